@@ -1,0 +1,20 @@
+package dev.peerscout.domain.model;
+
+import java.util.List;
+
+/**
+ * What a .torrent file says about the data: files, sizes and pieces. A magnet link has none of
+ * this until the metadata is fetched from peers.
+ *
+ * @param totalLength the sum of all file lengths, pad files included (what {@code left} announces)
+ * @param pieceCount  v1: the number of piece hashes; v2-only: the pieces the files need
+ */
+public record Contents(List<FileEntry> files, long totalLength, long pieceLength, long pieceCount) {
+
+    public Contents {
+        files = List.copyOf(files);
+        if (totalLength < 0 || pieceLength <= 0 || pieceCount < 0) {
+            throw new IllegalArgumentException("invalid sizes");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.peerscout.domain.model;
+
+import java.util.Map;
+
+/**
+ * A tracker's answer to a scrape: counts per requested swarm. A hash the tracker did not report
+ * is absent (HTTP) or all zeros (UDP, opentracker).
+ */
+public record ScrapeResponse(Map<InfoHash, ScrapeStats> stats, int attempts) {
+
+    public ScrapeResponse {
+        stats = Map.copyOf(stats);
+        if (attempts < 1) {
+            throw new IllegalArgumentException("an answer needs at least one attempt");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.peerscout.domain.model;
+
+import java.time.Duration;
+
+/**
+ * Why one tracker gave no usable answer. These are expected outcomes, returned as values; bugs
+ * throw instead. Each carries a one-line message for people.
+ */
+public sealed interface TrackerFailure {
+
+    /** A short line for people, without the tracker's URL (callers add it, redacted). */
+    String message();
+
+    Kind kind();
+
+    /** Requests sent before giving up (retransmissions included). */
+    default int attempts() {
+        return 1;
+    }
+
+    /** The categories scripts see (the {@code status} of a tracker in {@code --json}). */
+    enum Kind {
+        ERROR,
+        TIMEOUT,
+        UNREACHABLE,
+        DNS,
+        MALFORMED,
+        UNSUPPORTED
+    }
+
+    /** No answer before the deadline. */
+    record Timeout(int attempts, Duration waited) implements TrackerFailure {
+        @Override
+        public String message() {
+            return "no answer after " + attempts + (attempts == 1 ? " try" : " tries") + " in "
+                    + waited.toMillis() + " ms";
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.TIMEOUT;
+        }
+    }
+
+    /** The tracker answered with an error (UDP action 3, HTTP {@code failure reason}). */
+    record Rejected(String reason, int attempts) implements TrackerFailure {
+        @Override
+        public String message() {
+            return "tracker says: " + reason;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.ERROR;
+        }
+    }
+
+    /** Nothing listens there: ICMP port unreachable, connection refused, no route. */
+    record Unreachable(String detail, int attempts) implements TrackerFailure {
+        @Override
+        public String message() {
+            return "unreachable: " + detail;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UNREACHABLE;
+        }
+    }
+
+    /** The host name does not resolve (to an allowed address family). */
+    record DnsFailure(String host, String detail) implements TrackerFailure {
+        @Override
+        public String message() {
+            return "cannot resolve " + host + (detail.isEmpty() ? "" : ": " + detail);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.DNS;
+        }
+    }
+
+    /** The tracker answered with something we cannot read. */
+    record Malformed(String detail, int attempts) implements TrackerFailure {
+        @Override
+        public String message() {
+            return "malformed answer: " + detail;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.MALFORMED;
+        }
+    }
+
+    /** We do not speak this tracker's protocol (wss://, no scheme, a bad URL). */
+    record Unsupported(String detail) implements TrackerFailure {
+        @Override
+        public String message() {
+            return "unsupported: " + detail;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UNSUPPORTED;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.peerscout.domain.model;
+
+import io.vavr.control.Option;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A tracker's announce URL exactly as the torrent gives it (after trimming). It may be unusable
+ * (no scheme, {@code wss://}): discovery reports such trackers as unsupported rather than
+ * dropping them, so the user sees every tracker the torrent names.
+ */
+public record TrackerUrl(String value) {
+
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
+    /** A path segment that looks like a passkey: long, URL-safe, with at least one digit. */
+    private static final Pattern SECRET_SEGMENT = Pattern.compile("(?=[^/]*[0-9])[A-Za-z0-9_-]{16,}");
+    private static final String MASK = "***";
+
+    public TrackerUrl {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("empty tracker URL");
+        }
+    }
+
+    public static TrackerUrl of(String value) {
+        return new TrackerUrl(value.strip());
+    }
+
+    /** The scheme in lower case ({@code udp}, {@code http}, {@code https}, ...), if the URL has one. */
+    public Option<String> scheme() {
+        var matcher = SCHEME.matcher(value);
+        return matcher.find() ? Option.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Option.none();
+    }
+
+    /**
+     * The URL with anything that may be a secret masked: user info, every query value, and path
+     * segments that look like passkeys ({@code https://t.example/***&#47;announce}).
+     */
+    public String redacted() {
+        int schemeEnd = value.indexOf("://");
+        int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        int pathStart = indexOfAny(value, "/?#", authorityStart);
+        String authority = value.substring(authorityStart, pathStart < 0 ? value.length() : pathStart);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            authority = MASK + authority.substring(at);
+        }
+        StringBuilder out = new StringBuilder(value.length()).append(value, 0, authorityStart).append(authority);
+        if (pathStart < 0) {
+            return out.toString();
+        }
+        int queryStart = value.indexOf('?', pathStart);
+        String path = value.substring(pathStart, queryStart < 0 ? value.length() : queryStart);
+        for (String segment : path.split("/", -1)) {
+            out.append(SECRET_SEGMENT.matcher(segment).matches() ? MASK : segment).append('/');
+        }
+        out.setLength(out.length() - 1);
+        if (queryStart >= 0) {
+            out.append('?');
+            String[] params = value.substring(queryStart + 1).split("&", -1);
+            for (int i = 0; i < params.length; i++) {
+                int eq = params[i].indexOf('=');
+                out.append(i == 0 ? "" : "&").append(eq < 0 ? params[i] : params[i].substring(0, eq + 1) + MASK);
+            }
+        }
+        return out.toString();
+    }
+
+    /** What to show a user: redacted unless they asked to see secrets. */
+    public String display(boolean showSecrets) {
+        return showSecrets ? value : redacted();
+    }
+
+    private static int indexOfAny(String text, String chars, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return redacted();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.peerscout.domain.port;
+
+import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TorrentError;
+import io.vavr.control.Either;
+
+/** Turns what a user typed (a .torrent path or a magnet link) into a {@link Torrent}. */
+public interface TorrentReader {
+
+    Either<TorrentError, Torrent> read(String reference);
+}
