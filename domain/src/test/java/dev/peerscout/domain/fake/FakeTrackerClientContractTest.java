@@ -1,0 +1,36 @@
+package dev.peerscout.domain.fake;
+
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.testing.FakeScheduler;
+import dev.peerscout.domain.testing.FakeTrackerClient;
+import dev.peerscout.domain.testing.TrackerClientContract;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The fake tracker used by discovery tests keeps the same contract as the real adapters. */
+class FakeTrackerClientContractTest extends TrackerClientContract {
+    private final FakeScheduler scheduler = new FakeScheduler();
+    private final FakeTrackerClient client = new FakeTrackerClient(scheduler);
+
+    @Override
+    protected TrackerClient client() {
+        return client;
+    }
+
+    @Override
+    protected TrackerUrl tracker() {
+        return TrackerUrl.of("udp://fake.invalid:6969/announce");
+    }
+
+    @Override
+    protected void register(InfoHash... hashes) {
+        // the fake tracks every swarm
+    }
+
+    @Override
+    protected Instant deadline() {
+        return scheduler.now().plus(Duration.ofSeconds(10));
+    }
+}
