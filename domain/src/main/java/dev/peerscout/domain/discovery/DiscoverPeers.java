@@ -1,0 +1,317 @@
+package dev.peerscout.domain.discovery;
+
+import dev.peerscout.domain.model.AnnounceEvent;
+import dev.peerscout.domain.model.AnnounceRequest;
+import dev.peerscout.domain.model.AnnounceResponse;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.time.Scheduler;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The main use case: find the peers of a torrent's swarms through all of its trackers under one
+ * deadline.
+ *
+ * <p>Public torrents announce to every tracker of every tier at once, so a dead tracker in tier 1
+ * costs nothing (libtorrent waits for it to fail first). Private torrents (BEP 27) follow BEP 12:
+ * one tracker at a time in tier order, the next only after a failure; a tracker that answers moves
+ * to the front of its tier. Hybrid torrents announce both swarms (v1 and truncated v2) to each
+ * tracker. Peers are reported the moment they arrive, once each.
+ */
+public final class DiscoverPeers {
+    /** The guard that ends a tracker an adapter failed to end by the deadline. */
+    private static final Duration GUARD_SLACK = Duration.ofMillis(250);
+    /** A private torrent's tracker gets at least this much of the remaining time, when there is that much. */
+    private static final Duration PRIVATE_MIN_SLICE = Duration.ofSeconds(5);
+    /** {@code left} for a magnet link, whose size is unknown: positive, so trackers list us as a leecher. */
+    static final long UNKNOWN_SIZE_LEFT = 16_384;
+
+    private final TrackerClient trackers;
+    private final Scheduler scheduler;
+
+    public DiscoverPeers(TrackerClient trackers, Scheduler scheduler) {
+        this.trackers = trackers;
+        this.scheduler = scheduler;
+    }
+
+    public Discovery start(Torrent torrent, DiscoveryOptions options, DiscoveryListener listener) {
+        return new Run(torrent, options, listener).start();
+    }
+
+    /** Tiers of the torrent, then one tier per extra tracker; a URL already listed is not repeated. */
+    static List<TrackerState> trackerStates(Torrent torrent, List<TrackerUrl> extraTrackers) {
+        List<TrackerState> states = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        int nextTier = 0;
+        for (var tier : torrent.tiers()) {
+            for (TrackerUrl url : tier.trackers()) {
+                if (seen.add(url.value())) {
+                    states.add(new TrackerState(url, tier.index()));
+                }
+            }
+            nextTier = Math.max(nextTier, tier.index() + 1);
+        }
+        for (TrackerUrl url : extraTrackers) {
+            if (seen.add(url.value())) {
+                states.add(new TrackerState(url, nextTier++));
+            }
+        }
+        return states;
+    }
+
+    /** One tracker's progress: the outcome of each swarm announced to it. */
+    static final class TrackerState {
+        final TrackerUrl url;
+        final int tier;
+        final Map<InfoHash, Either<TrackerFailure, AnnounceResponse>> results = new LinkedHashMap<>();
+        final Set<Peer> peers = new LinkedHashSet<>();
+        Instant startedAt;
+        TrackerReport report;
+
+        TrackerState(TrackerUrl url, int tier) {
+            this.url = url;
+            this.tier = tier;
+        }
+    }
+
+    private final class Run {
+        private final Torrent torrent;
+        private final DiscoveryOptions options;
+        private final DiscoveryListener listener;
+        private final List<InfoHash> swarms;
+        private final List<TrackerState> states;
+        private final Map<Peer, List<TrackerUrl>> peers = new LinkedHashMap<>();
+        private final List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> started = new ArrayList<>();
+        private final List<AnnounceRequest> startedRequests = new ArrayList<>();
+        private final List<TrackerUrl> startedTrackers = new ArrayList<>();
+        private final CompletableFuture<DiscoveryReport> report = new CompletableFuture<>();
+        private final CompletableFuture<Void> farewell = new CompletableFuture<>();
+        private final Instant begin;
+        private final Instant deadline;
+        private Scheduler.Cancellable guard;
+
+        Run(Torrent torrent, DiscoveryOptions options, DiscoveryListener listener) {
+            this.torrent = torrent;
+            this.options = options;
+            this.listener = listener;
+            this.swarms = torrent.hashes().swarms();
+            this.states = trackerStates(torrent, options.extraTrackers());
+            this.begin = scheduler.now();
+            this.deadline = begin.plus(options.timeout());
+        }
+
+        Discovery start() {
+            synchronized (this) {
+                guard = scheduler.schedule(options.timeout().plus(GUARD_SLACK), this::deadlinePassed);
+                if (states.isEmpty()) {
+                    finish(false);
+                } else if (torrent.isPrivate()) {
+                    askPrivately(0);
+                } else {
+                    states.forEach(state -> ask(state, deadline));
+                }
+            }
+            return new Discovery(report, farewell);
+        }
+
+        /** BEP 12 for private torrents: the tracker at {@code position}, the next one only if it fails. */
+        private void askPrivately(int position) {
+            if (position >= states.size()) {
+                finish(false);
+                return;
+            }
+            Duration remaining = Duration.between(scheduler.now(), deadline);
+            Duration slice = remaining.dividedBy(states.size() - position);
+            if (slice.compareTo(PRIVATE_MIN_SLICE) < 0) {
+                slice = remaining.compareTo(PRIVATE_MIN_SLICE) < 0 ? remaining : PRIVATE_MIN_SLICE;
+            }
+            TrackerState state = states.get(position);
+            ask(state, scheduler.now().plus(slice));
+        }
+
+        private void ask(TrackerState state, Instant trackerDeadline) {
+            state.startedAt = scheduler.now();
+            for (InfoHash swarm : swarms) {
+                AnnounceRequest request = startedAnnounce(swarm);
+                var future = trackers.announce(state.url, request, trackerDeadline);
+                started.add(future);
+                startedRequests.add(request);
+                startedTrackers.add(state.url);
+                future.whenComplete((outcome, bug) -> answered(state, swarm,
+                        bug == null ? outcome : Either.left(new TrackerFailure.Malformed(String.valueOf(bug), 1))));
+            }
+        }
+
+        private AnnounceRequest startedAnnounce(InfoHash swarm) {
+            long left = torrent.contents().map(c -> c.totalLength()).getOrElse(UNKNOWN_SIZE_LEFT);
+            return new AnnounceRequest(swarm, options.peerId(), options.port(), 0, 0, left,
+                    AnnounceEvent.STARTED, options.numWant(), options.key(), options.families());
+        }
+
+        private synchronized void answered(TrackerState state, InfoHash swarm, Either<TrackerFailure, AnnounceResponse> outcome) {
+            if (report.isDone() || state.report != null) {
+                return;
+            }
+            state.results.put(swarm, outcome);
+            outcome.forEach(response -> response.peers().forEach(peer -> found(state, peer)));
+            if (state.results.size() == swarms.size()) {
+                conclude(state, TrackerReports.of(state, scheduler.now()));
+                if (torrent.isPrivate()) {
+                    if (state.report.ok()) {
+                        moveToFrontOfTier(state);
+                        skipRest("private torrent: another tracker of it answered");
+                        finish(false);
+                    } else {
+                        askPrivately(states.indexOf(state) + 1);
+                    }
+                    return;
+                }
+            }
+            if (options.minPeers() > 0 && peers.size() >= options.minPeers()) {
+                skipRest("stopped waiting: " + peers.size() + " peers found");
+                finish(true);
+            } else if (states.stream().allMatch(s -> s.report != null)) {
+                finish(false);
+            }
+        }
+
+        private void found(TrackerState state, Peer peer) {
+            state.peers.add(peer);
+            List<TrackerUrl> sources = peers.get(peer);
+            if (sources == null) {
+                peers.put(peer, new ArrayList<>(List.of(state.url)));
+                listener.peerFound(peer, state.url);
+            } else if (!sources.contains(state.url)) {
+                sources.add(state.url);
+            }
+        }
+
+        private void conclude(TrackerState state, TrackerReport trackerReport) {
+            state.report = trackerReport;
+            listener.trackerFinished(trackerReport);
+        }
+
+        /** BEP 12: the tracker that answered is asked first next time. */
+        private void moveToFrontOfTier(TrackerState state) {
+            int first = 0;
+            while (states.get(first).tier != state.tier) {
+                first++;
+            }
+            states.remove(state);
+            states.add(first, state);
+        }
+
+        private void skipRest(String why) {
+            for (TrackerState state : states) {
+                if (state.report == null) {
+                    conclude(state, TrackerReports.skipped(state, why, scheduler.now()));
+                }
+            }
+        }
+
+        private synchronized void deadlinePassed() {
+            if (report.isDone()) {
+                return;
+            }
+            for (TrackerState state : states) {
+                if (state.report == null && state.startedAt != null) {
+                    TrackerFailure late = new TrackerFailure.Timeout(1, Duration.between(state.startedAt, scheduler.now()));
+                    swarms.forEach(swarm -> state.results.putIfAbsent(swarm, Either.left(late)));
+                    conclude(state, TrackerReports.of(state, scheduler.now()));
+                }
+            }
+            skipRest("no time left before the deadline");
+            finish(false);
+        }
+
+        private void finish(boolean enoughPeers) {
+            if (report.isDone()) {
+                return;
+            }
+            guard.cancel();
+            List<DiscoveredPeer> found = new ArrayList<>();
+            peers.forEach((peer, sources) -> found.add(new DiscoveredPeer(peer, sources)));
+            List<TrackerReport> reports = new ArrayList<>();
+            states.stream().sorted((a, b) -> Integer.compare(a.tier, b.tier)).forEach(s -> reports.add(s.report));
+            report.complete(new DiscoveryReport(torrent.hashes(), found, reports,
+                    Duration.between(begin, scheduler.now()), enoughPeers));
+            sayGoodbye();
+        }
+
+        /**
+         * Sends {@code stopped} to every tracker that accepted (or will still accept) our
+         * {@code started}, so looking leaves no ghost peer behind.
+         */
+        private void sayGoodbye() {
+            if (!options.sendStopped() || started.isEmpty()) {
+                farewell.complete(null);
+                return;
+            }
+            Instant goodbyeDeadline = scheduler.now().plus(options.stopGrace());
+            List<CompletableFuture<?>> goodbyes = new ArrayList<>();
+            for (int i = 0; i < started.size(); i++) {
+                AnnounceRequest stop = startedRequests.get(i).withEvent(AnnounceEvent.STOPPED);
+                TrackerUrl url = startedTrackers.get(i);
+                goodbyes.add(started.get(i).thenCompose(outcome -> outcome.isRight()
+                        && scheduler.now().isBefore(goodbyeDeadline)
+                        ? trackers.announce(url, stop, goodbyeDeadline)
+                        : CompletableFuture.completedFuture(null)));
+            }
+            var grace = scheduler.schedule(options.stopGrace(), () -> farewell.complete(null));
+            CompletableFuture.allOf(goodbyes.toArray(CompletableFuture[]::new)).whenComplete((ignored, bug) -> {
+                grace.cancel();
+                farewell.complete(null);
+            });
+        }
+    }
+
+    /** Builds a tracker's report from its swarms' outcomes. */
+    static final class TrackerReports {
+        private TrackerReports() {}
+
+        static TrackerReport of(TrackerState state, Instant now) {
+            Duration elapsed = Duration.between(state.startedAt, now);
+            int attempts = state.results.values().stream()
+                    .mapToInt(outcome -> outcome.fold(TrackerFailure::attempts, AnnounceResponse::attempts)).sum();
+            List<AnnounceResponse> answers = state.results.values().stream().filter(Either::isRight).map(Either::get).toList();
+            if (answers.isEmpty()) {
+                TrackerFailure failure = state.results.values().iterator().next().getLeft();
+                return new TrackerReport(state.url, state.tier, TrackerStatus.of(failure.kind()), Option.of(failure.message()),
+                        Option.none(), Option.none(), Option.none(), Option.none(), Option.none(), 0, attempts, elapsed);
+            }
+            return new TrackerReport(state.url, state.tier, TrackerStatus.OK, Option.none(),
+                    Option.ofOptional(answers.stream().flatMap(a -> a.warning().toJavaStream()).findFirst()),
+                    Option.ofOptional(answers.stream().map(AnnounceResponse::interval).min(Duration::compareTo)),
+                    Option.ofOptional(answers.stream().flatMap(a -> a.minInterval().toJavaStream()).min(Duration::compareTo)),
+                    // A hybrid's two swarms overlap; the larger count is the better estimate.
+                    Option.ofOptional(answers.stream().flatMap(a -> a.seeders().toJavaStream()).max(Integer::compare)),
+                    Option.ofOptional(answers.stream().flatMap(a -> a.leechers().toJavaStream()).max(Integer::compare)),
+                    state.peers.size(), attempts, elapsed);
+        }
+
+        static TrackerReport skipped(TrackerState state, String why, Instant now) {
+            Duration elapsed = state.startedAt == null ? Duration.ZERO : Duration.between(state.startedAt, now);
+            int attempts = state.startedAt == null ? 0 : swarmsAsked(state);
+            return new TrackerReport(state.url, state.tier, TrackerStatus.SKIPPED, Option.of(why), Option.none(),
+                    Option.none(), Option.none(), Option.none(), Option.none(), state.peers.size(), attempts, elapsed);
+        }
+
+        private static int swarmsAsked(TrackerState state) {
+            return Math.max(1, state.results.size());
+        }
+    }
+}
