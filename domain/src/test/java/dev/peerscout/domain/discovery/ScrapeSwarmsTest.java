@@ -1,0 +1,70 @@
+package dev.peerscout.domain.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.peerscout.domain.model.AnnounceRequest;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.InfoHashes;
+import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.Tier;
+import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.testing.FakeScheduler;
+import dev.peerscout.domain.testing.FakeTrackerClient;
+import dev.peerscout.domain.testing.Fixtures;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScrapeSwarmsTest {
+    private static final String A = "udp://a.example:1/announce";
+    private static final String B = "http://b.example/announce";
+
+    private final FakeScheduler clock = new FakeScheduler();
+    private final FakeTrackerClient trackers = new FakeTrackerClient(clock);
+
+    @Test
+    void asksEachTrackerOnceAboutEverySwarmThatNamesIt() {
+        InfoHash first = Fixtures.anyInfoHash();
+        InfoHash second = Fixtures.anyInfoHash();
+        AnnounceRequest seeder = Fixtures.announce(first, Fixtures.anyPeerId(), 1);
+        trackers.announce(TrackerUrl.of(A), new AnnounceRequest(first, seeder.peerId(), 1, 0, 0, 0, seeder.event(),
+                -1, 0, seeder.families()), clock.now());
+
+        ScrapeReport report = new ScrapeSwarms(trackers, clock).start(
+                List.of(torrent(first, A, B), torrent(second, A)), List.of(), Duration.ofSeconds(5)).join();
+
+        assertEquals(List.of(A, B), report.trackers().stream().map(t -> t.url().value()).toList());
+        assertEquals(List.of(first, second), report.trackers().get(0).asked());
+        assertEquals(new ScrapeStats(1, 0, 0), report.trackers().get(0).stats().get(first));
+        assertEquals(List.of(first), report.trackers().get(1).asked());
+        assertTrue(report.anyAnswer());
+    }
+
+    @Test
+    void aFailingTrackerKeepsItsOutcomeAndTheOthersStillAnswer() {
+        trackers.failWith(B, Duration.ofMillis(100), new TrackerFailure.DnsFailure("b.example", "no such host"));
+        trackers.silent(A);
+
+        var future = new ScrapeSwarms(trackers, clock).start(
+                List.of(torrent(Fixtures.anyInfoHash(), A, B)), List.of(TrackerUrl.of("wss://c.example")), Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(4));
+        assertFalse(future.isDone(), "the silent tracker still has time");
+        clock.advance(Duration.ofSeconds(2));
+
+        ScrapeReport report = future.join();
+        assertEquals(List.of(TrackerStatus.TIMEOUT, TrackerStatus.DNS, TrackerStatus.OK),
+                report.trackers().stream().map(TrackerScrape::status).toList());
+        assertFalse(report.trackers().get(1).ok());
+    }
+
+    private static Torrent torrent(InfoHash hash, String... urls) {
+        return new Torrent(Option.none(), InfoHashes.v1(hash),
+                List.of(new Tier(0, List.of(urls).stream().map(TrackerUrl::of).toList())),
+                Option.none(), false, List.of(), List.of(), List.of());
+    }
+}
