@@ -8,6 +8,11 @@ public final class MagnetLinks {
     private MagnetLinks() {}
 
     public static String of(Torrent torrent) {
+        return of(torrent, true);
+    }
+
+    /** With {@code showSecrets} false, tracker URLs are {@linkplain TrackerUrl#redacted() redacted}. */
+    public static String of(Torrent torrent, boolean showSecrets) {
         StringBuilder uri = new StringBuilder("magnet:?");
         String separator = "";
         for (InfoHash v1 : torrent.hashes().v1()) {
@@ -21,7 +26,7 @@ public final class MagnetLinks {
             uri.append("&dn=").append(encode(name));
         }
         for (TrackerUrl tracker : torrent.trackers()) {
-            uri.append("&tr=").append(encode(tracker.value()));
+            uri.append("&tr=").append(encode(tracker.display(showSecrets)));
         }
         return uri.toString();
     }
