@@ -12,9 +12,11 @@ import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,6 +97,7 @@ public final class DiscoverPeers {
         private final List<InfoHash> swarms;
         private final List<TrackerState> states;
         private final Map<Peer, List<TrackerUrl>> peers = new LinkedHashMap<>();
+        private final Set<InetAddress> ourAddresses = new HashSet<>();
         private final List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> started = new ArrayList<>();
         private final List<AnnounceRequest> startedRequests = new ArrayList<>();
         private final List<TrackerUrl> startedTrackers = new ArrayList<>();
@@ -167,7 +170,10 @@ public final class DiscoverPeers {
                 return;
             }
             state.results.put(swarm, outcome);
-            outcome.forEach(response -> response.peers().forEach(peer -> found(state, peer)));
+            outcome.forEach(response -> {
+                response.externalIp().forEach(ourAddresses::add);
+                response.peers().stream().filter(peer -> !isUs(peer)).forEach(peer -> found(state, peer));
+            });
             if (state.results.size() == swarms.size()) {
                 conclude(state, TrackerReports.of(state, scheduler.now()));
                 if (torrent.isPrivate()) {
@@ -187,6 +193,16 @@ public final class DiscoverPeers {
             } else if (states.stream().allMatch(s -> s.report != null)) {
                 finish(false);
             }
+        }
+
+        /**
+         * Trackers list the announcer itself (opentracker does). We are the peer with our announced
+         * port at a loopback address or at the address a tracker says it saw us at (BEP 24).
+         */
+        private boolean isUs(Peer peer) {
+            InetAddress address = peer.address();
+            return peer.port() == options.port()
+                    && (address.isLoopbackAddress() || address.isAnyLocalAddress() || ourAddresses.contains(address));
         }
 
         private void found(TrackerState state, Peer peer) {

@@ -117,6 +117,22 @@ class DiscoverPeersTest {
     }
 
     @Test
+    void weAreNotOurOwnPeer() throws Exception {
+        Peer usOnLoopback = new Peer(InetAddress.getLoopbackAddress(), 6881);
+        Peer usOutside = new Peer(InetAddress.getByName("203.0.113.7"), 6881);
+        Peer other = new Peer(InetAddress.getLoopbackAddress(), 6882);
+        trackers.script(LIVE, Duration.ZERO, request -> Either.right(new AnnounceResponse(Duration.ofMinutes(30),
+                Option.none(), Option.none(), Option.none(), List.of(usOnLoopback, usOutside, other, peer(1, 6881)),
+                Option.none(), Option.some(usOutside.address()), 1)));
+
+        Discovery discovery = discover(torrent(false, tier(0, LIVE)), options());
+        clock.runDue();
+
+        assertEquals(List.of(other, peer(1, 6881)),
+                discovery.report().join().peers().stream().map(DiscoveredPeer::peer).toList());
+    }
+
+    @Test
     void aHybridAnnouncesBothSwarmsToEachTrackerAndMergesThem() {
         InfoHash v1 = Fixtures.anyInfoHash();
         InfoHashV2 v2 = InfoHashV2.of(new byte[32]);
