@@ -1,0 +1,63 @@
+package dev.peerscout.adapters.torrentfile;
+
+import dev.peerscout.adapters.torrentfile.bencode.BencodeKind;
+import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
+import io.vavr.control.Option;
+
+/** Typed reads of metainfo fields, failing with a message that names the field. */
+final class Fields {
+    private Fields() {}
+
+    static MalformedTorrentException malformed(String detail) {
+        return new MalformedTorrentException(detail);
+    }
+
+    /** {@code what} as a dictionary, or a failure naming what it is instead. */
+    static BencodeNode dictionary(BencodeNode node, String what) {
+        return expect(node, BencodeKind.DICTIONARY, what);
+    }
+
+    static BencodeNode list(BencodeNode node, String what) {
+        return expect(node, BencodeKind.LIST, what);
+    }
+
+    static BencodeNode string(BencodeNode node, String what) {
+        return expect(node, BencodeKind.STRING, what);
+    }
+
+    static BencodeNode integer(BencodeNode node, String what) {
+        return expect(node, BencodeKind.INTEGER, what);
+    }
+
+    /** An integer field's value; one beyond 64 bits is malformed here (BEP 3 sets no bound, we must). */
+    static long longValue(BencodeNode node, String what) {
+        integer(node, what);
+        if (!node.fitsInLong()) {
+            String digits = node.integerText();
+            throw malformed(what + " " + (digits.length() > 40 ? digits.substring(0, 40) + "..." : digits)
+                    + " does not fit in 64 bits");
+        }
+        return node.longValue();
+    }
+
+    /** The value of an optional key if it has the given kind; a wrong kind counts as absent. */
+    static Option<BencodeNode> optional(BencodeNode dictionary, String key, BencodeKind kind) {
+        return dictionary.get(key).filter(value -> value.kind() == kind);
+    }
+
+    static long ceilDiv(long dividend, long divisor) {
+        return dividend / divisor + (dividend % divisor == 0 ? 0 : 1);
+    }
+
+    /** Whether a name has something to show: not empty and not only control characters. */
+    static boolean hasVisibleCharacter(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isISOControl(c));
+    }
+
+    private static BencodeNode expect(BencodeNode node, BencodeKind kind, String what) {
+        if (node.kind() != kind) {
+            throw malformed(what + " is " + node.kind().withArticle() + ", not " + kind.withArticle());
+        }
+        return node;
+    }
+}

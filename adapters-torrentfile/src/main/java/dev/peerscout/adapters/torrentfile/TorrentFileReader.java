@@ -1,0 +1,129 @@
+package dev.peerscout.adapters.torrentfile;
+
+import dev.peerscout.adapters.torrentfile.bencode.BencodeException;
+import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TorrentError;
+import dev.peerscout.domain.port.TorrentReader;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads a torrent reference: a magnet link (anything starting with {@code magnet:}, scheme matched
+ * without regard to case as RFC 3986 says; libtorrent only takes lower case) goes to
+ * {@link MagnetLinkParser}, anything else is a path to a .torrent file. Never throws for bad
+ * input: every problem comes back as a {@link TorrentError}.
+ *
+ * <p>Policies, compared with libtorrent 2.0.8:
+ * <ul>
+ *   <li>Size: a file over {@link TorrentFileLimits#maxFileBytes()} (64 MiB by default) is refused
+ *       from its size alone, before any byte is read ({@code TooLarge}).</li>
+ *   <li>Info hashes are taken over the raw bytes of the {@code info} value as they stand in the
+ *       file: SHA-1 for v1, SHA-256 when {@code meta version} is 2, both for a hybrid.</li>
+ *   <li>Lenient bencoding, like libtorrent: unsorted or duplicate keys (the last wins), leading
+ *       zeros and {@code i-0e} are accepted in v1 data, with a warning when the info dictionary
+ *       is affected; a v2 info dictionary must be canonical. Nesting is limited to 100 levels.</li>
+ *   <li>Trailing bytes after the top-level dictionary are ignored with a warning (libtorrent
+ *       ignores them too; real files end in a stray newline).</li>
+ *   <li>Integers beyond 64 bits are grammatical; a required field holding one is malformed
+ *       (libtorrent reads them as 0).</li>
+ *   <li>Trackers: {@code announce-list} tiers in file order, each {@link dev.peerscout.domain.model.Tier}
+ *       keeping its position in the file as its index (as libtorrent numbers them); URLs are
+ *       trimmed; empty URLs, empty tiers and repeated URLs are dropped; {@code announce} is used
+ *       only when the list yields nothing. Scheme-less and {@code wss://} URLs are kept, so
+ *       discovery can report them as unsupported.</li>
+ *   <li>Names and paths are decoded as UTF-8 with malformed bytes masked (U+FFFD), never
+ *       sanitised: peerscout writes no files. {@code name.utf-8} / {@code path.utf-8} win.</li>
+ *   <li>Sizes include pad files, as libtorrent's total size does: explicit v1 pads, and for a
+ *       v2-only torrent the alignment pads libtorrent inserts after each file.</li>
+ *   <li>No limits on piece count or file size (libtorrent: 0x200000 pieces, 2^48-1 bytes per
+ *       file): nothing is allocated per piece, so they would protect nothing.</li>
+ * </ul>
+ */
+public final class TorrentFileReader implements TorrentReader {
+    private static final String MAGNET_SCHEME = "magnet:";
+
+    private final TorrentFileLimits limits;
+    private final MetainfoParser metainfo;
+    private final MagnetLinkParser magnets = new MagnetLinkParser();
+
+    public TorrentFileReader() {
+        this(TorrentFileLimits.DEFAULT);
+    }
+
+    public TorrentFileReader(TorrentFileLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.metainfo = new MetainfoParser(limits);
+    }
+
+    @Override
+    public Either<TorrentError, Torrent> read(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return Either.left(new TorrentError.Unreadable("", "no torrent file or magnet link given"));
+        }
+        if (reference.regionMatches(true, 0, MAGNET_SCHEME, 0, MAGNET_SCHEME.length())) {
+            return magnets.parse(reference);
+        }
+        Path path;
+        try {
+            path = Path.of(reference);
+        } catch (InvalidPathException e) {
+            return Either.left(new TorrentError.Unreadable(reference, "not a valid path: " + e.getReason()));
+        }
+        return readFile(reference, path);
+    }
+
+    /**
+     * Parses .torrent content already in memory. {@code source} names it in errors.
+     */
+    public Either<TorrentError, Torrent> parse(String source, byte[] content) {
+        if (content.length > limits.maxFileBytes()) {
+            return Either.left(new TorrentError.TooLarge(source, content.length, limits.maxFileBytes()));
+        }
+        try {
+            return Either.right(metainfo.parse(content));
+        } catch (MalformedTorrentException | BencodeException e) {
+            return Either.left(new TorrentError.Malformed(source, e.getMessage()));
+        }
+    }
+
+    private Either<TorrentError, Torrent> readFile(String source, Path path) {
+        byte[] content;
+        try {
+            if (Files.isDirectory(path)) {
+                return Either.left(new TorrentError.Unreadable(source, "is a directory, not a .torrent file"));
+            }
+            long size = Files.size(path);
+            if (size > limits.maxFileBytes()) {
+                return Either.left(new TorrentError.TooLarge(source, size, limits.maxFileBytes()));
+            }
+            // Read at most one byte past the cap: the file may grow, or be a pipe whose size is 0.
+            try (InputStream in = Files.newInputStream(path)) {
+                content = in.readNBytes((int) limits.maxFileBytes() + 1);
+            }
+        } catch (NoSuchFileException e) {
+            return Either.left(new TorrentError.Unreadable(source, "no such file"));
+        } catch (AccessDeniedException e) {
+            return Either.left(new TorrentError.Unreadable(source, "permission denied"));
+        } catch (IOException e) {
+            return Either.left(new TorrentError.Unreadable(source, describe(e)));
+        }
+        if (content.length > limits.maxFileBytes()) {
+            return Either.left(new TorrentError.TooLarge(source, content.length, limits.maxFileBytes()));
+        }
+        return parse(source, content);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        String kind = e.getClass().getSimpleName().replace("Exception", "").toLowerCase(Locale.ROOT);
+        return message == null || message.isBlank() ? "cannot be read (" + kind + ")" : "cannot be read: " + message;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.peerscout.adapters.torrentfile.bencode;
+
+/**
+ * Bencoded input that {@link BencodeScanner} found well-formed, with an index of its containers.
+ * Values are read in place through {@link BencodeNode}s: nothing is decoded until asked for, and
+ * every node knows its raw byte span.
+ */
+public final class BencodeDocument {
+    final byte[] input;
+    private final int rootEnd;
+    private final ContainerIndex containers;
+
+    BencodeDocument(byte[] input, int rootEnd, ContainerIndex containers) {
+        this.input = input;
+        this.rootEnd = rootEnd;
+        this.containers = containers;
+    }
+
+    /** The top-level value. */
+    public BencodeNode root() {
+        return new BencodeNode(this, 0);
+    }
+
+    /** How many bytes follow the top-level value (they are not part of it). */
+    public int trailingBytes() {
+        return input.length - rootEnd;
+    }
+
+    /** How many lists and dictionaries the input holds. */
+    public int containerCount() {
+        return containers.count();
+    }
+
+    /** The end (exclusive) of the value starting at {@code offset}; the scan guarantees it exists. */
+    int endOf(int offset) {
+        byte b = input[offset];
+        if (b == 'l' || b == 'd') {
+            return containers.endOf(offset);
+        }
+        int p = offset + 1;
+        if (b == 'i') {
+            while (input[p] != 'e') {
+                p++;
+            }
+            return p + 1;
+        }
+        return stringContentStart(offset) + stringLength(offset);
+    }
+
+    int stringContentStart(int offset) {
+        int p = offset;
+        while (input[p] != ':') {
+            p++;
+        }
+        return p + 1;
+    }
+
+    /** The scan checked that the length fits the input, so it fits an int and cannot overflow here. */
+    int stringLength(int offset) {
+        int length = 0;
+        for (int p = offset; input[p] != ':'; p++) {
+            length = length * 10 + (input[p] - '0');
+        }
+        return length;
+    }
+}
