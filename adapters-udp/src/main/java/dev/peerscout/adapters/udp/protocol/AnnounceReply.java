@@ -1,0 +1,87 @@
+package dev.peerscout.adapters.udp.protocol;
+
+import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.Peer;
+import io.vavr.control.Either;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * BEP 15 announce response. Note the wire order: leechers before seeders.
+ *
+ * @param interval seconds until the next regular announce (unsigned on the wire)
+ * @param peers    without port-0 entries and duplicates, in the tracker's order
+ */
+public record AnnounceReply(int transactionId, long interval, long leechers, long seeders, List<Peer> peers)
+        implements Reply {
+    public static final int HEADER_LENGTH = 20;
+
+    public AnnounceReply {
+        peers = List.copyOf(peers);
+    }
+
+    @Override
+    public Action action() {
+        return Action.ANNOUNCE;
+    }
+
+    /** Bytes per peer entry: the family of the tracker's address decides (BEP 15, IPv6 section). */
+    public static int entryLength(AddressFamily family) {
+        return family == AddressFamily.IPV6 ? 18 : 6;
+    }
+
+    /** Encodes peers in the entry format of {@code family}; each peer must be of that family. */
+    public byte[] toBytes(AddressFamily family) {
+        ByteBuffer out = ByteBuffer.allocate(HEADER_LENGTH + peers.size() * entryLength(family))
+                .putInt(Action.ANNOUNCE.code())
+                .putInt(transactionId)
+                .putInt((int) interval)
+                .putInt((int) leechers)
+                .putInt((int) seeders);
+        for (Peer peer : peers) {
+            if (peer.family() != family) {
+                throw new IllegalArgumentException(peer + " cannot be sent in an " + family + " reply");
+            }
+            out.put(peer.address().getAddress()).putShort((short) peer.port());
+        }
+        return out.array();
+    }
+
+    /**
+     * A peer list that is not a whole number of entries is malformed: it usually means the entry
+     * size is wrong, and reading on would produce garbage peers.
+     */
+    public static Either<MalformedPacket, AnnounceReply> decode(ByteBuffer datagram, AddressFamily family) {
+        return Packets.expect(datagram, Action.ANNOUNCE, HEADER_LENGTH, "announce reply").flatMap(packet -> {
+            int stride = entryLength(family);
+            int peerBytes = packet.limit() - HEADER_LENGTH;
+            if (peerBytes % stride != 0) {
+                return Either.left(new MalformedPacket("peer list of " + peerBytes + " bytes is not a whole number of "
+                        + stride + "-byte " + family + " entries"));
+            }
+            Set<Peer> peers = new LinkedHashSet<>();
+            byte[] address = new byte[stride - 2];
+            for (int at = HEADER_LENGTH; at < packet.limit(); at += stride) {
+                packet.get(at, address);
+                int port = Packets.unsignedShort(packet, at + stride - 2);
+                if (port != 0) {
+                    peers.add(new Peer(addressOf(address), port));
+                }
+            }
+            return Either.right(new AnnounceReply(packet.getInt(4), Packets.unsignedInt(packet, 8),
+                    Packets.unsignedInt(packet, 12), Packets.unsignedInt(packet, 16), List.copyOf(peers)));
+        });
+    }
+
+    private static InetAddress addressOf(byte[] raw) {
+        try {
+            return InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 or 16 bytes are always an address", e);
+        }
+    }
+}
