@@ -12,12 +12,12 @@ import java.nio.file.Path;
  * {@code peerscout.shared.dir}; an IDE run finds it by walking up from the working directory.
  * A missing corpus fails the tests instead of skipping them: CI always has it.
  */
-final class SharedCorpus {
+public final class SharedCorpus {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SharedCorpus() {}
 
-    static Path dir() {
+    public static Path dir() {
         String configured = System.getProperty("peerscout.shared.dir");
         if (configured != null && !configured.isBlank()) {
             Path corpus = Path.of(configured).resolve("corpus");
@@ -35,7 +35,7 @@ final class SharedCorpus {
                 + " (configured: " + configured + ", working directory: " + Path.of("").toAbsolutePath() + ")");
     }
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         Path file = dir().resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new AssertionError("missing corpus file " + file);
@@ -43,7 +43,7 @@ final class SharedCorpus {
         return file;
     }
 
-    static byte[] bytes(String relative) {
+    public static byte[] bytes(String relative) {
         try {
             return Files.readAllBytes(file(relative));
         } catch (IOException e) {
@@ -51,7 +51,7 @@ final class SharedCorpus {
         }
     }
 
-    static JsonNode json(String relative) {
+    public static JsonNode json(String relative) {
         try {
             return JSON.readTree(file(relative).toFile());
         } catch (IOException e) {

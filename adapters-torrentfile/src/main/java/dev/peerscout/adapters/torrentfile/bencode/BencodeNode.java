@@ -204,7 +204,9 @@ public final class BencodeNode {
         }
         int start = document.stringContentStart(stringOffset);
         for (int i = 0; i < length; i++) {
-            if ((document.input[start + i] & 0xff) != ascii.charAt(i)) {
+            char c = ascii.charAt(i);
+            // Only ASCII can match: a char above 0x7f is not one byte in UTF-8, whatever Latin-1 says.
+            if (c > 0x7f || (document.input[start + i] & 0xff) != c) {
                 return false;
             }
         }
