@@ -6,7 +6,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 
 /** Turning a tracker's announce URL into the URIs we request. */
 final class TrackerUrls {
@@ -46,16 +45,19 @@ final class TrackerUrls {
 
     /** Parses an http(s) URL we are about to request; anything else is unsupported, not an error of the tracker. */
     static Either<TrackerFailure, URI> httpUri(String url) {
+        // The domain's reading of the scheme: "host:80/announce" has none (URI would say "host").
+        Option<String> scheme = TrackerUrl.of(url).scheme();
+        if (scheme.isEmpty()) {
+            return Either.left(new TrackerFailure.Unsupported("URL has no scheme"));
+        }
+        if (!scheme.get().equals("http") && !scheme.get().equals("https")) {
+            return Either.left(new TrackerFailure.Unsupported("scheme " + scheme.get() + " is not http or https"));
+        }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
             return Either.left(new TrackerFailure.Unsupported("not a valid URL: " + e.getReason()));
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Either.left(new TrackerFailure.Unsupported(
-                    scheme.isEmpty() ? "URL has no scheme" : "scheme " + scheme + " is not http or https"));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             return Either.left(new TrackerFailure.Unsupported("URL has no host"));

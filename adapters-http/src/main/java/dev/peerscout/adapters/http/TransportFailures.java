@@ -1,0 +1,64 @@
+package dev.peerscout.adapters.http;
+
+import dev.peerscout.domain.model.TrackerFailure;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.CancellationException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Maps what java.net.http throws to the domain's failures. The interesting exception is often a
+ * cause (a {@link ConnectException} wraps the {@link UnresolvedAddressException} of a name that
+ * does not resolve), so the whole cause chain is searched, most specific kind first.
+ */
+final class TransportFailures {
+    private TransportFailures() {}
+
+    /** None for exceptions that are bugs, not network outcomes. */
+    static Option<TrackerFailure> of(Throwable error, String host, TrackerCall<?> call) {
+        if (find(error, UnresolvedAddressException.class) != null || find(error, UnknownHostException.class) != null) {
+            return Option.some(new TrackerFailure.DnsFailure(host, "unknown host"));
+        }
+        if (find(error, HttpTimeoutException.class) != null || find(error, CancellationException.class) != null) {
+            return Option.some(call.timeout());
+        }
+        Throwable refused = find(error, ConnectException.class);
+        if (refused == null) {
+            refused = find(error, NoRouteToHostException.class);
+        }
+        if (refused != null) {
+            return Option.some(new TrackerFailure.Unreachable(describe(refused, "connection refused"), 1));
+        }
+        Throwable tls = find(error, SSLException.class);
+        if (tls != null) {
+            return Option.some(new TrackerFailure.Unreachable("TLS failed: " + describe(tls, "handshake error"), 1));
+        }
+        Throwable io = find(error, IOException.class);
+        if (io != null) {
+            return Option.some(new TrackerFailure.Unreachable(describe(io, io.getClass().getSimpleName()), 1));
+        }
+        return Option.none();
+    }
+
+    private static Throwable find(Throwable error, Class<? extends Throwable> kind) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return cause;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable error, String fallback) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? fallback : message;
+    }
+}
