@@ -3,7 +3,9 @@ package dev.peerscout.adapters.http;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A decoded bencode value (BEP 3), as far as tracker responses need one. */
@@ -65,9 +67,9 @@ sealed interface BValue permits BValue.BInt, BValue.BBytes, BValue.BList, BValue
         }
     }
 
-    record BList(java.util.List<BValue> items) implements BValue {
+    record BList(List<BValue> items) implements BValue {
         public BList {
-            items = java.util.List.copyOf(items);
+            items = List.copyOf(items);
         }
 
         @Override
@@ -79,7 +81,7 @@ sealed interface BValue permits BValue.BInt, BValue.BBytes, BValue.BList, BValue
     /** A dictionary in input order. Duplicate keys: the last one wins (as libtorrent does). */
     record BDict(Map<BBytes, BValue> entries) implements BValue {
         public BDict {
-            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         Option<BValue> get(String key) {

@@ -18,6 +18,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -31,6 +32,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -183,7 +185,7 @@ public final class HttpTrackerClient implements TrackerClient {
         try {
             next = from.resolve(location.strip());
         } catch (IllegalArgumentException e) {
-            return Either.left(new TrackerFailure.Malformed("redirect to an invalid URL: " + BodyPreview.of(location.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1));
+            return Either.left(new TrackerFailure.Malformed("redirect to an invalid URL: " + BodyPreview.of(location.getBytes(StandardCharsets.UTF_8)), 1));
         }
         Either<TrackerFailure, URI> valid = TrackerUrls.httpUri(next.toString());
         if (valid.isLeft()) {
@@ -251,7 +253,7 @@ public final class HttpTrackerClient implements TrackerClient {
         return CompletableFuture.completedFuture(outcome);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, "peerscout-http-" + count.incrementAndGet());

@@ -44,14 +44,6 @@ public record HttpTrackerConfig(
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_SCRAPE_BATCH);
     }
 
-    public HttpTrackerConfig withMaxBodyBytes(int bytes) {
-        return new HttpTrackerConfig(bytes, maxRedirects, userAgent, connectTimeout, scrapeBatch);
-    }
-
-    public HttpTrackerConfig withScrapeBatch(int batch) {
-        return new HttpTrackerConfig(maxBodyBytes, maxRedirects, userAgent, connectTimeout, batch);
-    }
-
     /** {@code 4 MiB}, {@code 512 KiB} or {@code 1000 bytes}, for messages. */
     String bodyLimitText() {
         return ByteSizes.text(maxBodyBytes);

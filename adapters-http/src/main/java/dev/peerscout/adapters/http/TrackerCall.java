@@ -41,10 +41,6 @@ final class TrackerCall<T> {
         return result;
     }
 
-    boolean isDone() {
-        return result.isDone();
-    }
-
     Duration remaining() {
         return Duration.between(scheduler.now(), deadline);
     }

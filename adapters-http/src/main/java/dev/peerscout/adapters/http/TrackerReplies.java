@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,7 +58,7 @@ final class TrackerReplies {
     }
 
     /** The top-level dictionary of a usable answer, or why there is none. */
-    static Either<TrackerFailure, BDict> dictionary(int status, byte[] body) {
+    private static Either<TrackerFailure, BDict> dictionary(int status, byte[] body) {
         Either<String, BValue> decoded = Bencode.decode(body);
         if (decoded.isLeft()) {
             String what = body.length == 0 ? "an empty body" : "a body that is not bencode (" + decoded.getLeft() + ")";
@@ -141,7 +142,7 @@ final class TrackerReplies {
         int skipped = packed.length % stride == 0 ? 0 : 1;
         int addressLength = stride - 2;
         for (int offset = 0; offset + stride <= packed.length; offset += stride) {
-            byte[] address = java.util.Arrays.copyOfRange(packed, offset, offset + addressLength);
+            byte[] address = Arrays.copyOfRange(packed, offset, offset + addressLength);
             int port = ((packed[offset + addressLength] & 0xFF) << 8) | (packed[offset + addressLength + 1] & 0xFF);
             Option<Peer> peer = address(address).flatMap(ip -> peer(ip, port));
             if (peer.isDefined()) {

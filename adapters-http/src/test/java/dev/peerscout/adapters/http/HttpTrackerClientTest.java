@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -276,6 +277,41 @@ class HttpTrackerClientTest {
             assertEquals(Either.left(new TrackerFailure.Timeout(1, Duration.ofSeconds(3))), pending.get(1, TimeUnit.SECONDS));
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void theDeadlineClosesTheConnectionNotJustTheFuture() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Either<TrackerFailure, AnnounceResponse>> pending = client.announce(
+                    TrackerUrl.of("http://127.0.0.1:" + listener.getLocalPort() + "/announce"),
+                    announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(5));
+            listener.setSoTimeout(5000);
+            try (Socket tracker = listener.accept()) {
+                tracker.setSoTimeout(5000);
+                readRequestHead(tracker);
+                tracker.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nd8:inter"
+                        .getBytes(StandardCharsets.US_ASCII));
+                tracker.getOutputStream().flush();
+
+                scheduler.advance(Duration.ofSeconds(5));
+
+                assertEquals(Either.left(new TrackerFailure.Timeout(1, Duration.ofSeconds(5))), pending.get(1, TimeUnit.SECONDS));
+                assertEquals(-1, tracker.getInputStream().read(), "the client hung up");
+            }
+        }
+    }
+
+    private static void readRequestHead(Socket socket) throws IOException {
+        java.io.InputStream in = socket.getInputStream();
+        int matched = 0;
+        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        while (matched < end.length) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the client closed before sending its request");
+            }
+            matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
         }
     }
 
