@@ -167,7 +167,7 @@ public final class HttpTrackerClient implements TrackerClient {
                         return done(Either.left(sent.getLeft()));
                     }
                     HttpResponse<ReceivedBody> response = sent.get();
-                    Option<String> location = response.headers().firstValue("Location").map(Option::of).orElse(Option.none());
+                    Option<String> location = Option.ofOptional(response.headers().firstValue("Location"));
                     if (REDIRECTS.contains(response.statusCode()) && location.isDefined()) {
                         return redirect(uri, location.get(), redirects)
                                 .fold(failure -> done(Either.left(failure)),
