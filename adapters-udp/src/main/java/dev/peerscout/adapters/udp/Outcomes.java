@@ -1,0 +1,115 @@
+package dev.peerscout.adapters.udp;
+
+import dev.peerscout.adapters.udp.protocol.AnnounceReply;
+import dev.peerscout.adapters.udp.protocol.ScrapeReply;
+import dev.peerscout.adapters.udp.transport.Answered;
+import dev.peerscout.domain.model.AnnounceResponse;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.TrackerFailure;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the exchanges of one call (an announce per address family, or the batches of a scrape) into
+ * the domain's single answer. {@code attempts} is always the sum over all of them.
+ */
+final class Outcomes {
+    /** When everything failed, the failure that tells the user most, best first. */
+    private static final List<Class<? extends TrackerFailure>> MOST_TELLING = List.of(
+            TrackerFailure.Rejected.class, TrackerFailure.Malformed.class, TrackerFailure.Timeout.class,
+            TrackerFailure.Unreachable.class);
+
+    private Outcomes() {}
+
+    /**
+     * Any family that answered makes the announce a success: peers are merged without duplicates,
+     * the shortest interval wins (the tracker wants to hear from us by then) and the counts are the
+     * larger of the two (a dual-stack swarm is one swarm, counted per family).
+     */
+    static Either<TrackerFailure, AnnounceResponse> announce(List<Either<TrackerFailure, Answered<AnnounceReply>>> results) {
+        int attempts = totalAttempts(results);
+        List<AnnounceReply> replies = results.stream().filter(Either::isRight).map(r -> r.get().reply()).toList();
+        if (replies.isEmpty()) {
+            return Either.left(mostTelling(results, attempts));
+        }
+        Set<Peer> peers = new LinkedHashSet<>();
+        replies.forEach(reply -> peers.addAll(reply.peers()));
+        long interval = replies.stream().mapToLong(AnnounceReply::interval).min().orElseThrow();
+        long seeders = replies.stream().mapToLong(AnnounceReply::seeders).max().orElseThrow();
+        long leechers = replies.stream().mapToLong(AnnounceReply::leechers).max().orElseThrow();
+        return Either.right(new AnnounceResponse(Duration.ofSeconds(interval), Option.none(),
+                Option.some(clamp(seeders)), Option.some(clamp(leechers)), List.copyOf(peers), Option.none(),
+                Option.none(), Math.max(1, attempts)));
+    }
+
+    /** A scrape answers only if every batch did: partial counts would hide the failure. */
+    static Either<TrackerFailure, ScrapeResponse> scrape(List<List<InfoHash>> batches,
+            List<Either<TrackerFailure, Answered<ScrapeReply>>> results) {
+        int attempts = totalAttempts(results);
+        if (results.stream().anyMatch(Either::isLeft)) {
+            return Either.left(mostTelling(results, attempts));
+        }
+        Map<InfoHash, ScrapeStats> stats = new HashMap<>();
+        for (int b = 0; b < batches.size(); b++) {
+            List<InfoHash> batch = batches.get(b);
+            List<ScrapeStats> entries = results.get(b).get().reply().entries();
+            for (int i = 0; i < batch.size(); i++) {
+                stats.put(batch.get(i), entries.get(i));
+            }
+        }
+        return Either.right(new ScrapeResponse(stats, Math.max(1, attempts)));
+    }
+
+    private static int totalAttempts(List<? extends Either<TrackerFailure, ? extends Answered<?>>> results) {
+        return results.stream().mapToInt(r -> r.fold(TrackerFailure::attempts, Answered::attempts)).sum();
+    }
+
+    private static TrackerFailure mostTelling(List<? extends Either<TrackerFailure, ?>> results, int attempts) {
+        TrackerFailure chosen = results.stream().filter(Either::isLeft).map(Either::getLeft)
+                .min(Comparator.comparingInt(Outcomes::rank)).orElseThrow();
+        return withAttempts(chosen, attempts, results);
+    }
+
+    private static int rank(TrackerFailure failure) {
+        for (int i = 0; i < MOST_TELLING.size(); i++) {
+            if (MOST_TELLING.get(i).isInstance(failure)) {
+                return i;
+            }
+        }
+        return MOST_TELLING.size();
+    }
+
+    private static TrackerFailure withAttempts(TrackerFailure failure, int attempts,
+            List<? extends Either<TrackerFailure, ?>> results) {
+        if (failure instanceof TrackerFailure.Timeout) {
+            Duration waited = results.stream().filter(Either::isLeft).map(Either::getLeft)
+                    .filter(TrackerFailure.Timeout.class::isInstance).map(f -> ((TrackerFailure.Timeout) f).waited())
+                    .max(Comparator.naturalOrder()).orElseThrow();
+            return new TrackerFailure.Timeout(attempts, waited);
+        }
+        if (failure instanceof TrackerFailure.Rejected rejected) {
+            return new TrackerFailure.Rejected(rejected.reason(), attempts);
+        }
+        if (failure instanceof TrackerFailure.Malformed malformed) {
+            return new TrackerFailure.Malformed(malformed.detail(), attempts);
+        }
+        if (failure instanceof TrackerFailure.Unreachable unreachable) {
+            return new TrackerFailure.Unreachable(unreachable.detail(), attempts);
+        }
+        return failure;
+    }
+
+    private static int clamp(long count) {
+        return (int) Math.min(Integer.MAX_VALUE, count);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.peerscout.adapters.udp;
+
+import dev.peerscout.adapters.udp.protocol.AnnounceReply;
+import dev.peerscout.adapters.udp.protocol.ScrapeReply;
+import dev.peerscout.adapters.udp.protocol.ScrapeRequest;
+import dev.peerscout.adapters.udp.transport.Answered;
+import dev.peerscout.adapters.udp.transport.RetransmitPolicy;
+import dev.peerscout.adapters.udp.transport.TrackerKey;
+import dev.peerscout.adapters.udp.transport.UdpTransport;
+import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.AnnounceRequest;
+import dev.peerscout.domain.model.AnnounceResponse;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.time.Scheduler;
+import io.vavr.control.Either;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+/**
+ * The BEP 15 UDP tracker client ({@code udp://host:port[/path?query]}), with BEP 41 URLData and
+ * BEP 7 IPv6.
+ *
+ * <ul>
+ *   <li>An announce goes to the first address of every family the host resolves to that the
+ *       request allows; any family that answers makes it a success, and peers are merged.
+ *   <li>A scrape goes to the host's first address, {@value ScrapeRequest#MAX_HASHES} hashes per
+ *       datagram, all batches at once.
+ *   <li>{@code attempts} counts every datagram handed to the OS for the call: connects, requests
+ *       and retransmissions of both, over all families or batches.
+ *   <li>Futures complete by the deadline and never exceptionally. They complete on the client's
+ *       receiver, DNS or the scheduler's timer thread: keep callbacks short or use the *Async forms.
+ * </ul>
+ *
+ * <p>Threads (all daemons): one receiver for every socket, up to four for DNS. {@link #close()}
+ * releases the sockets and ends calls in flight as unreachable.
+ */
+public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
+    private final Scheduler scheduler;
+    private final HostResolver hosts;
+    private final UdpTransport transport;
+
+    /** @param random the source of transaction ids: use a {@link SecureRandom} outside tests */
+    public UdpTrackerClient(Scheduler scheduler, RandomGenerator random, UdpTrackerConfig config) {
+        this.scheduler = scheduler;
+        this.hosts = new HostResolver(config.resolver(), scheduler);
+        this.transport = new UdpTransport(scheduler, random,
+                new RetransmitPolicy(config.retransmitBase(), config.maxRetransmitExponent()),
+                config.connectionIdLifetime(), config.maxInFlightPerTracker());
+    }
+
+    /** BEP 15 timing, the system resolver and a {@link SecureRandom}. */
+    public UdpTrackerClient(Scheduler scheduler) {
+        this(scheduler, new SecureRandom(), UdpTrackerConfig.defaults());
+    }
+
+    @Override
+    public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+            TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
+        Instant started = scheduler.now();
+        return withAddresses(tracker, deadline, (url, addresses) -> {
+            Map<AddressFamily, InetAddress> targets = firstOfEachFamily(addresses, request.families());
+            if (targets.isEmpty()) {
+                return failed(new TrackerFailure.DnsFailure(url.host(), "no address of an allowed family "
+                        + request.families()));
+            }
+            AnnounceQuery query = new AnnounceQuery(request, url.pathAndQuery());
+            List<CompletableFuture<Either<TrackerFailure, Answered<AnnounceReply>>>> perFamily = new ArrayList<>();
+            targets.forEach((family, address) -> perFamily.add(transport.exchange(
+                    new InetSocketAddress(address, url.port()), new TrackerKey(url.host(), url.port(), family),
+                    query, started, deadline)));
+            return all(perFamily).thenApply(Outcomes::announce);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+            TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
+        if (swarms.isEmpty()) {
+            throw new IllegalArgumentException("nothing to scrape");
+        }
+        Instant started = scheduler.now();
+        List<List<InfoHash>> batches = ScrapeRequest.batches(List.copyOf(new LinkedHashSet<>(swarms)));
+        return withAddresses(tracker, deadline, (url, addresses) -> {
+            InetAddress address = addresses.get(0);
+            TrackerKey key = new TrackerKey(url.host(), url.port(), AddressFamily.of(address));
+            List<CompletableFuture<Either<TrackerFailure, Answered<ScrapeReply>>>> perBatch = new ArrayList<>();
+            for (List<InfoHash> batch : batches) {
+                perBatch.add(transport.exchange(new InetSocketAddress(address, url.port()), key,
+                        new ScrapeQuery(batch), started, deadline));
+            }
+            return all(perBatch).thenApply(results -> Outcomes.scrape(batches, results));
+        });
+    }
+
+    /** Ends calls in flight (as unreachable), closes every socket and stops the client's threads. */
+    @Override
+    public void close() {
+        transport.close();
+        hosts.close();
+    }
+
+    private interface AddressedCall<T> {
+        CompletableFuture<Either<TrackerFailure, T>> call(UdpTrackerUrl url, List<InetAddress> addresses);
+    }
+
+    private <T> CompletableFuture<Either<TrackerFailure, T>> withAddresses(
+            TrackerUrl tracker, Instant deadline, AddressedCall<T> call) {
+        Either<String, UdpTrackerUrl> parsed = UdpTrackerUrl.parse(tracker);
+        if (parsed.isLeft()) {
+            return failed(new TrackerFailure.Unsupported(parsed.getLeft()));
+        }
+        UdpTrackerUrl url = parsed.get();
+        return hosts.resolve(url.host(), deadline).thenCompose(resolved -> resolved.fold(
+                UdpTrackerClient::<T>failed,
+                addresses -> call.call(url, addresses)));
+    }
+
+    private static Map<AddressFamily, InetAddress> firstOfEachFamily(List<InetAddress> addresses,
+            Set<AddressFamily> allowed) {
+        Map<AddressFamily, InetAddress> first = new EnumMap<>(AddressFamily.class);
+        for (InetAddress address : addresses) {
+            AddressFamily family = AddressFamily.of(address);
+            if (allowed.contains(family)) {
+                first.putIfAbsent(family, address);
+            }
+        }
+        return first;
+    }
+
+    private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> futures) {
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
+    }
+
+    private static <T> CompletableFuture<Either<TrackerFailure, T>> failed(TrackerFailure failure) {
+        return CompletableFuture.completedFuture(Either.left(failure));
+    }
+}

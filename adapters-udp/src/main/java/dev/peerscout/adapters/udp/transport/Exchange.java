@@ -1,0 +1,228 @@
+package dev.peerscout.adapters.udp.transport;
+
+import dev.peerscout.adapters.udp.protocol.Action;
+import dev.peerscout.adapters.udp.protocol.ConnectReply;
+import dev.peerscout.adapters.udp.protocol.ConnectRequest;
+import dev.peerscout.adapters.udp.protocol.ErrorReply;
+import dev.peerscout.adapters.udp.protocol.MalformedPacket;
+import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.time.Scheduler;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One query to one tracker address, from the first datagram to its outcome: connect when there is
+ * no fresh connection id, send the query, retransmit on the BEP 15 schedule, reconnect when the id
+ * expires or once after an error reply, and give up at the deadline.
+ *
+ * <p>Exchanges with the same tracker share one connect: while one is connecting, the others park
+ * and continue when it has an id (or start their own connect if it failed).
+ *
+ * <p>Every method runs while holding the endpoint's lock; the outcome future completes after the
+ * lock is released. Replies never cause more than the planned step: a connect reply sends the
+ * query, and one error reply per exchange may send a new connect. Anything else is ignored.
+ */
+final class Exchange<R> {
+    /** PARKED: waiting for another exchange's connect to the same tracker, with nothing outstanding. */
+    private enum Phase { QUEUED, PARKED, CONNECTING, REQUESTING, DONE }
+
+    private static final Scheduler.Cancellable NOTHING = () -> { };
+
+    private final Endpoint endpoint;
+    private final TrackerKey key;
+    private final Query<R> query;
+    private final Instant started;
+    private final Instant deadline;
+    private final Scheduler scheduler;
+    private final RetransmitPolicy policy;
+    private final ConnectionIds connectionIds;
+    private final CompletableFuture<Either<TrackerFailure, Answered<R>>> outcome = new CompletableFuture<>();
+
+    private Phase phase = Phase.QUEUED;
+    private int attempts;
+    private int exponent;
+    private int transactionId;
+    private byte[] datagram;
+    private ConnectionIds.Grant grant;
+    private boolean reconnectedAfterError;
+    private Scheduler.Cancellable retransmitTimer = NOTHING;
+    private Scheduler.Cancellable deadlineTimer = NOTHING;
+    /** Invalidates a retransmit task that was already running when its timer was cancelled. */
+    private long timerGeneration;
+
+    Exchange(Endpoint endpoint, TrackerKey key, Query<R> query, Instant started, Instant deadline,
+            Scheduler scheduler, RetransmitPolicy policy, ConnectionIds connectionIds) {
+        this.endpoint = endpoint;
+        this.key = key;
+        this.query = query;
+        this.started = started;
+        this.deadline = deadline;
+        this.scheduler = scheduler;
+        this.policy = policy;
+        this.connectionIds = connectionIds;
+    }
+
+    CompletableFuture<Either<TrackerFailure, Answered<R>>> outcome() {
+        return outcome;
+    }
+
+    boolean isPastDeadline() {
+        return !scheduler.now().isBefore(deadline);
+    }
+
+    /** Starts the deadline clock; the exchange may still wait for a free slot. */
+    void armDeadline() {
+        deadlineTimer = scheduler.schedule(Duration.between(scheduler.now(), deadline),
+                () -> endpoint.locked(this::expire));
+    }
+
+    /**
+     * Sends the first datagram: the query when a connection id is still fresh, a connect otherwise.
+     * Also how a parked exchange resumes.
+     */
+    void begin() {
+        if (phase != Phase.QUEUED && phase != Phase.PARKED) {
+            return;
+        }
+        if (isPastDeadline()) {
+            expire();
+            return;
+        }
+        Option<ConnectionIds.Grant> cached = connectionIds.valid(key);
+        if (cached.isDefined()) {
+            grant = cached.get();
+            request();
+        } else {
+            connect();
+        }
+    }
+
+    void onReply(int action, ByteBuffer reply, AddressFamily family) {
+        if (phase != Phase.CONNECTING && phase != Phase.REQUESTING) {
+            return;
+        }
+        if (action == Action.ERROR.code()) {
+            ErrorReply.decode(reply).fold(this::malformed, error -> {
+                onError(error.message());
+                return null;
+            });
+        } else if (phase == Phase.CONNECTING && action == Action.CONNECT.code()) {
+            ConnectReply.decode(reply).fold(this::malformed, connected -> {
+                grant = connectionIds.remember(key, connected.connectionId());
+                exponent = 0;
+                request();
+                endpoint.connectEnded(key, this);
+                return null;
+            });
+        } else if (phase == Phase.REQUESTING && action == query.action().code()) {
+            query.decode(reply, family).fold(this::malformed, answer -> {
+                finish(Either.right(new Answered<>(answer, attempts)));
+                return null;
+            });
+        }
+        // Any other action is a stray: ignored, we keep waiting.
+    }
+
+    /** The deadline came first. */
+    void expire() {
+        if (phase != Phase.DONE) {
+            finish(Either.left(new TrackerFailure.Timeout(attempts, Duration.between(started, scheduler.now()))));
+        }
+    }
+
+    /** The socket to the tracker failed (ICMP unreachable, no route) or was closed. */
+    void unreachable(String detail) {
+        if (phase != Phase.DONE) {
+            finish(Either.left(new TrackerFailure.Unreachable(detail, attempts)));
+        }
+    }
+
+    private void connect() {
+        grant = null;
+        if (!endpoint.leadConnect(key, this)) {
+            phase = Phase.PARKED;
+            timerGeneration++;
+            retransmitTimer.cancel();
+            endpoint.dropTransaction(this, transactionId);
+            return;
+        }
+        phase = Phase.CONNECTING;
+        transactionId = endpoint.newTransaction(this, transactionId);
+        datagram = new ConnectRequest(transactionId).toBytes();
+        transmit();
+    }
+
+    private void request() {
+        phase = Phase.REQUESTING;
+        transactionId = endpoint.newTransaction(this, transactionId);
+        datagram = query.encode(grant.id(), transactionId);
+        transmit();
+    }
+
+    /** The timer is set before sending, so whoever sees the datagram knows the retransmission is scheduled. */
+    private void transmit() {
+        long generation = ++timerGeneration;
+        retransmitTimer.cancel();
+        retransmitTimer = scheduler.schedule(policy.wait(exponent),
+                () -> endpoint.locked(() -> retransmitDue(generation)));
+        if (endpoint.send(datagram)) {
+            attempts++;
+        }
+    }
+
+    private void retransmitDue(long generation) {
+        if (phase == Phase.DONE || generation != timerGeneration) {
+            return;
+        }
+        if (exponent >= policy.maxExponent()) {
+            expire();
+            return;
+        }
+        exponent++;
+        if (phase == Phase.REQUESTING && connectionIds.isExpired(grant)) {
+            connect();
+        } else {
+            transmit();
+        }
+    }
+
+    /** A stale connection id is the usual cause of an error, so forget it and try once more. */
+    private void onError(String message) {
+        if (grant != null) {
+            connectionIds.forget(key, grant);
+        }
+        if (phase == Phase.REQUESTING && !reconnectedAfterError) {
+            reconnectedAfterError = true;
+            exponent = 0;
+            connect();
+        } else {
+            finish(Either.left(new TrackerFailure.Rejected(message, attempts)));
+        }
+    }
+
+    private Void malformed(MalformedPacket problem) {
+        finish(Either.left(new TrackerFailure.Malformed(problem.detail(), attempts)));
+        return null;
+    }
+
+    private void finish(Either<TrackerFailure, Answered<R>> result) {
+        boolean wasQueued = phase == Phase.QUEUED;
+        Phase last = phase;
+        phase = Phase.DONE;
+        timerGeneration++;
+        retransmitTimer.cancel();
+        deadlineTimer.cancel();
+        if (last == Phase.CONNECTING) {
+            endpoint.connectEnded(key, this);
+        } else if (last == Phase.PARKED) {
+            endpoint.unpark(key, this);
+        }
+        endpoint.retire(this, transactionId, wasQueued);
+        endpoint.afterUnlock(() -> outcome.complete(result));
+    }
+}

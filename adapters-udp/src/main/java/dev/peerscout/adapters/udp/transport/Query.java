@@ -1,0 +1,28 @@
+package dev.peerscout.adapters.udp.transport;
+
+import dev.peerscout.adapters.udp.protocol.Action;
+import dev.peerscout.adapters.udp.protocol.MalformedPacket;
+import dev.peerscout.domain.model.AddressFamily;
+import io.vavr.control.Either;
+import java.nio.ByteBuffer;
+
+/**
+ * What an exchange asks once it holds a connection id (an announce, or one scrape batch), and how to
+ * read the answer. The transport handles connecting, retransmitting and matching around it.
+ *
+ * @param <R> the decoded answer
+ */
+public interface Query<R> {
+
+    /** The action a matching answer carries (besides 3, error). */
+    Action action();
+
+    /** The request datagram; called again with a new transaction id after every reconnect. */
+    byte[] encode(long connectionId, int transactionId);
+
+    /**
+     * Reads an answer whose transaction id and action already match. {@code family} is that of the
+     * tracker's address (it decides the size of peer entries).
+     */
+    Either<MalformedPacket, R> decode(ByteBuffer datagram, AddressFamily family);
+}

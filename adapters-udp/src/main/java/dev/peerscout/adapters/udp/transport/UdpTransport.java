@@ -1,0 +1,128 @@
+package dev.peerscout.adapters.udp.transport;
+
+import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.time.Scheduler;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs BEP 15 exchanges with any number of trackers without a thread per request: one connected
+ * channel per tracker address, one receiver thread for all of them, and timers on the injected
+ * {@link Scheduler}. Connection ids are shared by all exchanges with the same tracker.
+ */
+public final class UdpTransport implements AutoCloseable {
+    /** Asked of the kernel; it caps the value at net.core.rmem_max. */
+    private static final int SOCKET_BUFFER = 1 << 20;
+
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final RetransmitPolicy policy;
+    private final ConnectionIds connectionIds;
+    private final Duration idleTimeout;
+    private final int maxInFlightPerTracker;
+    private final Receiver receiver;
+    private final Map<InetSocketAddress, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param random                source of transaction ids (use a {@code SecureRandom}: they are
+     *                              what stops spoofed replies)
+     * @param connectionIdLifetime  how long a connection id is reused; idle sockets close after it too
+     * @param maxInFlightPerTracker exchanges with a datagram outstanding per tracker address
+     */
+    public UdpTransport(Scheduler scheduler, RandomGenerator random, RetransmitPolicy policy,
+            Duration connectionIdLifetime, int maxInFlightPerTracker) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.random = Objects.requireNonNull(random, "random");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.connectionIds = new ConnectionIds(scheduler, connectionIdLifetime);
+        this.idleTimeout = connectionIdLifetime;
+        this.maxInFlightPerTracker = maxInFlightPerTracker;
+        try {
+            this.receiver = new Receiver();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+    }
+
+    /**
+     * Asks {@code query} of the tracker at {@code address}. The future completes by {@code deadline}
+     * and never exceptionally; {@code started} is when the caller's operation began (for
+     * {@link TrackerFailure.Timeout#waited()}).
+     */
+    public <R> CompletableFuture<Either<TrackerFailure, Answered<R>>> exchange(
+            InetSocketAddress address, TrackerKey key, Query<R> query, Instant started, Instant deadline) {
+        while (!closed) {
+            Endpoint endpoint;
+            try {
+                endpoint = endpoints.computeIfAbsent(address, this::open);
+            } catch (UncheckedIOException e) {
+                return CompletableFuture.completedFuture(Either.left(new TrackerFailure.Unreachable(
+                        String.valueOf(e.getCause().getMessage()), 0)));
+            }
+            Exchange<R> exchange = new Exchange<>(endpoint, key, query, started, deadline, scheduler, policy,
+                    connectionIds);
+            boolean[] admitted = new boolean[1];
+            endpoint.locked(() -> admitted[0] = endpoint.admit(exchange));
+            if (admitted[0]) {
+                if (closed) {
+                    endpoint.locked(() -> endpoint.shutdown("client closed"));
+                }
+                return exchange.outcome();
+            }
+            endpoints.remove(address, endpoint);
+        }
+        return CompletableFuture.completedFuture(Either.left(new TrackerFailure.Unreachable("client closed", 0)));
+    }
+
+    /** Ends every exchange in flight (as unreachable), closes the sockets and stops the receiver. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Endpoint endpoint : List.copyOf(endpoints.values())) {
+            endpoint.locked(() -> endpoint.shutdown("client closed"));
+        }
+        receiver.close();
+    }
+
+    private Endpoint open(InetSocketAddress address) {
+        try {
+            DatagramChannel channel = DatagramChannel.open(address.getAddress() instanceof Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            try {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+                channel.connect(address);
+                Endpoint endpoint = new Endpoint(address, channel, this::nextTransactionId, scheduler, idleTimeout,
+                        maxInFlightPerTracker, gone -> endpoints.remove(address, gone));
+                receiver.register(channel, endpoint);
+                return endpoint;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int nextTransactionId() {
+        synchronized (random) {
+            return random.nextInt();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.peerscout.adapters.udp;
+
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.testing.Opentracker;
+import dev.peerscout.domain.testing.TrackerClientContract;
+import dev.peerscout.domain.time.SystemScheduler;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The tracker-port contract, kept by the UDP adapter against a real opentracker. */
+class UdpTrackerClientContractTest extends TrackerClientContract {
+    private static final SystemScheduler SCHEDULER = new SystemScheduler();
+    private static Opentracker opentracker;
+    private static UdpTrackerClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        opentracker = Opentracker.start();
+        client = new UdpTrackerClient(SCHEDULER, new SecureRandom(),
+                UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (opentracker != null) {
+            opentracker.close();
+        }
+    }
+
+    @Override
+    protected TrackerClient client() {
+        return client;
+    }
+
+    @Override
+    protected TrackerUrl tracker() {
+        return TrackerUrl.of(opentracker.udpUrl());
+    }
+
+    @Override
+    protected void register(InfoHash... hashes) throws Exception {
+        opentracker.whitelist(hashes);
+    }
+
+    @Override
+    protected Instant deadline() {
+        return SCHEDULER.now().plus(Duration.ofSeconds(10));
+    }
+}
