@@ -3,8 +3,12 @@ package dev.peerscout.adapters.torrentfile;
 import dev.peerscout.adapters.torrentfile.bencode.BencodeKind;
 import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
 import io.vavr.control.Option;
+import java.util.function.Supplier;
 
-/** Typed reads of metainfo fields, failing with a message that names the field. */
+/**
+ * Typed reads of metainfo fields, failing with a message that names the field. The name is a
+ * supplier because a torrent may have a million file entries and it is only needed on failure.
+ */
 final class Fields {
     private Fields() {}
 
@@ -12,29 +16,25 @@ final class Fields {
         return new MalformedTorrentException(detail);
     }
 
-    /** {@code what} as a dictionary, or a failure naming what it is instead. */
-    static BencodeNode dictionary(BencodeNode node, String what) {
+    /** {@code node} if it is a dictionary, else a failure naming what it is instead. */
+    static BencodeNode dictionary(BencodeNode node, Supplier<String> what) {
         return expect(node, BencodeKind.DICTIONARY, what);
     }
 
-    static BencodeNode list(BencodeNode node, String what) {
+    static BencodeNode list(BencodeNode node, Supplier<String> what) {
         return expect(node, BencodeKind.LIST, what);
     }
 
-    static BencodeNode string(BencodeNode node, String what) {
+    static BencodeNode string(BencodeNode node, Supplier<String> what) {
         return expect(node, BencodeKind.STRING, what);
     }
 
-    static BencodeNode integer(BencodeNode node, String what) {
-        return expect(node, BencodeKind.INTEGER, what);
-    }
-
     /** An integer field's value; one beyond 64 bits is malformed here (BEP 3 sets no bound, we must). */
-    static long longValue(BencodeNode node, String what) {
-        integer(node, what);
+    static long longValue(BencodeNode node, Supplier<String> what) {
+        expect(node, BencodeKind.INTEGER, what);
         if (!node.fitsInLong()) {
             String digits = node.integerText();
-            throw malformed(what + " " + (digits.length() > 40 ? digits.substring(0, 40) + "..." : digits)
+            throw malformed(what.get() + " " + (digits.length() > 40 ? digits.substring(0, 40) + "..." : digits)
                     + " does not fit in 64 bits");
         }
         return node.longValue();
@@ -54,9 +54,9 @@ final class Fields {
         return text.codePoints().anyMatch(c -> !Character.isISOControl(c));
     }
 
-    private static BencodeNode expect(BencodeNode node, BencodeKind kind, String what) {
+    private static BencodeNode expect(BencodeNode node, BencodeKind kind, Supplier<String> what) {
         if (node.kind() != kind) {
-            throw malformed(what + " is " + node.kind().withArticle() + ", not " + kind.withArticle());
+            throw malformed(what.get() + " is " + node.kind().withArticle() + ", not " + kind.withArticle());
         }
         return node;
     }

@@ -48,7 +48,7 @@ final class MetainfoParser {
             warnings.add(document.trailingBytes() + " byte(s) after the end of the torrent's dictionary were ignored");
         }
         BencodeNode info = root.get("info").getOrElseThrow(() -> malformed("missing 'info' dictionary"));
-        Fields.dictionary(info, "'info'");
+        Fields.dictionary(info, () -> "'info'");
 
         boolean v2 = isV2(info);
         boolean v1 = !v2 || info.get("pieces").isDefined();
@@ -106,7 +106,7 @@ final class MetainfoParser {
 
     private static long pieceLength(BencodeNode info, boolean v2) {
         BencodeNode node = info.get("piece length").getOrElseThrow(() -> malformed("missing 'piece length' in info"));
-        long pieceLength = Fields.longValue(node, "'piece length' in info");
+        long pieceLength = Fields.longValue(node, () -> "'piece length' in info");
         if (pieceLength <= 0) {
             throw malformed("'piece length' in info must be positive, got " + pieceLength);
         }
@@ -121,12 +121,12 @@ final class MetainfoParser {
         BencodeNode node = Fields.optional(info, "name.utf-8", BencodeKind.STRING)
                 .orElse(() -> info.get("name"))
                 .getOrElseThrow(() -> malformed("missing 'name' in info"));
-        return Fields.string(node, "'name' in info").text();
+        return Fields.string(node, () -> "'name' in info").text();
     }
 
     private static long v1PieceCount(BencodeNode info, long totalLength, long pieceLength) {
         BencodeNode pieces = info.get("pieces").getOrElseThrow(() -> malformed("missing 'pieces' in info"));
-        int bytes = Fields.string(pieces, "'pieces' in info").stringLength();
+        int bytes = Fields.string(pieces, () -> "'pieces' in info").stringLength();
         if (bytes % V1_HASH_BYTES != 0) {
             throw malformed("pieces length " + bytes + " is not a multiple of 20");
         }

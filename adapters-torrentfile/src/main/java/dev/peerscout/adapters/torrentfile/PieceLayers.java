@@ -27,7 +27,7 @@ final class PieceLayers {
         if (torrent.get("piece layers").isEmpty()) {
             return List.of();
         }
-        BencodeNode layers = Fields.dictionary(torrent.get("piece layers").get(), "'piece layers'");
+        BencodeNode layers = Fields.dictionary(torrent.get("piece layers").get(), () -> "'piece layers'");
         Map<ByteBuffer, V2File> byRoot = new HashMap<>();
         for (V2File file : files) {
             file.piecesRoot().forEach(root -> byRoot.put(root, file));
@@ -39,7 +39,7 @@ final class PieceLayers {
                 throw malformed("'piece layers' has a key of " + root.length + " bytes, not a 32-byte pieces root");
             }
             String what = "the piece layer for pieces root " + HexFormat.of().formatHex(root, 0, 8) + "...";
-            BencodeNode hashes = Fields.string(layer.value(), what);
+            BencodeNode hashes = Fields.string(layer.value(), () -> what);
             if (hashes.stringLength() % HASH_BYTES != 0) {
                 throw malformed(what + " has " + hashes.stringLength() + " bytes, not a multiple of 32");
             }

@@ -8,6 +8,7 @@ import dev.peerscout.domain.model.FileEntry;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The BEP 3 file layout: {@code length} for a single file, or the {@code files} list with BEP 47
@@ -23,11 +24,11 @@ final class V1Files {
     static List<FileEntry> read(BencodeNode info, String name) {
         Option<BencodeNode> files = info.get("files");
         if (files.isDefined()) {
-            return multiFile(Fields.list(files.get(), "'files' in info"));
+            return multiFile(Fields.list(files.get(), () -> "'files' in info"));
         }
         BencodeNode length = info.get("length")
                 .getOrElseThrow(() -> malformed("info has neither 'length' nor 'files'"));
-        long size = Fields.longValue(length, "'length' in info");
+        long size = Fields.longValue(length, () -> "'length' in info");
         if (size < 0) {
             throw malformed("'length' in info is negative: " + size);
         }
@@ -38,75 +39,73 @@ final class V1Files {
     }
 
     private static List<FileEntry> multiFile(BencodeNode files) {
-        List<BencodeNode> entries = files.elements();
-        if (entries.isEmpty()) {
+        if (files.isEmpty()) {
             throw malformed("'files' in info is an empty list: no files in the torrent");
         }
+        List<BencodeNode> entries = files.elements();
         List<FileEntry> read = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            read.add(file(entries.get(i), "files[" + i + "]"));
+            int index = i;
+            read.add(file(entries.get(i), () -> "files[" + index + "]"));
         }
         return read;
     }
 
-    private static FileEntry file(BencodeNode node, String where) {
+    private static FileEntry file(BencodeNode node, Supplier<String> where) {
         Fields.dictionary(node, where);
-        String attr = Fields.optional(node, "attr", BencodeKind.STRING).map(BencodeNode::text).getOrElse("");
+        List<Option<BencodeNode>> fields = node.getAll("attr", "length", "path.utf-8", "path", "symlink path");
+        String attr = fields.get(0).filter(BencodeNode::isString).map(BencodeNode::text).getOrElse("");
         boolean pad = attr.indexOf('p') >= 0;
         boolean symlink = attr.indexOf('l') >= 0;
-        long length = length(node, where, symlink);
-        List<String> path = path(node, where, pad, length);
+        // A symlink has no data of its own: libtorrent ignores its 'length', even a missing one.
+        long length = symlink ? 0 : length(fields.get(1), where);
+        Option<BencodeNode> pathNode = fields.get(2).filter(utf8 -> utf8.isList() && !utf8.isEmpty()).orElse(fields.get(3));
+        List<String> path = path(pathNode, where, pad, length);
         if (symlink) {
-            node.get("symlink path").forEach(target -> strings(target, where + " 'symlink path'"));
+            fields.get(4).forEach(target -> strings(target, () -> where.get() + " 'symlink path'"));
         }
-        boolean legacyPad = path.stream().anyMatch(element -> element.contains(LEGACY_PAD_NAME));
-        return new FileEntry(path, length, pad || legacyPad);
+        return new FileEntry(path, length, pad || isLegacyPad(path));
     }
 
-    private static long length(BencodeNode file, String where, boolean symlink) {
-        if (symlink) {
-            return 0; // a symlink has no data of its own: libtorrent ignores its 'length', even a missing one
-        }
-        Option<BencodeNode> node = file.get("length");
+    private static long length(Option<BencodeNode> node, Supplier<String> where) {
         if (node.isEmpty()) {
-            throw malformed(where + " has no 'length'");
+            throw malformed(where.get() + " has no 'length'");
         }
-        long length = Fields.longValue(node.get(), where + " 'length'");
+        long length = Fields.longValue(node.get(), () -> where.get() + " 'length'");
         if (length < 0) {
-            throw malformed(where + " has a negative 'length': " + length);
+            throw malformed(where.get() + " has a negative 'length': " + length);
         }
         return length;
     }
 
-    private static List<String> path(BencodeNode file, String where, boolean pad, long length) {
-        Option<BencodeNode> node = file.get("path.utf-8")
-                .filter(utf8 -> utf8.isList() && !utf8.elements().isEmpty())
-                .orElse(() -> file.get("path"));
-        // BEP 47 pad files may come without a path; libtorrent names them like this.
-        List<String> padPath = List.of(".pad", Long.toString(length));
-        if (node.isEmpty()) {
+    private static List<String> path(Option<BencodeNode> node, Supplier<String> where, boolean pad, long length) {
+        if (node.isEmpty() || node.get().isList() && node.get().isEmpty()) {
             if (pad) {
-                return padPath;
+                return List.of(".pad", Long.toString(length)); // BEP 47 pads may lack a path; libtorrent's name
             }
-            throw malformed(where + " has no 'path'");
+            throw malformed(where.get() + (node.isEmpty() ? " has no 'path'" : " has an empty 'path'"));
         }
-        List<String> path = strings(node.get(), where + " 'path'");
-        if (path.isEmpty()) {
-            if (pad) {
-                return padPath;
-            }
-            throw malformed(where + " has an empty 'path'");
-        }
-        return path;
+        return strings(node.get(), () -> where.get() + " 'path'");
     }
 
-    private static List<String> strings(BencodeNode list, String what) {
+    /** The texts of a list of strings, as an immutable list (FileEntry keeps it without copying). */
+    private static List<String> strings(BencodeNode list, Supplier<String> what) {
         Fields.list(list, what);
         List<BencodeNode> elements = list.elements();
-        List<String> texts = new ArrayList<>(elements.size());
-        for (int i = 0; i < elements.size(); i++) {
-            texts.add(Fields.string(elements.get(i), what + " element " + i).text());
+        String[] texts = new String[elements.size()];
+        for (int i = 0; i < texts.length; i++) {
+            int index = i;
+            texts[i] = Fields.string(elements.get(i), () -> what.get() + " element " + index).text();
         }
-        return texts;
+        return List.of(texts);
+    }
+
+    private static boolean isLegacyPad(List<String> path) {
+        for (String element : path) {
+            if (element.contains(LEGACY_PAD_NAME)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,7 +2,6 @@ package dev.peerscout.adapters.torrentfile;
 
 import static dev.peerscout.adapters.torrentfile.Fields.malformed;
 
-import dev.peerscout.adapters.torrentfile.bencode.BencodeKind;
 import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
 import dev.peerscout.domain.model.FileEntry;
 import io.vavr.control.Option;
@@ -11,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads a BEP 52 {@code file tree}: directories are dictionaries keyed by path element; a file is
@@ -27,7 +27,7 @@ final class V2FileTree {
     private V2FileTree() {}
 
     static List<V2File> read(BencodeNode fileTree) {
-        Fields.dictionary(fileTree, "'file tree' in info");
+        Fields.dictionary(fileTree, () -> "'file tree' in info");
         List<V2File> files = new ArrayList<>();
         Deque<Directory> stack = new ArrayDeque<>();
         stack.push(new Directory(List.of(), fileTree.entries()));
@@ -43,7 +43,7 @@ final class V2FileTree {
                 throw malformed("'file tree' has an empty file name in "
                         + (directory.path.isEmpty() ? "its root" : "'" + String.join("/", directory.path) + "'"));
             }
-            BencodeNode node = Fields.dictionary(entry.value(), "'file tree' entry '" + String.join("/", path) + "'");
+            BencodeNode node = Fields.dictionary(entry.value(), () -> "'file tree' entry '" + String.join("/", path) + "'");
             Option<BencodeNode> file = node.get("");
             if (file.isDefined()) {
                 files.add(file(path, file.get()));
@@ -85,33 +85,31 @@ final class V2FileTree {
     }
 
     private static V2File file(List<String> path, BencodeNode marker) {
-        String where = "v2 file '" + String.join("/", path) + "'";
-        BencodeNode properties = Fields.dictionary(marker, where + " ('' entry)");
-        String attr = Fields.optional(properties, "attr", BencodeKind.STRING).map(BencodeNode::text).getOrElse("");
+        Supplier<String> where = () -> "v2 file '" + String.join("/", path) + "'";
+        BencodeNode properties = Fields.dictionary(marker, () -> where.get() + " ('' entry)");
+        List<Option<BencodeNode>> fields = properties.getAll("attr", "length", "pieces root");
+        String attr = fields.get(0).filter(BencodeNode::isString).map(BencodeNode::text).getOrElse("");
         if (attr.indexOf('p') >= 0) {
-            throw malformed(where + " has the pad attribute: pad files are not allowed in a v2 file tree");
+            throw malformed(where.get() + " has the pad attribute: pad files are not allowed in a v2 file tree");
         }
         if (attr.indexOf('l') >= 0) {
             return new V2File(path, 0, Option.none()); // a symlink has no data of its own
         }
-        BencodeNode lengthNode = properties.get("length").getOrElseThrow(() -> malformed(where + " has no 'length'"));
-        long length = Fields.longValue(lengthNode, where + " 'length'");
+        BencodeNode lengthNode = fields.get(1).getOrElseThrow(() -> malformed(where.get() + " has no 'length'"));
+        long length = Fields.longValue(lengthNode, () -> where.get() + " 'length'");
         if (length < 0) {
-            throw malformed(where + " has a negative 'length': " + length);
+            throw malformed(where.get() + " has a negative 'length': " + length);
         }
         if (length == 0) {
             return new V2File(path, 0, Option.none());
         }
-        Option<BencodeNode> root = properties.get("pieces root");
-        if (root.isEmpty()) {
-            throw malformed(where + " has no 'pieces root'");
-        }
-        BencodeNode hash = Fields.string(root.get(), where + " 'pieces root'");
+        BencodeNode root = fields.get(2).getOrElseThrow(() -> malformed(where.get() + " has no 'pieces root'"));
+        BencodeNode hash = Fields.string(root, () -> where.get() + " 'pieces root'");
         if (hash.stringLength() != ROOT_HASH_BYTES) {
-            throw malformed(where + " has a 'pieces root' of " + hash.stringLength() + " bytes, not 32");
+            throw malformed(where.get() + " has a 'pieces root' of " + hash.stringLength() + " bytes, not 32");
         }
         if (hash.isAllZeroBytes()) {
-            throw malformed(where + " has an all-zero 'pieces root'");
+            throw malformed(where.get() + " has an all-zero 'pieces root'");
         }
         return new V2File(path, length, Option.some(ByteBuffer.wrap(hash.bytes()).asReadOnlyBuffer()));
     }

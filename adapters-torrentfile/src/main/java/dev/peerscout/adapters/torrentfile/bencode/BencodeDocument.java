@@ -18,7 +18,7 @@ public final class BencodeDocument {
 
     /** The top-level value. */
     public BencodeNode root() {
-        return new BencodeNode(this, 0);
+        return BencodeNode.at(this, 0, 0);
     }
 
     /** How many bytes follow the top-level value (they are not part of it). */
@@ -31,20 +31,31 @@ public final class BencodeDocument {
         return containers.count();
     }
 
-    /** The end (exclusive) of the value starting at {@code offset}; the scan guarantees it exists. */
-    int endOf(int offset) {
+    boolean isContainer(int offset) {
+        return input[offset] == 'l' || input[offset] == 'd';
+    }
+
+    /**
+     * The end (exclusive) of the value at {@code offset}; {@code ordinal} is its container ordinal
+     * when it is a list or dictionary. The scan guarantees the value is well-formed.
+     */
+    int endOf(int offset, int ordinal) {
         byte b = input[offset];
         if (b == 'l' || b == 'd') {
-            return containers.endOf(offset);
+            return containers.end(ordinal);
         }
-        int p = offset + 1;
         if (b == 'i') {
+            int p = offset + 1;
             while (input[p] != 'e') {
                 p++;
             }
             return p + 1;
         }
         return stringContentStart(offset) + stringLength(offset);
+    }
+
+    int nextOrdinal(int ordinal) {
+        return containers.nextOrdinal(ordinal);
     }
 
     int stringContentStart(int offset) {

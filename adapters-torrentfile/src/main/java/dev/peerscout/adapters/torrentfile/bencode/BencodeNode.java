@@ -13,12 +13,21 @@ import java.util.List;
  * {@link IllegalStateException}; check {@link #kind()} first.
  */
 public final class BencodeNode {
+    private static final int SCALAR = -1;
+
     private final BencodeDocument document;
     private final int offset;
+    /** The container ordinal of a list or dictionary (its key into the container index), else {@link #SCALAR}. */
+    private final int ordinal;
 
-    BencodeNode(BencodeDocument document, int offset) {
+    private BencodeNode(BencodeDocument document, int offset, int ordinal) {
         this.document = document;
         this.offset = offset;
+        this.ordinal = ordinal;
+    }
+
+    static BencodeNode at(BencodeDocument document, int offset, int ordinal) {
+        return new BencodeNode(document, offset, document.isContainer(offset) ? ordinal : SCALAR);
     }
 
     /** A key and its value in a dictionary, in input order. */
@@ -62,7 +71,7 @@ public final class BencodeNode {
 
     /** Where the value ends in the input (exclusive). */
     public int end() {
-        return document.endOf(offset);
+        return document.endOf(offset, ordinal);
     }
 
     /** The value's bytes exactly as they stand in the input (read-only, not copied): what info hashes cover. */
@@ -123,9 +132,9 @@ public final class BencodeNode {
     public boolean fitsInLong() {
         require(BencodeKind.INTEGER);
         try {
-            Long.parseLong(integerText());
+            parseLong();
             return true;
-        } catch (NumberFormatException beyond64Bits) {
+        } catch (ArithmeticException beyond64Bits) {
             return false;
         }
     }
@@ -136,13 +145,28 @@ public final class BencodeNode {
      * @throws BencodeException if it does not fit in 64 bits (BEP 3 sets no bound; see {@link #fitsInLong()})
      */
     public long longValue() {
-        String text = integerText();
+        require(BencodeKind.INTEGER);
         try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException beyond64Bits) {
-            throw new BencodeException(offset, "integer " + abbreviate(text) + " at byte " + offset
+            return parseLong();
+        } catch (ArithmeticException beyond64Bits) {
+            throw new BencodeException(offset, "integer " + abbreviate(integerText()) + " at byte " + offset
                     + " does not fit in 64 bits");
         }
+    }
+
+    /** Reads the digits in place; accumulates negatively so that {@code Long.MIN_VALUE} fits. */
+    private long parseLong() {
+        byte[] in = document.input;
+        int p = offset + 1;
+        boolean negative = in[p] == '-';
+        if (negative) {
+            p++;
+        }
+        long value = 0;
+        for (; in[p] != 'e'; p++) {
+            value = Math.subtractExact(Math.multiplyExact(value, 10), in[p] - '0');
+        }
+        return negative ? value : Math.negateExact(value);
     }
 
     /** Whether the integer is zero in any spelling ({@code i0e}, {@code i-0e}, {@code i00e}). */
@@ -159,12 +183,44 @@ public final class BencodeNode {
 
     // ---- lists and dictionaries
 
+    /** Whether a list or dictionary has no children. */
+    public boolean isEmpty() {
+        if (ordinal == SCALAR) {
+            throw new IllegalStateException("value at byte " + offset + " is " + kind().withArticle()
+                    + ", not a list or dictionary");
+        }
+        return document.input[offset + 1] == 'e';
+    }
+
+    /**
+     * The values of several ASCII keys in one pass (the last duplicate wins), in the order asked:
+     * cheaper than one {@link #get} per key for dictionaries read by the million, like file entries.
+     */
+    public List<Option<BencodeNode>> getAll(String... keys) {
+        require(BencodeKind.DICTIONARY);
+        BencodeNode[] found = new BencodeNode[keys.length];
+        for (Children children = new Children(); children.hasNext(); ) {
+            int key = children.position();
+            BencodeNode value = children.skip().next();
+            for (int i = 0; i < keys.length; i++) {
+                if (bytesEqual(key, keys[i])) {
+                    found[i] = value;
+                }
+            }
+        }
+        List<Option<BencodeNode>> values = new ArrayList<>(keys.length);
+        for (BencodeNode value : found) {
+            values.add(Option.of(value));
+        }
+        return values;
+    }
+
     /** The elements of a list. */
     public List<BencodeNode> elements() {
         require(BencodeKind.LIST);
         List<BencodeNode> elements = new ArrayList<>();
-        for (int p = offset + 1; document.input[p] != 'e'; p = document.endOf(p)) {
-            elements.add(new BencodeNode(document, p));
+        for (Children children = new Children(); children.hasNext(); ) {
+            elements.add(children.next());
         }
         return elements;
     }
@@ -173,11 +229,8 @@ public final class BencodeNode {
     public List<Entry> entries() {
         require(BencodeKind.DICTIONARY);
         List<Entry> entries = new ArrayList<>();
-        int p = offset + 1;
-        while (document.input[p] != 'e') {
-            int valueStart = document.endOf(p);
-            entries.add(new Entry(new BencodeNode(document, p), new BencodeNode(document, valueStart)));
-            p = document.endOf(valueStart);
+        for (Children children = new Children(); children.hasNext(); ) {
+            entries.add(new Entry(children.next(), children.next()));
         }
         return entries;
     }
@@ -185,16 +238,49 @@ public final class BencodeNode {
     /** The value for an ASCII key; with duplicate keys the last one wins, as in libtorrent. */
     public Option<BencodeNode> get(String key) {
         require(BencodeKind.DICTIONARY);
-        int found = -1;
-        int p = offset + 1;
-        while (document.input[p] != 'e') {
-            int valueStart = document.endOf(p);
-            if (bytesEqual(p, key)) {
-                found = valueStart;
+        BencodeNode found = null;
+        for (Children children = new Children(); children.hasNext(); ) {
+            boolean match = bytesEqual(children.position(), key);
+            BencodeNode value = children.skip().next();
+            if (match) {
+                found = value;
             }
-            p = document.endOf(valueStart);
         }
-        return found < 0 ? Option.none() : Option.some(new BencodeNode(document, found));
+        return Option.of(found);
+    }
+
+    /** Walks a container's children in order, keeping track of each child container's ordinal. */
+    private final class Children {
+        private int at = offset + 1;
+        private int nextOrdinal = ordinal + 1;
+
+        /** Where the next child starts. */
+        int position() {
+            return at;
+        }
+
+        boolean hasNext() {
+            return document.input[at] != 'e';
+        }
+
+        BencodeNode next() {
+            BencodeNode child = new BencodeNode(document, at, document.isContainer(at) ? nextOrdinal : SCALAR);
+            advance(child.ordinal);
+            return child;
+        }
+
+        /** Steps over a string (a dictionary key) without making a node for it. */
+        Children skip() {
+            advance(SCALAR);
+            return this;
+        }
+
+        private void advance(int childOrdinal) {
+            if (childOrdinal != SCALAR) {
+                nextOrdinal = document.nextOrdinal(childOrdinal);
+            }
+            at = document.endOf(at, childOrdinal);
+        }
     }
 
     private boolean bytesEqual(int stringOffset, String ascii) {
