@@ -18,11 +18,14 @@ final class AnnounceTiers {
     private final Map<Integer, List<TrackerUrl>> tiers = new LinkedHashMap<>();
     private final Set<String> seen = new HashSet<>();
 
-    void add(int tierIndex, String url) {
+    /** Adds a URL to a tier; false if it was empty or already present. */
+    boolean add(int tierIndex, String url) {
         String trimmed = url.strip();
-        if (!trimmed.isEmpty() && seen.add(trimmed)) {
-            tiers.computeIfAbsent(tierIndex, index -> new ArrayList<>()).add(TrackerUrl.of(trimmed));
+        if (trimmed.isEmpty() || !seen.add(trimmed)) {
+            return false;
         }
+        tiers.computeIfAbsent(tierIndex, index -> new ArrayList<>()).add(TrackerUrl.of(trimmed));
+        return true;
     }
 
     boolean isEmpty() {

@@ -88,8 +88,8 @@ public final class MagnetLinkParser {
                     }
                     break;
                 case "tr":
-                    if (!value.isBlank()) {
-                        tiers.add(nextTier++, value);
+                    if (tiers.add(nextTier, value)) {
+                        nextTier++;
                     }
                     break;
                 case "x.pe":
