@@ -169,7 +169,7 @@ final class MetainfoParser {
     private static byte[] digest(String algorithm, BencodeNode info) {
         try {
             MessageDigest digest = MessageDigest.getInstance(algorithm);
-            digest.update(info.raw());
+            info.updateDigest(digest);
             return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides " + algorithm, e);

@@ -3,6 +3,7 @@ package dev.peerscout.adapters.torrentfile.bencode;
 import io.vavr.control.Option;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +78,11 @@ public final class BencodeNode {
     /** The value's bytes exactly as they stand in the input (read-only, not copied): what info hashes cover. */
     public ByteBuffer raw() {
         return ByteBuffer.wrap(document.input, offset, end() - offset).asReadOnlyBuffer();
+    }
+
+    /** Feeds the value's raw bytes to {@code digest}, without copying them: how info hashes are taken. */
+    public void updateDigest(MessageDigest digest) {
+        digest.update(document.input, offset, end() - offset);
     }
 
     // ---- strings
@@ -201,12 +207,13 @@ public final class BencodeNode {
         BencodeNode[] found = new BencodeNode[keys.length];
         for (Children children = new Children(); children.hasNext(); ) {
             int key = children.position();
-            BencodeNode value = children.skip().next();
+            children.skip();
             for (int i = 0; i < keys.length; i++) {
                 if (bytesEqual(key, keys[i])) {
-                    found[i] = value;
+                    found[i] = children.peek();
                 }
             }
+            children.skip();
         }
         List<Option<BencodeNode>> values = new ArrayList<>(keys.length);
         for (BencodeNode value : found) {
@@ -218,7 +225,11 @@ public final class BencodeNode {
     /** The elements of a list. */
     public List<BencodeNode> elements() {
         require(BencodeKind.LIST);
-        List<BencodeNode> elements = new ArrayList<>();
+        int count = 0;
+        for (Children children = new Children(); children.hasNext(); children.skip()) {
+            count++;
+        }
+        List<BencodeNode> elements = new ArrayList<>(count);
         for (Children children = new Children(); children.hasNext(); ) {
             elements.add(children.next());
         }
@@ -241,10 +252,11 @@ public final class BencodeNode {
         BencodeNode found = null;
         for (Children children = new Children(); children.hasNext(); ) {
             boolean match = bytesEqual(children.position(), key);
-            BencodeNode value = children.skip().next();
+            children.skip();
             if (match) {
-                found = value;
+                found = children.peek();
             }
+            children.skip();
         }
         return Option.of(found);
     }
@@ -263,16 +275,21 @@ public final class BencodeNode {
             return document.input[at] != 'e';
         }
 
+        /** The next child, as a node; moves past it. */
         BencodeNode next() {
-            BencodeNode child = new BencodeNode(document, at, document.isContainer(at) ? nextOrdinal : SCALAR);
+            BencodeNode child = peek();
             advance(child.ordinal);
             return child;
         }
 
-        /** Steps over a string (a dictionary key) without making a node for it. */
-        Children skip() {
-            advance(SCALAR);
-            return this;
+        /** The next child, as a node, without moving. */
+        BencodeNode peek() {
+            return new BencodeNode(document, at, document.isContainer(at) ? nextOrdinal : SCALAR);
+        }
+
+        /** Moves past the next child without making a node for it. */
+        void skip() {
+            advance(document.isContainer(at) ? nextOrdinal : SCALAR);
         }
 
         private void advance(int childOrdinal) {
