@@ -1,0 +1,69 @@
+package dev.peerscout.cli;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
+import dev.peerscout.adapters.http.HttpTrackerClient;
+import dev.peerscout.adapters.http.HttpTrackerConfig;
+import dev.peerscout.adapters.torrentfile.TorrentFileReader;
+import dev.peerscout.adapters.udp.UdpTrackerClient;
+import dev.peerscout.adapters.udp.UdpTrackerConfig;
+import dev.peerscout.domain.port.TorrentReader;
+import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.time.Scheduler;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+import javax.inject.Singleton;
+
+/** The real adapters behind the domain's ports. */
+@Module
+final class AdaptersModule {
+    /**
+     * BEP 15 waits 15 s before the first retransmission; a command with a 15 s budget cannot. With
+     * 2 s the schedule is 0, 2, 6, 14 s, so one lost packet never costs a tracker (a deliberate,
+     * documented deviation; the doubling is kept).
+     */
+    static final Duration UDP_RETRANSMIT_BASE = Duration.ofSeconds(2);
+
+    private AdaptersModule() {}
+
+    @Provides
+    @Singleton
+    static TorrentReader torrentReader() {
+        return new TorrentFileReader();
+    }
+
+    @Provides
+    @Singleton
+    static UdpTrackerClient udpTrackerClient(Scheduler scheduler, RandomGenerator random) {
+        return new UdpTrackerClient(scheduler, random, UdpTrackerConfig.defaults().withRetransmitBase(UDP_RETRANSMIT_BASE));
+    }
+
+    @Provides
+    @Singleton
+    static HttpTrackerClient httpTrackerClient(Scheduler scheduler) {
+        return new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults());
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("udp")
+    static TrackerClient udp(UdpTrackerClient client) {
+        return client;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("http")
+    static TrackerClient http(HttpTrackerClient client) {
+        return client;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("https")
+    static TrackerClient https(HttpTrackerClient client) {
+        return client;
+    }
+}

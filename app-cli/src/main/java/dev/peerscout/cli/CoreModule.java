@@ -1,0 +1,51 @@
+package dev.peerscout.cli;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.peerscout.domain.discovery.DiscoverPeers;
+import dev.peerscout.domain.discovery.ScrapeSwarms;
+import dev.peerscout.domain.discovery.TrackersByScheme;
+import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.time.Scheduler;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import javax.inject.Singleton;
+import picocli.CommandLine;
+
+/**
+ * The use cases and the command line. Adapters come from {@link AdaptersModule} and time from
+ * {@link SystemModule}; tests replace those two and keep this one.
+ */
+@Module
+final class CoreModule {
+    private CoreModule() {}
+
+    /** Peer ids, keys and transaction ids must not be guessable. */
+    @Provides
+    @Singleton
+    static RandomGenerator random() {
+        return new SecureRandom();
+    }
+
+    @Provides
+    @Singleton
+    static TrackerClient trackers(Map<String, TrackerClient> clientsByScheme) {
+        return new TrackersByScheme(clientsByScheme);
+    }
+
+    @Provides
+    static DiscoverPeers discoverPeers(TrackerClient trackers, Scheduler scheduler) {
+        return new DiscoverPeers(trackers, scheduler);
+    }
+
+    @Provides
+    static ScrapeSwarms scrapeSwarms(TrackerClient trackers, Scheduler scheduler) {
+        return new ScrapeSwarms(trackers, scheduler);
+    }
+
+    @Provides
+    static CommandLine commandLine(RootCommand root, InfoCommand info, PeersCommand peers, ScrapeCommand scrape) {
+        return new CommandLine(root).addSubcommand(info).addSubcommand(peers).addSubcommand(scrape);
+    }
+}

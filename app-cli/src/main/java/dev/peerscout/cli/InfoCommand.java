@@ -1,0 +1,169 @@
+package dev.peerscout.cli;
+
+import dev.peerscout.domain.model.Contents;
+import dev.peerscout.domain.model.FileEntry;
+import dev.peerscout.domain.model.HostPort;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.InfoHashV2;
+import dev.peerscout.domain.model.MagnetLinks;
+import dev.peerscout.domain.model.Tier;
+import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TrackerUrl;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javax.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Shows what a .torrent file or magnet link says: hashes, trackers, files.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the torrent was read", "2:bad input or usage (one line on stderr)", "3:internal error"})
+final class InfoCommand implements Callable<Integer> {
+    /** Human output lists this many files; --json lists all. */
+    private static final int FILES_SHOWN = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<torrent-file|magnet>", description = "A .torrent file or a magnet link.")
+    String reference;
+
+    @Option(names = "--json", description = "One JSON document on stdout, for scripts.")
+    boolean json;
+
+    @Option(names = "--show-secrets", description = "Show tracker passkeys instead of masking them.")
+    boolean showSecrets;
+
+    @Option(names = "--all-files", description = "List every file, not only the first " + FILES_SHOWN + ".")
+    boolean allFiles;
+
+    private final TorrentReferences torrents;
+
+    @Inject
+    InfoCommand(TorrentReferences torrents) {
+        this.torrents = torrents;
+    }
+
+    @Override
+    public Integer call() {
+        Torrent torrent = torrents.read(reference);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            writeJson(torrent, out);
+        } else {
+            writeText(torrent, out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void writeText(Torrent torrent, PrintWriter out) {
+        out.println("Name:         " + torrent.name().getOrElse("(none)"));
+        out.println("Version:      " + torrent.hashes().version().name().toLowerCase(Locale.ROOT)
+                + (torrent.isPrivate() ? ", private" : ""));
+        torrent.hashes().v1().forEach(h -> out.println("Info hash:    " + h.hex()));
+        torrent.hashes().v2().forEach(h -> out.println("Info hash v2: " + h.hex()));
+        for (Contents contents : torrent.contents()) {
+            long files = contents.files().stream().filter(f -> !f.padding()).count();
+            out.println("Size:         " + Formats.bytes(contents.totalLength()) + " (" + Formats.count(contents.totalLength())
+                    + " bytes) in " + Formats.count(files) + (files == 1 ? " file" : " files"));
+            out.println("Pieces:       " + Formats.count(contents.pieceCount()) + " x " + Formats.bytes(contents.pieceLength()));
+        }
+        if (torrent.tiers().isEmpty()) {
+            out.println("Trackers:     (none)");
+        } else {
+            out.println("Trackers:");
+            for (Tier tier : torrent.tiers()) {
+                for (TrackerUrl url : tier.trackers()) {
+                    out.println("  tier " + tier.index() + "  " + url.display(showSecrets));
+                }
+            }
+        }
+        torrent.peerHints().forEach(peer -> out.println("Peer:         " + peer));
+        if (!torrent.dhtNodes().isEmpty()) {
+            out.println("DHT nodes:    " + torrent.dhtNodes().stream().map(HostPort::toString).toList());
+        }
+        for (Contents contents : torrent.contents()) {
+            out.println("Files:");
+            int shown = 0;
+            for (FileEntry file : contents.files()) {
+                if (file.padding()) {
+                    continue;
+                }
+                if (!allFiles && shown == FILES_SHOWN) {
+                    long rest = contents.files().stream().filter(f -> !f.padding()).count() - shown;
+                    out.println("  ... and " + Formats.count(rest) + " more (--all-files lists them)");
+                    break;
+                }
+                out.println("  " + file.joinedPath() + "  (" + Formats.bytes(file.length()) + ")");
+                shown++;
+            }
+        }
+        out.println("Magnet:       " + MagnetLinks.of(torrent, showSecrets));
+        torrent.warnings().forEach(warning -> out.println("Warning:      " + warning));
+    }
+
+    private void writeJson(Torrent torrent, PrintWriter out) {
+        Json.write(out, true, json -> {
+            json.writeStartObject();
+            json.writeStringField("name", torrent.name().getOrNull());
+            json.writeStringField("infoHash", torrent.hashes().v1().map(InfoHash::hex).getOrNull());
+            json.writeStringField("infoHashV2", torrent.hashes().v2().map(InfoHashV2::hex).getOrNull());
+            json.writeStringField("version", torrent.hashes().version().name().toLowerCase(Locale.ROOT));
+            json.writeBooleanField("private", torrent.isPrivate());
+            json.writeArrayFieldStart("trackers");
+            for (Tier tier : torrent.tiers()) {
+                json.writeStartArray();
+                for (TrackerUrl url : tier.trackers()) {
+                    json.writeString(url.display(showSecrets));
+                }
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            Contents contents = torrent.contents().getOrNull();
+            if (contents == null) {
+                json.writeNullField("totalLength");
+                json.writeNullField("pieceLength");
+                json.writeNullField("pieceCount");
+            } else {
+                json.writeNumberField("totalLength", contents.totalLength());
+                json.writeNumberField("pieceLength", contents.pieceLength());
+                json.writeNumberField("pieceCount", contents.pieceCount());
+            }
+            json.writeArrayFieldStart("files");
+            if (contents != null) {
+                for (FileEntry file : contents.files()) {
+                    json.writeStartObject();
+                    json.writeStringField("path", file.joinedPath());
+                    json.writeNumberField("length", file.length());
+                    if (file.padding()) {
+                        json.writeBooleanField("padding", true);
+                    }
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("peers");
+            for (HostPort peer : torrent.peerHints()) {
+                json.writeString(peer.toString());
+            }
+            json.writeEndArray();
+            json.writeStringField("magnet", MagnetLinks.of(torrent, showSecrets));
+            json.writeArrayFieldStart("warnings");
+            for (String warning : torrent.warnings()) {
+                json.writeString(warning);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+        out.println();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.peerscout.cli;
+
+import dev.peerscout.domain.discovery.DiscoveryReport;
+import dev.peerscout.domain.discovery.TrackerReport;
+import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.TrackerUrl;
+import java.io.PrintWriter;
+
+/** What {@code peers} streams to stdout while discovery runs. */
+interface PeerStream {
+
+    void peer(Peer peer, TrackerUrl source);
+
+    default void tracker(TrackerReport report) {}
+
+    default void done(DiscoveryReport report) {}
+
+    /** Nothing streamed (--json prints one document at the end). */
+    static PeerStream none() {
+        return (peer, source) -> {};
+    }
+
+    /** {@code ip:port} lines, flushed one by one so a pipe sees each peer at once. */
+    static PeerStream lines(PrintWriter out) {
+        return (peer, source) -> {
+            out.println(peer);
+            out.flush();
+        };
+    }
+
+    /** One JSON object per event. */
+    static PeerStream ndjson(PrintWriter out, boolean showSecrets) {
+        return new PeerStream() {
+            @Override
+            public void peer(Peer peer, TrackerUrl source) {
+                Json.write(out, false, json -> {
+                    json.writeStartObject();
+                    json.writeStringField("event", "peer");
+                    json.writeStringField("ip", peer.address().getHostAddress());
+                    json.writeNumberField("port", peer.port());
+                    json.writeStringField("source", source.display(showSecrets));
+                    json.writeEndObject();
+                });
+                out.println();
+                out.flush();
+            }
+
+            @Override
+            public void tracker(TrackerReport report) {
+                Json.write(out, false, json -> {
+                    json.writeStartObject();
+                    json.writeStringField("event", "tracker");
+                    TrackerOutput.fields(json, report, showSecrets);
+                    json.writeEndObject();
+                });
+                out.println();
+                out.flush();
+            }
+
+            @Override
+            public void done(DiscoveryReport report) {
+                Json.write(out, false, json -> {
+                    json.writeStartObject();
+                    json.writeStringField("event", "done");
+                    json.writeNumberField("peers", report.peers().size());
+                    json.writeNumberField("trackersAnswered", report.trackers().stream().filter(TrackerReport::ok).count());
+                    json.writeBooleanField("enoughPeers", report.enoughPeers());
+                    json.writeNumberField("elapsedMs", report.elapsed().toMillis());
+                    json.writeEndObject();
+                });
+                out.println();
+                out.flush();
+            }
+        };
+    }
+}

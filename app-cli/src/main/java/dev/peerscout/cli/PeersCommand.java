@@ -1,0 +1,257 @@
+package dev.peerscout.cli;
+
+import dagger.Lazy;
+import dev.peerscout.domain.discovery.DiscoverPeers;
+import dev.peerscout.domain.discovery.DiscoveredPeer;
+import dev.peerscout.domain.discovery.Discovery;
+import dev.peerscout.domain.discovery.DiscoveryListener;
+import dev.peerscout.domain.discovery.DiscoveryOptions;
+import dev.peerscout.domain.discovery.DiscoveryReport;
+import dev.peerscout.domain.discovery.TrackerReport;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.InfoHashV2;
+import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.PeerId;
+import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.time.Scheduler;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+import javax.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "peers",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Finds the peers of a torrent's swarm by asking all of its trackers at once.",
+            "Peers go to stdout as ip:port lines the moment they arrive; tracker outcomes and a summary go to stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:peers found", "1:no peers found", "2:bad input or usage (one line on stderr)", "3:internal error"})
+final class PeersCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "<torrent-file|magnet>", description = "A .torrent file or a magnet link.")
+    String reference;
+
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
+
+    @Option(names = "--numwant", paramLabel = "N", defaultValue = "200",
+            description = "Peers to ask each tracker for; -1 for the tracker's default (default: ${DEFAULT-VALUE}).")
+    int numWant;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "6881",
+            description = "The port we announce (nothing listens on it; default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--min-peers", paramLabel = "N", defaultValue = "0",
+            description = "Stop as soon as N distinct peers are known (default: wait for every tracker).")
+    int minPeers;
+
+    @Option(names = "--no-stop", description = "Do not tell trackers we left (by default they get a 'stopped' announce).")
+    boolean noStop;
+
+    @Option(names = "--peer-id-prefix", paramLabel = "PREFIX", defaultValue = PeerId.DEFAULT_PREFIX,
+            description = "BEP 20 peer id prefix; the rest is random (default: ${DEFAULT-VALUE}).")
+    String peerIdPrefix;
+
+    @Option(names = "--json", description = "One JSON document on stdout at the end.")
+    boolean json;
+
+    @Option(names = "--ndjson", description = "One JSON object per line on stdout for each event, as it happens.")
+    boolean ndjson;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr; only the final summary line.")
+    boolean quiet;
+
+    private final TorrentReferences torrents;
+    /** Lazy: the tracker clients open sockets and threads, which 'info' and '--help' never need. */
+    private final Lazy<DiscoverPeers> discoverPeers;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final Terminal terminal;
+
+    @Inject
+    PeersCommand(TorrentReferences torrents, Lazy<DiscoverPeers> discoverPeers, Scheduler scheduler, RandomGenerator random,
+            Terminal terminal) {
+        this.torrents = torrents;
+        this.discoverPeers = discoverPeers;
+        this.scheduler = scheduler;
+        this.random = random;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DiscoveryOptions options = options();
+        Torrent torrent = torrents.read(reference);
+        if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty()) {
+            throw new UserError(reference.startsWith("magnet:") || reference.startsWith("MAGNET:")
+                    ? "the magnet link names no tracker (tr=): add one with --tracker URL"
+                    : reference + ": the torrent names no tracker: add one with --tracker URL");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, quiet, terminal.stderrIsInteractive() && !quiet, network.showSecrets,
+                (int) torrent.trackers().stream().count() + options.extraTrackers().size(), scheduler);
+        PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets) : PeerStream.lines(out);
+        Discovery discovery = discoverPeers.get().start(torrent, options, new DiscoveryListener() {
+            @Override
+            public void peerFound(Peer peer, TrackerUrl source) {
+                stream.peer(peer, source);
+                progress.peerFound();
+            }
+
+            @Override
+            public void trackerFinished(TrackerReport report) {
+                stream.tracker(report);
+                progress.trackerFinished(report);
+            }
+        });
+        DiscoveryReport report = await(discovery, options);
+        if (json) {
+            writeJson(report, out);
+        } else if (ndjson) {
+            stream.done(report);
+        }
+        out.flush();
+        progress.summary(report);
+        return report.peers().isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
+    }
+
+    private DiscoveryOptions options() {
+        if (json && ndjson) {
+            throw new UserError("--json and --ndjson cannot be used together");
+        }
+        if (port < 1 || port > 0xFFFF) {
+            throw new UserError("--port must be 1 to 65535, got " + port);
+        }
+        if (numWant < -1) {
+            throw new UserError("--numwant must be -1 or more, got " + numWant);
+        }
+        if (minPeers < 0) {
+            throw new UserError("--min-peers must not be negative");
+        }
+        if (peerIdPrefix.length() > 20 || !peerIdPrefix.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new UserError("--peer-id-prefix must be at most 20 printable ASCII characters");
+        }
+        return new DiscoveryOptions(network.timeout(), network.extraTrackers(), numWant, port, minPeers,
+                network.families(), !noStop, DiscoveryOptions.DEFAULT_STOP_GRACE, PeerId.random(peerIdPrefix, random),
+                random.nextInt());
+    }
+
+    /** The domain guarantees an outcome by the deadline; the extra wait only guards against bugs. */
+    private static DiscoveryReport await(Discovery discovery, DiscoveryOptions options) throws InterruptedException {
+        try {
+            DiscoveryReport report = discovery.report().get(options.timeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            discovery.farewell().get(options.stopGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+            return report;
+        } catch (ExecutionException | TimeoutException e) {
+            if (discovery.report().isDone() && !discovery.report().isCompletedExceptionally()) {
+                return discovery.report().join();
+            }
+            throw new IllegalStateException("discovery did not end by its deadline", e);
+        }
+    }
+
+    private void writeJson(DiscoveryReport report, PrintWriter out) {
+        Json.write(out, true, json -> {
+            json.writeStartObject();
+            json.writeStringField("infoHash", report.hashes().v1().map(InfoHash::hex).getOrNull());
+            json.writeStringField("infoHashV2", report.hashes().v2().map(InfoHashV2::hex).getOrNull());
+            json.writeArrayFieldStart("peers");
+            for (DiscoveredPeer found : report.peers()) {
+                json.writeStartObject();
+                json.writeStringField("ip", found.peer().address().getHostAddress());
+                json.writeNumberField("port", found.peer().port());
+                json.writeArrayFieldStart("sources");
+                for (TrackerUrl source : found.sources()) {
+                    json.writeString(source.display(network.showSecrets));
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("trackers");
+            for (TrackerReport tracker : report.trackers()) {
+                json.writeStartObject();
+                TrackerOutput.fields(json, tracker, network.showSecrets);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeBooleanField("enoughPeers", report.enoughPeers());
+            json.writeNumberField("elapsedMs", report.elapsed().toMillis());
+            json.writeEndObject();
+        });
+        out.println();
+    }
+
+    /** Progress on stderr: plain lines, or a live status line under them when a person watches. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final boolean quiet;
+        private final boolean live;
+        private final boolean showSecrets;
+        private final int trackers;
+        private final Scheduler scheduler;
+        private final java.time.Instant begin;
+        private int peers;
+        private int finished;
+
+        Progress(PrintWriter err, boolean quiet, boolean live, boolean showSecrets, int trackers, Scheduler scheduler) {
+            this.err = err;
+            this.quiet = quiet;
+            this.live = live;
+            this.showSecrets = showSecrets;
+            this.trackers = trackers;
+            this.scheduler = scheduler;
+            this.begin = scheduler.now();
+        }
+
+        void peerFound() {
+            peers++;
+            redraw();
+        }
+
+        void trackerFinished(TrackerReport report) {
+            finished++;
+            if (!quiet) {
+                err.print(live ? "\r\033[K" : "");
+                err.println(TrackerOutput.line(report, showSecrets));
+            }
+            redraw();
+        }
+
+        private void redraw() {
+            if (live) {
+                err.print("\r\033[K" + peers + " peers, " + finished + "/" + trackers + " trackers done, "
+                        + Formats.duration(Duration.between(begin, scheduler.now())));
+            }
+            err.flush();
+        }
+
+        void summary(DiscoveryReport report) {
+            long answered = report.trackers().stream().filter(TrackerReport::ok).count();
+            err.print(live ? "\r\033[K" : "");
+            err.println((report.peers().isEmpty() ? "no peers found" : "found " + report.peers().size()
+                    + (report.peers().size() == 1 ? " peer" : " peers")) + "; " + answered + " of "
+                    + report.trackers().size() + " trackers answered in " + Formats.duration(report.elapsed())
+                    + (report.enoughPeers() ? " (stopped early: enough peers)" : ""));
+            err.flush();
+        }
+    }
+}

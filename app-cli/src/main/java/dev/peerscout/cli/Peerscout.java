@@ -1,0 +1,55 @@
+package dev.peerscout.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Runs a wired command line with peerscout's error policy: bad input is one line on stderr and
+ * exit code 2; a bug is one line and exit code 3, with the stack trace only under {@code --verbose}.
+ */
+public final class Peerscout {
+    private Peerscout() {}
+
+    public static int run(CommandLine commandLine, String... args) {
+        commandLine.setParameterExceptionHandler((error, arguments) -> {
+            CommandLine command = error.getCommandLine();
+            command.getErr().println("peerscout: " + firstLine(error.getMessage())
+                    + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+            command.getErr().flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
+            PrintWriter err = command.getErr();
+            boolean verbose = parsed.hasMatchedOption("--verbose") || hasVerbose(parsed);
+            if (error instanceof UserError) {
+                err.println("peerscout: " + error.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println("peerscout: internal error: " + error + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                error.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static boolean hasVerbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult sub = parsed; sub != null; sub = sub.subcommand()) {
+            if (sub.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid arguments";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

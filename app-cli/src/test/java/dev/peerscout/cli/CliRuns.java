@@ -1,0 +1,24 @@
+package dev.peerscout.cli;
+
+import java.util.List;
+
+/** Runs the production command line (the real Dagger component) in-process, for end-to-end tests. */
+public final class CliRuns {
+    private CliRuns() {}
+
+    /** One run's exit code and output. */
+    public record Run(int exitCode, String out, String err) {
+        public List<String> outLines() {
+            return out.lines().toList();
+        }
+
+        public List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    public static Run production(String... args) {
+        CliRun run = CliRun.of(DaggerPeerscoutComponent.create().commandLine(), args);
+        return new Run(run.exitCode(), run.out(), run.err());
+    }
+}

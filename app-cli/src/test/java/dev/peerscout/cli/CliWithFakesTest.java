@@ -1,0 +1,265 @@
+package dev.peerscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peerscout.domain.model.Contents;
+import dev.peerscout.domain.model.FileEntry;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.InfoHashes;
+import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.Tier;
+import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TorrentError;
+import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.TorrentReader;
+import dev.peerscout.domain.testing.FakeTrackerClient;
+import dev.peerscout.domain.time.SystemScheduler;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The whole command with a fake torrent reader and a fake tracker swapped in through Dagger. */
+class CliWithFakesTest {
+    private static final String LIVE = "udp://live.example:6969/announce";
+    private static final String PRIVATE = "https://private.example/0123456789abcdef0123/announce?passkey=s3cr3t";
+    private static final InfoHash HASH = InfoHash.fromHex("c0fda1edafdbdbb96443424e0b3899af7159d10e");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SystemScheduler scheduler = new SystemScheduler();
+    private final FakeTrackerClient trackers = new FakeTrackerClient(scheduler);
+    private final Map<String, Either<TorrentError, Torrent>> torrents = new HashMap<>();
+    private final TorrentReader reader = reference -> torrents.getOrDefault(reference,
+            Either.left(new TorrentError.Unreadable(reference, "no such file")));
+
+    CliWithFakesTest() {
+        torrents.put("demo.torrent", Either.right(torrent(List.of(new Tier(0, List.of(TrackerUrl.of(LIVE)))))));
+        torrents.put("private.torrent", Either.right(torrent(List.of(new Tier(0, List.of(TrackerUrl.of(PRIVATE)))))));
+        torrents.put("magnet:?xt=urn:btih:" + HASH.hex(), Either.right(new Torrent(Option.none(), InfoHashes.v1(HASH),
+                List.of(), Option.none(), false, List.of(), List.of(), List.of())));
+    }
+
+    @Test
+    void peersArePrintedOnStdoutAndTrackerOutcomesOnStderr() throws Exception {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.1", 6881), peer("2001:db8::1", 51413)));
+
+        CliRun run = run("peers", "demo.torrent");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("10.0.0.1:6881", "[2001:db8:0:0:0:0:0:1]:51413"), run.outLines());
+        assertTrue(run.err().contains("tracker " + LIVE + " (tier 0): ok, 2 peers"), run.err());
+        assertTrue(run.errLines().get(run.errLines().size() - 1).startsWith("found 2 peers; 1 of 1 trackers answered"));
+    }
+
+    @Test
+    void noPeersExitsWithOne() {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of());
+
+        CliRun run = run("peers", "demo.torrent");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("no peers found"), run.err());
+    }
+
+    @Test
+    void jsonReportsPeersWithSourcesAndEveryTracker() throws Exception {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.1", 6881)));
+        trackers.failWith("udp://dead.example:1", Duration.ZERO, new TrackerFailure.Timeout(3, Duration.ofSeconds(1)));
+
+        CliRun run = run("peers", "demo.torrent", "--json", "--tracker", "udp://dead.example:1", "--tracker", "wss://x.example");
+
+        JsonNode doc = JSON.readTree(run.out());
+        assertEquals(HASH.hex(), doc.get("infoHash").asText());
+        assertTrue(doc.get("infoHashV2").isNull());
+        assertEquals("10.0.0.1", doc.at("/peers/0/ip").asText());
+        assertEquals(6881, doc.at("/peers/0/port").asInt());
+        assertEquals(LIVE, doc.at("/peers/0/sources/0").asText());
+        assertEquals(List.of("ok", "timeout", "unsupported"), texts(doc.get("trackers"), "status"));
+        assertEquals(List.of(0, 1, 2), doc.findValues("tier").stream().map(JsonNode::asInt).toList());
+        assertEquals(3, doc.at("/trackers/1/attempts").asInt());
+        assertEquals(1800, doc.at("/trackers/0/interval").asInt());
+        assertTrue(doc.has("elapsedMs"));
+    }
+
+    @Test
+    void ndjsonStreamsOneObjectPerEvent() throws Exception {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.1", 6881)));
+
+        CliRun run = run("peers", "demo.torrent", "--ndjson");
+
+        List<JsonNode> events = run.outLines().stream().map(CliWithFakesTest::parse).toList();
+        assertEquals(List.of("peer", "tracker", "done"), events.stream().map(e -> e.get("event").asText()).toList());
+        assertEquals(LIVE, events.get(0).get("source").asText());
+    }
+
+    @Test
+    void aMagnetWithoutTrackersNeedsOne() {
+        CliRun run = run("peers", "magnet:?xt=urn:btih:" + HASH.hex());
+
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("peerscout: the magnet link names no tracker (tr=): add one with --tracker URL"), run.errLines());
+    }
+
+    @Test
+    void aMagnetWithAnExtraTrackerIsAnnounced() {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.9", 1)));
+
+        CliRun run = run("peers", "magnet:?xt=urn:btih:" + HASH.hex(), "--tracker", LIVE, "--numwant", "7", "--port", "7000");
+
+        assertEquals(0, run.exitCode(), run.err());
+        var call = trackers.calls().get(0);
+        assertEquals(7, call.request().numWant());
+        assertEquals(7000, call.request().port());
+        assertTrue(call.request().peerId().toString().startsWith("-PS0100-"));
+    }
+
+    @Test
+    void passkeysAreMaskedUnlessAskedFor() {
+        CliRun masked = run("peers", "private.torrent", "--timeout", "0.2");
+        CliRun shown = run("info", "private.torrent", "--show-secrets");
+
+        assertFalse(masked.err().contains("s3cr3t") || masked.err().contains("0123456789abcdef0123"), masked.err());
+        assertTrue(masked.err().contains("https://private.example/***/announce?passkey=***"), masked.err());
+        assertTrue(shown.out().contains(PRIVATE), shown.out());
+        assertFalse(run("info", "private.torrent").out().contains("s3cr3t"));
+    }
+
+    @Test
+    void infoJsonHasTheFieldsScriptsNeed() throws Exception {
+        CliRun run = run("info", "demo.torrent", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode doc = JSON.readTree(run.out());
+        assertEquals("demo", doc.get("name").asText());
+        assertEquals(HASH.hex(), doc.get("infoHash").asText());
+        assertTrue(doc.get("infoHashV2").isNull());
+        assertEquals(LIVE, doc.at("/trackers/0/0").asText());
+        assertEquals(1_048_576, doc.get("totalLength").asLong());
+        assertEquals(262_144, doc.get("pieceLength").asLong());
+        assertFalse(doc.get("private").asBoolean());
+        assertEquals("dir/a.bin", doc.at("/files/0/path").asText());
+        assertEquals(1_048_576, doc.at("/files/0/length").asLong());
+        assertTrue(doc.get("magnet").asText().startsWith("magnet:?xt=urn:btih:" + HASH.hex() + "&dn=demo&tr=udp%3A%2F%2F"));
+    }
+
+    @Test
+    void infoForPeople() {
+        CliRun run = run("info", "demo.torrent");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Info hash:    " + HASH.hex()), run.out());
+        assertTrue(run.out().contains("Size:         1.0 MiB (1,048,576 bytes) in 1 file"), run.out());
+        assertTrue(run.out().contains("  tier 0  " + LIVE), run.out());
+    }
+
+    @Test
+    void aBadFileIsOneLineAndExitCodeTwo() {
+        CliRun run = run("info", "missing.torrent");
+
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("peerscout: missing.torrent: no such file"), run.errLines());
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndExitCodeTwo() {
+        CliRun unknown = run("peers", "demo.torrent", "--frobnicate");
+        CliRun badTimeout = run("peers", "demo.torrent", "--timeout", "0");
+        CliRun noCommand = run();
+
+        assertEquals(2, unknown.exitCode());
+        assertEquals(1, unknown.errLines().size(), unknown.err());
+        assertTrue(unknown.err().startsWith("peerscout: Unknown option: '--frobnicate'"), unknown.err());
+        assertEquals(2, badTimeout.exitCode());
+        assertEquals(List.of("peerscout: --timeout must be more than 0 and at most 3600 seconds, got 0.0"), badTimeout.errLines());
+        assertEquals(2, noCommand.exitCode());
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        CliRun run = run("peers", "--help");
+
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Exit codes:"), run.out());
+        assertTrue(run.out().contains("1   no peers found"), run.out());
+    }
+
+    @Test
+    void aBugIsOneLineWithExitCodeThreeAndTheStackOnlyWhenVerbose() {
+        torrents.put("bug.torrent", null);
+
+        CliRun quiet = run("info", "bug.torrent");
+        CliRun verbose = run("--verbose", "info", "bug.torrent");
+
+        assertEquals(3, quiet.exitCode());
+        assertEquals(1, quiet.errLines().size(), quiet.err());
+        assertTrue(quiet.err().contains("internal error"));
+        assertTrue(verbose.err().contains("\tat "), "a stack trace with --verbose");
+    }
+
+    @Test
+    void scrapeShowsCountsPerTrackerAndHash() throws Exception {
+        trackers.announce(TrackerUrl.of(LIVE), dev.peerscout.domain.testing.Fixtures.announce(HASH,
+                dev.peerscout.domain.testing.Fixtures.anyPeerId(), 1), scheduler.now());
+
+        CliRun table = run("scrape", "demo.torrent");
+        CliRun json = run("scrape", HASH.hex(), "--tracker", LIVE, "--json");
+
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains(HASH.hex() + "         0         0         1  demo"), table.out());
+        JsonNode doc = JSON.readTree(json.out());
+        assertEquals("ok", doc.at("/trackers/0/status").asText());
+        assertEquals(1, doc.at("/trackers/0/swarms/0/leechers").asInt());
+    }
+
+    @Test
+    void scrapeWithNoAnswerExitsWithOne() {
+        trackers.failWith(LIVE, Duration.ZERO, new TrackerFailure.Rejected("not authorized", 1));
+
+        CliRun run = run("scrape", "demo.torrent");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("error: tracker says: not authorized"), run.out());
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.of(DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLine(), args);
+    }
+
+    private static Torrent torrent(List<Tier> tiers) {
+        return new Torrent(Option.of("demo"), InfoHashes.v1(HASH), tiers,
+                Option.of(new Contents(List.of(new FileEntry(List.of("dir", "a.bin"), 1_048_576, false)), 1_048_576, 262_144, 4)),
+                false, List.of(), List.of(), List.of());
+    }
+
+    private static Peer peer(String ip, int port) {
+        try {
+            return new Peer(InetAddress.getByName(ip), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(node -> values.add(node.get(field).asText()));
+        return values;
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError(line, e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.peerscout.cli;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
+import dev.peerscout.domain.port.TorrentReader;
+import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.testing.FakeTrackerClient;
+import dev.peerscout.domain.time.Scheduler;
+import javax.inject.Singleton;
+import picocli.CommandLine;
+
+/**
+ * The production wiring ({@link CoreModule}) with the adapters and the clock swapped for fakes
+ * through the same seams the app uses.
+ */
+@Singleton
+@Component(modules = {CoreModule.class, TestComponent.FakeAdaptersModule.class})
+interface TestComponent {
+
+    CommandLine commandLine();
+
+    @Component.Factory
+    interface Factory {
+        TestComponent create(@BindsInstance Scheduler scheduler, @BindsInstance FakeTrackerClient trackers,
+                @BindsInstance TorrentReader reader);
+    }
+
+    @Module
+    final class FakeAdaptersModule {
+        private FakeAdaptersModule() {}
+
+        @Provides
+        @IntoMap
+        @StringKey("udp")
+        static TrackerClient udp(FakeTrackerClient fake) {
+            return fake;
+        }
+
+        @Provides
+        @IntoMap
+        @StringKey("http")
+        static TrackerClient http(FakeTrackerClient fake) {
+            return fake;
+        }
+    }
+}
