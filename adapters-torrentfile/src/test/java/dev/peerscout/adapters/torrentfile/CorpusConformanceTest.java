@@ -81,7 +81,7 @@ class CorpusConformanceTest {
     private final TorrentFileReader reader = new TorrentFileReader();
 
     static Stream<Arguments> records() {
-        return FOLDERS.stream().flatMap(folder -> elements(SharedCorpus.json(folder + "/expectations.json").get("files"))
+        return FOLDERS.stream().flatMap(folder -> elements(CorpusFiles.json(folder + "/expectations.json").get("files"))
                 .map(record -> Arguments.of(folder + "/" + record.get("file").asText(), record)));
     }
 
@@ -101,7 +101,7 @@ class CorpusConformanceTest {
     @MethodSource("records")
     void agreesWithLibtorrent(String name, JsonNode record) {
         JsonNode oracle = record.get("oracle_libtorrent_2_0_8");
-        String path = SharedCorpus.file(name).toString();
+        String path = CorpusFiles.file(name).toString();
         Either<TorrentError, Torrent> result = reader.read(path);
         boolean libtorrentLoads = oracle.get("loads").asBoolean();
         Difference difference = DELIBERATE_DIFFERENCES.get(name);

@@ -130,7 +130,7 @@ class MagnetLinkParserTest {
         for (String file : List.of("synthetic/tiers-multi-url.torrent", "synthetic/name-utf8.torrent",
                 "synthetic/http-tracker-with-query.torrent", "anacrolix-testdata/bittorrent-v2-hybrid-test.torrent",
                 "libtorrent-test-torrents/v2_only.torrent", "anacrolix-testdata/The WIRED CD - Rip. Sample. Mash. Share.torrent")) {
-            Torrent original = reader.read(SharedCorpus.file(file).toString()).get();
+            Torrent original = reader.read(CorpusFiles.file(file).toString()).get();
 
             Torrent parsed = parse(MagnetLinks.of(original));
 

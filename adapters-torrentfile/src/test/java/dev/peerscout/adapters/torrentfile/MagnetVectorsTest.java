@@ -47,7 +47,7 @@ class MagnetVectorsTest {
     private final MagnetLinkParser parser = new MagnetLinkParser();
 
     static Stream<Arguments> vectors() {
-        JsonNode vectors = SharedCorpus.json("vectors/magnet-vectors.json").get("vectors");
+        JsonNode vectors = CorpusFiles.json("vectors/magnet-vectors.json").get("vectors");
         return StreamSupport.stream(vectors.spliterator(), false).map(vector -> Arguments.of(vector.get("id").asText(), vector));
     }
 

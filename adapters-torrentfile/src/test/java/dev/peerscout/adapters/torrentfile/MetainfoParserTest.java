@@ -40,7 +40,7 @@ class MetainfoParserTest {
 
     @Test
     void theInfoHashCoversTheRawBytesNotAReEncoding() throws Exception {
-        byte[] unordered = SharedCorpus.bytes("libtorrent-test-torrents/unordered.torrent");
+        byte[] unordered = CorpusFiles.bytes("libtorrent-test-torrents/unordered.torrent");
 
         Torrent torrent = parse(unordered);
 

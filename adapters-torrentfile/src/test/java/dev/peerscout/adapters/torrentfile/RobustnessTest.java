@@ -45,7 +45,7 @@ class RobustnessTest {
     @Test
     void everyPrefixOfATorrentIsRefusedCleanly() throws IOException {
         for (String name : List.of("libtorrent-test-torrents/sample.torrent", "libtorrent-test-torrents/v2.torrent")) {
-            Path file = SharedCorpus.file(name);
+            Path file = CorpusFiles.file(name);
             byte[] original = Files.readAllBytes(file);
             for (int length = 0; length < original.length; length++) {
                 Either<TorrentError, Torrent> result = parse(file, Arrays.copyOf(original, length), length);
@@ -96,7 +96,7 @@ class RobustnessTest {
     }
 
     private static List<Path> corpusTorrents() throws IOException {
-        try (Stream<Path> files = Files.walk(SharedCorpus.dir())) {
+        try (Stream<Path> files = Files.walk(CorpusFiles.dir())) {
             return files.filter(path -> path.toString().endsWith(".torrent")).sorted().toList();
         }
     }

@@ -23,7 +23,7 @@ class TorrentFileReaderTest {
 
     @Test
     void readsATorrentFile() {
-        Torrent torrent = reader.read(SharedCorpus.file("libtorrent-test-torrents/base.torrent").toString()).get();
+        Torrent torrent = reader.read(CorpusFiles.file("libtorrent-test-torrents/base.torrent").toString()).get();
         assertEquals(BASE_HASH, torrent.hashes().v1().get().hex());
     }
 

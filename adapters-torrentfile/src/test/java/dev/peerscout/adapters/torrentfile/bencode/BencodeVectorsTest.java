@@ -9,7 +9,7 @@ import com.dampcake.bencode.Type;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.peerscout.adapters.torrentfile.SharedCorpus;
+import dev.peerscout.adapters.torrentfile.CorpusFiles;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -40,7 +40,7 @@ class BencodeVectorsTest {
     private final BencodeScanner scanner = new BencodeScanner(100, 1_000_000);
 
     static Stream<Arguments> vectors() {
-        JsonNode vectors = SharedCorpus.json("vectors/bencode-vectors.json").get("vectors");
+        JsonNode vectors = CorpusFiles.json("vectors/bencode-vectors.json").get("vectors");
         return StreamSupport.stream(vectors.spliterator(), false)
                 .map(vector -> Arguments.of(vector.get("id").asText(), vector));
     }
