@@ -151,8 +151,8 @@ final class ScrapeCommand implements Callable<Integer> {
 
     private void writeText(ScrapeReport report, Map<InfoHash, String> names, PrintWriter out) {
         for (TrackerScrape tracker : report.trackers()) {
-            out.println(tracker.url().display(network.showSecrets) + ": " + tracker.status().label()
-                    + tracker.error().map(error -> ": " + error).getOrElse("")
+            out.println(tracker.url().display(network.showSecrets) + ": "
+                    + TrackerOutput.outcome(tracker.status().label(), tracker.error())
                     + ", " + tracker.attempts() + (tracker.attempts() == 1 ? " request, " : " requests, ")
                     + Formats.duration(tracker.elapsed()));
             if (tracker.ok()) {

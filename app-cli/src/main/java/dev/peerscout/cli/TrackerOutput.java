@@ -11,7 +11,7 @@ final class TrackerOutput {
 
     static String line(TrackerReport report, boolean showSecrets) {
         StringBuilder line = new StringBuilder("tracker ").append(report.url().display(showSecrets))
-                .append(" (tier ").append(report.tier()).append("): ").append(report.status().label());
+                .append(" (tier ").append(report.tier()).append("): ").append(outcome(report.status().label(), report.error()));
         if (report.ok()) {
             line.append(", ").append(report.peers()).append(report.peers() == 1 ? " peer" : " peers");
             if (report.seeders().isDefined() || report.leechers().isDefined()) {
@@ -19,13 +19,17 @@ final class TrackerOutput {
                         .append(report.leechers().map(String::valueOf).getOrElse("?")).append(" leechers)");
             }
         }
-        report.error().forEach(error -> line.append(": ").append(error));
         report.warning().forEach(warning -> line.append(", warning: ").append(warning));
         if (report.attempts() > 0) {
             line.append(", ").append(report.attempts()).append(report.attempts() == 1 ? " request" : " requests")
                     .append(", ").append(Formats.duration(report.elapsed()));
         }
         return line.toString();
+    }
+
+    /** {@code ok}, {@code timeout: no answer...}; a message that already starts with the status says it once. */
+    static String outcome(String status, io.vavr.control.Option<String> error) {
+        return error.map(message -> message.startsWith(status) ? message : status + ": " + message).getOrElse(status);
     }
 
     static void fields(JsonGenerator json, TrackerReport report, boolean showSecrets) throws IOException {
