@@ -110,11 +110,11 @@ public final class MagnetLinkParser {
                 warnings);
     }
 
-    /** Lower-cased key without a {@code .N} suffix; {@code x.pe} itself keeps its dot. */
+    /** Lower-cased key without a {@code .N} suffix ({@code x.pe} keeps its dot: "pe" is no number). */
     private static String baseKey(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         Matcher numbered = NUMBERED.matcher(lower);
-        return numbered.matches() && !lower.equals("x.pe") ? numbered.group(1) : lower;
+        return numbered.matches() ? numbered.group(1) : lower;
     }
 
     private static InfoHash btih(String hash) {

@@ -67,6 +67,18 @@ final class MetainfoParser {
             warnings.add("'name' in info is empty or only control characters");
         }
 
+        Contents contents = contents(root, info, name, v1, v2, pieceLength, warnings);
+        List<HostPort> dhtNodes = dhtNodes(root, warnings);
+        return new Torrent(displayName, hashes(info, v1, v2), tiers(root), Option.some(contents), isPrivate(info),
+                List.of(), dhtNodes, warnings);
+    }
+
+    /**
+     * Files and sizes: a v1 or hybrid torrent as its v1 file list says (explicit pads included, the
+     * v1 piece count), a v2-only torrent as libtorrent lays it out (see {@link V2FileTree#alignedFiles}).
+     */
+    private static Contents contents(BencodeNode root, BencodeNode info, String name, boolean v1, boolean v2,
+            long pieceLength, List<String> warnings) {
         List<FileEntry> v1Files = v1 ? V1Files.read(info, name) : List.of();
         List<V2File> v2Files = List.of();
         if (v2) {
@@ -76,19 +88,19 @@ final class MetainfoParser {
                 HybridConsistency.check(v1Files, v2Files, pieceLength);
             }
         }
-        long v1Pieces = v1 ? v1PieceCount(info, total(v1Files), pieceLength) : 0;
+        Contents contents;
+        if (v1) {
+            long total = total(v1Files);
+            contents = new Contents(v1Files, total, pieceLength, v1PieceCount(info, total, pieceLength));
+        } else {
+            List<FileEntry> aligned = V2FileTree.alignedFiles(v2Files, pieceLength);
+            long total = total(aligned);
+            contents = new Contents(aligned, total, pieceLength, total / pieceLength);
+        }
         if (v2) {
             warnings.addAll(PieceLayers.check(root, v2Files, pieceLength));
         }
-        Contents contents = v1
-                ? new Contents(v1Files, total(v1Files), pieceLength, v1Pieces)
-                : v2Contents(v2Files, pieceLength);
-
-        List<String> nodeWarnings = new ArrayList<>();
-        List<HostPort> dhtNodes = dhtNodes(root, nodeWarnings);
-        warnings.addAll(nodeWarnings);
-        return new Torrent(displayName, hashes(info, v1, v2), tiers(root), Option.some(contents), isPrivate(info),
-                List.of(), dhtNodes, warnings);
+        return contents;
     }
 
     /** BEP 52: {@code meta version} 2 means v2 (or hybrid); later versions are refused, not guessed at. */
@@ -136,12 +148,6 @@ final class MetainfoParser {
                     + totalLength + " bytes in pieces of " + pieceLength + " need " + expected);
         }
         return expected;
-    }
-
-    private static Contents v2Contents(List<V2File> files, long pieceLength) {
-        List<FileEntry> aligned = V2FileTree.alignedFiles(files, pieceLength);
-        long total = total(aligned);
-        return new Contents(aligned, total, pieceLength, total / pieceLength);
     }
 
     /** The total size, pad files included; a torrent without data has no swarm worth finding. */

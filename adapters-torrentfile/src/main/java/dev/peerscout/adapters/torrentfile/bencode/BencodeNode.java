@@ -106,12 +106,6 @@ public final class BencodeNode {
                 StandardCharsets.UTF_8);
     }
 
-    /** Whether the string's bytes equal {@code ascii} (compared byte by byte, no allocation). */
-    public boolean textEquals(String ascii) {
-        require(BencodeKind.STRING);
-        return bytesEqual(offset, ascii);
-    }
-
     /** Whether the string's bytes are all zero (an unset hash). */
     public boolean isAllZeroBytes() {
         require(BencodeKind.STRING);

@@ -17,6 +17,12 @@ import java.util.Arrays;
  * {@link CanonicalBencode} reports such findings, and {@link BencodeDocument#trailingBytes()}
  * says how much follows the value. Integers are checked for syntax only; whether one fits in 64
  * bits is decided when it is read ({@link BencodeNode#longValue()}).
+ *
+ * <p>Why not bencode-java (com.dampcake:bencode), the library this module was planned around: it
+ * gives no byte offsets (the info hash needs the raw span), re-sorts and merges dictionary keys,
+ * recurses once per nesting level, and allocates a string's claimed length before reading it. So
+ * this scanner is the single decoder for untrusted input; bencode-java serves the tests, as a
+ * second, independent decoder and as the encoder of test torrents.
  */
 public final class BencodeScanner {
     private final int maxDepth;
