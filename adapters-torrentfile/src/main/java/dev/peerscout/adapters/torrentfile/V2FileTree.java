@@ -17,9 +17,9 @@ import java.util.function.Supplier;
  * a dictionary whose empty key {@code ""} holds {@code length}, {@code pieces root} and maybe
  * {@code attr}. Walked with an explicit stack, so the depth limit is the scanner's alone.
  *
- * <p>Rejected, as libtorrent does: an empty path element, a non-dictionary node, a file without
- * a valid {@code length}, a non-empty file without a 32-byte non-zero {@code pieces root}, and pad
- * files (they have no place in a v2 tree), a tree without files.
+ * <p>Rejected, as libtorrent does: an empty path element, a node that is not a dictionary, a file
+ * without a valid {@code length}, a non-empty file without a 32-byte non-zero {@code pieces root},
+ * a pad file (pads have no place in a v2 tree) and a tree without files.
  */
 final class V2FileTree {
     private static final int ROOT_HASH_BYTES = 32;

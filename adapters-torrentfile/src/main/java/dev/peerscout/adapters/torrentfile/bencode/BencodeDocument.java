@@ -18,7 +18,7 @@ public final class BencodeDocument {
 
     /** The top-level value. */
     public BencodeNode root() {
-        return BencodeNode.at(this, 0, 0);
+        return BencodeNode.root(this);
     }
 
     /** How many bytes follow the top-level value (they are not part of it). */

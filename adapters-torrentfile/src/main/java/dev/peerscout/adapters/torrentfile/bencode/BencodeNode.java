@@ -27,8 +27,9 @@ public final class BencodeNode {
         this.ordinal = ordinal;
     }
 
-    static BencodeNode at(BencodeDocument document, int offset, int ordinal) {
-        return new BencodeNode(document, offset, document.isContainer(offset) ? ordinal : SCALAR);
+    /** The top-level value: at offset 0 and, if a container, the first one opened. */
+    static BencodeNode root(BencodeDocument document) {
+        return new BencodeNode(document, 0, document.isContainer(0) ? 0 : SCALAR);
     }
 
     /** A key and its value in a dictionary, in input order. */
