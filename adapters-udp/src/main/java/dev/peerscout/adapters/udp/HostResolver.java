@@ -25,12 +25,15 @@ import java.util.regex.Pattern;
  */
 final class HostResolver implements AutoCloseable {
     private static final int THREADS = 4;
+    private static final int REMEMBERED_LITERALS = 1024;
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final Resolver resolver;
     private final Scheduler scheduler;
     private final ThreadPoolExecutor executor;
     private final Map<String, CompletableFuture<Either<String, List<InetAddress>>>> inFlight = new ConcurrentHashMap<>();
+    /** Address literals already parsed: the same few trackers are asked about many swarms. */
+    private final Map<String, Either<TrackerFailure, List<InetAddress>>> literals = new ConcurrentHashMap<>();
 
     HostResolver(Resolver resolver, Scheduler scheduler) {
         this.resolver = resolver;
@@ -47,8 +50,16 @@ final class HostResolver implements AutoCloseable {
 
     /** The host's addresses, or a {@link TrackerFailure.DnsFailure}, by {@code deadline} at the latest. */
     CompletableFuture<Either<TrackerFailure, List<InetAddress>>> resolve(String host, Instant deadline) {
-        if (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches()) {
-            return CompletableFuture.completedFuture(literal(host));
+        Either<TrackerFailure, List<InetAddress>> literal = literals.get(host);
+        if (literal == null && (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches())) {
+            literal = literal(host);
+            if (literals.size() >= REMEMBERED_LITERALS) {
+                literals.clear();
+            }
+            literals.put(host, literal);
+        }
+        if (literal != null) {
+            return CompletableFuture.completedFuture(literal);
         }
         Instant now = scheduler.now();
         if (!now.isBefore(deadline)) {

@@ -12,6 +12,7 @@ import dev.peerscout.domain.model.TrackerFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,17 +39,30 @@ final class Outcomes {
      */
     static Either<TrackerFailure, AnnounceResponse> announce(List<Either<TrackerFailure, Answered<AnnounceReply>>> results) {
         int attempts = totalAttempts(results);
-        List<AnnounceReply> replies = results.stream().filter(Either::isRight).map(r -> r.get().reply()).toList();
+        List<AnnounceReply> replies = new ArrayList<>(results.size());
+        for (Either<TrackerFailure, Answered<AnnounceReply>> result : results) {
+            result.forEach(answered -> replies.add(answered.reply()));
+        }
         if (replies.isEmpty()) {
             return Either.left(mostTelling(results, attempts));
         }
-        Set<Peer> peers = new LinkedHashSet<>();
-        replies.forEach(reply -> peers.addAll(reply.peers()));
-        long interval = replies.stream().mapToLong(AnnounceReply::interval).min().orElseThrow();
-        long seeders = replies.stream().mapToLong(AnnounceReply::seeders).max().orElseThrow();
-        long leechers = replies.stream().mapToLong(AnnounceReply::leechers).max().orElseThrow();
+        AnnounceReply first = replies.get(0);
+        List<Peer> peers = first.peers();
+        long interval = first.interval();
+        long seeders = first.seeders();
+        long leechers = first.leechers();
+        if (replies.size() > 1) {
+            Set<Peer> merged = new LinkedHashSet<>();
+            for (AnnounceReply reply : replies) {
+                merged.addAll(reply.peers());
+                interval = Math.min(interval, reply.interval());
+                seeders = Math.max(seeders, reply.seeders());
+                leechers = Math.max(leechers, reply.leechers());
+            }
+            peers = List.copyOf(merged);
+        }
         return Either.right(new AnnounceResponse(Duration.ofSeconds(interval), Option.none(),
-                Option.some(clamp(seeders)), Option.some(clamp(leechers)), List.copyOf(peers), Option.none(),
+                Option.some(clamp(seeders)), Option.some(clamp(leechers)), peers, Option.none(),
                 Option.none(), Math.max(1, attempts)));
     }
 
@@ -59,7 +73,8 @@ final class Outcomes {
         if (results.stream().anyMatch(Either::isLeft)) {
             return Either.left(mostTelling(results, attempts));
         }
-        Map<InfoHash, ScrapeStats> stats = new HashMap<>();
+        int hashes = batches.stream().mapToInt(List::size).sum();
+        Map<InfoHash, ScrapeStats> stats = new HashMap<>(hashes * 4 / 3 + 1);
         for (int b = 0; b < batches.size(); b++) {
             List<InfoHash> batch = batches.get(b);
             List<ScrapeStats> entries = results.get(b).get().reply().entries();
@@ -71,7 +86,11 @@ final class Outcomes {
     }
 
     private static int totalAttempts(List<? extends Either<TrackerFailure, ? extends Answered<?>>> results) {
-        return results.stream().mapToInt(r -> r.fold(TrackerFailure::attempts, Answered::attempts)).sum();
+        int total = 0;
+        for (Either<TrackerFailure, ? extends Answered<?>> result : results) {
+            total += result.isLeft() ? result.getLeft().attempts() : result.get().attempts();
+        }
+        return total;
     }
 
     private static TrackerFailure mostTelling(List<? extends Either<TrackerFailure, ?>> results, int attempts) {

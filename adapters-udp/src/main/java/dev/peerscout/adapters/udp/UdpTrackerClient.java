@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -49,8 +50,11 @@ import java.util.random.RandomGenerator;
  * releases the sockets and ends calls in flight as unreachable.
  */
 public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
+    private static final int REMEMBERED_URLS = 1024;
+
     private final Scheduler scheduler;
     private final HostResolver hosts;
+    private final Map<String, Either<String, UdpTrackerUrl>> parsedUrls = new ConcurrentHashMap<>();
     private final UdpTransport transport;
 
     /** @param random the source of transaction ids: use a {@link SecureRandom} outside tests */
@@ -82,6 +86,9 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             targets.forEach((family, address) -> perFamily.add(transport.exchange(
                     new InetSocketAddress(address, url.port()), new TrackerKey(url.host(), url.port(), family),
                     query, started, deadline)));
+            if (perFamily.size() == 1) {
+                return perFamily.get(0).thenApply(only -> Outcomes.announce(List.of(only)));
+            }
             return all(perFamily).thenApply(Outcomes::announce);
         });
     }
@@ -119,14 +126,32 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
 
     private <T> CompletableFuture<Either<TrackerFailure, T>> withAddresses(
             TrackerUrl tracker, Instant deadline, AddressedCall<T> call) {
-        Either<String, UdpTrackerUrl> parsed = UdpTrackerUrl.parse(tracker);
+        Either<String, UdpTrackerUrl> parsed = parse(tracker);
         if (parsed.isLeft()) {
             return failed(new TrackerFailure.Unsupported(parsed.getLeft()));
         }
         UdpTrackerUrl url = parsed.get();
-        return hosts.resolve(url.host(), deadline).thenCompose(resolved -> resolved.fold(
+        CompletableFuture<Either<TrackerFailure, List<InetAddress>>> resolution = hosts.resolve(url.host(), deadline);
+        if (resolution.isDone()) {
+            // An address literal: no need for another future in between.
+            return resolution.join().fold(UdpTrackerClient::<T>failed, addresses -> call.call(url, addresses));
+        }
+        return resolution.thenCompose(resolved -> resolved.fold(
                 UdpTrackerClient::<T>failed,
                 addresses -> call.call(url, addresses)));
+    }
+
+    /** Callers announce many swarms to the same few URLs: parse each once (a bounded memo). */
+    private Either<String, UdpTrackerUrl> parse(TrackerUrl tracker) {
+        Either<String, UdpTrackerUrl> parsed = parsedUrls.get(tracker.value());
+        if (parsed == null) {
+            parsed = UdpTrackerUrl.parse(tracker);
+            if (parsedUrls.size() >= REMEMBERED_URLS) {
+                parsedUrls.clear();
+            }
+            parsedUrls.put(tracker.value(), parsed);
+        }
+        return parsed;
     }
 
     private static Map<AddressFamily, InetAddress> firstOfEachFamily(List<InetAddress> addresses,

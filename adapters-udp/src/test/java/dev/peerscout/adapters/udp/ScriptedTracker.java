@@ -221,8 +221,15 @@ final class ScriptedTracker implements AutoCloseable {
             Received request = new Received(received.size(), Arrays.copyOf(buffer, packet.getLength()),
                     packet.getSocketAddress(), clock.now());
             received.add(request);
-            for (byte[] reply : script.answer(request, this)) {
-                send(reply, packet.getSocketAddress());
+            try {
+                for (byte[] reply : script.answer(request, this)) {
+                    send(reply, packet.getSocketAddress());
+                }
+            } catch (UncheckedIOException e) {
+                if (socket.isClosed()) {
+                    return;
+                }
+                throw e;
             }
         }
     }

@@ -52,8 +52,8 @@ final class Endpoint {
     private final List<Runnable> afterUnlock = new ArrayList<>();
     private int depth;
     private boolean closed;
-    private Scheduler.Cancellable idleTimer = () -> { };
-    private long idleGeneration;
+    private final TimerQueue timers;
+    private TimerQueue.Timer idleTimer;
 
     Endpoint(InetSocketAddress remote, DatagramChannel channel, IntSupplier transactionIds, Scheduler scheduler,
             Duration idleTimeout, int maxInFlight, Consumer<Endpoint> onClosed) {
@@ -65,6 +65,11 @@ final class Endpoint {
         this.idleTimeout = idleTimeout;
         this.maxInFlight = maxInFlight;
         this.onClosed = onClosed;
+        this.timers = new TimerQueue(scheduler, this::locked);
+    }
+
+    TimerQueue timers() {
+        return timers;
     }
 
     DatagramChannel channel() {
@@ -98,8 +103,7 @@ final class Endpoint {
         if (closed) {
             return false;
         }
-        idleGeneration++;
-        idleTimer.cancel();
+        timers.cancel(idleTimer);
         if (exchange.isPastDeadline()) {
             exchange.expire();
             return true;
@@ -224,10 +228,10 @@ final class Endpoint {
             return;
         }
         closed = true;
-        idleTimer.cancel();
         List<Exchange<?>> all = new ArrayList<>(active);
         all.addAll(queued);
         all.forEach(exchange -> exchange.unreachable(detail));
+        timers.clear();
         try {
             channel.close();
         } catch (IOException e) {
@@ -237,13 +241,12 @@ final class Endpoint {
     }
 
     private void closeWhenIdle() {
-        long generation = ++idleGeneration;
-        idleTimer.cancel();
-        idleTimer = scheduler.schedule(idleTimeout, () -> locked(() -> {
-            if (generation == idleGeneration && active.isEmpty() && queued.isEmpty()) {
+        timers.cancel(idleTimer);
+        idleTimer = timers.schedule(idleTimeout, () -> {
+            if (active.isEmpty() && queued.isEmpty()) {
                 shutdown("idle");
             }
-        }));
+        });
     }
 
     private String describe(IOException error) {

@@ -31,8 +31,6 @@ final class Exchange<R> {
     /** PARKED: waiting for another exchange's connect to the same tracker, with nothing outstanding. */
     private enum Phase { QUEUED, PARKED, CONNECTING, REQUESTING, DONE }
 
-    private static final Scheduler.Cancellable NOTHING = () -> { };
-
     private final Endpoint endpoint;
     private final TrackerKey key;
     private final Query<R> query;
@@ -50,10 +48,8 @@ final class Exchange<R> {
     private byte[] datagram;
     private ConnectionIds.Grant grant;
     private boolean reconnectedAfterError;
-    private Scheduler.Cancellable retransmitTimer = NOTHING;
-    private Scheduler.Cancellable deadlineTimer = NOTHING;
-    /** Invalidates a retransmit task that was already running when its timer was cancelled. */
-    private long timerGeneration;
+    private TimerQueue.Timer retransmitTimer;
+    private TimerQueue.Timer deadlineTimer;
 
     Exchange(Endpoint endpoint, TrackerKey key, Query<R> query, Instant started, Instant deadline,
             Scheduler scheduler, RetransmitPolicy policy, ConnectionIds connectionIds) {
@@ -77,8 +73,7 @@ final class Exchange<R> {
 
     /** Starts the deadline clock; the exchange may still wait for a free slot. */
     void armDeadline() {
-        deadlineTimer = scheduler.schedule(Duration.between(scheduler.now(), deadline),
-                () -> endpoint.locked(this::expire));
+        deadlineTimer = endpoint.timers().schedule(Duration.between(scheduler.now(), deadline), this::expire);
     }
 
     /**
@@ -146,8 +141,7 @@ final class Exchange<R> {
         grant = null;
         if (!endpoint.leadConnect(key, this)) {
             phase = Phase.PARKED;
-            timerGeneration++;
-            retransmitTimer.cancel();
+            endpoint.timers().cancel(retransmitTimer);
             endpoint.dropTransaction(this, transactionId);
             return;
         }
@@ -166,17 +160,15 @@ final class Exchange<R> {
 
     /** The timer is set before sending, so whoever sees the datagram knows the retransmission is scheduled. */
     private void transmit() {
-        long generation = ++timerGeneration;
-        retransmitTimer.cancel();
-        retransmitTimer = scheduler.schedule(policy.wait(exponent),
-                () -> endpoint.locked(() -> retransmitDue(generation)));
+        endpoint.timers().cancel(retransmitTimer);
+        retransmitTimer = endpoint.timers().schedule(policy.wait(exponent), this::retransmitDue);
         if (endpoint.send(datagram)) {
             attempts++;
         }
     }
 
-    private void retransmitDue(long generation) {
-        if (phase == Phase.DONE || generation != timerGeneration) {
+    private void retransmitDue() {
+        if (phase != Phase.CONNECTING && phase != Phase.REQUESTING) {
             return;
         }
         if (exponent >= policy.maxExponent()) {
@@ -214,9 +206,8 @@ final class Exchange<R> {
         boolean wasQueued = phase == Phase.QUEUED;
         Phase last = phase;
         phase = Phase.DONE;
-        timerGeneration++;
-        retransmitTimer.cancel();
-        deadlineTimer.cancel();
+        endpoint.timers().cancel(retransmitTimer);
+        endpoint.timers().cancel(deadlineTimer);
         if (last == Phase.CONNECTING) {
             endpoint.connectEnded(key, this);
         } else if (last == Phase.PARKED) {
