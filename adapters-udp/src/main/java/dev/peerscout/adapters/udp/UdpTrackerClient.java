@@ -41,9 +41,14 @@ import java.util.random.RandomGenerator;
  *   <li>A scrape goes to the host's first address, {@value ScrapeRequest#MAX_HASHES} hashes per
  *       datagram, all batches at once.
  *   <li>{@code attempts} counts every datagram handed to the OS for the call: connects, requests
- *       and retransmissions of both, over all families or batches.
- *   <li>Futures complete by the deadline and never exceptionally. They complete on the client's
- *       receiver, DNS or the scheduler's timer thread: keep callbacks short or use the *Async forms.
+ *       and retransmissions of both, over all families or batches. Concurrent calls to one tracker
+ *       share a connect; it counts for the call that sent it.
+ *   <li>Futures complete by the deadline and never exceptionally: on the client's receiver or DNS
+ *       thread, the scheduler's timer thread, or before the call returns when the outcome is known
+ *       at once (unsupported URL, deadline already passed). Keep callbacks short or use the *Async
+ *       forms.
+ *   <li>At most {@link UdpTrackerConfig#maxInFlightPerTracker()} requests per tracker address have
+ *       a datagram outstanding; the others wait their turn (their deadline still runs).
  * </ul>
  *
  * <p>Threads (all daemons): one receiver for every socket, up to four for DNS. {@link #close()}

@@ -13,10 +13,6 @@ import java.util.Locale;
  */
 record UdpTrackerUrl(String host, int port, String pathAndQuery) {
 
-    boolean isIpv6Literal() {
-        return host.indexOf(':') >= 0;
-    }
-
     /** Left: why it is not a UDP tracker URL we can use. */
     static Either<String, UdpTrackerUrl> parse(TrackerUrl tracker) {
         String url = tracker.value();

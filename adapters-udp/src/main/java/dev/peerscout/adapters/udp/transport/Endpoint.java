@@ -39,7 +39,6 @@ final class Endpoint {
     private final AddressFamily family;
     private final DatagramChannel channel;
     private final IntSupplier transactionIds;
-    private final Scheduler scheduler;
     private final Duration idleTimeout;
     private final int maxInFlight;
     private final Consumer<Endpoint> onClosed;
@@ -61,7 +60,6 @@ final class Endpoint {
         this.family = AddressFamily.of(remote.getAddress());
         this.channel = channel;
         this.transactionIds = transactionIds;
-        this.scheduler = scheduler;
         this.idleTimeout = idleTimeout;
         this.maxInFlight = maxInFlight;
         this.onClosed = onClosed;
