@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -163,8 +164,7 @@ final class ScriptedTracker implements AutoCloseable {
             if (System.nanoTime() > until) {
                 throw new AssertionError("tracker received " + kinds() + ", waited for " + count);
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            LockSupport.parkNanos(100_000);
         }
         return received();
     }
