@@ -10,9 +10,12 @@ public final class InfoHash {
     public static final int LENGTH = 20;
 
     private final byte[] bytes;
+    /** Hashes key big maps (100,000 swarms in a scrape): computed once. */
+    private final int hash;
 
     private InfoHash(byte[] bytes) {
         this.bytes = bytes;
+        this.hash = Arrays.hashCode(bytes);
     }
 
     public static InfoHash of(byte[] bytes) {
@@ -45,7 +48,7 @@ public final class InfoHash {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return hash;
     }
 
     @Override

@@ -22,7 +22,10 @@ public interface TrackerClient {
     CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline);
 
-    /** Counts for many swarms; the client splits them into as many requests as its protocol needs. */
+    /**
+     * Counts for many swarms (at least one: an empty list is a caller's bug); the client splits them
+     * into as many requests as its protocol needs.
+     */
     CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> swarms, Instant deadline);
 }
