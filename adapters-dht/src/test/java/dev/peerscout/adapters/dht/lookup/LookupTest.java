@@ -1,0 +1,306 @@
+package dev.peerscout.adapters.dht.lookup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.peerscout.adapters.dht.krpc.Answer;
+import dev.peerscout.adapters.dht.krpc.NodeContact;
+import dev.peerscout.adapters.dht.krpc.NodeId;
+import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.Peer;
+import io.vavr.control.Option;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LookupTest {
+    private static final NodeId SELF = NodeId.fromHex("ffffffffffffffffffffffffffffffffffffffff");
+    private static final LookupLimits LIMITS = new LookupLimits(3, 8, 300, 16, 256, Set.of(AddressFamily.IPV4));
+
+    private final Random random = new Random(42);
+    private final List<Peer> found = new ArrayList<>();
+
+    @Test
+    void convergesOnTheClosestNodesAndFindsTheAnnouncedPeer() throws Exception {
+        SimulatedDht dht = new SimulatedDht(2000, 1);
+        for (int round = 0; round < 10; round++) {
+            NodeId target = randomId();
+            Peer peer = new Peer(InetAddress.getByName("192.0.2." + (round + 1)), 6881);
+            dht.announce(target, peer);
+            dht.asked.clear();
+            found.clear();
+
+            Lookup lookup = start(target, dht, dht.nodes.get(round).address());
+
+            assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
+            assertTrue(found.contains(peer), "round " + round);
+            List<InetSocketAddress> closest = SimulatedDht.closest(dht.nodes, target, 8).stream()
+                    .map(NodeContact::address).toList();
+            assertTrue(dht.asked.containsAll(closest), "the true 8 closest nodes were asked");
+            assertEquals(new HashSet<>(dht.asked).size(), dht.asked.size(), "no node asked twice");
+            assertTrue(lookup.queries() < 100, "took " + lookup.queries() + " queries");
+        }
+    }
+
+    @Test
+    void keepsAlphaQueriesInFlight() {
+        ManualClient client = new ManualClient();
+        NodeId target = randomId();
+        Lookup lookup = new Lookup(SELF, target, LIMITS, client, found::addAll);
+        lookup.addBootstrap(List.of(SimulatedDht.address(1), SimulatedDht.address(2), SimulatedDht.address(3),
+                SimulatedDht.address(4)));
+        assertEquals(3, client.inFlight().size());
+
+        client.asked.get(0).answer(answer(randomId(), contacts(10, 100)));
+        assertEquals(3, client.inFlight().size());
+        assertEquals(4, client.asked.size());
+        assertFalse(client.nodesAsked().contains(SimulatedDht.address(4)), "a referred node goes before bootstrap");
+        assertFalse(lookup.end().isDone());
+    }
+
+    @Test
+    void triesTheNextBootstrapNodeWhenTheFirstLeadsNowhere() {
+        ManualClient client = new ManualClient();
+        Lookup lookup = new Lookup(SELF, randomId(), withAlpha(1), client, found::addAll);
+        lookup.addBootstrap(List.of(SimulatedDht.address(1), SimulatedDht.address(2)));
+        lookup.bootstrapComplete();
+        client.last().fail();
+        assertEquals(SimulatedDht.address(2), client.last().node());
+        client.last().fail();
+        assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
+    }
+
+    @Test
+    void waitsForBootstrapNodesStillBeingResolved() {
+        ManualClient client = new ManualClient();
+        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        lookup.addKnown(List.of());
+        assertFalse(lookup.end().isDone());
+        lookup.addBootstrap(List.of(SimulatedDht.address(7)));
+        client.last().fail();
+        assertFalse(lookup.end().isDone(), "more bootstrap nodes may come");
+        lookup.bootstrapComplete();
+        assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
+    }
+
+    @Test
+    void endlessReferralsEndAtTheQueryBudget() {
+        NodeId target = randomId();
+        AtomicInteger fresh = new AtomicInteger(1000);
+        Set<InetSocketAddress> asked = new HashSet<>();
+        AtomicInteger queries = new AtomicInteger();
+        // Every answer names 16 brand-new nodes, ever closer to the target.
+        GetPeersClient endless = (node, t) -> {
+            int n = queries.incrementAndGet();
+            assertTrue(asked.add(node), "asked twice: " + node);
+            List<NodeContact> closer = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                closer.add(new NodeContact(atDistance(target, (1L << 40) - 16L * n - i),
+                        SimulatedDht.address(fresh.incrementAndGet())));
+            }
+            return CompletableFuture.completedFuture(Option.some(answer(randomId(), closer)));
+        };
+        LookupLimits limits = new LookupLimits(3, 8, 3000, 16, 256, Set.of(AddressFamily.IPV4));
+        Lookup lookup = new Lookup(SELF, target, limits, endless, found::addAll);
+        lookup.addBootstrap(List.of(SimulatedDht.address(1)));
+        lookup.bootstrapComplete();
+
+        assertEquals(LookupEnd.BUDGET_SPENT, lookup.end().getNow(null), "after " + queries.get());
+        assertEquals(3000, queries.get());
+        assertEquals(3000, lookup.queries());
+    }
+
+    @Test
+    void takesAtMostMaxNodesPerReplyFromOneAnswer() {
+        ManualClient client = new ManualClient();
+        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        lookup.addBootstrap(List.of(SimulatedDht.address(1)));
+        lookup.bootstrapComplete();
+        client.last().answer(answer(randomId(), contacts(32, 100)));
+        while (!client.inFlight().isEmpty()) {
+            client.inFlight().get(0).fail();
+        }
+        assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
+        assertEquals(1 + 16, client.asked.size());
+    }
+
+    @Test
+    void aNodeReferredAgainAndAgainIsAskedOnce() {
+        InetSocketAddress loop = SimulatedDht.address(9);
+        NodeId target = randomId();
+        AtomicInteger n = new AtomicInteger();
+        // The node keeps naming itself under ever closer ids.
+        GetPeersClient selfReferral = (node, t) -> CompletableFuture.completedFuture(Option.some(answer(randomId(),
+                List.of(new NodeContact(idSharingPrefix(target, Math.min(159, n.incrementAndGet() + 10)), loop)))));
+        ManualCounting counting = new ManualCounting(selfReferral);
+        Lookup lookup = new Lookup(SELF, target, LIMITS, counting, found::addAll);
+        lookup.addBootstrap(List.of(loop));
+        lookup.bootstrapComplete();
+        assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
+        assertEquals(1, counting.calls.get());
+    }
+
+    @Test
+    void deadNodesDoNotCountTowardsConvergence() throws Exception {
+        SimulatedDht dht = new SimulatedDht(1000, 3);
+        NodeId target = randomId();
+        List<NodeContact> closest = SimulatedDht.closest(dht.nodes, target, 12);
+        Set<InetSocketAddress> dead = new HashSet<>();
+        closest.subList(0, 4).forEach(node -> dead.add(node.address()));
+        Peer peer = new Peer(InetAddress.getByName("192.0.2.9"), 51413);
+        dht.announce(target, peer);
+        GetPeersClient someDead = (node, t) -> dead.contains(node)
+                ? CompletableFuture.completedFuture(Option.none()) : dht.getPeers(node, t);
+
+        Lookup lookup = start(target, someDead, dht.nodes.get(0).address());
+
+        assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
+        assertTrue(found.contains(peer), "nodes 5 to 8 still hold it");
+        // Answers near the target are crowded with the dead nodes, so a live one may go unnamed.
+        long asked = closest.subList(4, 12).stream().filter(alive -> dht.asked.contains(alive.address())).count();
+        assertTrue(asked >= 6, "only " + asked + " of the 8 closest live nodes were asked");
+    }
+
+    @Test
+    void ignoresContactsOfOtherFamiliesOurOwnIdAndUnusableAddresses() throws Exception {
+        ManualClient client = new ManualClient();
+        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        lookup.addBootstrap(List.of(SimulatedDht.address(1), new InetSocketAddress(InetAddress.getByName("::1"), 6881)));
+        lookup.bootstrapComplete();
+        assertEquals(1, client.asked.size(), "no IPv6 bootstrap node in an IPv4 lookup");
+        client.last().answer(new Answer(randomId(), List.of(
+                        new NodeContact(randomId(), new InetSocketAddress(InetAddress.getByName("2001:db8::1"), 1)),
+                        new NodeContact(SELF, SimulatedDht.address(2)),
+                        new NodeContact(randomId(), new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 1)),
+                        new NodeContact(randomId(), new InetSocketAddress(InetAddress.getByName("224.0.0.1"), 1))),
+                List.of(new Peer(InetAddress.getByName("2001:db8::2"), 1), new Peer(InetAddress.getByName("10.0.0.1"), 2)),
+                Option.none()));
+        assertEquals(1, client.asked.size());
+        assertEquals(List.of(new Peer(InetAddress.getByName("10.0.0.1"), 2)), found);
+        assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
+    }
+
+    @Test
+    void stopEndsTheLookupAndLateAnswersAreIgnored() throws Exception {
+        ManualClient client = new ManualClient();
+        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        lookup.addBootstrap(List.of(SimulatedDht.address(1)));
+        lookup.stop();
+        assertEquals(LookupEnd.STOPPED, lookup.end().getNow(null));
+        client.last().answer(new Answer(randomId(), contacts(8, 50),
+                List.of(new Peer(InetAddress.getByName("10.0.0.1"), 2)), Option.none()));
+        assertTrue(found.isEmpty());
+        assertEquals(1, client.asked.size());
+    }
+
+    @Test
+    void startsFromKnownNodes() {
+        SimulatedDht dht = new SimulatedDht(500, 5);
+        NodeId target = randomId();
+        Lookup lookup = new Lookup(SELF, target, LIMITS, dht, found::addAll);
+        lookup.addKnown(dht.nodes.subList(0, 3));
+        lookup.bootstrapComplete();
+        assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
+        assertTrue(dht.asked.containsAll(SimulatedDht.closest(dht.nodes, target, 8).stream()
+                .map(NodeContact::address).toList()));
+    }
+
+    @Test
+    void aLookupWithoutAnyNodeEndsAtOnce() {
+        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, new ManualClient(), found::addAll);
+        lookup.bootstrapComplete();
+        assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
+    }
+
+    @Test
+    void keepsOnlyTheClosestUnaskedCandidates() {
+        ManualClient client = new ManualClient();
+        NodeId target = randomId();
+        LookupLimits limits = new LookupLimits(1, 8, 300, 64, 10, Set.of(AddressFamily.IPV4));
+        Lookup lookup = new Lookup(SELF, target, limits, client, found::addAll);
+        lookup.addBootstrap(List.of(SimulatedDht.address(1)));
+        lookup.bootstrapComplete();
+        List<NodeContact> offered = contacts(40, 100);
+        client.last().answer(answer(randomId(), offered));
+        while (!client.inFlight().isEmpty()) {
+            client.inFlight().get(0).fail();
+        }
+        List<InetSocketAddress> closestTen = SimulatedDht.closest(offered, target, 10).stream()
+                .map(NodeContact::address).toList();
+        assertEquals(closestTen, client.nodesAsked().subList(1, client.asked.size()));
+    }
+
+    private Lookup start(NodeId target, GetPeersClient client, InetSocketAddress bootstrap) {
+        Lookup lookup = new Lookup(SELF, target, LIMITS, client, found::addAll);
+        lookup.addBootstrap(List.of(bootstrap));
+        lookup.bootstrapComplete();
+        return lookup;
+    }
+
+    private static LookupLimits withAlpha(int alpha) {
+        return new LookupLimits(alpha, 8, 300, 16, 256, EnumSet.of(AddressFamily.IPV4));
+    }
+
+    private NodeId randomId() {
+        byte[] id = new byte[NodeId.LENGTH];
+        random.nextBytes(id);
+        return NodeId.of(id);
+    }
+
+    /** A random id whose first {@code bits} bits are the target's. */
+    private NodeId idSharingPrefix(NodeId target, int bits) {
+        byte[] id = randomId().toBytes();
+        byte[] t = target.toBytes();
+        for (int bit = 0; bit < bits; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            id[bit / 8] = (byte) ((id[bit / 8] & ~mask) | (t[bit / 8] & mask));
+        }
+        return NodeId.of(id);
+    }
+
+    /** The id at XOR distance {@code distance} (a small number) from the target. */
+    private static NodeId atDistance(NodeId target, long distance) {
+        byte[] id = target.toBytes();
+        for (int i = 0; i < 8; i++) {
+            id[NodeId.LENGTH - 1 - i] ^= (byte) (distance >>> (8 * i));
+        }
+        return NodeId.of(id);
+    }
+
+    private List<NodeContact> contacts(int count, int firstAddress) {
+        List<NodeContact> contacts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            contacts.add(new NodeContact(randomId(), SimulatedDht.address(firstAddress + i)));
+        }
+        return contacts;
+    }
+
+    private static Answer answer(NodeId responder, List<NodeContact> nodes) {
+        return new Answer(responder, nodes, List.of(), Option.none());
+    }
+
+    /** Counts calls of a client. */
+    private static final class ManualCounting implements GetPeersClient {
+        final AtomicInteger calls = new AtomicInteger();
+        private final GetPeersClient inner;
+
+        ManualCounting(GetPeersClient inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Option<Answer>> getPeers(InetSocketAddress node, NodeId target) {
+            calls.incrementAndGet();
+            return inner.getPeers(node, target);
+        }
+    }
+}
