@@ -2,9 +2,11 @@ package dev.peerscout.cli;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.Multibinds;
 import dev.peerscout.domain.discovery.DiscoverPeers;
 import dev.peerscout.domain.discovery.ScrapeSwarms;
 import dev.peerscout.domain.discovery.TrackersByScheme;
+import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import java.security.SecureRandom;
@@ -18,8 +20,12 @@ import picocli.CommandLine;
  * {@link SystemModule}; tests replace those two and keep this one.
  */
 @Module
-final class CoreModule {
+abstract class CoreModule {
     private CoreModule() {}
+
+    /** Peer sources besides the trackers (the DHT), by name; none is fine. */
+    @Multibinds
+    abstract Map<String, PeerSource> peerSources();
 
     /** Peer ids, keys and transaction ids must not be guessable. */
     @Provides
@@ -35,8 +41,8 @@ final class CoreModule {
     }
 
     @Provides
-    static DiscoverPeers discoverPeers(TrackerClient trackers, Scheduler scheduler) {
-        return new DiscoverPeers(trackers, scheduler);
+    static DiscoverPeers discoverPeers(TrackerClient trackers, Map<String, PeerSource> sources, Scheduler scheduler) {
+        return new DiscoverPeers(trackers, sources, scheduler);
     }
 
     @Provides

@@ -3,26 +3,29 @@ package dev.peerscout.cli;
 import dev.peerscout.domain.discovery.DiscoveryReport;
 import dev.peerscout.domain.discovery.TrackerReport;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.discovery.PeerOrigin;
+import dev.peerscout.domain.port.PeerSource;
 import java.io.PrintWriter;
 
 /** What {@code peers} streams to stdout while discovery runs. */
 interface PeerStream {
 
-    void peer(Peer peer, TrackerUrl source);
+    void peer(Peer peer, PeerOrigin origin);
 
     default void tracker(TrackerReport report) {}
+
+    default void source(PeerSource.Summary summary) {}
 
     default void done(DiscoveryReport report) {}
 
     /** Nothing streamed (--json prints one document at the end). */
     static PeerStream none() {
-        return (peer, source) -> {};
+        return (peer, origin) -> {};
     }
 
     /** {@code ip:port} lines, flushed one by one so a pipe sees each peer at once. */
     static PeerStream lines(PrintWriter out) {
-        return (peer, source) -> {
+        return (peer, origin) -> {
             out.println(peer);
             out.flush();
         };
@@ -32,13 +35,13 @@ interface PeerStream {
     static PeerStream ndjson(PrintWriter out, boolean showSecrets) {
         return new PeerStream() {
             @Override
-            public void peer(Peer peer, TrackerUrl source) {
+            public void peer(Peer peer, PeerOrigin origin) {
                 Json.write(out, false, json -> {
                     json.writeStartObject();
                     json.writeStringField("event", "peer");
                     json.writeStringField("ip", peer.address().getHostAddress());
                     json.writeNumberField("port", peer.port());
-                    json.writeStringField("source", source.display(showSecrets));
+                    json.writeStringField("source", origin.display(showSecrets));
                     json.writeEndObject();
                 });
                 out.println();
@@ -51,6 +54,19 @@ interface PeerStream {
                     json.writeStartObject();
                     json.writeStringField("event", "tracker");
                     TrackerOutput.fields(json, report, showSecrets);
+                    json.writeEndObject();
+                });
+                out.println();
+                out.flush();
+            }
+
+            @Override
+            public void source(PeerSource.Summary summary) {
+                Json.write(out, false, json -> {
+                    json.writeStartObject();
+                    json.writeStringField("event", "source");
+                    json.writeStringField("name", summary.name());
+                    SourceOutput.fields(json, summary);
                     json.writeEndObject();
                 });
                 out.println();

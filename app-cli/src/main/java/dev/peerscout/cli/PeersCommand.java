@@ -7,15 +7,20 @@ import dev.peerscout.domain.discovery.Discovery;
 import dev.peerscout.domain.discovery.DiscoveryListener;
 import dev.peerscout.domain.discovery.DiscoveryOptions;
 import dev.peerscout.domain.discovery.DiscoveryReport;
+import dev.peerscout.domain.discovery.PeerOrigin;
 import dev.peerscout.domain.discovery.TrackerReport;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashV2;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.PeerId;
+import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.time.Scheduler;
+import dev.peerscout.domain.model.HostPort;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -69,6 +74,13 @@ final class PeersCommand implements Callable<Integer> {
             description = "BEP 20 peer id prefix; the rest is random (default: ${DEFAULT-VALUE}).")
     String peerIdPrefix;
 
+    @Option(names = "--no-dht", description = "Ask only the trackers, not the DHT (private torrents never use the DHT).")
+    boolean noDht;
+
+    @Option(names = "--dht-bootstrap", paramLabel = "HOST:PORT",
+            description = "Start the DHT from this node (repeatable), besides the torrent's own nodes.")
+    List<String> dhtBootstrap = new ArrayList<>();
+
     @Option(names = "--json", description = "One JSON document on stdout at the end.")
     boolean json;
 
@@ -99,10 +111,11 @@ final class PeersCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DiscoveryOptions options = options();
         Torrent torrent = torrents.read(reference);
-        if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty()) {
+        boolean dht = options.usePeerSources() && !torrent.isPrivate();
+        if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht) {
             throw new UserError(reference.startsWith("magnet:") || reference.startsWith("MAGNET:")
-                    ? "the magnet link names no tracker (tr=): add one with --tracker URL"
-                    : reference + ": the torrent names no tracker: add one with --tracker URL");
+                    ? "the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"
+                    : reference + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -111,8 +124,8 @@ final class PeersCommand implements Callable<Integer> {
         PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets) : PeerStream.lines(out);
         Discovery discovery = discoverPeers.get().start(torrent, options, new DiscoveryListener() {
             @Override
-            public void peerFound(Peer peer, TrackerUrl source) {
-                stream.peer(peer, source);
+            public void peerFound(Peer peer, PeerOrigin origin) {
+                stream.peer(peer, origin);
                 progress.peerFound();
             }
 
@@ -120,6 +133,12 @@ final class PeersCommand implements Callable<Integer> {
             public void trackerFinished(TrackerReport report) {
                 stream.tracker(report);
                 progress.trackerFinished(report);
+            }
+
+            @Override
+            public void sourceFinished(PeerSource.Summary summary) {
+                stream.source(summary);
+                progress.sourceFinished(summary);
             }
         });
         DiscoveryReport report = await(discovery, options);
@@ -151,7 +170,15 @@ final class PeersCommand implements Callable<Integer> {
         }
         return new DiscoveryOptions(network.timeout(), network.extraTrackers(), numWant, port, minPeers,
                 network.families(), !noStop, DiscoveryOptions.DEFAULT_STOP_GRACE, PeerId.random(peerIdPrefix, random),
-                random.nextInt());
+                random.nextInt(), !noDht, bootstrapNodes());
+    }
+
+    private List<HostPort> bootstrapNodes() {
+        List<HostPort> nodes = new ArrayList<>();
+        for (String node : dhtBootstrap) {
+            nodes.add(HostPorts.parse(node).getOrElseThrow(problem -> new UserError("--dht-bootstrap " + node + ": " + problem)));
+        }
+        return nodes;
     }
 
     /** The domain guarantees an outcome by the deadline; the extra wait only guards against bugs. */
@@ -179,8 +206,8 @@ final class PeersCommand implements Callable<Integer> {
                 json.writeStringField("ip", found.peer().address().getHostAddress());
                 json.writeNumberField("port", found.peer().port());
                 json.writeArrayFieldStart("sources");
-                for (TrackerUrl source : found.sources()) {
-                    json.writeString(source.display(network.showSecrets));
+                for (PeerOrigin origin : found.sources()) {
+                    json.writeString(origin.display(network.showSecrets));
                 }
                 json.writeEndArray();
                 json.writeEndObject();
@@ -193,6 +220,11 @@ final class PeersCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            for (PeerSource.Summary source : report.sources()) {
+                json.writeObjectFieldStart(source.name());
+                SourceOutput.fields(json, source);
+                json.writeEndObject();
+            }
             json.writeBooleanField("enoughPeers", report.enoughPeers());
             json.writeNumberField("elapsedMs", report.elapsed().toMillis());
             json.writeEndObject();
@@ -224,6 +256,14 @@ final class PeersCommand implements Callable<Integer> {
 
         void peerFound() {
             peers++;
+            redraw();
+        }
+
+        void sourceFinished(PeerSource.Summary summary) {
+            if (!quiet) {
+                err.print(live ? "\r\033[K" : "");
+                err.println(SourceOutput.line(summary));
+            }
             redraw();
         }
 

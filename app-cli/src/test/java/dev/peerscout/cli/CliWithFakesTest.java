@@ -103,11 +103,12 @@ class CliWithFakesTest {
     }
 
     @Test
-    void aMagnetWithoutTrackersNeedsOne() {
-        CliRun run = run("peers", "magnet:?xt=urn:btih:" + HASH.hex());
+    void aMagnetWithoutTrackersNeedsOneWhenTheDhtIsOff() {
+        CliRun run = run("peers", "magnet:?xt=urn:btih:" + HASH.hex(), "--no-dht");
 
         assertEquals(2, run.exitCode());
-        assertEquals(List.of("peerscout: the magnet link names no tracker (tr=): add one with --tracker URL"), run.errLines());
+        assertEquals(List.of("peerscout: the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"),
+                run.errLines());
     }
 
     @Test

@@ -3,11 +3,13 @@ package dev.peerscout.domain.discovery;
 import dev.peerscout.domain.model.AnnounceEvent;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
+import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
@@ -22,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,10 +46,17 @@ public final class DiscoverPeers {
     static final long UNKNOWN_SIZE_LEFT = 16_384;
 
     private final TrackerClient trackers;
+    private final Map<String, PeerSource> sources;
     private final Scheduler scheduler;
 
     public DiscoverPeers(TrackerClient trackers, Scheduler scheduler) {
+        this(trackers, Map.of(), scheduler);
+    }
+
+    /** With peer sources besides the trackers (the DHT), by the name reports give them. */
+    public DiscoverPeers(TrackerClient trackers, Map<String, PeerSource> sources, Scheduler scheduler) {
         this.trackers = trackers;
+        this.sources = new TreeMap<>(sources);
         this.scheduler = scheduler;
     }
 
@@ -96,7 +106,9 @@ public final class DiscoverPeers {
         private final DiscoveryListener listener;
         private final List<InfoHash> swarms;
         private final List<TrackerState> states;
-        private final Map<Peer, List<TrackerUrl>> peers = new LinkedHashMap<>();
+        private final Map<Peer, List<PeerOrigin>> peers = new LinkedHashMap<>();
+        private final Map<String, PeerSource.Summary> sourceSummaries = new TreeMap<>();
+        private final Set<String> sourcesSearching = new HashSet<>();
         private final Set<InetAddress> ourAddresses = new HashSet<>();
         private final List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> started = new ArrayList<>();
         private final List<AnnounceRequest> startedRequests = new ArrayList<>();
@@ -120,21 +132,50 @@ public final class DiscoverPeers {
         Discovery start() {
             synchronized (this) {
                 guard = scheduler.schedule(options.timeout().plus(GUARD_SLACK), this::deadlinePassed);
-                if (states.isEmpty()) {
-                    finish(false);
-                } else if (torrent.isPrivate()) {
+                // BEP 27: a private torrent's peers come from its own trackers only.
+                if (!torrent.isPrivate() && options.usePeerSources()) {
+                    sources.forEach(this::search);
+                }
+                if (torrent.isPrivate()) {
                     askPrivately(0);
                 } else {
                     states.forEach(state -> ask(state, deadline));
                 }
+                finishIfAllDone();
             }
             return new Discovery(report, farewell);
+        }
+
+        private void search(String name, PeerSource source) {
+            sourcesSearching.add(name);
+            List<HostPort> bootstrap = new ArrayList<>(options.bootstrap());
+            bootstrap.addAll(torrent.dhtNodes());
+            PeerOrigin origin = new PeerOrigin.Source(name);
+            source.findPeers(new PeerSource.Search(swarms, bootstrap, options.families(), deadline),
+                            peer -> sourceFound(origin, peer))
+                    .whenComplete((summary, bug) -> sourceDone(name, bug == null ? summary
+                            : new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug)))));
+        }
+
+        private synchronized void sourceFound(PeerOrigin origin, Peer peer) {
+            if (!report.isDone() && !isUs(peer)) {
+                found(origin, peer);
+                checkEnoughPeers();
+            }
+        }
+
+        private synchronized void sourceDone(String name, PeerSource.Summary summary) {
+            if (report.isDone() || !sourcesSearching.remove(name)) {
+                return;
+            }
+            sourceSummaries.put(name, summary);
+            listener.sourceFinished(summary);
+            finishIfAllDone();
         }
 
         /** BEP 12 for private torrents: the tracker at {@code position}, the next one only if it fails. */
         private void askPrivately(int position) {
             if (position >= states.size()) {
-                finish(false);
                 return;
             }
             Duration remaining = Duration.between(scheduler.now(), deadline);
@@ -172,7 +213,11 @@ public final class DiscoverPeers {
             state.results.put(swarm, outcome);
             outcome.forEach(response -> {
                 response.externalIp().forEach(ourAddresses::add);
-                response.peers().stream().filter(peer -> !isUs(peer)).forEach(peer -> found(state, peer));
+                PeerOrigin origin = new PeerOrigin.Tracker(state.url);
+                response.peers().stream().filter(peer -> !isUs(peer)).forEach(peer -> {
+                    state.peers.add(peer);
+                    found(origin, peer);
+                });
             });
             if (state.results.size() == swarms.size()) {
                 conclude(state, TrackerReports.of(state, scheduler.now()));
@@ -180,17 +225,24 @@ public final class DiscoverPeers {
                     if (state.report.ok()) {
                         moveToFrontOfTier(state);
                         skipRest("private torrent: another tracker of it answered");
-                        finish(false);
                     } else {
                         askPrivately(states.indexOf(state) + 1);
                     }
-                    return;
                 }
             }
-            if (options.minPeers() > 0 && peers.size() >= options.minPeers()) {
+            checkEnoughPeers();
+            finishIfAllDone();
+        }
+
+        private void checkEnoughPeers() {
+            if (!report.isDone() && options.minPeers() > 0 && peers.size() >= options.minPeers()) {
                 skipRest("stopped waiting: " + peers.size() + " peers found");
                 finish(true);
-            } else if (states.stream().allMatch(s -> s.report != null)) {
+            }
+        }
+
+        private void finishIfAllDone() {
+            if (!report.isDone() && sourcesSearching.isEmpty() && states.stream().allMatch(s -> s.report != null)) {
                 finish(false);
             }
         }
@@ -205,14 +257,13 @@ public final class DiscoverPeers {
                     && (address.isLoopbackAddress() || address.isAnyLocalAddress() || ourAddresses.contains(address));
         }
 
-        private void found(TrackerState state, Peer peer) {
-            state.peers.add(peer);
-            List<TrackerUrl> sources = peers.get(peer);
-            if (sources == null) {
-                peers.put(peer, new ArrayList<>(List.of(state.url)));
-                listener.peerFound(peer, state.url);
-            } else if (!sources.contains(state.url)) {
-                sources.add(state.url);
+        private void found(PeerOrigin origin, Peer peer) {
+            List<PeerOrigin> origins = peers.get(peer);
+            if (origins == null) {
+                peers.put(peer, new ArrayList<>(List.of(origin)));
+                listener.peerFound(peer, origin);
+            } else if (!origins.contains(origin)) {
+                origins.add(origin);
             }
         }
 
@@ -251,6 +302,12 @@ public final class DiscoverPeers {
                 }
             }
             skipRest("no time left before the deadline");
+            for (String name : sourcesSearching) {
+                PeerSource.Summary late = new PeerSource.Summary(name, 0, 0, 0, Option.of("no summary by the deadline"));
+                sourceSummaries.put(name, late);
+                listener.sourceFinished(late);
+            }
+            sourcesSearching.clear();
             finish(false);
         }
 
@@ -260,11 +317,11 @@ public final class DiscoverPeers {
             }
             guard.cancel();
             List<DiscoveredPeer> found = new ArrayList<>();
-            peers.forEach((peer, sources) -> found.add(new DiscoveredPeer(peer, sources)));
+            peers.forEach((peer, origins) -> found.add(new DiscoveredPeer(peer, origins)));
             List<TrackerReport> reports = new ArrayList<>();
             states.stream().sorted((a, b) -> Integer.compare(a.tier, b.tier)).forEach(s -> reports.add(s.report));
             report.complete(new DiscoveryReport(torrent.hashes(), found, reports,
-                    Duration.between(begin, scheduler.now()), enoughPeers));
+                    List.copyOf(sourceSummaries.values()), Duration.between(begin, scheduler.now()), enoughPeers));
             sayGoodbye();
         }
 

@@ -1,6 +1,7 @@
 package dev.peerscout.domain.discovery;
 
 import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.PeerId;
 import dev.peerscout.domain.model.TrackerUrl;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.util.Set;
  * @param stopGrace     how long the goodbye may take
  * @param peerId        our BEP 20 peer id
  * @param key           our BEP 7 key, the same for every announce of this run
+ * @param usePeerSources also ask the peer sources (the DHT); never for a private torrent
+ * @param bootstrap     nodes the user named to start the DHT from (besides the torrent's own)
  */
 public record DiscoveryOptions(
         Duration timeout,
@@ -33,7 +36,9 @@ public record DiscoveryOptions(
         boolean sendStopped,
         Duration stopGrace,
         PeerId peerId,
-        int key) {
+        int key,
+        boolean usePeerSources,
+        List<HostPort> bootstrap) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(2);
@@ -51,11 +56,12 @@ public record DiscoveryOptions(
             throw new IllegalArgumentException("minPeers must not be negative");
         }
         extraTrackers = List.copyOf(extraTrackers);
+        bootstrap = List.copyOf(bootstrap);
         families = Set.copyOf(EnumSet.copyOf(families));
     }
 
     public static DiscoveryOptions defaults(PeerId peerId, int key) {
         return new DiscoveryOptions(DEFAULT_TIMEOUT, List.of(), DEFAULT_NUM_WANT, DEFAULT_PORT, 0,
-                EnumSet.allOf(AddressFamily.class), true, DEFAULT_STOP_GRACE, peerId, key);
+                EnumSet.allOf(AddressFamily.class), true, DEFAULT_STOP_GRACE, peerId, key, true, List.of());
     }
 }

@@ -47,8 +47,8 @@ class DiscoverPeersTest {
     private final List<String> events = new ArrayList<>();
     private final DiscoveryListener recorder = new DiscoveryListener() {
         @Override
-        public void peerFound(Peer peer, TrackerUrl source) {
-            events.add("peer " + peer + " from " + source.value());
+        public void peerFound(Peer peer, PeerOrigin origin) {
+            events.add("peer " + peer + " from " + origin.display(true));
         }
 
         @Override
@@ -111,7 +111,8 @@ class DiscoverPeersTest {
 
         DiscoveryReport report = discovery.report().join();
         assertEquals(3, report.peers().size());
-        assertEquals(List.of(url(LIVE), url(SECOND)), report.peers().get(1).sources());
+        assertEquals(List.of(new PeerOrigin.Tracker(url(LIVE)), new PeerOrigin.Tracker(url(SECOND))),
+                report.peers().get(1).sources());
         assertEquals(3, events.stream().filter(e -> e.startsWith("peer ")).count(), "each peer streamed once");
         assertEquals(2, report.trackers().get(1).peers(), "the second tracker named two peers");
     }
@@ -288,17 +289,18 @@ class DiscoverPeersTest {
 
     private DiscoveryOptions options(int minPeers) {
         return new DiscoveryOptions(TIMEOUT, List.of(), 200, 6881, minPeers, EnumSet.allOf(AddressFamily.class), true,
-                Duration.ofSeconds(2), us, 77);
+                Duration.ofSeconds(2), us, 77, false, List.of());
     }
 
     private static DiscoveryOptions withoutStop(DiscoveryOptions o) {
         return new DiscoveryOptions(o.timeout(), o.extraTrackers(), o.numWant(), o.port(), o.minPeers(), o.families(),
-                false, o.stopGrace(), o.peerId(), o.key());
+                false, o.stopGrace(), o.peerId(), o.key(), o.usePeerSources(), o.bootstrap());
     }
 
     private static DiscoveryOptions withTrackers(DiscoveryOptions o, String... urls) {
         return new DiscoveryOptions(o.timeout(), List.of(urls).stream().map(TrackerUrl::of).toList(), o.numWant(),
-                o.port(), o.minPeers(), o.families(), o.sendStopped(), o.stopGrace(), o.peerId(), o.key());
+                o.port(), o.minPeers(), o.families(), o.sendStopped(), o.stopGrace(), o.peerId(), o.key(),
+                o.usePeerSources(), o.bootstrap());
     }
 
     private List<String> calledUrls() {

@@ -179,8 +179,37 @@ public final class Opentracker implements AutoCloseable {
         }
     }
 
-    /** An HTTP 'stopped' announce changes nothing but tells whether the hash is whitelisted. */
+    /**
+     * Whether both of opentracker's front ends accept the hash: under load its UDP side was seen to
+     * refuse a hash for a moment after the HTTP side accepted it.
+     */
     private boolean isTracked(InfoHash hash) throws InterruptedException {
+        return isTrackedOverHttp(hash) && isTrackedOverUdp(hash);
+    }
+
+    /** A UDP 'stopped' announce changes nothing; opentracker answers a hash it refuses with 8 bytes. */
+    private boolean isTrackedOverUdp(InfoHash hash) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            socket.setSoTimeout(500);
+            InetAddress tracker = InetAddress.getLoopbackAddress();
+            ByteBuffer connect = ByteBuffer.allocate(16).putLong(0x41727101980L).putInt(0).putInt(1);
+            socket.send(new DatagramPacket(connect.array(), 16, tracker, udpPort));
+            DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
+            socket.receive(reply);
+            long connectionId = ByteBuffer.wrap(reply.getData(), 8, 8).getLong();
+            ByteBuffer announce = ByteBuffer.allocate(98).putLong(connectionId).putInt(1).putInt(2)
+                    .put(hash.toBytes()).put("-PS0000-whitelistprb".getBytes(StandardCharsets.US_ASCII))
+                    .putLong(0).putLong(0).putLong(0).putInt(3).putInt(0).putInt(0).putInt(0).putShort((short) 1);
+            socket.send(new DatagramPacket(announce.array(), 98, tracker, udpPort));
+            socket.receive(reply);
+            return reply.getLength() >= 20;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** An HTTP 'stopped' announce changes nothing but tells whether the hash is whitelisted. */
+    private boolean isTrackedOverHttp(InfoHash hash) throws InterruptedException {
         StringBuilder escaped = new StringBuilder();
         for (byte b : hash.toBytes()) {
             escaped.append('%').append(String.format("%02X", b & 0xFF));

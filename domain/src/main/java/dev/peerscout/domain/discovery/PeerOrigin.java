@@ -1,0 +1,25 @@
+package dev.peerscout.domain.discovery;
+
+import dev.peerscout.domain.model.TrackerUrl;
+
+/** Where a peer came from: a tracker, or another peer source such as the DHT. */
+public sealed interface PeerOrigin {
+
+    /** How to name the origin to a user; tracker passkeys stay masked unless {@code showSecrets}. */
+    String display(boolean showSecrets);
+
+    record Tracker(TrackerUrl url) implements PeerOrigin {
+        @Override
+        public String display(boolean showSecrets) {
+            return url.display(showSecrets);
+        }
+    }
+
+    /** A peer source by its name ({@code dht}). */
+    record Source(String name) implements PeerOrigin {
+        @Override
+        public String display(boolean showSecrets) {
+            return name;
+        }
+    }
+}

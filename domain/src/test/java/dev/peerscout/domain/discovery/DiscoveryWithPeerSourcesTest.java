@@ -1,0 +1,160 @@
+package dev.peerscout.domain.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.HostPort;
+import dev.peerscout.domain.model.InfoHashes;
+import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.Tier;
+import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.testing.FakeScheduler;
+import dev.peerscout.domain.testing.FakeTrackerClient;
+import dev.peerscout.domain.testing.Fixtures;
+import io.vavr.control.Option;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The DHT (or any peer source) beside the trackers, under the same deadline and de-duplication. */
+class DiscoveryWithPeerSourcesTest {
+    private static final String LIVE = "udp://live.example:6969/announce";
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final FakeScheduler clock = new FakeScheduler();
+    private final FakeTrackerClient trackers = new FakeTrackerClient(clock);
+    private final FakeSource dht = new FakeSource();
+    private final List<String> events = new ArrayList<>();
+    private final DiscoveryListener recorder = new DiscoveryListener() {
+        @Override
+        public void peerFound(Peer peer, PeerOrigin origin) {
+            events.add(peer + " from " + origin.display(false));
+        }
+
+        @Override
+        public void sourceFinished(PeerSource.Summary summary) {
+            events.add("source " + summary.name() + " done");
+        }
+    };
+
+    @Test
+    void aPublicTorrentAsksTheDhtWithItsSwarmsAndBootstrapNodes() {
+        Torrent torrent = torrent(false, List.of(new HostPort("router.example", 6881)), tier(LIVE));
+
+        start(torrent, options(0, true, List.of(new HostPort("127.0.0.1", 7000))));
+
+        PeerSource.Search search = dht.search;
+        assertEquals(torrent.hashes().swarms(), search.swarms());
+        assertEquals(List.of(new HostPort("127.0.0.1", 7000), new HostPort("router.example", 6881)), search.bootstrap());
+        assertEquals(clock.now().plus(TIMEOUT), search.deadline());
+    }
+
+    @Test
+    void dhtPeersAreStreamedDeduplicatedWithTrackerPeersAndDiscoveryWaitsForTheSearch() {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer(1)));
+        Discovery discovery = start(torrent(false, List.of(), tier(LIVE)), options(0, true, List.of()));
+        clock.runDue();
+        assertFalse(discovery.report().isDone(), "the DHT is still searching");
+
+        dht.found.accept(peer(1));
+        dht.found.accept(peer(2));
+        dht.finish(new PeerSource.Summary("dht", 12, 9, 2, Option.none()));
+
+        DiscoveryReport report = discovery.report().join();
+        assertEquals(List.of("10.0.0.1:6881 from " + LIVE, "10.0.0.2:6881 from dht", "source dht done"), events);
+        assertEquals(List.of(new PeerOrigin.Tracker(TrackerUrl.of(LIVE)), new PeerOrigin.Source("dht")),
+                report.peers().get(0).sources());
+        assertEquals(12, report.sources().get(0).nodesQueried());
+    }
+
+    @Test
+    void aMagnetWithoutTrackersIsFoundThroughTheDhtAlone() {
+        Discovery discovery = start(torrent(false, List.of()), options(1, true, List.of()));
+
+        dht.found.accept(peer(3));
+
+        DiscoveryReport report = discovery.report().join();
+        assertTrue(report.enoughPeers());
+        assertEquals(1, report.peers().size());
+        assertTrue(report.trackers().isEmpty());
+    }
+
+    @Test
+    void aPrivateTorrentNeverUsesTheDht() {
+        Discovery discovery = start(torrent(true, List.of(), tier(LIVE)), options(0, true, List.of()));
+
+        assertEquals(null, dht.search);
+        assertTrue(discovery.report().join().sources().isEmpty());
+    }
+
+    @Test
+    void theUserCanTurnTheDhtOff() {
+        start(torrent(false, List.of(), tier(LIVE)), options(0, false, List.of()));
+
+        assertEquals(null, dht.search);
+    }
+
+    @Test
+    void aSearchThatNeverEndsIsCutAtTheDeadline() {
+        Discovery discovery = start(torrent(false, List.of(), tier(LIVE)), options(0, true, List.of()));
+
+        clock.advance(TIMEOUT.plusSeconds(1));
+
+        PeerSource.Summary summary = discovery.report().join().sources().get(0);
+        assertEquals("no summary by the deadline", summary.error().get());
+    }
+
+    private Discovery start(Torrent torrent, DiscoveryOptions options) {
+        return new DiscoverPeers(trackers, Map.of("dht", dht), clock).start(torrent, options, recorder);
+    }
+
+    private static DiscoveryOptions options(int minPeers, boolean dht, List<HostPort> bootstrap) {
+        return new DiscoveryOptions(TIMEOUT, List.of(), 50, 6881, minPeers, EnumSet.allOf(AddressFamily.class), false,
+                Duration.ofSeconds(1), Fixtures.anyPeerId(), 1, dht, bootstrap);
+    }
+
+    private static Torrent torrent(boolean isPrivate, List<HostPort> nodes, Tier... tiers) {
+        return new Torrent(Option.none(), InfoHashes.v1(Fixtures.anyInfoHash()), List.of(tiers), Option.none(),
+                isPrivate, List.of(), nodes, List.of());
+    }
+
+    private static Tier tier(String url) {
+        return new Tier(0, List.of(TrackerUrl.of(url)));
+    }
+
+    private static Peer peer(int last) {
+        try {
+            return new Peer(InetAddress.getByAddress(new byte[] {10, 0, 0, (byte) last}), 6881);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A peer source the test drives by hand. */
+    private static final class FakeSource implements PeerSource {
+        PeerSource.Search search;
+        Consumer<Peer> found;
+        final CompletableFuture<Summary> summary = new CompletableFuture<>();
+
+        @Override
+        public CompletableFuture<Summary> findPeers(Search search, Consumer<Peer> found) {
+            this.search = search;
+            this.found = found;
+            return summary;
+        }
+
+        void finish(Summary result) {
+            summary.complete(result);
+        }
+    }
+}
