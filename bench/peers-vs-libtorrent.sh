@@ -55,11 +55,11 @@ aria2c --no-conf=true --interface=127.0.0.1 --disable-ipv6=true --enable-dht=fal
   --file-allocation=none --summary-interval=0 --console-log-level=warn -d "$work" "$work/seed.torrent" >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
-  "$root/peerscout" peers "$work/bench.torrent" --min-peers 1 --timeout 2 -q >/dev/null 2>&1 && break
+  "$root/peerscout" peers "$work/bench.torrent" --min-peers 1 --timeout 2 -q --no-dht >/dev/null 2>&1 && break
   sleep 0.2
 done
 
-cmd="$root/peerscout peers $work/bench.torrent --min-peers 1 --timeout 30 -q"
+cmd="$root/peerscout peers $work/bench.torrent --min-peers 1 --timeout 30 -q --no-dht"
 hyperfine --warmup 2 --runs "$runs" --export-json "$work/hf.json" "$cmd" >&2
 peerscout_s="$(python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/hf.json")"
 rss_kb="$(/usr/bin/time -f %M $cmd 2>&1 >/dev/null | tail -1)"

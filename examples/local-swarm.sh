@@ -69,5 +69,5 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-echo "\$ peerscout peers demo.torrent --min-peers 1   # tier 1 is a dead tracker" >&2
-"$root/peerscout" peers "$work/demo.torrent" --min-peers 1 --timeout 10
+echo "\$ peerscout peers demo.torrent --min-peers 1 --no-dht   # tier 1 is a dead tracker" >&2
+"$root/peerscout" peers "$work/demo.torrent" --min-peers 1 --timeout 10 --no-dht

@@ -66,7 +66,7 @@ class PeersEndToEndTest {
 
     @Test
     void findsTheSeederOverUdp() {
-        CliRuns.Run run = CliRuns.production("peers", udpTorrent.torrent().toString(), "--timeout", "10");
+        CliRuns.Run run = CliRuns.production("peers", "--no-dht", udpTorrent.torrent().toString(), "--timeout", "10");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of("127.0.0.1:" + seeder.listenPort()), run.outLines(), run.err());
@@ -74,7 +74,7 @@ class PeersEndToEndTest {
 
     @Test
     void findsTheSeederOverHttp() {
-        CliRuns.Run run = CliRuns.production("peers", httpTorrent.toString(), "--timeout", "10");
+        CliRuns.Run run = CliRuns.production("peers", "--no-dht", httpTorrent.toString(), "--timeout", "10");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of("127.0.0.1:" + seeder.listenPort()), run.outLines(), run.err());
@@ -82,7 +82,7 @@ class PeersEndToEndTest {
 
     @Test
     void aDeadFirstTierDoesNotDelayThePeer() throws Exception {
-        CliRuns.Run run = CliRuns.production("peers", deadFirstTier.toString(), "--timeout", "3", "--ndjson");
+        CliRuns.Run run = CliRuns.production("peers", "--no-dht", deadFirstTier.toString(), "--timeout", "3", "--ndjson");
 
         List<JsonNode> events = new ArrayList<>();
         for (String line : run.outLines()) {
@@ -99,7 +99,7 @@ class PeersEndToEndTest {
 
     @Test
     void minPeersEndsDiscoveryWithoutWaitingForTheDeadTracker() throws Exception {
-        CliRuns.Run run = CliRuns.production("peers", deadFirstTier.toString(), "--timeout", "30", "--min-peers", "1", "--json");
+        CliRuns.Run run = CliRuns.production("peers", "--no-dht", deadFirstTier.toString(), "--timeout", "30", "--min-peers", "1", "--json");
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode doc = JSON.readTree(run.out());
@@ -137,7 +137,7 @@ class PeersEndToEndTest {
         TestTorrent lonely = TestTorrent.create(dir, "lonely.bin", 50_000, List.of(List.of(tracker.udpUrl())));
         tracker.whitelist(lonely.infoHash());
 
-        CliRuns.Run run = CliRuns.production("peers", lonely.torrent().toString(), "--timeout", "5");
+        CliRuns.Run run = CliRuns.production("peers", "--no-dht", lonely.torrent().toString(), "--timeout", "5");
 
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("", run.out(), "opentracker lists us, but we are not our own peer");
@@ -145,7 +145,7 @@ class PeersEndToEndTest {
 
     @Test
     void aMissingFileIsOneLineWithExitCodeTwo() {
-        CliRuns.Run run = CliRuns.production("peers", dir.resolve("nope.torrent").toString());
+        CliRuns.Run run = CliRuns.production("peers", "--no-dht", dir.resolve("nope.torrent").toString());
 
         assertEquals(2, run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());
