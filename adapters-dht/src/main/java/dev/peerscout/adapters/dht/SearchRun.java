@@ -1,0 +1,229 @@
+package dev.peerscout.adapters.dht;
+
+import dev.peerscout.adapters.dht.krpc.Answer;
+import dev.peerscout.adapters.dht.krpc.NodeContact;
+import dev.peerscout.adapters.dht.krpc.NodeId;
+import dev.peerscout.adapters.dht.krpc.Query;
+import dev.peerscout.adapters.dht.lookup.GetPeersClient;
+import dev.peerscout.adapters.dht.lookup.Lookup;
+import dev.peerscout.adapters.dht.lookup.LookupLimits;
+import dev.peerscout.adapters.dht.lookup.RoutingTable;
+import dev.peerscout.adapters.dht.transport.KrpcTransport;
+import dev.peerscout.adapters.dht.transport.Reply;
+import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.HostPort;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.port.PeerSource.Search;
+import dev.peerscout.domain.port.PeerSource.Summary;
+import dev.peerscout.domain.time.Scheduler;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One {@code findPeers} call: a lookup per swarm, all under the search's deadline, sharing the
+ * bootstrap nodes and the counts. Peers are deduplicated across swarms and handed over until the
+ * summary is made, never after.
+ */
+final class SearchRun implements GetPeersClient {
+    /** Candidates one lookup keeps; far more than the k it needs, few enough to scan cheaply. */
+    private static final int MAX_CANDIDATES = 256;
+    private static final int FAILURES_NAMED = 3;
+
+    private final Search search;
+    private final Consumer<Peer> found;
+    private final Set<AddressFamily> families;
+    private final DhtConfig config;
+    private final Scheduler scheduler;
+    private final KrpcTransport transport;
+    private final BootstrapResolver resolver;
+    private final RoutingTable table;
+    private final Consumer<SearchRun> onFinished;
+    private final List<Lookup> lookups = new ArrayList<>();
+    private final Set<InetSocketAddress> queried = ConcurrentHashMap.newKeySet();
+    private final Set<InetSocketAddress> answered = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<Summary> summary = new CompletableFuture<>();
+    private final Set<Peer> peers = new HashSet<>();
+    private final List<String> bootstrapFailures = new ArrayList<>();
+    private int bootstrapPending;
+    private int bootstrapResolved;
+    private boolean startedFromTable;
+    private boolean finished;
+    private Scheduler.Cancellable deadlineTimer = () -> { };
+
+    SearchRun(Search search, Consumer<Peer> found, Set<AddressFamily> families, DhtConfig config, Scheduler scheduler,
+            KrpcTransport transport, BootstrapResolver resolver, RoutingTable table, Consumer<SearchRun> onFinished) {
+        this.search = search;
+        this.found = found;
+        this.families = families;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.transport = transport;
+        this.resolver = resolver;
+        this.table = table;
+        this.onFinished = onFinished;
+    }
+
+    CompletableFuture<Summary> start(NodeId self) {
+        LookupLimits limits = new LookupLimits(config.alpha(), config.k(), config.maxNodesQueried(),
+                config.maxNodesPerReply(), Math.max(MAX_CANDIDATES, config.k()), families);
+        for (InfoHash swarm : search.swarms()) {
+            lookups.add(new Lookup(self, NodeId.of(swarm), limits, this, this::report));
+        }
+        Duration left = Duration.between(scheduler.now(), search.deadline());
+        deadlineTimer = scheduler.schedule(left, this::onDeadline);
+        CompletableFuture.allOf(lookups.stream().map(Lookup::end).toArray(CompletableFuture[]::new))
+                .thenRun(() -> finish(Option.none()));
+        for (int i = 0; i < lookups.size(); i++) {
+            List<NodeContact> known = table.closest(NodeId.of(search.swarms().get(i)), config.k(), families);
+            synchronized (this) {
+                startedFromTable |= !known.isEmpty();
+            }
+            lookups.get(i).addKnown(known);
+        }
+        resolveBootstrapNodes();
+        return summary;
+    }
+
+    /** Ends the search now, with what it found; {@code error} only when it could not run at all. */
+    void finish(Option<String> error) {
+        Summary done;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            done = new Summary(DhtPeerSource.NAME, queried.size(), answered.size(), peers.size(), error);
+        }
+        deadlineTimer.cancel();
+        lookups.forEach(Lookup::stop);
+        onFinished.accept(this);
+        summary.complete(done);
+    }
+
+    /** Time is up. If no bootstrap node resolved by now, the search never ran: say why. */
+    private void onDeadline() {
+        String error = null;
+        synchronized (this) {
+            if (bootstrapResolved == 0 && !startedFromTable && queried.isEmpty()) {
+                error = "no DHT bootstrap node resolved before the deadline"
+                        + (bootstrapFailures.isEmpty() ? "" : ": " + describeFailures());
+            }
+        }
+        finish(Option.of(error));
+    }
+
+    @Override
+    public CompletionStage<Option<Answer>> getPeers(InetSocketAddress node, NodeId target) {
+        Either<String, CompletableFuture<Reply>> sent =
+                transport.ask(node, new Query.GetPeers(target, families), config.queryTimeout());
+        if (sent.isLeft()) {
+            return CompletableFuture.completedFuture(Option.none());
+        }
+        queried.add(node);
+        return sent.get().thenApply(reply -> {
+            if (reply instanceof Reply.Answered answer) {
+                answered.add(node);
+                table.add(new NodeContact(answer.answer().responder(), node));
+                return Option.some(answer.answer());
+            }
+            return Option.none();
+        });
+    }
+
+    /**
+     * Search's bootstrap nodes, or the default routers when it names none. Lookups start with each
+     * node as soon as it resolves; a search none of whose nodes resolve cannot run, unless the
+     * routing table (from earlier searches) gave it somewhere to start.
+     */
+    private void resolveBootstrapNodes() {
+        List<HostPort> nodes = search.bootstrap().isEmpty() ? config.defaultRouters() : search.bootstrap();
+        synchronized (this) {
+            bootstrapPending = nodes.size();
+        }
+        if (nodes.isEmpty()) {
+            bootstrapDone();
+            return;
+        }
+        for (HostPort node : nodes) {
+            resolver.resolve(node, search.deadline()).thenAccept(result -> onResolved(node, result));
+        }
+    }
+
+    private void onResolved(HostPort node, Either<String, List<InetSocketAddress>> result) {
+        List<InetSocketAddress> usable = result.getOrElse(List.of()).stream()
+                .filter(address -> families.contains(AddressFamily.of(address.getAddress())))
+                .toList();
+        boolean last;
+        synchronized (this) {
+            if (usable.isEmpty()) {
+                bootstrapFailures.add(node + " (" + result.fold(why -> why, addresses -> "no address of "
+                        + (families.size() == 1 ? families.iterator().next() : "an allowed family")) + ")");
+            } else {
+                bootstrapResolved++;
+            }
+            last = --bootstrapPending == 0;
+        }
+        if (!usable.isEmpty()) {
+            lookups.forEach(lookup -> lookup.addBootstrap(usable));
+        }
+        if (last) {
+            bootstrapDone();
+        }
+    }
+
+    private void bootstrapDone() {
+        String error = null;
+        synchronized (this) {
+            if (bootstrapResolved == 0 && !startedFromTable) {
+                error = bootstrapFailures.isEmpty() ? "no DHT bootstrap node given and no default routers"
+                        : "no DHT bootstrap node resolved: " + describeFailures();
+            }
+        }
+        if (error != null) {
+            finish(Option.some(error));
+        } else {
+            lookups.forEach(Lookup::bootstrapComplete);
+        }
+    }
+
+    private String describeFailures() {
+        List<String> named = bootstrapFailures.subList(0, Math.min(FAILURES_NAMED, bootstrapFailures.size()));
+        int more = bootstrapFailures.size() - named.size();
+        return String.join(", ", named) + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    /** Hands over the peers not seen before, unless the search has ended. */
+    private void report(List<Peer> answerPeers) {
+        RuntimeException failure = null;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            for (Peer peer : answerPeers) {
+                if (peers.add(peer)) {
+                    try {
+                        found.accept(peer);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        break;
+                    }
+                }
+            }
+        }
+        if (failure != null) {
+            // A consumer bug must not leave the lookups running unseen: end the search and say why.
+            finish(Option.some("stopped: the peer consumer threw " + failure));
+        }
+    }
+}
