@@ -73,10 +73,10 @@ public final class DhtPeerSource implements PeerSource, AutoCloseable {
         if (families.isLeft()) {
             return failed(families.getLeft());
         }
-        SearchRun run = new SearchRun(search, found, families.get(), config, scheduler, transport, resolver, table,
-                running::remove);
+        SearchRun run = new SearchRun(self, search, found, families.get(), config, scheduler, transport, resolver,
+                table, running::remove);
         running.add(run);
-        CompletableFuture<Summary> summary = run.start(self);
+        CompletableFuture<Summary> summary = run.start();
         if (closed) {
             run.finish(Option.some("DHT client closed"));
         }

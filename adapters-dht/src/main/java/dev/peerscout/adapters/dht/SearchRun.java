@@ -49,7 +49,7 @@ final class SearchRun implements GetPeersClient {
     private final BootstrapResolver resolver;
     private final RoutingTable table;
     private final Consumer<SearchRun> onFinished;
-    private final List<Lookup> lookups = new ArrayList<>();
+    private final List<Lookup> lookups;
     private final Set<InetSocketAddress> queried = ConcurrentHashMap.newKeySet();
     private final Set<InetSocketAddress> answered = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Summary> summary = new CompletableFuture<>();
@@ -59,10 +59,11 @@ final class SearchRun implements GetPeersClient {
     private int bootstrapResolved;
     private boolean startedFromTable;
     private boolean finished;
-    private Scheduler.Cancellable deadlineTimer = () -> { };
+    private Scheduler.Cancellable deadlineTimer;
 
-    SearchRun(Search search, Consumer<Peer> found, Set<AddressFamily> families, DhtConfig config, Scheduler scheduler,
-            KrpcTransport transport, BootstrapResolver resolver, RoutingTable table, Consumer<SearchRun> onFinished) {
+    SearchRun(NodeId self, Search search, Consumer<Peer> found, Set<AddressFamily> families, DhtConfig config,
+            Scheduler scheduler, KrpcTransport transport, BootstrapResolver resolver, RoutingTable table,
+            Consumer<SearchRun> onFinished) {
         this.search = search;
         this.found = found;
         this.families = families;
@@ -72,16 +73,26 @@ final class SearchRun implements GetPeersClient {
         this.resolver = resolver;
         this.table = table;
         this.onFinished = onFinished;
-    }
-
-    CompletableFuture<Summary> start(NodeId self) {
         LookupLimits limits = new LookupLimits(config.alpha(), config.k(), config.maxNodesQueried(),
                 config.maxNodesPerReply(), Math.max(MAX_CANDIDATES, config.k()), families);
+        List<Lookup> perSwarm = new ArrayList<>();
         for (InfoHash swarm : search.swarms()) {
-            lookups.add(new Lookup(self, NodeId.of(swarm), limits, this, this::report));
+            perSwarm.add(new Lookup(self, NodeId.of(swarm), limits, this, this::report));
         }
-        Duration left = Duration.between(scheduler.now(), search.deadline());
-        deadlineTimer = scheduler.schedule(left, this::onDeadline);
+        this.lookups = List.copyOf(perSwarm);
+    }
+
+    CompletableFuture<Summary> start() {
+        Scheduler.Cancellable timer = scheduler.schedule(Duration.between(scheduler.now(), search.deadline()),
+                this::onDeadline);
+        boolean alreadyFinished;
+        synchronized (this) {
+            deadlineTimer = timer;
+            alreadyFinished = finished;
+        }
+        if (alreadyFinished) {
+            timer.cancel();
+        }
         CompletableFuture.allOf(lookups.stream().map(Lookup::end).toArray(CompletableFuture[]::new))
                 .thenRun(() -> finish(Option.none()));
         for (int i = 0; i < lookups.size(); i++) {
@@ -98,14 +109,18 @@ final class SearchRun implements GetPeersClient {
     /** Ends the search now, with what it found; {@code error} only when it could not run at all. */
     void finish(Option<String> error) {
         Summary done;
+        Scheduler.Cancellable timer;
         synchronized (this) {
             if (finished) {
                 return;
             }
             finished = true;
             done = new Summary(DhtPeerSource.NAME, queried.size(), answered.size(), peers.size(), error);
+            timer = deadlineTimer;
         }
-        deadlineTimer.cancel();
+        if (timer != null) {
+            timer.cancel();
+        }
         lookups.forEach(Lookup::stop);
         onFinished.accept(this);
         summary.complete(done);

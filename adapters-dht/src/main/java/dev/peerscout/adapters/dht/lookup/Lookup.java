@@ -1,6 +1,7 @@
 package dev.peerscout.adapters.dht.lookup;
 
 import dev.peerscout.adapters.dht.krpc.Answer;
+import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
 import dev.peerscout.adapters.dht.krpc.NodeContact;
 import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.domain.model.AddressFamily;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +46,7 @@ public final class Lookup {
     private static final class Candidate {
         final NodeContact contact;
         State state = State.FRESH;
+        Option<BBytes> token = Option.none();
 
         Candidate(NodeContact contact) {
             this.contact = contact;
@@ -133,6 +136,26 @@ public final class Lookup {
     }
 
     /**
+     * The lookup's result in Kademlia's sense: the k closest nodes that answered, closest first,
+     * each with the write token it gave (what an {@code announce_peer} would need; we never send one).
+     */
+    public synchronized List<AnsweredNode> closestAnswered() {
+        List<AnsweredNode> closest = new ArrayList<>();
+        for (Candidate candidate : candidates.values()) {
+            if (closest.size() == limits.k()) {
+                break;
+            }
+            if (candidate.state == State.ANSWERED) {
+                closest.add(new AnsweredNode(candidate.contact, candidate.token));
+            }
+        }
+        return closest;
+    }
+
+    /** A node that answered, and its token for the target. */
+    public record AnsweredNode(NodeContact contact, Option<BBytes> token) {}
+
+    /**
      * Sends what may be sent and ends the lookup when nothing more will be. One thread pumps at a
      * time and picks again after each batch, so a change made meanwhile (a reply on another thread,
      * or one that completed at once on this thread) is never missed, and the stack never grows with
@@ -167,8 +190,14 @@ public final class Lookup {
     }
 
     private void send(Ask ask) {
-        client.getPeers(ask.node(), target).whenComplete((answer, error) ->
-                onReply(ask, error == null && answer != null ? answer : Option.none()));
+        CompletionStage<Option<Answer>> reply;
+        try {
+            reply = client.getPeers(ask.node(), target);
+        } catch (RuntimeException e) {
+            // The client promises not to throw; if it does, that node failed, not the whole lookup.
+            reply = CompletableFuture.completedFuture(Option.none());
+        }
+        reply.whenComplete((answer, error) -> onReply(ask, error == null && answer != null ? answer : Option.none()));
     }
 
     private void onReply(Ask ask, Option<Answer> reply) {
@@ -186,11 +215,12 @@ public final class Lookup {
                 Answer answer = reply.get();
                 if (ask.candidate() != null) {
                     ask.candidate().state = State.ANSWERED;
+                    ask.candidate().token = answer.token();
                 } else {
-                    placeAnsweredBootstrapNode(ask.node(), answer.responder());
+                    placeAnsweredBootstrapNode(ask.node(), answer);
                 }
                 learn(answer.nodes(), limits.maxNodesPerReply());
-                found = answer.peers().stream().filter(peer -> limits.families().contains(peer.family())).toList();
+                found = answer.peers().stream().filter(this::isUsable).toList();
             }
         }
         if (!found.isEmpty()) {
@@ -283,10 +313,12 @@ public final class Lookup {
     }
 
     /** A bootstrap node answered: now that its id is known, it counts among the nodes seen. */
-    private void placeAnsweredBootstrapNode(InetSocketAddress node, NodeId id) {
+    private void placeAnsweredBootstrapNode(InetSocketAddress node, Answer answer) {
+        NodeId id = answer.responder();
         if (!id.equals(self) && !candidates.containsKey(id) && !byAddress.containsKey(node)) {
             Candidate candidate = new Candidate(new NodeContact(id, node));
             candidate.state = State.ANSWERED;
+            candidate.token = answer.token();
             candidates.put(id, candidate);
             byAddress.put(node, candidate);
         }
@@ -319,15 +351,23 @@ public final class Lookup {
     }
 
     private boolean isUsable(NodeContact contact) {
-        InetAddress address = contact.address().getAddress();
-        return limits.families().contains(contact.family())
-                && contact.address().getPort() != 0
-                && !address.isAnyLocalAddress()
-                && !address.isMulticastAddress()
+        return contact.address().getPort() != 0
+                && isReachable(contact.address().getAddress())
                 && !contact.id().equals(self)
                 && !asked.contains(contact.address())
                 && !byAddress.containsKey(contact.address())
                 && !candidates.containsKey(contact.id());
+    }
+
+    private boolean isUsable(Peer peer) {
+        return isReachable(peer.address());
+    }
+
+    /** Of a family we use, and an address one can send to (not 0.0.0.0, ::, or multicast). */
+    private boolean isReachable(InetAddress address) {
+        return limits.families().contains(AddressFamily.of(address))
+                && !address.isAnyLocalAddress()
+                && !address.isMulticastAddress();
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.adapters.dht.krpc.Answer;
+import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
 import dev.peerscout.adapters.dht.krpc.NodeContact;
 import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.domain.model.AddressFamily;
@@ -46,6 +47,7 @@ class LookupTest {
             List<InetSocketAddress> closest = SimulatedDht.closest(dht.nodes, target, 8).stream()
                     .map(NodeContact::address).toList();
             assertTrue(dht.asked.containsAll(closest), "the true 8 closest nodes were asked");
+            assertEquals(closest, lookup.closestAnswered().stream().map(node -> node.contact().address()).toList());
             assertEquals(new HashSet<>(dht.asked).size(), dht.asked.size(), "no node asked twice");
             assertTrue(lookup.queries() < 100, "took " + lookup.queries() + " queries");
         }
@@ -182,11 +184,27 @@ class LookupTest {
                         new NodeContact(SELF, SimulatedDht.address(2)),
                         new NodeContact(randomId(), new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 1)),
                         new NodeContact(randomId(), new InetSocketAddress(InetAddress.getByName("224.0.0.1"), 1))),
-                List.of(new Peer(InetAddress.getByName("2001:db8::2"), 1), new Peer(InetAddress.getByName("10.0.0.1"), 2)),
+                List.of(new Peer(InetAddress.getByName("2001:db8::2"), 1), new Peer(InetAddress.getByName("10.0.0.1"), 2),
+                        new Peer(InetAddress.getByName("0.0.0.0"), 3), new Peer(InetAddress.getByName("239.1.1.1"), 4)),
                 Option.none()));
         assertEquals(1, client.asked.size());
         assertEquals(List.of(new Peer(InetAddress.getByName("10.0.0.1"), 2)), found);
         assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
+    }
+
+    @Test
+    void keepsTheTokenOfEachNodeThatAnswered() {
+        ManualClient client = new ManualClient();
+        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        lookup.addBootstrap(List.of(SimulatedDht.address(1)));
+        lookup.bootstrapComplete();
+        NodeContact referred = contacts(1, 50).get(0);
+        client.last().answer(new Answer(randomId(), List.of(referred), List.of(), Option.some(BBytes.ascii("t1"))));
+        client.last().answer(new Answer(referred.id(), List.of(), List.of(), Option.some(BBytes.ascii("t2"))));
+
+        assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
+        assertEquals(Set.of(Option.some(BBytes.ascii("t1")), Option.some(BBytes.ascii("t2"))),
+                Set.copyOf(lookup.closestAnswered().stream().map(Lookup.AnsweredNode::token).toList()));
     }
 
     @Test
