@@ -182,8 +182,7 @@ final class SearchRun implements GetPeersClient {
         boolean last;
         synchronized (this) {
             if (usable.isEmpty()) {
-                bootstrapFailures.add(node + " (" + result.fold(why -> why, addresses -> "no address of "
-                        + (families.size() == 1 ? families.iterator().next() : "an allowed family")) + ")");
+                bootstrapFailures.add(node + " (" + result.fold(why -> why, addresses -> noAddressOf(families)) + ")");
             } else {
                 bootstrapResolved++;
             }
@@ -195,6 +194,13 @@ final class SearchRun implements GetPeersClient {
         if (last) {
             bootstrapDone();
         }
+    }
+
+    private static String noAddressOf(Set<AddressFamily> families) {
+        if (families.size() > 1) {
+            return "no address of an allowed family";
+        }
+        return families.contains(AddressFamily.IPV4) ? "no IPv4 address" : "no IPv6 address";
     }
 
     private void bootstrapDone() {

@@ -162,7 +162,7 @@ class DhtPeerSourceTest {
                 Duration.ofSeconds(5), EnumSet.of(AddressFamily.IPV4)));
 
         assertEquals(Option.some("no DHT bootstrap node resolved: nowhere.test:6881 (unknown host), "
-                + "v6.test:6881 (no address of IPV4), 127.0.0.1:0 (port 0)"), run.await().error());
+                + "v6.test:6881 (no IPv4 address), 127.0.0.1:0 (port 0)"), run.await().error());
     }
 
     @Test

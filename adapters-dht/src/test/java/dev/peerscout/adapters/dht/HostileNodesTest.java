@@ -108,11 +108,12 @@ class HostileNodesTest {
         FakeNode refusing = harness.nodes.start(raw(query -> Krpc.error(query.transaction(), 202, "Server Error")));
         FakeNode good = harness.nodes.start(answering(List.of(), List.of(REAL)));
 
+        DhtPeerSource source = harness.source(Harness.loopbackConfig().withQueryTimeout(Duration.ofSeconds(60)));
         long started = System.nanoTime();
-        Harness.Run run = run(harness.source(), harness.search(swarm, refusing, good));
+        Harness.Run run = run(source, harness.search(swarm, refusing, good));
 
         assertEquals(new Summary("dht", 2, 1, 1, Option.none()), run.await());
-        assertTrue(System.nanoTime() - started < Harness.QUERY_TIMEOUT.toNanos(), "an error needs no timeout");
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos(), "an error needs no timeout");
     }
 
     @Test
