@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +56,8 @@ final class SearchRun implements GetPeersClient {
     private final Set<InetSocketAddress> answered = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Summary> summary = new CompletableFuture<>();
     private final Set<Peer> peers = new HashSet<>();
-    private final List<String> bootstrapFailures = new ArrayList<>();
+    /** Why each bootstrap node that failed did, by its position in the search, so messages are stable. */
+    private final SortedMap<Integer, String> bootstrapFailures = new TreeMap<>();
     private int bootstrapPending;
     private int bootstrapResolved;
     private boolean startedFromTable;
@@ -170,19 +173,22 @@ final class SearchRun implements GetPeersClient {
             bootstrapDone();
             return;
         }
-        for (HostPort node : nodes) {
-            resolver.resolve(node, search.deadline()).thenAccept(result -> onResolved(node, result));
+        for (int i = 0; i < nodes.size(); i++) {
+            int position = i;
+            HostPort node = nodes.get(i);
+            resolver.resolve(node, search.deadline()).thenAccept(result -> onResolved(position, node, result));
         }
     }
 
-    private void onResolved(HostPort node, Either<String, List<InetSocketAddress>> result) {
+    private void onResolved(int position, HostPort node, Either<String, List<InetSocketAddress>> result) {
         List<InetSocketAddress> usable = result.getOrElse(List.of()).stream()
                 .filter(address -> families.contains(AddressFamily.of(address.getAddress())))
                 .toList();
         boolean last;
         synchronized (this) {
             if (usable.isEmpty()) {
-                bootstrapFailures.add(node + " (" + result.fold(why -> why, addresses -> noAddressOf(families)) + ")");
+                bootstrapFailures.put(position, node + " (" + result.fold(why -> why, addresses -> noAddressOf(families))
+                        + ")");
             } else {
                 bootstrapResolved++;
             }
@@ -219,8 +225,9 @@ final class SearchRun implements GetPeersClient {
     }
 
     private String describeFailures() {
-        List<String> named = bootstrapFailures.subList(0, Math.min(FAILURES_NAMED, bootstrapFailures.size()));
-        int more = bootstrapFailures.size() - named.size();
+        List<String> all = List.copyOf(bootstrapFailures.values());
+        List<String> named = all.subList(0, Math.min(FAILURES_NAMED, all.size()));
+        int more = all.size() - named.size();
         return String.join(", ", named) + (more > 0 ? " and " + more + " more" : "");
     }
 
