@@ -13,6 +13,7 @@ import dev.peerscout.adapters.dht.krpc.Answer;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.port.PeerSource.Search;
 import dev.peerscout.domain.port.PeerSource.Summary;
 import dev.peerscout.domain.testing.FakeScheduler;
 import io.vavr.control.Option;
@@ -77,7 +78,7 @@ class DeadlineTest {
                 run.summary().getNow(null).error());
     }
 
-    private dev.peerscout.domain.port.PeerSource.Search search(Duration within, FakeNode node) {
+    private Search search(Duration within, FakeNode node) {
         return harness.search(List.of(swarm), List.of(new HostPort("127.0.0.1", node.port())), within,
                 EnumSet.of(AddressFamily.IPV4));
     }

@@ -1,17 +1,19 @@
 package dev.peerscout.adapters.dht;
 
 import dev.peerscout.adapters.dht.krpc.Answer;
-import dev.peerscout.adapters.dht.krpc.BValue;
 import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
 import dev.peerscout.adapters.dht.krpc.BValue.BDict;
+import dev.peerscout.adapters.dht.krpc.BValue;
 import dev.peerscout.adapters.dht.krpc.Bencode;
 import dev.peerscout.adapters.dht.krpc.Krpc;
 import dev.peerscout.adapters.dht.krpc.NodeContact;
 import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.adapters.dht.krpc.TransactionId;
+import dev.peerscout.domain.model.Peer;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -26,6 +28,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Scripted DHT nodes on the loopback (127.0.0.1 or ::1, free ports), served by one thread. Each
@@ -147,12 +150,12 @@ final class FakeNodes implements AutoCloseable {
     }
 
     /** Answers every query with the given nodes and peers, and a token. */
-    static Behaviour answering(List<NodeContact> nodes, List<dev.peerscout.domain.model.Peer> peers) {
+    static Behaviour answering(List<NodeContact> nodes, List<Peer> peers) {
         return (node, query) -> node.answer(query, new Answer(node.id, nodes, peers,
                 Option.some(BBytes.ascii("tok" + node.port()))));
     }
 
-    static Behaviour raw(java.util.function.Function<ReceivedQuery, byte[]> reply) {
+    static Behaviour raw(Function<ReceivedQuery, byte[]> reply) {
         return (node, query) -> node.send(reply.apply(query), query.from());
     }
 
@@ -193,7 +196,7 @@ final class FakeNodes implements AutoCloseable {
     }
 
     private FakeNode open(NodeId id, InetAddress loopback, Behaviour behaviour) throws IOException {
-        DatagramChannel channel = DatagramChannel.open(loopback instanceof java.net.Inet6Address
+        DatagramChannel channel = DatagramChannel.open(loopback instanceof Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         channel.configureBlocking(false);
         channel.bind(new InetSocketAddress(loopback, 0));

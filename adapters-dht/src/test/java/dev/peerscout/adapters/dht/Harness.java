@@ -10,7 +10,10 @@ import dev.peerscout.domain.time.Scheduler;
 import dev.peerscout.domain.time.SystemScheduler;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -116,8 +119,8 @@ final class Harness implements AutoCloseable {
     }
 
     static boolean hasIpv6Loopback() {
-        try (var channel = java.nio.channels.DatagramChannel.open(java.net.StandardProtocolFamily.INET6)) {
-            channel.bind(new java.net.InetSocketAddress(literal("::1"), 0));
+        try (var channel = DatagramChannel.open(StandardProtocolFamily.INET6)) {
+            channel.bind(new InetSocketAddress(literal("::1"), 0));
             return true;
         } catch (IOException | UnsupportedOperationException e) {
             return false;

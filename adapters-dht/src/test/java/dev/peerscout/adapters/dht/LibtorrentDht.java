@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +140,7 @@ final class LibtorrentDht implements AutoCloseable {
         }
         try {
             Process probe = new ProcessBuilder(PYTHON, "-c", "import libtorrent").redirectErrorStream(true).start();
-            probe.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            probe.getInputStream().transferTo(OutputStream.nullOutputStream());
             if (!probe.waitFor(20, TimeUnit.SECONDS)) {
                 probe.destroyForcibly();
                 return false;

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -130,7 +131,7 @@ class KrpcGoldenBytesTest {
 
     @Test
     void randomTransactionIdsAreFourBytes() {
-        byte[] query = Krpc.query(TransactionId.random(new java.util.Random(1)), QUERYING, new Query.Ping(), false);
+        byte[] query = Krpc.query(TransactionId.random(new Random(1)), QUERYING, new Query.Ping(), false);
         String text = new String(query, StandardCharsets.ISO_8859_1);
         assertTrue(text.contains("1:t4:"), text);
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -316,7 +317,7 @@ class LookupTest {
         }
 
         @Override
-        public java.util.concurrent.CompletionStage<Option<Answer>> getPeers(InetSocketAddress node, NodeId target) {
+        public CompletionStage<Option<Answer>> getPeers(InetSocketAddress node, NodeId target) {
             calls.incrementAndGet();
             return inner.getPeers(node, target);
         }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.adapters.dht.krpc.Answer;
-import dev.peerscout.adapters.dht.krpc.Bencode;
 import dev.peerscout.adapters.dht.krpc.BValue.BDict;
+import dev.peerscout.adapters.dht.krpc.Bencode;
 import dev.peerscout.adapters.dht.krpc.Krpc;
 import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.adapters.dht.krpc.Query;
@@ -19,6 +19,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -107,7 +108,7 @@ class KrpcTransportTest {
     private static InetAddress addr(String literal) {
         try {
             return InetAddress.getByName(literal);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }
     }
