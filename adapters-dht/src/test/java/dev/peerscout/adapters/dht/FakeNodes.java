@@ -1,9 +1,9 @@
 package dev.peerscout.adapters.dht;
 
 import dev.peerscout.adapters.dht.krpc.Answer;
+import dev.peerscout.adapters.dht.krpc.BValue;
 import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
 import dev.peerscout.adapters.dht.krpc.BValue.BDict;
-import dev.peerscout.adapters.dht.krpc.BValue;
 import dev.peerscout.adapters.dht.krpc.Bencode;
 import dev.peerscout.adapters.dht.krpc.Krpc;
 import dev.peerscout.adapters.dht.krpc.NodeContact;
