@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -59,7 +60,9 @@ final class LibtorrentDht implements AutoCloseable {
         try (InputStream resource = LibtorrentDht.class.getResourceAsStream("libtorrent_dht.py")) {
             Files.copy(resource, script, StandardCopyOption.REPLACE_EXISTING);
         }
-        Process process = new ProcessBuilder(PYTHON, "-u", script.toString(), String.valueOf(nodes), infoHashHex)
+        Path saveDir = Files.createDirectory(directory.resolve("data"));
+        Process process = new ProcessBuilder(PYTHON, "-u", script.toString(), String.valueOf(nodes), infoHashHex,
+                        saveDir.toString())
                 .redirectError(directory.resolve("stderr.log").toFile())
                 .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -124,11 +127,10 @@ final class LibtorrentDht implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
-            Files.deleteIfExists(directory);
         } catch (IOException e) {
             // a temp directory left behind is harmless
         }

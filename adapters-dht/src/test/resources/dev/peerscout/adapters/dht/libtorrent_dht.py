@@ -1,10 +1,11 @@
 """A small DHT of real libtorrent nodes on 127.0.0.1, for the DHT client's integration test.
 
-Usage: libtorrent_dht.py NODES INFO_HASH_HEX
+Usage: libtorrent_dht.py NODES INFO_HASH_HEX SAVE_DIR
 
 Starts NODES libtorrent sessions with the DHT on, listening on 127.0.0.1 only and bootstrapped to
-each other (never to the public routers). The first session adds a magnet for INFO_HASH_HEX, so it
-announces itself into this DHT as a peer. Prints, one per line:
+each other (never to the public routers). The first session adds a magnet for INFO_HASH_HEX (saving
+into SAVE_DIR, which stays empty: no metadata ever arrives), so it announces itself into this DHT as
+a peer. Prints, one per line:
 
     node PORT        for every session (its DHT listens on 127.0.0.1:PORT, UDP)
     peer PORT        the announcing session's listen port (the peer to be found)
@@ -15,7 +16,6 @@ Then runs until stdin closes or SIGTERM arrives.
 """
 import signal
 import sys
-import tempfile
 import time
 
 import libtorrent as lt
@@ -44,6 +44,7 @@ def settings(bootstrap):
 def main():
     count = int(sys.argv[1])
     info_hash = bytes.fromhex(sys.argv[2])
+    save_dir = sys.argv[3]
     sessions, ports = [], []
     for _ in range(count):
         session = lt.session(settings(','.join('127.0.0.1:%d' % p for p in ports[-3:])))
@@ -56,7 +57,7 @@ def main():
         print('node %d' % port, flush=True)
 
     params = lt.parse_magnet_uri('magnet:?xt=urn:btih:' + info_hash.hex())
-    params.save_path = tempfile.mkdtemp(prefix='lt-dht-')
+    params.save_path = save_dir
     handle = sessions[0].add_torrent(params)
     print('peer %d' % ports[0], flush=True)
 
