@@ -111,7 +111,7 @@ for target in "${targets[@]}"; do
   elapsed=$(( $(date +%s) - start ))
   after=$(findings "$target")
   done_line=$(grep -a -E '^Done [0-9]+ runs in' "$log" | tail -1 || true)
-  cov_line=$(grep -a -E '^#[0-9]+ +(DONE|NEW|REDUCE|pulse|INITED)' "$log" | tail -1 | sed -E 's/ +MS:.*//' || true)
+  cov_line=$(grep -a -E '^#[0-9]+[[:space:]]+(DONE|NEW|REDUCE|pulse|INITED)' "$log" | tail -1 | sed -E 's/[[:space:]]+MS:.*//; s/[[:space:]]+/ /g' || true)
   summary[$target]="$result | wall ${elapsed}s | ${done_line:-no libFuzzer summary} | ${cov_line} | new finding inputs: $((after - before))"
   if [ "$result" = FAILED ]; then
     grep -a -E '^== Java Exception|^Caused by|FuzzTestFindingException|Test unit written|crash-[0-9a-f]{40}' "$log" | head -8 || true

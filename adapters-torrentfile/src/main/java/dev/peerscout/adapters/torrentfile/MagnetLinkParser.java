@@ -46,7 +46,8 @@ public final class MagnetLinkParser {
         try {
             return Either.right(parseOrThrow(uri));
         } catch (InvalidMagnetException e) {
-            return Either.left(new TorrentError.InvalidMagnet(e.getMessage()));
+            // Messages quote characters of the link: one line, whatever they are.
+            return Either.left(new TorrentError.InvalidMagnet(Printable.line(e.getMessage())));
         }
     }
 
@@ -107,7 +108,7 @@ public final class MagnetLinkParser {
             throw new InvalidMagnetException("missing xt=urn:btih or urn:btmh");
         }
         return new Torrent(name, new InfoHashes(v1, v2), tiers.build(), Option.none(), false, peers, List.of(),
-                warnings);
+                Printable.lines(warnings));
     }
 
     /** Lower-cased key without a {@code .N} suffix ({@code x.pe} keeps its dot: "pe" is no number). */

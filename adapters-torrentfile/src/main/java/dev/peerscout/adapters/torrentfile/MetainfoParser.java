@@ -70,7 +70,7 @@ final class MetainfoParser {
         Contents contents = contents(root, info, name, v1, v2, pieceLength, warnings);
         List<HostPort> dhtNodes = dhtNodes(root, warnings);
         return new Torrent(displayName, hashes(info, v1, v2), tiers(root), Option.some(contents), isPrivate(info),
-                List.of(), dhtNodes, warnings);
+                List.of(), dhtNodes, Printable.lines(warnings));
     }
 
     /**

@@ -90,7 +90,8 @@ public final class TorrentFileReader implements TorrentReader {
         try {
             return Either.right(metainfo.parse(content));
         } catch (MalformedTorrentException | BencodeException e) {
-            return Either.left(new TorrentError.Malformed(source, e.getMessage()));
+            // Messages quote paths and keys from the file: one line, whatever they hold.
+            return Either.left(new TorrentError.Malformed(source, Printable.line(e.getMessage())));
         }
     }
 

@@ -47,6 +47,13 @@ class HybridAndPieceLayersTest {
     }
 
     @Test
+    void aPathInAMessageStaysOnOneLine() {
+        // Found by fuzzing: a file name with a line break or an escape sequence reached the terminal.
+        assertError(DISAGREE + "file 1 is 'b' in 'files' but 'c\uFFFD[2Jd\uFFFDe' in 'file tree'",
+                parseHybrid(info -> tree(info).put("c\u001b[2Jd\ne", tree(info).remove("b")), top -> {}));
+    }
+
+    @Test
     void lengthsMustAgree() {
         assertError(DISAGREE + "'b' has 20000 bytes in 'files' but 20001 in 'file tree'",
                 parseHybrid(info -> tree(info).put("b", v2File(20_001, 2)), top -> {}));

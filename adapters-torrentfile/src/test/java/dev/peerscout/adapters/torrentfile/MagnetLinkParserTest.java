@@ -48,6 +48,16 @@ class MagnetLinkParserTest {
     }
 
     @Test
+    void whatALinkSaysStaysOnOneLineInMessagesAndWarnings() {
+        // Found by fuzzing: control characters of the link were echoed into one-line messages.
+        assertEquals(Either.left(new TorrentError.InvalidMagnet("btih is not hexadecimal: '\uFFFD' at position 40")),
+                parser.parse("magnet:?xt=urn:btih:" + HEX.substring(0, 39) + "%0A"));
+        Torrent torrent = parse("magnet:?xt=urn:btih:" + HEX + "&x.pe=a%1B[31m%0D");
+        assertEquals(List.of("ignored x.pe 'a\uFFFD[31m\uFFFD': expected host:port, a.b.c.d:port or [v6]:port"),
+                torrent.warnings());
+    }
+
+    @Test
     void nullIsNotAMagnetLink() {
         assertEquals(Either.left(new TorrentError.InvalidMagnet("not a magnet link (it must start with 'magnet:?')")),
                 parser.parse(null));
