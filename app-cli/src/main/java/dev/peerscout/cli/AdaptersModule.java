@@ -4,11 +4,14 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import dev.peerscout.adapters.dht.DhtConfig;
+import dev.peerscout.adapters.dht.DhtPeerSource;
 import dev.peerscout.adapters.http.HttpTrackerClient;
 import dev.peerscout.adapters.http.HttpTrackerConfig;
 import dev.peerscout.adapters.torrentfile.TorrentFileReader;
 import dev.peerscout.adapters.udp.UdpTrackerClient;
 import dev.peerscout.adapters.udp.UdpTrackerConfig;
+import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TorrentReader;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
@@ -65,5 +68,14 @@ final class AdaptersModule {
     @StringKey("https")
     static TrackerClient https(HttpTrackerClient client) {
         return client;
+    }
+
+    /** The mainline DHT (BEP 5), a peer source beside the trackers; read-only, it never announces. */
+    @Provides
+    @Singleton
+    @IntoMap
+    @StringKey(DhtPeerSource.NAME)
+    static PeerSource dht(Scheduler scheduler, RandomGenerator random) {
+        return new DhtPeerSource(scheduler, random, DhtConfig.defaults());
     }
 }

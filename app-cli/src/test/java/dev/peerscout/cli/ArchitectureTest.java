@@ -24,7 +24,8 @@ class ArchitectureTest {
     private static final String DOMAIN = "dev.peerscout.domain..";
     private static final String CLI = "dev.peerscout.cli..";
     private static final String[] ADAPTERS = {
-        "dev.peerscout.adapters.torrentfile..", "dev.peerscout.adapters.udp..", "dev.peerscout.adapters.http.."};
+        "dev.peerscout.adapters.torrentfile..", "dev.peerscout.adapters.udp..", "dev.peerscout.adapters.http..",
+        "dev.peerscout.adapters.dht.."};
 
     private static JavaClasses classes;
 
@@ -40,7 +41,8 @@ class ArchitectureTest {
     /** A rule over a package nothing lives in checks nothing: make sure every module was imported. */
     @ParameterizedTest
     @ValueSource(strings = {"dev.peerscout.domain.model", "dev.peerscout.domain.port", "dev.peerscout.domain.discovery",
-        "dev.peerscout.adapters.torrentfile", "dev.peerscout.adapters.udp", "dev.peerscout.adapters.http", "dev.peerscout.cli"})
+        "dev.peerscout.adapters.torrentfile", "dev.peerscout.adapters.udp", "dev.peerscout.adapters.http",
+        "dev.peerscout.adapters.dht", "dev.peerscout.cli"})
     void everyModuleIsImported(String packageName) {
         assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(packageName)),
                 "no production classes imported from " + packageName);

@@ -57,7 +57,7 @@ public final class DhtPeerSource implements PeerSource, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Summary> findPeers(Search search, Consumer<Peer> found) {
+    public Lookup findPeers(Search search, Consumer<Peer> found) {
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(found, "found");
         if (closed) {
@@ -67,7 +67,7 @@ public final class DhtPeerSource implements PeerSource, AutoCloseable {
             return failed("no address family allowed");
         }
         if (search.swarms().isEmpty() || !scheduler.now().isBefore(search.deadline())) {
-            return CompletableFuture.completedFuture(new Summary(NAME, 0, 0, 0, Option.none()));
+            return Lookup.finished(new Summary(NAME, 0, 0, 0, Option.none()));
         }
         Either<String, Set<AddressFamily>> families = transport.open(search.families());
         if (families.isLeft()) {
@@ -80,7 +80,7 @@ public final class DhtPeerSource implements PeerSource, AutoCloseable {
         if (closed) {
             run.finish(Option.some("DHT client closed"));
         }
-        return summary;
+        return new Lookup(summary, () -> run.finish(Option.none()));
     }
 
     /** Our node id (random, per instance). */
@@ -99,7 +99,7 @@ public final class DhtPeerSource implements PeerSource, AutoCloseable {
         resolver.close();
     }
 
-    private static CompletableFuture<Summary> failed(String why) {
-        return CompletableFuture.completedFuture(new Summary(NAME, 0, 0, 0, Option.some(why)));
+    private static Lookup failed(String why) {
+        return Lookup.finished(new Summary(NAME, 0, 0, 0, Option.some(why)));
     }
 }

@@ -160,12 +160,15 @@ final class SearchRun implements GetPeersClient {
     }
 
     /**
-     * Search's bootstrap nodes, or the default routers when it names none. Lookups start with each
+     * The search's bootstrap nodes, then the default routers when the search asks for them. Lookups start with each
      * node as soon as it resolves; a search none of whose nodes resolve cannot run, unless the
      * routing table (from earlier searches) gave it somewhere to start.
      */
     private void resolveBootstrapNodes() {
-        List<HostPort> nodes = search.bootstrap().isEmpty() ? config.defaultRouters() : search.bootstrap();
+        List<HostPort> nodes = new ArrayList<>(search.bootstrap());
+        if (search.defaultBootstrap()) {
+            nodes.addAll(config.defaultRouters());
+        }
         synchronized (this) {
             bootstrapPending = nodes.size();
         }

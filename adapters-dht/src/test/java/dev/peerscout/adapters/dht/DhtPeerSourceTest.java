@@ -17,6 +17,7 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.PeerSource.Summary;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -230,10 +231,21 @@ class DhtPeerSourceTest {
         FakeNode node = harness.nodes.start(answering(List.of(), List.of(P1, P2)));
         Summary summary = harness.source().findPeers(harness.search(swarm, node), peer -> {
             throw new IllegalStateException("bug");
-        }).get();
+        }).summary().get();
 
         assertTrue(summary.error().get().contains("the peer consumer threw java.lang.IllegalStateException: bug"),
                 summary.toString());
+    }
+
+    @Test
+    void stoppingASearchCompletesItsSummaryAtOnceWithWhatItCounted() throws Exception {
+        FakeNode node = harness.nodes.start(answering(List.of(), List.of(P1, P2)));
+        PeerSource.Lookup lookup = harness.source().findPeers(harness.search(swarm, node), peer -> {});
+
+        lookup.stop();
+
+        assertTrue(lookup.summary().isDone(), "stop() ends the search on the spot");
+        assertEquals(Option.none(), lookup.summary().get().error());
     }
 
     @Test

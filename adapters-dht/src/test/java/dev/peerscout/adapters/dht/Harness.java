@@ -103,7 +103,7 @@ final class Harness implements AutoCloseable {
 
     static Run run(DhtPeerSource source, Search search) {
         List<Peer> found = new CopyOnWriteArrayList<>();
-        return new Run(found, source.findPeers(search, found::add));
+        return new Run(found, source.findPeers(search, found::add).summary());
     }
 
     static Peer peer(String address, int port) {

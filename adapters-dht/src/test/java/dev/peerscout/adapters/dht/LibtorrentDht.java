@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Assumptions;
  * <p>When the module is missing, tests are skipped on a developer machine but fail under CI
  * ({@code CI} set), where {@code .ci/run} installs it: they must never silently skip there.
  */
-final class LibtorrentDht implements AutoCloseable {
+public final class LibtorrentDht implements AutoCloseable {
     /** Debian's own interpreter: another python3 earlier on PATH would not have the module. */
     private static final String PYTHON = "/usr/bin/python3";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(40);
@@ -44,7 +44,7 @@ final class LibtorrentDht implements AutoCloseable {
     }
 
     /** Skips (or, under CI, fails) the calling test when python3-libtorrent is not installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = hasLibtorrent();
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("python3-libtorrent is not installed but CI must run these tests");
@@ -53,7 +53,7 @@ final class LibtorrentDht implements AutoCloseable {
     }
 
     /** Starts {@code nodes} sessions; the first announces {@code infoHashHex}. Returns once another finds it. */
-    static LibtorrentDht start(int nodes, String infoHashHex) throws IOException, InterruptedException {
+    public static LibtorrentDht start(int nodes, String infoHashHex) throws IOException, InterruptedException {
         assumeInstalled();
         Path directory = Files.createTempDirectory("libtorrent-dht");
         Path script = directory.resolve("libtorrent_dht.py");
@@ -102,12 +102,12 @@ final class LibtorrentDht implements AutoCloseable {
     }
 
     /** The UDP ports of the DHT nodes, all on 127.0.0.1. */
-    List<Integer> nodePorts() {
+    public List<Integer> nodePorts() {
         return nodePorts;
     }
 
     /** The listen port of the session that announced the swarm. */
-    int peerPort() {
+    public int peerPort() {
         return peerPort;
     }
 

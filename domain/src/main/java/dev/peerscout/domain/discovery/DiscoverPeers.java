@@ -108,7 +108,8 @@ public final class DiscoverPeers {
         private final List<TrackerState> states;
         private final Map<Peer, List<PeerOrigin>> peers = new LinkedHashMap<>();
         private final Map<String, PeerSource.Summary> sourceSummaries = new TreeMap<>();
-        private final Set<String> sourcesSearching = new HashSet<>();
+        private final Map<String, PeerSource.Lookup> sourcesSearching = new TreeMap<>();
+        private boolean finishing;
         private final Set<InetAddress> ourAddresses = new HashSet<>();
         private final List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> started = new ArrayList<>();
         private final List<AnnounceRequest> startedRequests = new ArrayList<>();
@@ -147,25 +148,27 @@ public final class DiscoverPeers {
         }
 
         private void search(String name, PeerSource source) {
-            sourcesSearching.add(name);
-            List<HostPort> bootstrap = new ArrayList<>(options.bootstrap());
-            bootstrap.addAll(torrent.dhtNodes());
+            // Nodes the user named are the only start (a test or private DHT); else the torrent's and the defaults.
+            boolean userNodes = !options.bootstrap().isEmpty();
+            List<HostPort> bootstrap = userNodes ? options.bootstrap() : torrent.dhtNodes();
             PeerOrigin origin = new PeerOrigin.Source(name);
-            source.findPeers(new PeerSource.Search(swarms, bootstrap, options.families(), deadline),
-                            peer -> sourceFound(origin, peer))
-                    .whenComplete((summary, bug) -> sourceDone(name, bug == null ? summary
-                            : new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug)))));
+            PeerSource.Lookup lookup = source.findPeers(
+                    new PeerSource.Search(swarms, bootstrap, !userNodes, options.families(), deadline),
+                    peer -> sourceFound(origin, peer));
+            sourcesSearching.put(name, lookup);
+            lookup.summary().whenComplete((summary, bug) -> sourceDone(name, bug == null ? summary
+                    : new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug)))));
         }
 
         private synchronized void sourceFound(PeerOrigin origin, Peer peer) {
-            if (!report.isDone() && !isUs(peer)) {
+            if (!finishing && !isUs(peer)) {
                 found(origin, peer);
                 checkEnoughPeers();
             }
         }
 
         private synchronized void sourceDone(String name, PeerSource.Summary summary) {
-            if (report.isDone() || !sourcesSearching.remove(name)) {
+            if (report.isDone() || sourcesSearching.remove(name) == null) {
                 return;
             }
             sourceSummaries.put(name, summary);
@@ -207,7 +210,7 @@ public final class DiscoverPeers {
         }
 
         private synchronized void answered(TrackerState state, InfoHash swarm, Either<TrackerFailure, AnnounceResponse> outcome) {
-            if (report.isDone() || state.report != null) {
+            if (finishing || state.report != null) {
                 return;
             }
             state.results.put(swarm, outcome);
@@ -235,14 +238,14 @@ public final class DiscoverPeers {
         }
 
         private void checkEnoughPeers() {
-            if (!report.isDone() && options.minPeers() > 0 && peers.size() >= options.minPeers()) {
+            if (!finishing && options.minPeers() > 0 && peers.size() >= options.minPeers()) {
                 skipRest("stopped waiting: " + peers.size() + " peers found");
                 finish(true);
             }
         }
 
         private void finishIfAllDone() {
-            if (!report.isDone() && sourcesSearching.isEmpty() && states.stream().allMatch(s -> s.report != null)) {
+            if (!finishing && sourcesSearching.isEmpty() && states.stream().allMatch(s -> s.report != null)) {
                 finish(false);
             }
         }
@@ -291,7 +294,7 @@ public final class DiscoverPeers {
         }
 
         private synchronized void deadlinePassed() {
-            if (report.isDone()) {
+            if (finishing) {
                 return;
             }
             for (TrackerState state : states) {
@@ -302,20 +305,20 @@ public final class DiscoverPeers {
                 }
             }
             skipRest("no time left before the deadline");
-            for (String name : sourcesSearching) {
-                PeerSource.Summary late = new PeerSource.Summary(name, 0, 0, 0, Option.of("no summary by the deadline"));
-                sourceSummaries.put(name, late);
-                listener.sourceFinished(late);
-            }
-            sourcesSearching.clear();
             finish(false);
         }
 
         private void finish(boolean enoughPeers) {
-            if (report.isDone()) {
+            if (finishing) {
                 return;
             }
+            finishing = true;
             guard.cancel();
+            // Sources still searching stop now and say what they counted.
+            List.copyOf(sourcesSearching.values()).forEach(PeerSource.Lookup::stop);
+            for (String name : List.copyOf(sourcesSearching.keySet())) {
+                sourceDone(name, new PeerSource.Summary(name, 0, 0, 0, Option.of("no summary after it was stopped")));
+            }
             List<DiscoveredPeer> found = new ArrayList<>();
             peers.forEach((peer, origins) -> found.add(new DiscoveredPeer(peer, origins)));
             List<TrackerReport> reports = new ArrayList<>();

@@ -19,21 +19,54 @@ import java.util.function.Consumer;
  */
 public interface PeerSource {
 
-    /** Completes by {@code search.deadline()} (on the injected Scheduler's clock), never exceptionally. */
-    CompletableFuture<Summary> findPeers(Search search, Consumer<Peer> found);
+    /** Starts a search; {@code found} hears of each distinct peer, never after the summary. */
+    Lookup findPeers(Search search, Consumer<Peer> found);
+
+    /**
+     * A search under way.
+     *
+     * @param summary completes by the search's deadline (on the injected Scheduler's clock), never
+     *                exceptionally
+     * @param stopper ends the search now (enough peers are known); the summary then completes promptly
+     *                with what was counted
+     */
+    record Lookup(CompletableFuture<Summary> summary, Runnable stopper) {
+        public Lookup {
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(stopper, "stopper");
+        }
+
+        /** A search that ended before it began. */
+        public static Lookup finished(Summary summary) {
+            return new Lookup(CompletableFuture.completedFuture(summary), () -> {});
+        }
+
+        public void stop() {
+            stopper.run();
+        }
+    }
 
     /**
      * What to look for.
      *
-     * @param swarms    the 20-byte hashes to look up (v1, truncated v2)
-     * @param bootstrap where to start: the torrent's own nodes and the user's, tried before defaults
+     * @param swarms           the 20-byte hashes to look up (v1, truncated v2)
+     * @param bootstrap        where to start: the user's nodes, or the torrent's own
+     * @param defaultBootstrap also start from the source's well-known nodes (the public DHT routers);
+     *                         false when the user named nodes, so a search aimed at a test or private
+     *                         DHT never reaches the public one
      */
-    record Search(List<InfoHash> swarms, List<HostPort> bootstrap, Set<AddressFamily> families, Instant deadline) {
+    record Search(List<InfoHash> swarms, List<HostPort> bootstrap, boolean defaultBootstrap, Set<AddressFamily> families,
+            Instant deadline) {
         public Search {
             swarms = List.copyOf(swarms);
             bootstrap = List.copyOf(bootstrap);
             families = Set.copyOf(families);
             Objects.requireNonNull(deadline, "deadline");
+        }
+
+        /** Starts from {@code bootstrap} alone, or from the defaults when it is empty. */
+        public Search(List<InfoHash> swarms, List<HostPort> bootstrap, Set<AddressFamily> families, Instant deadline) {
+            this(swarms, bootstrap, bootstrap.isEmpty(), families, deadline);
         }
     }
 

@@ -48,15 +48,26 @@ class DiscoveryWithPeerSourcesTest {
     };
 
     @Test
-    void aPublicTorrentAsksTheDhtWithItsSwarmsAndBootstrapNodes() {
+    void aPublicTorrentAsksTheDhtFromItsOwnNodesAndTheDefaults() {
+        Torrent torrent = torrent(false, List.of(new HostPort("router.example", 6881)), tier(LIVE));
+
+        start(torrent, options(0, true, List.of()));
+
+        PeerSource.Search search = dht.search;
+        assertEquals(torrent.hashes().swarms(), search.swarms());
+        assertEquals(List.of(new HostPort("router.example", 6881)), search.bootstrap());
+        assertTrue(search.defaultBootstrap());
+        assertEquals(clock.now().plus(TIMEOUT), search.deadline());
+    }
+
+    @Test
+    void nodesTheUserNamesAreTheOnlyStart() {
         Torrent torrent = torrent(false, List.of(new HostPort("router.example", 6881)), tier(LIVE));
 
         start(torrent, options(0, true, List.of(new HostPort("127.0.0.1", 7000))));
 
-        PeerSource.Search search = dht.search;
-        assertEquals(torrent.hashes().swarms(), search.swarms());
-        assertEquals(List.of(new HostPort("127.0.0.1", 7000), new HostPort("router.example", 6881)), search.bootstrap());
-        assertEquals(clock.now().plus(TIMEOUT), search.deadline());
+        assertEquals(List.of(new HostPort("127.0.0.1", 7000)), dht.search.bootstrap());
+        assertFalse(dht.search.defaultBootstrap(), "a private or test DHT never reaches the public routers");
     }
 
     @Test
@@ -87,6 +98,8 @@ class DiscoveryWithPeerSourcesTest {
         assertTrue(report.enoughPeers());
         assertEquals(1, report.peers().size());
         assertTrue(report.trackers().isEmpty());
+        assertTrue(dht.stopped, "enough peers: the search is stopped");
+        assertEquals(new PeerSource.Summary("dht", 5, 4, 1, Option.none()), report.sources().get(0));
     }
 
     @Test
@@ -105,13 +118,14 @@ class DiscoveryWithPeerSourcesTest {
     }
 
     @Test
-    void aSearchThatNeverEndsIsCutAtTheDeadline() {
+    void aSearchStillRunningAtTheDeadlineIsStoppedAndSummarised() {
         Discovery discovery = start(torrent(false, List.of(), tier(LIVE)), options(0, true, List.of()));
 
         clock.advance(TIMEOUT.plusSeconds(1));
 
         PeerSource.Summary summary = discovery.report().join().sources().get(0);
-        assertEquals("no summary by the deadline", summary.error().get());
+        assertTrue(dht.stopped);
+        assertEquals(5, summary.nodesQueried(), "what it counted when it was stopped");
     }
 
     private Discovery start(Torrent torrent, DiscoveryOptions options) {
@@ -146,11 +160,16 @@ class DiscoveryWithPeerSourcesTest {
         Consumer<Peer> found;
         final CompletableFuture<Summary> summary = new CompletableFuture<>();
 
+        boolean stopped;
+
         @Override
-        public CompletableFuture<Summary> findPeers(Search search, Consumer<Peer> found) {
+        public Lookup findPeers(Search search, Consumer<Peer> found) {
             this.search = search;
             this.found = found;
-            return summary;
+            return new Lookup(summary, () -> {
+                stopped = true;
+                summary.complete(new Summary("dht", 5, 4, 1, Option.none()));
+            });
         }
 
         void finish(Summary result) {
