@@ -93,12 +93,13 @@ final class PeersCommand implements Callable<Integer> {
     private final TorrentReferences torrents;
     /** Lazy: the tracker clients open sockets and threads, which 'info' and '--help' never need. */
     private final Lazy<DiscoverPeers> discoverPeers;
-    private final Scheduler scheduler;
-    private final RandomGenerator random;
+    private final Lazy<Scheduler> scheduler;
+    /** Lazy: seeding a SecureRandom costs start-up time that 'info' and '--help' need not pay. */
+    private final Lazy<RandomGenerator> random;
     private final Terminal terminal;
 
     @Inject
-    PeersCommand(TorrentReferences torrents, Lazy<DiscoverPeers> discoverPeers, Scheduler scheduler, RandomGenerator random,
+    PeersCommand(TorrentReferences torrents, Lazy<DiscoverPeers> discoverPeers, Lazy<Scheduler> scheduler, Lazy<RandomGenerator> random,
             Terminal terminal) {
         this.torrents = torrents;
         this.discoverPeers = discoverPeers;
@@ -120,7 +121,7 @@ final class PeersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet, terminal.stderrIsInteractive() && !quiet, network.showSecrets,
-                (int) torrent.trackers().stream().count() + options.extraTrackers().size(), scheduler);
+                (int) torrent.trackers().stream().count() + options.extraTrackers().size(), scheduler.get());
         PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets) : PeerStream.lines(out);
         Discovery discovery = discoverPeers.get().start(torrent, options, new DiscoveryListener() {
             @Override
@@ -169,8 +170,8 @@ final class PeersCommand implements Callable<Integer> {
             throw new UserError("--peer-id-prefix must be at most 20 printable ASCII characters");
         }
         return new DiscoveryOptions(network.timeout(), network.extraTrackers(), numWant, port, minPeers,
-                network.families(), !noStop, DiscoveryOptions.DEFAULT_STOP_GRACE, PeerId.random(peerIdPrefix, random),
-                random.nextInt(), !noDht, bootstrapNodes());
+                network.families(), !noStop, DiscoveryOptions.DEFAULT_STOP_GRACE, PeerId.random(peerIdPrefix, random.get()),
+                random.get().nextInt(), !noDht, bootstrapNodes());
     }
 
     private List<HostPort> bootstrapNodes() {
