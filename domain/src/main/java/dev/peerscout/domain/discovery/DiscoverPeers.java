@@ -329,8 +329,10 @@ public final class DiscoverPeers {
         }
 
         /**
-         * Sends {@code stopped} to every tracker that accepted (or will still accept) our
-         * {@code started}, so looking leaves no ghost peer behind.
+         * Sends {@code stopped} to every tracker that accepted our {@code started}, so looking leaves
+         * no ghost peer behind, and waits for those goodbyes within the grace period. A tracker that
+         * has not answered yet gets its goodbye if it accepts us while we are still saying goodbye
+         * to the others, but is not waited for: a dead tracker must not delay the command.
          */
         private void sayGoodbye() {
             if (!options.sendStopped() || started.isEmpty()) {
@@ -342,10 +344,14 @@ public final class DiscoverPeers {
             for (int i = 0; i < started.size(); i++) {
                 AnnounceRequest stop = startedRequests.get(i).withEvent(AnnounceEvent.STOPPED);
                 TrackerUrl url = startedTrackers.get(i);
-                goodbyes.add(started.get(i).thenCompose(outcome -> outcome.isRight()
+                var startedAnnounce = started.get(i);
+                var goodbye = startedAnnounce.thenCompose(outcome -> outcome.isRight()
                         && scheduler.now().isBefore(goodbyeDeadline)
                         ? trackers.announce(url, stop, goodbyeDeadline)
-                        : CompletableFuture.completedFuture(null)));
+                        : CompletableFuture.completedFuture(null));
+                if (startedAnnounce.isDone()) {
+                    goodbyes.add(goodbye);
+                }
             }
             var grace = scheduler.schedule(options.stopGrace(), () -> farewell.complete(null));
             CompletableFuture.allOf(goodbyes.toArray(CompletableFuture[]::new)).whenComplete((ignored, bug) -> {

@@ -195,18 +195,33 @@ class DiscoverPeersTest {
     }
 
     @Test
-    void aTrackerThatAcceptsUsAfterDiscoveryEndedStillGetsStopped() {
+    void aTrackerStillSilentWhenDiscoveryEndsDoesNotDelayTheGoodbye() {
+        trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
+        trackers.silent(DEAD);
+
+        Discovery discovery = discover(torrent(false, tier(0, LIVE, DEAD)), options(1));
+        clock.advance(Duration.ofMillis(10));
+
+        assertTrue(discovery.report().isDone());
+        clock.advance(Duration.ofMillis(10));
+        assertTrue(discovery.farewell().isDone(), "the live tracker answered its goodbye; the dead one is not waited for");
+    }
+
+    @Test
+    void aTrackerThatAcceptsUsWhileWeSayGoodbyeStillGetsStopped() {
         trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
         trackers.answerWithPeers(SECOND, Duration.ofMillis(500), List.of(peer(2, 6881)));
+        trackers.script(LIVE, Duration.ofMillis(10), request -> request.event() == AnnounceEvent.STOPPED
+                ? io.vavr.control.Either.right(FakeTrackerClient.response(List.of(), 0, 0))
+                : io.vavr.control.Either.right(FakeTrackerClient.response(List.of(peer(1, 6881)), 1, 0)));
 
         Discovery discovery = discover(torrent(false, tier(0, LIVE, SECOND)), options(1));
         clock.advance(Duration.ofMillis(10));
         assertTrue(discovery.report().isDone());
-        assertFalse(discovery.farewell().isDone(), "waiting for the late tracker within the grace period");
         clock.advance(Duration.ofMillis(500));
 
         assertTrue(trackers.calls().stream().anyMatch(c -> c.tracker().value().equals(SECOND)
-                && c.request().event() == AnnounceEvent.STOPPED));
+                && c.request().event() == AnnounceEvent.STOPPED), "the late tracker got its goodbye too");
         clock.advance(Duration.ofSeconds(3));
         assertTrue(discovery.farewell().isDone());
     }
