@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Seconds from adding a torrent to libtorrent's first tracker reply (Debian's python3-libtorrent).
 
-usage: lt_first_reply.py TORRENT [--all-tiers]
+usage: lt_first_reply.py TORRENT [--all-tiers] [--all-trackers]
 Prints one number (seconds) on stdout, or 'timeout' after 60 s.
 """
 import sys
@@ -10,7 +10,7 @@ import time
 
 import libtorrent as lt
 
-torrent, all_tiers = sys.argv[1], "--all-tiers" in sys.argv[2:]
+torrent, all_tiers, all_trackers = sys.argv[1], "--all-tiers" in sys.argv[2:], "--all-trackers" in sys.argv[2:]
 settings = {
     "listen_interfaces": "127.0.0.1:0",
     "enable_dht": False, "enable_lsd": False, "enable_upnp": False, "enable_natpmp": False,
@@ -19,6 +19,8 @@ settings = {
 }
 if all_tiers:
     settings["announce_to_all_tiers"] = True
+if all_trackers:
+    settings["announce_to_all_trackers"] = True
 session = lt.session(settings)
 with tempfile.TemporaryDirectory() as save_path:
     start = time.monotonic()

@@ -65,9 +65,11 @@ peerscout_s="$(python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.ar
 rss_kb="$(/usr/bin/time -f %M $cmd 2>&1 >/dev/null | tail -1)"
 lt_default="$(/usr/bin/python3 "$root/bench/lt_first_reply.py" "$work/bench.torrent")"
 lt_all="$(/usr/bin/python3 "$root/bench/lt_first_reply.py" "$work/bench.torrent" --all-tiers)"
+lt_both="$(/usr/bin/python3 "$root/bench/lt_first_reply.py" "$work/bench.torrent" --all-tiers --all-trackers)"
 
 printf '%-58s %10s\n' "time to first peer (dead tier 1, live tier 2)" "seconds"
 printf '%-58s %10s\n' "peerscout peers --min-peers 1 (whole command, median)" "$peerscout_s"
 printf '%-58s %10s\n' "libtorrent 2.0.8 default settings (in-process)" "$lt_default"
 printf '%-58s %10s\n' "libtorrent 2.0.8 announce_to_all_tiers (in-process)" "$lt_all"
+printf '%-58s %10s\n' "libtorrent 2.0.8 all tiers + all trackers (in-process)" "$lt_both"
 printf '%-58s %10s\n' "peerscout peak RSS (MiB)" "$((rss_kb / 1024))"

@@ -10,8 +10,10 @@ import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 import picocli.CommandLine;
 
@@ -36,12 +38,17 @@ abstract class CoreModule {
 
     @Provides
     @Singleton
-    static TrackerClient trackers(Map<String, TrackerClient> clientsByScheme) {
-        return new TrackersByScheme(clientsByScheme);
+    static TrackerClient trackers(Map<String, Provider<TrackerClient>> clientsByScheme) {
+        Map<String, TrackerClient> clients = new HashMap<>();
+        clientsByScheme.forEach((scheme, client) -> clients.put(scheme, OnFirstUse.trackerClient(client)));
+        return new TrackersByScheme(clients);
     }
 
     @Provides
-    static DiscoverPeers discoverPeers(TrackerClient trackers, Map<String, PeerSource> sources, Scheduler scheduler) {
+    static DiscoverPeers discoverPeers(TrackerClient trackers, Map<String, Provider<PeerSource>> sourcesByName,
+            Scheduler scheduler) {
+        Map<String, PeerSource> sources = new HashMap<>();
+        sourcesByName.forEach((name, source) -> sources.put(name, OnFirstUse.peerSource(source)));
         return new DiscoverPeers(trackers, sources, scheduler);
     }
 

@@ -1,0 +1,45 @@
+package dev.peerscout.cli;
+
+import dev.peerscout.domain.model.AnnounceRequest;
+import dev.peerscout.domain.model.AnnounceResponse;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.port.TrackerClient;
+import io.vavr.control.Either;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javax.inject.Provider;
+
+/**
+ * Adapters created the first time they are used: a torrent with only UDP trackers never pays for
+ * starting the JDK's HTTP client, and {@code --no-dht} never opens the DHT's sockets.
+ */
+final class OnFirstUse {
+    private OnFirstUse() {}
+
+    static TrackerClient trackerClient(Provider<TrackerClient> client) {
+        return new TrackerClient() {
+            @Override
+            public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+                    TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
+                return client.get().announce(tracker, request, deadline);
+            }
+
+            @Override
+            public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+                    TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
+                return client.get().scrape(tracker, swarms, deadline);
+            }
+        };
+    }
+
+    static PeerSource peerSource(Provider<PeerSource> source) {
+        return (PeerSource.Search search, Consumer<Peer> found) -> source.get().findPeers(search, found);
+    }
+}
