@@ -13,6 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 import libtorrent as lt
@@ -25,7 +26,7 @@ LIMITS = {"max_buffer_size": 64 * 1024 * 1024, "max_pieces": 0x200000,
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else "/tmp/peerscout-bench-large.torrent"
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(tempfile.gettempdir(), "peerscout-bench-large.torrent")
     iterations = int(sys.argv[2]) if len(sys.argv) > 2 else 10
     if not os.path.exists(path):
         if not os.path.exists(JAR):
