@@ -21,8 +21,13 @@ sealed interface BValue permits BValue.BInt, BValue.BBytes, BValue.BList, BValue
         }
     }
 
-    /** A byte string. Compared by content, so it can key a dictionary (scrape keys are raw hashes). */
-    final class BBytes implements BValue {
+    /**
+     * A byte string. Compared by content, so it can key a dictionary (scrape keys are raw hashes).
+     * Comparable because a tracker chooses the keys: many with one {@link Arrays#hashCode} would
+     * make each HashMap insertion a linear scan (a 2.5 MB body took minutes to decode); with
+     * comparable keys, HashMap keeps such a bucket as a tree.
+     */
+    final class BBytes implements BValue, Comparable<BBytes> {
         private final byte[] bytes;
 
         BBytes(byte[] bytes) {
@@ -59,6 +64,12 @@ sealed interface BValue permits BValue.BInt, BValue.BBytes, BValue.BList, BValue
         @Override
         public int hashCode() {
             return Arrays.hashCode(bytes);
+        }
+
+        /** Unsigned lexicographic order, consistent with {@link #equals}. */
+        @Override
+        public int compareTo(BBytes other) {
+            return Arrays.compareUnsigned(bytes, other.bytes);
         }
 
         @Override
