@@ -44,6 +44,7 @@ final class TrackerReplies {
     private static final int MAX_REASON_LENGTH = 300;
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
+    private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}+");
     private static final Pattern HOST_NAME = Pattern.compile("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
 
     private TrackerReplies() {}
@@ -223,9 +224,13 @@ final class TrackerReplies {
         return dict.integer(key).filter(n -> n >= 0 && n <= Integer.MAX_VALUE).map(Long::intValue);
     }
 
-    /** Tracker text for people: one line, no control characters, bounded. */
+    /**
+     * Tracker text for people: one line, no control characters, bounded. {@code \p{Cc}}, not
+     * {@code \p{Cntrl}}, which is ASCII only: C1 controls such as U+009B (CSI) and U+0085 (NEL)
+     * start escape sequences and break lines too.
+     */
     private static String printable(String text) {
-        String line = text.replaceAll("\\p{Cntrl}+", " ").strip();
+        String line = CONTROLS.matcher(text).replaceAll(" ").strip();
         return line.length() <= MAX_REASON_LENGTH ? line : line.substring(0, MAX_REASON_LENGTH) + "…";
     }
 

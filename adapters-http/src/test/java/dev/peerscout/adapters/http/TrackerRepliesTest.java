@@ -187,6 +187,16 @@ class TrackerRepliesTest {
     }
 
     @Test
+    void trackerTextLosesC1ControlsToo() {
+        // U+009B is a one-character escape sequence (CSI) and U+0085 a line break (NEL) to a terminal.
+        byte[] body = dict("failure reason", "passkey\u009b2Junknown\u0085now");
+
+        assertEquals(new TrackerFailure.Rejected("passkey 2Junknown now", 1), TrackerReplies.announce(200, body).getLeft());
+        assertEquals(Option.some("slow \u00e9 down"), TrackerReplies.announce(200,
+                dict("interval", 60, "warning message", "slow\u009b\u00e9\u0085down")).get().warning());
+    }
+
+    @Test
     void aNonBencodeBodyShowsTheStatusAndItsFirstBytesPrintably() {
         byte[] html = "<html><head><title>502 Bad Gateway</title></head>\n<body>\u0001 nginx is sad and this goes on</body></html>"
                 .getBytes(StandardCharsets.UTF_8);
