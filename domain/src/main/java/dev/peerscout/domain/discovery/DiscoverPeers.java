@@ -41,7 +41,11 @@ public final class DiscoverPeers {
     /** The guard that ends a tracker an adapter failed to end by the deadline. */
     private static final Duration GUARD_SLACK = Duration.ofMillis(250);
     /** A private torrent's tracker gets at least this much of the remaining time, when there is that much. */
-    private static final Duration PRIVATE_MIN_SLICE = Duration.ofSeconds(5);
+    private static final Duration PRIVATE_MIN_SLICE = Duration.ofSeconds(3);
+    /** Less time than this left: a private torrent's remaining trackers are not asked at all. */
+    private static final Duration PRIVATE_LAST_CHANCE = Duration.ofMillis(100);
+    /** How long a stopped peer source may take to hand in its summary. */
+    private static final Duration SOURCE_STOP_GRACE = Duration.ofMillis(500);
     /** {@code left} for a magnet link, whose size is unknown: positive, so trackers list us as a leecher. */
     static final long UNKNOWN_SIZE_LEFT = 16_384;
 
@@ -110,6 +114,12 @@ public final class DiscoverPeers {
         private final Map<String, PeerSource.Summary> sourceSummaries = new TreeMap<>();
         private final Map<String, PeerSource.Lookup> sourcesSearching = new TreeMap<>();
         private boolean finishing;
+        private boolean enoughPeers;
+        /**
+         * Calls into adapters decided while holding this run's lock, made after releasing it: an
+         * adapter may be holding its own lock while it waits for ours (the DHT delivering a peer).
+         */
+        private final List<Runnable> afterUnlock = new ArrayList<>();
         private final Set<InetAddress> ourAddresses = new HashSet<>();
         private final List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> started = new ArrayList<>();
         private final List<AnnounceRequest> startedRequests = new ArrayList<>();
@@ -144,7 +154,17 @@ public final class DiscoverPeers {
                 }
                 finishIfAllDone();
             }
+            runAfterUnlock();
             return new Discovery(report, farewell);
+        }
+
+        private void runAfterUnlock() {
+            List<Runnable> actions;
+            synchronized (this) {
+                actions = List.copyOf(afterUnlock);
+                afterUnlock.clear();
+            }
+            actions.forEach(Runnable::run);
         }
 
         private void search(String name, PeerSource source) {
@@ -160,20 +180,29 @@ public final class DiscoverPeers {
                     : new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug)))));
         }
 
-        private synchronized void sourceFound(PeerOrigin origin, Peer peer) {
-            if (!finishing && !isUs(peer)) {
-                found(origin, peer);
-                checkEnoughPeers();
+        private void sourceFound(PeerOrigin origin, Peer peer) {
+            synchronized (this) {
+                if (!finishing && !isUs(peer)) {
+                    found(origin, peer);
+                    checkEnoughPeers();
+                }
             }
+            runAfterUnlock();
         }
 
-        private synchronized void sourceDone(String name, PeerSource.Summary summary) {
-            if (report.isDone() || sourcesSearching.remove(name) == null) {
-                return;
+        private void sourceDone(String name, PeerSource.Summary summary) {
+            synchronized (this) {
+                if (!report.isDone() && sourcesSearching.remove(name) != null) {
+                    sourceSummaries.put(name, summary);
+                    listener.sourceFinished(summary);
+                    if (finishing) {
+                        completeWhenSourcesStopped();
+                    } else {
+                        finishIfAllDone();
+                    }
+                }
             }
-            sourceSummaries.put(name, summary);
-            listener.sourceFinished(summary);
-            finishIfAllDone();
+            runAfterUnlock();
         }
 
         /** BEP 12 for private torrents: the tracker at {@code position}, the next one only if it fails. */
@@ -182,6 +211,10 @@ public final class DiscoverPeers {
                 return;
             }
             Duration remaining = Duration.between(scheduler.now(), deadline);
+            if (remaining.compareTo(PRIVATE_LAST_CHANCE) < 0) {
+                skipRest("no time left before the deadline");
+                return;
+            }
             Duration slice = remaining.dividedBy(states.size() - position);
             if (slice.compareTo(PRIVATE_MIN_SLICE) < 0) {
                 slice = remaining.compareTo(PRIVATE_MIN_SLICE) < 0 ? remaining : PRIVATE_MIN_SLICE;
@@ -190,14 +223,21 @@ public final class DiscoverPeers {
             ask(state, scheduler.now().plus(slice));
         }
 
+        /** Called with the lock held: the announces themselves go out once it is released. */
         private void ask(TrackerState state, Instant trackerDeadline) {
             state.startedAt = scheduler.now();
+            afterUnlock.add(() -> announceStarted(state, trackerDeadline));
+        }
+
+        private void announceStarted(TrackerState state, Instant trackerDeadline) {
             for (InfoHash swarm : swarms) {
                 AnnounceRequest request = startedAnnounce(swarm);
                 var future = trackers.announce(state.url, request, trackerDeadline);
-                started.add(future);
-                startedRequests.add(request);
-                startedTrackers.add(state.url);
+                synchronized (this) {
+                    started.add(future);
+                    startedRequests.add(request);
+                    startedTrackers.add(state.url);
+                }
                 future.whenComplete((outcome, bug) -> answered(state, swarm,
                         bug == null ? outcome : Either.left(new TrackerFailure.Malformed(String.valueOf(bug), 1))));
             }
@@ -209,7 +249,14 @@ public final class DiscoverPeers {
                     AnnounceEvent.STARTED, options.numWant(), options.key(), options.families());
         }
 
-        private synchronized void answered(TrackerState state, InfoHash swarm, Either<TrackerFailure, AnnounceResponse> outcome) {
+        private void answered(TrackerState state, InfoHash swarm, Either<TrackerFailure, AnnounceResponse> outcome) {
+            synchronized (this) {
+                record(state, swarm, outcome);
+            }
+            runAfterUnlock();
+        }
+
+        private void record(TrackerState state, InfoHash swarm, Either<TrackerFailure, AnnounceResponse> outcome) {
             if (finishing || state.report != null) {
                 return;
             }
@@ -293,39 +340,69 @@ public final class DiscoverPeers {
             }
         }
 
-        private synchronized void deadlinePassed() {
-            if (finishing) {
-                return;
-            }
-            for (TrackerState state : states) {
-                if (state.report == null && state.startedAt != null) {
-                    TrackerFailure late = new TrackerFailure.Timeout(1, Duration.between(state.startedAt, scheduler.now()));
-                    swarms.forEach(swarm -> state.results.putIfAbsent(swarm, Either.left(late)));
-                    conclude(state, TrackerReports.of(state, scheduler.now()));
+        private void deadlinePassed() {
+            synchronized (this) {
+                if (!finishing) {
+                    for (TrackerState state : states) {
+                        if (state.report == null && state.startedAt != null) {
+                            TrackerFailure late = new TrackerFailure.Timeout(1, Duration.between(state.startedAt, scheduler.now()));
+                            swarms.forEach(swarm -> state.results.putIfAbsent(swarm, Either.left(late)));
+                            conclude(state, TrackerReports.of(state, scheduler.now()));
+                        }
+                    }
+                    skipRest("no time left before the deadline");
+                    finish(false);
                 }
             }
-            skipRest("no time left before the deadline");
-            finish(false);
+            runAfterUnlock();
         }
 
-        private void finish(boolean enoughPeers) {
+        /** Ends discovery: sources still searching are stopped, and the report waits for their summaries. */
+        private void finish(boolean enough) {
             if (finishing) {
                 return;
             }
             finishing = true;
+            enoughPeers = enough;
             guard.cancel();
-            // Sources still searching stop now and say what they counted.
-            List.copyOf(sourcesSearching.values()).forEach(PeerSource.Lookup::stop);
-            for (String name : List.copyOf(sourcesSearching.keySet())) {
-                sourceDone(name, new PeerSource.Summary(name, 0, 0, 0, Option.of("no summary after it was stopped")));
+            if (sourcesSearching.isEmpty()) {
+                completeReport();
+                return;
             }
+            sourcesSearching.values().forEach(lookup -> afterUnlock.add(lookup::stop));
+            scheduler.schedule(SOURCE_STOP_GRACE, this::sourcesSlowToStop);
+        }
+
+        private void completeWhenSourcesStopped() {
+            if (sourcesSearching.isEmpty()) {
+                completeReport();
+            }
+        }
+
+        /** A source that does not summarise promptly after stop() is reported without its counts. */
+        private void sourcesSlowToStop() {
+            synchronized (this) {
+                if (!report.isDone()) {
+                    for (String name : sourcesSearching.keySet()) {
+                        PeerSource.Summary silent = new PeerSource.Summary(name, 0, 0, 0, Option.of("no summary after it was stopped"));
+                        sourceSummaries.put(name, silent);
+                        listener.sourceFinished(silent);
+                    }
+                    sourcesSearching.clear();
+                    completeReport();
+                }
+            }
+            runAfterUnlock();
+        }
+
+        private void completeReport() {
             List<DiscoveredPeer> found = new ArrayList<>();
             peers.forEach((peer, origins) -> found.add(new DiscoveredPeer(peer, origins)));
             List<TrackerReport> reports = new ArrayList<>();
             states.stream().sorted((a, b) -> Integer.compare(a.tier, b.tier)).forEach(s -> reports.add(s.report));
             report.complete(new DiscoveryReport(torrent.hashes(), found, reports,
                     List.copyOf(sourceSummaries.values()), Duration.between(begin, scheduler.now()), enoughPeers));
-            sayGoodbye();
+            afterUnlock.add(this::sayGoodbye);
         }
 
         /**
@@ -335,16 +412,24 @@ public final class DiscoverPeers {
          * to the others, but is not waited for: a dead tracker must not delay the command.
          */
         private void sayGoodbye() {
-            if (!options.sendStopped() || started.isEmpty()) {
+            List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> startedSoFar;
+            List<AnnounceRequest> requests;
+            List<TrackerUrl> urls;
+            synchronized (this) {
+                startedSoFar = List.copyOf(started);
+                requests = List.copyOf(startedRequests);
+                urls = List.copyOf(startedTrackers);
+            }
+            if (!options.sendStopped() || startedSoFar.isEmpty()) {
                 farewell.complete(null);
                 return;
             }
             Instant goodbyeDeadline = scheduler.now().plus(options.stopGrace());
             List<CompletableFuture<?>> goodbyes = new ArrayList<>();
-            for (int i = 0; i < started.size(); i++) {
-                AnnounceRequest stop = startedRequests.get(i).withEvent(AnnounceEvent.STOPPED);
-                TrackerUrl url = startedTrackers.get(i);
-                var startedAnnounce = started.get(i);
+            for (int i = 0; i < startedSoFar.size(); i++) {
+                AnnounceRequest stop = requests.get(i).withEvent(AnnounceEvent.STOPPED);
+                TrackerUrl url = urls.get(i);
+                var startedAnnounce = startedSoFar.get(i);
                 var goodbye = startedAnnounce.thenCompose(outcome -> outcome.isRight()
                         && scheduler.now().isBefore(goodbyeDeadline)
                         ? trackers.announce(url, stop, goodbyeDeadline)

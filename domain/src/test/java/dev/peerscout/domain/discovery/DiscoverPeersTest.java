@@ -172,6 +172,28 @@ class DiscoverPeersTest {
     }
 
     @Test
+    void aPrivateTorrentSkipsTheTrackersItHasNoTimeLeftFor() {
+        List<String> silent = List.of("udp://a.example:1", "udp://b.example:1", "udp://c.example:1", "udp://d.example:1",
+                "udp://e.example:1");
+        silent.forEach(trackers::silent);
+        Tier[] tiers = new Tier[silent.size()];
+        for (int i = 0; i < tiers.length; i++) {
+            tiers[i] = tier(i, silent.get(i));
+        }
+
+        Discovery discovery = discover(torrent(true, tiers), options());
+        clock.advance(TIMEOUT.plusSeconds(1));
+
+        DiscoveryReport report = discovery.report().join();
+        List<TrackerStatus> statuses = report.trackers().stream().map(TrackerReport::status).toList();
+        assertEquals(TrackerStatus.TIMEOUT, statuses.get(0));
+        assertEquals(TrackerStatus.SKIPPED, statuses.get(statuses.size() - 1));
+        assertTrue(report.trackers().stream().filter(r -> r.status() == TrackerStatus.SKIPPED)
+                .allMatch(r -> r.error().get().equals("no time left before the deadline")), report.toString());
+        assertEquals(silent.size(), report.trackers().size(), "every tracker has its one outcome");
+    }
+
+    @Test
     void saysStoppedToEveryTrackerThatAcceptedUsAndOnlyToThose() {
         trackers.failWith(DEAD, Duration.ofMillis(5), new TrackerFailure.Rejected("not authorized", 1));
         Torrent torrent = torrent(false, tier(0, DEAD, LIVE));
