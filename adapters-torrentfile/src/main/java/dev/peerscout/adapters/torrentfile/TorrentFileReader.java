@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Reads a torrent reference: a magnet link (anything starting with {@code magnet:}, scheme matched
@@ -24,7 +26,8 @@ import java.util.Objects;
  * <p>Policies, compared with libtorrent 2.0.8:
  * <ul>
  *   <li>Size: a file over {@link TorrentFileLimits#maxFileBytes()} (64 MiB by default) is refused
- *       from its size alone, before any byte is read ({@code TooLarge}).</li>
+ *       from its size alone, before any byte is read ({@code TooLarge}). One under it that needs
+ *       more heap than the JVM has (a million files in 64 MiB) is {@code Unreadable}.</li>
  *   <li>Info hashes are taken over the raw bytes of the {@code info} value as they stand in the
  *       file: SHA-1 for v1, SHA-256 when {@code meta version} is 2, both for a hybrid.</li>
  *   <li>Lenient bencoding, like libtorrent: unsorted or duplicate keys (the last wins), leading
@@ -77,7 +80,7 @@ public final class TorrentFileReader implements TorrentReader {
         } catch (InvalidPathException e) {
             return Either.left(new TorrentError.Unreadable(reference, "not a valid path: " + e.getReason()));
         }
-        return readFile(reference, path);
+        return withinHeap(reference, () -> readFile(reference, path));
     }
 
     /**
@@ -87,6 +90,10 @@ public final class TorrentFileReader implements TorrentReader {
         if (content.length > limits.maxFileBytes()) {
             return Either.left(new TorrentError.TooLarge(source, content.length, limits.maxFileBytes()));
         }
+        return withinHeap(source, () -> parseWithinLimits(source, content));
+    }
+
+    private Either<TorrentError, Torrent> parseWithinLimits(String source, byte[] content) {
         try {
             return Either.right(metainfo.parse(content));
         } catch (MalformedTorrentException | BencodeException e) {
@@ -105,9 +112,8 @@ public final class TorrentFileReader implements TorrentReader {
             if (size > limits.maxFileBytes()) {
                 return Either.left(new TorrentError.TooLarge(source, size, limits.maxFileBytes()));
             }
-            // Read at most one byte past the cap: the file may grow, or be a pipe whose size is 0.
             try (InputStream in = Files.newInputStream(path)) {
-                content = in.readNBytes((int) limits.maxFileBytes() + 1);
+                content = readAtMost(in, size, (int) limits.maxFileBytes() + 1);
             }
         } catch (NoSuchFileException e) {
             return Either.left(new TorrentError.Unreadable(source, "no such file"));
@@ -120,6 +126,49 @@ public final class TorrentFileReader implements TorrentReader {
             return Either.left(new TorrentError.TooLarge(source, content.length, limits.maxFileBytes()));
         }
         return parse(source, content);
+    }
+
+    /**
+     * A torrent under the size cap may still need more heap than the JVM has: a million files are
+     * a million {@code FileEntry}s with their paths, about 100 bytes each, which no 64 MiB heap
+     * holds. That is a property of the input, so it comes back as a value like any other. Catching
+     * {@link OutOfMemoryError} is safe here: reading and parsing run on the caller's thread and
+     * allocate only objects local to this call, so once the error has unwound they are garbage
+     * and nothing is left half-updated.
+     */
+    private static Either<TorrentError, Torrent> withinHeap(String source, Supplier<Either<TorrentError, Torrent>> read) {
+        try {
+            return read.get();
+        } catch (OutOfMemoryError e) {
+            long heapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            return Either.left(new TorrentError.Unreadable(source,
+                    "not enough memory to read it: it needs more than the Java heap of " + heapMiB + " MiB"));
+        }
+    }
+
+    /**
+     * Reads up to {@code limit} bytes (one past the cap, so a file that grew or a pipe whose size
+     * is 0 is still caught). A regular file is read straight into an array of its size: a 40 MB
+     * torrent costs 40 MB, where {@code readNBytes(limit)} buffers it and then copies it, twice
+     * that, which ran out of a 64 MiB heap.
+     */
+    private static byte[] readAtMost(InputStream in, long size, int limit) throws IOException {
+        int expected = (int) Math.min(size, limit);
+        byte[] content = new byte[expected];
+        int read = in.readNBytes(content, 0, expected);
+        if (read < expected) {
+            return Arrays.copyOf(content, read); // it shrank since we asked its size
+        }
+        int next = in.read();
+        if (next < 0) {
+            return content;
+        }
+        // It grew, or is a pipe: the rest, still bounded.
+        byte[] rest = in.readNBytes(limit - expected - 1);
+        byte[] all = Arrays.copyOf(content, expected + 1 + rest.length);
+        all[expected] = (byte) next;
+        System.arraycopy(rest, 0, all, expected + 1, rest.length);
+        return all;
     }
 
     private static String describe(IOException e) {
