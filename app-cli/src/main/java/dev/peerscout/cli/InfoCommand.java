@@ -66,7 +66,7 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private void writeText(Torrent torrent, PrintWriter out) {
-        out.println("Name:         " + torrent.name().getOrElse("(none)"));
+        out.println("Name:         " + Text.printable(torrent.name().getOrElse("(none)")));
         out.println("Version:      " + torrent.hashes().version().name().toLowerCase(Locale.ROOT)
                 + (torrent.isPrivate() ? ", private" : ""));
         torrent.hashes().v1().forEach(h -> out.println("Info hash:    " + h.hex()));
@@ -83,13 +83,13 @@ final class InfoCommand implements Callable<Integer> {
             out.println("Trackers:");
             for (Tier tier : torrent.tiers()) {
                 for (TrackerUrl url : tier.trackers()) {
-                    out.println("  tier " + tier.index() + "  " + url.display(showSecrets));
+                    out.println("  tier " + tier.index() + "  " + Text.printable(url.display(showSecrets)));
                 }
             }
         }
-        torrent.peerHints().forEach(peer -> out.println("Peer:         " + peer));
+        torrent.peerHints().forEach(peer -> out.println("Peer:         " + Text.printable(peer.toString())));
         if (!torrent.dhtNodes().isEmpty()) {
-            out.println("DHT nodes:    " + torrent.dhtNodes().stream().map(HostPort::toString).toList());
+            out.println("DHT nodes:    " + Text.printable(torrent.dhtNodes().stream().map(HostPort::toString).toList().toString()));
         }
         for (Contents contents : torrent.contents()) {
             out.println("Files:");
@@ -103,12 +103,12 @@ final class InfoCommand implements Callable<Integer> {
                     out.println("  ... and " + Formats.count(rest) + " more (--all-files lists them)");
                     break;
                 }
-                out.println("  " + file.joinedPath() + "  (" + Formats.bytes(file.length()) + ")");
+                out.println("  " + Text.printable(file.joinedPath()) + "  (" + Formats.bytes(file.length()) + ")");
                 shown++;
             }
         }
-        out.println("Magnet:       " + MagnetLinks.of(torrent, showSecrets));
-        torrent.warnings().forEach(warning -> out.println("Warning:      " + warning));
+        out.println("Magnet:       " + Text.printable(MagnetLinks.of(torrent, showSecrets)));
+        torrent.warnings().forEach(warning -> out.println("Warning:      " + Text.printable(warning)));
     }
 
     private void writeJson(Torrent torrent, PrintWriter out) {

@@ -1,12 +1,12 @@
 package dev.peerscout.cli;
 
-import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.TrackerUrl;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that talk to trackers. */
@@ -20,12 +20,6 @@ final class NetworkOptions {
             description = "Also ask this tracker (repeatable); each forms its own tier after the torrent's.")
     List<String> trackers = new ArrayList<>();
 
-    @Option(names = "-4", description = "Use IPv4 only.")
-    boolean ipv4Only;
-
-    @Option(names = "-6", description = "Use IPv6 only.")
-    boolean ipv6Only;
-
     @Option(names = "--show-secrets", description = "Show tracker passkeys instead of masking them.")
     boolean showSecrets;
 
@@ -36,21 +30,42 @@ final class NetworkOptions {
         return Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
     }
 
+    /**
+     * Trackers the user typed are checked up front (a torrent's odd URLs are reported per tracker
+     * instead): a typo is bad input, not "nothing found".
+     */
     List<TrackerUrl> extraTrackers() {
         List<TrackerUrl> urls = new ArrayList<>();
         for (String url : trackers) {
-            if (url.isBlank()) {
-                throw new UserError("--tracker needs a URL");
+            String problem = problemWith(url.strip());
+            if (problem != null) {
+                throw new UserError("--tracker " + url + ": " + problem);
             }
             urls.add(TrackerUrl.of(url));
         }
         return urls;
     }
 
-    Set<AddressFamily> families() {
-        if (ipv4Only == ipv6Only) {
-            return EnumSet.allOf(AddressFamily.class);
+    private static String problemWith(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "not a URL (" + e.getReason() + ")";
         }
-        return EnumSet.of(ipv4Only ? AddressFamily.IPV4 : AddressFamily.IPV6);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!List.of("udp", "http", "https").contains(scheme)) {
+            return "expected a udp://, http:// or https:// tracker URL";
+        }
+        if (uri.getHost() == null) {
+            return "no host (or a port out of range)";
+        }
+        if (uri.getPort() > 0xFFFF) {
+            return "port " + uri.getPort() + " is out of range";
+        }
+        if (scheme.equals("udp") && uri.getPort() < 1) {
+            return "a UDP tracker URL needs a port, as in udp://tracker.example:6969";
+        }
+        return null;
     }
 }

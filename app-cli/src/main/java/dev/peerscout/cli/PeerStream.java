@@ -39,7 +39,7 @@ interface PeerStream {
                 Json.write(out, false, json -> {
                     json.writeStartObject();
                     json.writeStringField("event", "peer");
-                    json.writeStringField("ip", peer.address().getHostAddress());
+                    json.writeStringField("ip", peer.ip());
                     json.writeNumberField("port", peer.port());
                     json.writeStringField("source", origin.display(showSecrets));
                     json.writeEndObject();

@@ -17,9 +17,12 @@ import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.time.Scheduler;
+import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.HostPort;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -74,11 +77,17 @@ final class PeersCommand implements Callable<Integer> {
             description = "BEP 20 peer id prefix; the rest is random (default: ${DEFAULT-VALUE}).")
     String peerIdPrefix;
 
+    @Option(names = "-4", description = "Use IPv4 only.")
+    boolean ipv4Only;
+
+    @Option(names = "-6", description = "Use IPv6 only.")
+    boolean ipv6Only;
+
     @Option(names = "--no-dht", description = "Ask only the trackers, not the DHT (private torrents never use the DHT).")
     boolean noDht;
 
     @Option(names = "--dht-bootstrap", paramLabel = "HOST:PORT",
-            description = "Start the DHT from this node (repeatable), besides the torrent's own nodes.")
+            description = "Start the DHT from this node (repeatable) instead of the torrent's nodes and the public routers.")
     List<String> dhtBootstrap = new ArrayList<>();
 
     @Option(names = "--json", description = "One JSON document on stdout at the end.")
@@ -114,18 +123,19 @@ final class PeersCommand implements Callable<Integer> {
         Torrent torrent = torrents.read(reference);
         boolean dht = options.usePeerSources() && !torrent.isPrivate();
         if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht) {
-            throw new UserError(reference.startsWith("magnet:") || reference.startsWith("MAGNET:")
+            throw new UserError(reference.strip().regionMatches(true, 0, "magnet:", 0, 7)
                     ? "the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"
                     : reference + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet, terminal.stderrIsInteractive() && !quiet, network.showSecrets,
-                (int) torrent.trackers().stream().count() + options.extraTrackers().size(), scheduler.get());
+                distinctTrackers(torrent, options), scheduler.get());
         PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets) : PeerStream.lines(out);
         Discovery discovery = discoverPeers.get().start(torrent, options, new DiscoveryListener() {
             @Override
             public void peerFound(Peer peer, PeerOrigin origin) {
+                progress.clearStatus();
                 stream.peer(peer, origin);
                 progress.peerFound();
             }
@@ -153,6 +163,13 @@ final class PeersCommand implements Callable<Integer> {
         return report.peers().isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
     }
 
+    private static int distinctTrackers(Torrent torrent, DiscoveryOptions options) {
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        torrent.trackers().forEach(url -> urls.add(url.value()));
+        options.extraTrackers().forEach(url -> urls.add(url.value()));
+        return urls.size();
+    }
+
     private DiscoveryOptions options() {
         if (json && ndjson) {
             throw new UserError("--json and --ndjson cannot be used together");
@@ -169,8 +186,16 @@ final class PeersCommand implements Callable<Integer> {
         if (peerIdPrefix.length() > 20 || !peerIdPrefix.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new UserError("--peer-id-prefix must be at most 20 printable ASCII characters");
         }
+        if (ipv4Only && ipv6Only) {
+            throw new UserError("-4 and -6 cannot be used together");
+        }
+        if (noDht && !dhtBootstrap.isEmpty()) {
+            throw new UserError("--dht-bootstrap has no use with --no-dht");
+        }
+        Set<AddressFamily> families = ipv4Only ? EnumSet.of(AddressFamily.IPV4)
+                : ipv6Only ? EnumSet.of(AddressFamily.IPV6) : EnumSet.allOf(AddressFamily.class);
         return new DiscoveryOptions(network.timeout(), network.extraTrackers(), numWant, port, minPeers,
-                network.families(), !noStop, DiscoveryOptions.DEFAULT_STOP_GRACE, PeerId.random(peerIdPrefix, random.get()),
+                families, !noStop, DiscoveryOptions.DEFAULT_STOP_GRACE, PeerId.random(peerIdPrefix, random.get()),
                 random.get().nextInt(), !noDht, bootstrapNodes());
     }
 
@@ -204,7 +229,7 @@ final class PeersCommand implements Callable<Integer> {
             json.writeArrayFieldStart("peers");
             for (DiscoveredPeer found : report.peers()) {
                 json.writeStartObject();
-                json.writeStringField("ip", found.peer().address().getHostAddress());
+                json.writeStringField("ip", found.peer().ip());
                 json.writeNumberField("port", found.peer().port());
                 json.writeArrayFieldStart("sources");
                 for (PeerOrigin origin : found.sources()) {
@@ -260,6 +285,14 @@ final class PeersCommand implements Callable<Integer> {
             redraw();
         }
 
+        /** The status line is redrawn under each peer; clear it so a peer line starts clean. */
+        void clearStatus() {
+            if (live) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
+
         void sourceFinished(PeerSource.Summary summary) {
             if (!quiet) {
                 err.print(live ? "\r\033[K" : "");
@@ -279,7 +312,7 @@ final class PeersCommand implements Callable<Integer> {
 
         private void redraw() {
             if (live) {
-                err.print("\r\033[K" + peers + " peers, " + finished + "/" + trackers + " trackers done, "
+                err.print("\r\033[K" + peers + (peers == 1 ? " peer, " : " peers, ") + finished + "/" + trackers + " trackers done, "
                         + Formats.duration(Duration.between(begin, scheduler.now())));
             }
             err.flush();

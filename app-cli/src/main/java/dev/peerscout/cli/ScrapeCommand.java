@@ -9,7 +9,12 @@ import dev.peerscout.domain.model.InfoHashV2;
 import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.MagnetLinks;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.NoSuchFileException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +50,8 @@ import picocli.CommandLine.Spec;
 final class ScrapeCommand implements Callable<Integer> {
     private static final Pattern V1_HEX = Pattern.compile("[0-9A-Fa-f]{40}");
     private static final Pattern V2_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
+    /** --from is a list of references, not a data set: 16 MiB is some 200,000 magnet links. */
+    private static final int MAX_FROM_BYTES = 16 * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -84,8 +91,12 @@ final class ScrapeCommand implements Callable<Integer> {
         for (String reference : all) {
             byReference.put(reference, read(reference));
         }
-        if (extra.isEmpty() && byReference.values().stream().allMatch(t -> t.tiers().isEmpty())) {
-            throw new UserError("no tracker to ask: none of the torrents names one; add one with --tracker URL");
+        if (extra.isEmpty()) {
+            byReference.forEach((reference, torrent) -> {
+                if (torrent.tiers().isEmpty()) {
+                    throw new UserError(display(reference, torrent) + ": no tracker to ask; add one with --tracker URL");
+                }
+            });
         }
         ScrapeReport report;
         try {
@@ -120,18 +131,39 @@ final class ScrapeCommand implements Callable<Integer> {
         return new Torrent(io.vavr.control.Option.none(), hashes, List.of(), io.vavr.control.Option.none(), false, List.of(), List.of(), List.of());
     }
 
+    /** One reference per line; blank lines and {@code #} comments are skipped. Bounded: it is user input. */
     private static List<String> referencesFrom(String file) {
         if (file == null) {
             return List.of();
         }
-        try {
-            List<String> lines = "-".equals(file)
-                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()
-                    : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-            return lines.stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
+        String name = "-".equals(file) ? "standard input" : file;
+        byte[] bytes;
+        try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
+            bytes = in.readNBytes(MAX_FROM_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw new UserError(name + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(name + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
+        if (bytes.length > MAX_FROM_BYTES) {
+            throw new UserError(name + ": more than " + MAX_FROM_BYTES / (1024 * 1024) + " MiB of references");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UserError(name + ": not UTF-8 text");
+        }
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
+    /** How to name a reference in output: a magnet link is rebuilt so that its passkeys stay masked. */
+    private String display(String reference, Torrent torrent) {
+        return isMagnet(reference) ? MagnetLinks.of(torrent, network.showSecrets) : reference;
+    }
+
+    private static boolean isMagnet(String reference) {
+        return reference.strip().regionMatches(true, 0, "magnet:", 0, 7);
     }
 
     private static Map<InfoHash, String> names(Map<String, Torrent> byReference) {
@@ -151,8 +183,8 @@ final class ScrapeCommand implements Callable<Integer> {
 
     private void writeText(ScrapeReport report, Map<InfoHash, String> names, PrintWriter out) {
         for (TrackerScrape tracker : report.trackers()) {
-            out.println(tracker.url().display(network.showSecrets) + ": "
-                    + TrackerOutput.outcome(tracker.status().label(), tracker.error())
+            out.println(Text.printable(tracker.url().display(network.showSecrets) + ": "
+                    + TrackerOutput.outcome(tracker.status().label(), tracker.error()))
                     + ", " + tracker.attempts() + (tracker.attempts() == 1 ? " request, " : " requests, ")
                     + Formats.duration(tracker.elapsed()));
             if (tracker.ok()) {
@@ -162,9 +194,9 @@ final class ScrapeCommand implements Callable<Integer> {
                     ScrapeStats stats = tracker.stats().get(swarm);
                     out.println(stats == null
                             ? String.format(Locale.ROOT, "  %-40s %9s %9s %9s  %s", swarm.hex(), "-", "-", "-",
-                                    names.getOrDefault(swarm, "") + " (not reported)")
+                                    Text.printable((names.getOrDefault(swarm, "") + " (not reported)").strip()))
                             : String.format(Locale.ROOT, "  %-40s %9d %9d %9d  %s", swarm.hex(), stats.seeders(),
-                                    stats.completed(), stats.leechers(), names.getOrDefault(swarm, "")));
+                                    stats.completed(), stats.leechers(), Text.printable(names.getOrDefault(swarm, ""))));
                 }
             }
         }
@@ -181,7 +213,7 @@ final class ScrapeCommand implements Callable<Integer> {
             for (var entry : byReference.entrySet()) {
                 Torrent torrent = entry.getValue();
                 json.writeStartObject();
-                json.writeStringField("reference", entry.getKey().startsWith("magnet:") ? "magnet" : entry.getKey());
+                json.writeStringField("reference", display(entry.getKey(), torrent));
                 json.writeStringField("name", torrent.name().getOrNull());
                 json.writeStringField("infoHash", torrent.hashes().v1().map(InfoHash::hex).getOrNull());
                 json.writeStringField("infoHashV2", torrent.hashes().v2().map(InfoHashV2::hex).getOrNull());

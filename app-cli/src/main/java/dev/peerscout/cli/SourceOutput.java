@@ -9,9 +9,9 @@ final class SourceOutput {
     private SourceOutput() {}
 
     static String line(PeerSource.Summary summary) {
-        return summary.name() + ": " + summary.error().map(error -> "error: " + error).getOrElse(
+        return Text.printable(summary.name() + ": " + summary.error().map(error -> "error: " + error).getOrElse(
                 "ok, " + summary.peers() + (summary.peers() == 1 ? " peer" : " peers") + " from "
-                        + summary.nodesAnswered() + " of " + summary.nodesQueried() + " nodes queried");
+                        + summary.nodesAnswered() + " of " + summary.nodesQueried() + " nodes queried"));
     }
 
     static void fields(JsonGenerator json, PeerSource.Summary summary) throws IOException {

@@ -10,6 +10,10 @@ final class TrackerOutput {
     private TrackerOutput() {}
 
     static String line(TrackerReport report, boolean showSecrets) {
+        return Text.printable(unsafeLine(report, showSecrets));
+    }
+
+    private static String unsafeLine(TrackerReport report, boolean showSecrets) {
         StringBuilder line = new StringBuilder("tracker ").append(report.url().display(showSecrets))
                 .append(" (tier ").append(report.tier()).append("): ").append(outcome(report.status().label(), report.error()));
         if (report.ok()) {

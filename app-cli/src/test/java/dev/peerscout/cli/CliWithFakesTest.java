@@ -55,7 +55,7 @@ class CliWithFakesTest {
         CliRun run = run("peers", "demo.torrent");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("10.0.0.1:6881", "[2001:db8:0:0:0:0:0:1]:51413"), run.outLines());
+        assertEquals(List.of("10.0.0.1:6881", "[2001:db8::1]:51413"), run.outLines());
         assertTrue(run.err().contains("tracker " + LIVE + " (tier 0): ok, 2 peers"), run.err());
         assertTrue(run.errLines().get(run.errLines().size() - 1).startsWith("found 2 peers; 1 of 1 trackers answered"));
     }
@@ -76,7 +76,10 @@ class CliWithFakesTest {
         trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.1", 6881)));
         trackers.failWith("udp://dead.example:1", Duration.ZERO, new TrackerFailure.Timeout(3, Duration.ofSeconds(1)));
 
-        CliRun run = run("peers", "demo.torrent", "--json", "--tracker", "udp://dead.example:1", "--tracker", "wss://x.example");
+        torrents.put("mixed.torrent", Either.right(torrent(List.of(new Tier(0, List.of(TrackerUrl.of(LIVE))),
+                new Tier(1, List.of(TrackerUrl.of("wss://x.example")))))));
+
+        CliRun run = run("peers", "mixed.torrent", "--json", "--tracker", "udp://dead.example:1");
 
         JsonNode doc = JSON.readTree(run.out());
         assertEquals(HASH.hex(), doc.get("infoHash").asText());
@@ -84,9 +87,10 @@ class CliWithFakesTest {
         assertEquals("10.0.0.1", doc.at("/peers/0/ip").asText());
         assertEquals(6881, doc.at("/peers/0/port").asInt());
         assertEquals(LIVE, doc.at("/peers/0/sources/0").asText());
-        assertEquals(List.of("ok", "timeout", "unsupported"), texts(doc.get("trackers"), "status"));
+        assertEquals(List.of("ok", "unsupported", "timeout"), texts(doc.get("trackers"), "status"));
         assertEquals(List.of(0, 1, 2), doc.findValues("tier").stream().map(JsonNode::asInt).toList());
-        assertEquals(3, doc.at("/trackers/1/attempts").asInt());
+        assertEquals(3, doc.at("/trackers/2/attempts").asInt());
+        assertEquals(0, doc.at("/trackers/1/attempts").asInt(), "nothing is sent to a tracker we cannot speak to");
         assertEquals(1800, doc.at("/trackers/0/interval").asInt());
         assertTrue(doc.has("elapsedMs"));
     }
@@ -183,6 +187,65 @@ class CliWithFakesTest {
         assertEquals(2, badTimeout.exitCode());
         assertEquals(List.of("peerscout: --timeout must be more than 0 and at most 3600 seconds, got 0.0"), badTimeout.errLines());
         assertEquals(2, noCommand.exitCode());
+    }
+
+    @Test
+    void aTrackerTheUserMistypedIsBadInput() {
+        for (String bad : List.of("garbage", "udp://", "udp://127.0.0.1", "udp://h:99999", "wss://t.example/announce")) {
+            CliRun run = run("scrape", HASH.hex(), "--tracker", bad);
+
+            assertEquals(2, run.exitCode(), bad + ": " + run.err());
+            assertEquals(1, run.errLines().size(), run.err());
+            assertTrue(run.err().startsWith("peerscout: --tracker " + bad + ": "), run.err());
+        }
+    }
+
+    @Test
+    void aScrapeReferenceWithNoTrackerToAskIsBadInput() {
+        CliRun run = run("scrape", "demo.torrent", "0123456789abcdef0123456789abcdef01234567");
+
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("peerscout: 0123456789abcdef0123456789abcdef01234567: no tracker to ask; add one with --tracker URL"),
+                run.errLines());
+    }
+
+    @Test
+    void scrapeNamesMagnetLinksWithTheirPasskeysMasked() throws Exception {
+        String magnet = "MAGNET:?xt=urn:btih:" + HASH.hex() + "&tr=http%3A%2F%2Ft.example%2Fannounce%3Fpasskey%3DSECRET";
+        torrents.put(magnet, Either.right(new Torrent(Option.none(), InfoHashes.v1(HASH),
+                List.of(new Tier(0, List.of(TrackerUrl.of("http://t.example/announce?passkey=SECRET")))), Option.none(),
+                false, List.of(), List.of(), List.of())));
+
+        CliRun run = run("scrape", magnet, "--json");
+
+        assertFalse(run.out().contains("SECRET"), run.out());
+        assertTrue(JSON.readTree(run.out()).at("/torrents/0/reference").asText().contains("passkey%3D***"), run.out());
+    }
+
+    @Test
+    void scrapeFromAFileThatIsNotTextOrMissingIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path binary = java.nio.file.Files.write(dir.resolve("list.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
+
+        CliRun notText = run("scrape", "--from", binary.toString(), "--tracker", LIVE);
+        CliRun missing = run("scrape", "--from", dir.resolve("nope.txt").toString(), "--tracker", LIVE);
+
+        assertEquals(List.of("peerscout: " + binary + ": not UTF-8 text"), notText.errLines());
+        assertEquals(List.of("peerscout: " + dir.resolve("nope.txt") + ": no such file"), missing.errLines());
+        assertEquals(2, missing.exitCode());
+    }
+
+    @Test
+    void controlCharactersFromATorrentNeverReachTheTerminal() {
+        torrents.put("evil.torrent", Either.right(new Torrent(Option.of("\u001b[31mRED\nnext"), InfoHashes.v1(HASH),
+                List.of(new Tier(0, List.of(TrackerUrl.of("http://a\nb/announce")))), Option.none(), false, List.of(),
+                List.of(), List.of())));
+
+        CliRun run = run("info", "evil.torrent");
+
+        assertFalse(run.out().contains("\u001b"), run.out());
+        assertTrue(run.out().contains("Name:         \uFFFD[31mRED\uFFFDnext"), run.out());
+        assertTrue(run.out().contains("http://a\uFFFDb/announce"), run.out());
     }
 
     @Test

@@ -18,10 +18,40 @@ public record Peer(InetAddress address, int port) {
         return AddressFamily.of(address);
     }
 
+    /** The address as people write it: {@code 1.2.3.4}, or IPv6 in RFC 5952 form ({@code 2001:db8::1}). */
+    public String ip() {
+        String text = address.getHostAddress();
+        return address instanceof Inet6Address ? compress(text) : text;
+    }
+
     /** {@code 1.2.3.4:6881}, or {@code [2001:db8::1]:6881} for IPv6. */
     @Override
     public String toString() {
-        String host = address.getHostAddress();
-        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+        return (address instanceof Inet6Address ? "[" + ip() + "]" : ip()) + ":" + port;
+    }
+
+    /** The JDK writes every group ({@code 0:0:0:0:0:0:0:1}); RFC 5952 shortens the longest zero run. */
+    private static String compress(String full) {
+        int scope = full.indexOf('%');
+        String[] groups = (scope < 0 ? full : full.substring(0, scope)).split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        if (bestStart < 0) {
+            return String.join(":", groups);
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail;
     }
 }

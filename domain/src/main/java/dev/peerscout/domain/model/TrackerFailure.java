@@ -13,9 +13,9 @@ public sealed interface TrackerFailure {
 
     Kind kind();
 
-    /** Requests sent before giving up (retransmissions included). */
+    /** Requests sent before giving up (retransmissions included); none for a name that did not resolve. */
     default int attempts() {
-        return 1;
+        return 0;
     }
 
     /** The categories scripts see (the {@code status} of a tracker in {@code --json}). */

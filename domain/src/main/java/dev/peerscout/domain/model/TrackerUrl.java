@@ -54,18 +54,32 @@ public record TrackerUrl(String value) {
         int queryStart = value.indexOf('?', pathStart);
         String path = value.substring(pathStart, queryStart < 0 ? value.length() : queryStart);
         for (String segment : path.split("/", -1)) {
-            out.append(SECRET_SEGMENT.matcher(segment).matches() ? MASK : segment).append('/');
+            // A segment may carry parameters (";passkey=..."): their values are masked like a query's.
+            String[] parts = segment.split(";", -1);
+            out.append(SECRET_SEGMENT.matcher(parts[0]).matches() ? MASK : parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                out.append(';').append(maskParameter(parts[i]));
+            }
+            out.append('/');
         }
         out.setLength(out.length() - 1);
         if (queryStart >= 0) {
             out.append('?');
             String[] params = value.substring(queryStart + 1).split("&", -1);
             for (int i = 0; i < params.length; i++) {
-                int eq = params[i].indexOf('=');
-                out.append(i == 0 ? "" : "&").append(eq < 0 ? params[i] : params[i].substring(0, eq + 1) + MASK);
+                out.append(i == 0 ? "" : "&").append(maskParameter(params[i]));
             }
         }
         return out.toString();
+    }
+
+    /** {@code key=***}; a bare token ({@code ?0123abcd...}) may itself be the secret, so it goes whole. */
+    private static String maskParameter(String parameter) {
+        int eq = parameter.indexOf('=');
+        if (eq >= 0) {
+            return parameter.substring(0, eq + 1) + MASK;
+        }
+        return parameter.isEmpty() ? parameter : MASK;
     }
 
     /** What to show a user: redacted unless they asked to see secrets. */

@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** The real clock and one daemon timer thread (it never keeps the JVM alive). */
+/**
+ * The real clock and one daemon timer thread (it never keeps the JVM alive). Time advances with
+ * {@link System#nanoTime()} from the wall-clock instant at start, so a clock step (NTP, a
+ * suspended laptop) cannot move a deadline.
+ */
 public final class SystemScheduler implements Scheduler {
-    private final Clock clock = Clock.systemUTC();
+    private final Instant start = Clock.systemUTC().instant();
+    private final long startNanos = System.nanoTime();
     private final ScheduledThreadPoolExecutor executor;
 
     public SystemScheduler() {
@@ -22,7 +27,7 @@ public final class SystemScheduler implements Scheduler {
 
     @Override
     public Instant now() {
-        return clock.instant();
+        return start.plusNanos(System.nanoTime() - startNanos);
     }
 
     @Override

@@ -1,0 +1,30 @@
+package dev.peerscout.domain.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TrackerUrlTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "udp://tracker.example:6969/announce | udp://tracker.example:6969/announce",
+        "udp://tracker.example:6969 | udp://tracker.example:6969",
+        "https://t.example/0123456789abcdef0123456789abcdef/announce | https://t.example/***/announce",
+        "http://t.example/announce.php?passkey=s3cr3t&info=1 | http://t.example/announce.php?passkey=***&info=***",
+        "http://t.example/announce?0123456789abcdef0123 | http://t.example/announce?***",
+        "http://t.example/announce;passkey=abcdef0123456789abcd | http://t.example/announce;passkey=***",
+        "http://user:pw@t.example/announce | http://***@t.example/announce",
+        "tracker.example:80/announce | tracker.example:80/announce"})
+    void redactsWhatMayBeASecret(String url, String shown) {
+        assertEquals(shown, TrackerUrl.of(url).redacted());
+        assertEquals(url, TrackerUrl.of(url).display(true));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"udp://t:1, udp", "HTTP://t/announce, http", "wss://t, wss"})
+    void knowsItsScheme(String url, String scheme) {
+        assertEquals(scheme, TrackerUrl.of(url).scheme().get());
+    }
+}
