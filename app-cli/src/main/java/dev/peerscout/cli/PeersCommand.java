@@ -213,7 +213,9 @@ final class PeersCommand implements Callable<Integer> {
             DiscoveryReport report = discovery.report().get(options.timeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
             discovery.farewell().get(options.stopGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
             return report;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("discovery failed", e.getCause());
+        } catch (TimeoutException e) {
             if (discovery.report().isDone() && !discovery.report().isCompletedExceptionally()) {
                 return discovery.report().join();
             }

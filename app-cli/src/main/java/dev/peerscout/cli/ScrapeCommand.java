@@ -102,7 +102,9 @@ final class ScrapeCommand implements Callable<Integer> {
         try {
             report = scrapeSwarms.get().start(List.copyOf(byReference.values()), extra, timeout)
                     .get(timeout.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scrape failed", e.getCause());
+        } catch (TimeoutException e) {
             throw new IllegalStateException("scrape did not end by its deadline", e);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -51,6 +51,8 @@ public final class Aria2Seeder implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        // A test JVM that is killed or times out must not leave aria2 running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         Aria2Seeder seeder = new Aria2Seeder(process, port);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!seeder.trackerSeesSeeder(tracker, torrent)) {

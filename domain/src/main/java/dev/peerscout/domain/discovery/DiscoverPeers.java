@@ -322,7 +322,10 @@ public final class DiscoverPeers {
             listener.trackerFinished(trackerReport);
         }
 
-        /** BEP 12: the tracker that answered is asked first next time. */
+        /**
+         * BEP 12: the tracker that answered goes to the front of its tier. One discovery asks each
+         * tracker once, so here this shows in the report's order: the tracker that served us first.
+         */
         private void moveToFrontOfTier(TrackerState state) {
             int first = 0;
             while (states.get(first).tier != state.tier) {

@@ -87,6 +87,8 @@ public final class Opentracker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile())
                     .start();
+            // A test JVM that is killed or times out must not leave the tracker running.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             Opentracker tracker = new Opentracker(process, dir, tcp, udp);
             if (tracker.awaitReady()) {
                 return tracker;
