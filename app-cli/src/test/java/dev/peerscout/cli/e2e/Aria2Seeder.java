@@ -1,5 +1,6 @@
 package dev.peerscout.cli.e2e;
 
+import dev.peerscout.domain.testing.ChildProcesses;
 import dev.peerscout.domain.testing.Opentracker;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -51,8 +52,7 @@ public final class Aria2Seeder implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        // A test JVM that is killed or times out must not leave aria2 running.
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        ChildProcesses.killedOnExit(process);
         Aria2Seeder seeder = new Aria2Seeder(process, port);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!seeder.trackerSeesSeeder(tracker, torrent)) {
@@ -71,15 +71,7 @@ public final class Aria2Seeder implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process);
     }
 
     private boolean trackerSeesSeeder(Opentracker tracker, TestTorrent torrent) throws InterruptedException {

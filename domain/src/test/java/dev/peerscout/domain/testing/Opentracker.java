@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -87,8 +86,7 @@ public final class Opentracker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile())
                     .start();
-            // A test JVM that is killed or times out must not leave the tracker running.
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            ChildProcesses.killedOnExit(process);
             Opentracker tracker = new Opentracker(process, dir, tcp, udp);
             if (tracker.awaitReady()) {
                 return tracker;
@@ -140,15 +138,7 @@ public final class Opentracker implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process);
         deleteRecursively(directory);
     }
 
