@@ -33,7 +33,14 @@ public final class Peerscout {
             err.flush();
             return ExitCodes.INTERNAL_ERROR;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler above; an Error would print a stack trace.
+            commandLine.getErr().println("peerscout: out of memory (raise the heap with PEERSCOUT_JAVA_OPTS=-Xmx...)");
+            commandLine.getErr().flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
     }
 
     private static boolean hasVerbose(CommandLine.ParseResult parsed) {
