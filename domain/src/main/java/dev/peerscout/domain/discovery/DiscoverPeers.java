@@ -112,7 +112,8 @@ public final class DiscoverPeers {
         private final List<TrackerState> states;
         private final Map<Peer, List<PeerOrigin>> peers = new LinkedHashMap<>();
         private final Map<String, PeerSource.Summary> sourceSummaries = new TreeMap<>();
-        private final Map<String, PeerSource.Lookup> sourcesSearching = new TreeMap<>();
+        /** Registered before the source is called: it may hand over peers before findPeers returns. */
+        private final Map<String, SourceSearch> sourcesSearching = new TreeMap<>();
         private boolean finishing;
         private boolean enoughPeers;
         /**
@@ -145,7 +146,11 @@ public final class DiscoverPeers {
                 guard = scheduler.schedule(options.timeout().plus(GUARD_SLACK), this::deadlinePassed);
                 // BEP 27: a private torrent's peers come from its own trackers only.
                 if (!torrent.isPrivate() && options.usePeerSources()) {
-                    sources.forEach(this::search);
+                    sources.forEach((name, source) -> {
+                        SourceSearch search = new SourceSearch();
+                        sourcesSearching.put(name, search);
+                        afterUnlock.add(() -> search(name, source, search));
+                    });
                 }
                 if (torrent.isPrivate()) {
                     askPrivately(0);
@@ -167,7 +172,11 @@ public final class DiscoverPeers {
             actions.forEach(Runnable::run);
         }
 
-        private void search(String name, PeerSource source) {
+        /**
+         * Called without the lock: the source may take its own lock, and its threads may be waiting
+         * for ours to hand over a peer. It may even find peers (and so end discovery) before it returns.
+         */
+        private void search(String name, PeerSource source, SourceSearch search) {
             // Nodes the user named are the only start (a test or private DHT); else the torrent's and the defaults.
             boolean userNodes = !options.bootstrap().isEmpty();
             List<HostPort> bootstrap = userNodes ? options.bootstrap() : torrent.dhtNodes();
@@ -175,9 +184,15 @@ public final class DiscoverPeers {
             PeerSource.Lookup lookup = source.findPeers(
                     new PeerSource.Search(swarms, bootstrap, !userNodes, options.families(), deadline),
                     peer -> sourceFound(origin, peer));
-            sourcesSearching.put(name, lookup);
+            synchronized (this) {
+                search.lookup = lookup;
+                if (search.stopWanted) {
+                    afterUnlock.add(lookup::stop);
+                }
+            }
             lookup.summary().whenComplete((summary, bug) -> sourceDone(name, bug == null ? summary
                     : new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug)))));
+            runAfterUnlock();
         }
 
         private void sourceFound(PeerOrigin origin, Peer peer) {
@@ -372,7 +387,13 @@ public final class DiscoverPeers {
                 completeReport();
                 return;
             }
-            sourcesSearching.values().forEach(lookup -> afterUnlock.add(lookup::stop));
+            for (SourceSearch search : sourcesSearching.values()) {
+                if (search.lookup != null) {
+                    afterUnlock.add(search.lookup::stop);
+                } else {
+                    search.stopWanted = true;
+                }
+            }
             scheduler.schedule(SOURCE_STOP_GRACE, this::sourcesSlowToStop);
         }
 
@@ -447,6 +468,13 @@ public final class DiscoverPeers {
                 farewell.complete(null);
             });
         }
+    }
+
+    /** A peer source's search: its lookup once {@code findPeers} has returned it. */
+    private static final class SourceSearch {
+        PeerSource.Lookup lookup;
+        /** Discovery ended while {@code findPeers} was still running: stop the lookup it returns. */
+        boolean stopWanted;
     }
 
     /** Builds a tracker's report from its swarms' outcomes. */

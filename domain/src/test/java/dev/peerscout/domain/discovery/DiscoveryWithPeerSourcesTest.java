@@ -103,6 +103,49 @@ class DiscoveryWithPeerSourcesTest {
     }
 
     @Test
+    void aSourceThatFindsEnoughPeersBeforeFindPeersReturnsIsStillStoppedAndSummarised() {
+        // A local DHT node can answer before findPeers has returned (its reply completes a future
+        // the search then chains on): discovery must already count the search as running.
+        PeerSource eager = (search, found) -> {
+            found.accept(peer(4));
+            return dht.findPeers(search, found);
+        };
+
+        DiscoveryReport report = new DiscoverPeers(trackers, Map.of("dht", eager), clock)
+                .start(torrent(false, List.of()), options(1, true, List.of()), recorder).report().join();
+
+        assertTrue(report.enoughPeers());
+        assertTrue(dht.stopped, "the lookup returned after discovery ended is stopped");
+        assertEquals(List.of(new PeerSource.Summary("dht", 5, 4, 1, Option.none())), report.sources());
+    }
+
+    @Test
+    void findPeersIsCalledWithoutDiscoverysLockSoASourceThreadCanHandOverPeersMeanwhile() {
+        // The DHT holds its own lock while it hands over a peer; had discovery called findPeers
+        // under its lock, a source waiting for that thread inside findPeers would deadlock.
+        List<Boolean> handedOverMeanwhile = new ArrayList<>();
+        PeerSource waitsForItsThread = (search, found) -> {
+            Thread helper = new Thread(() -> found.accept(peer(5)));
+            helper.start();
+            try {
+                helper.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            handedOverMeanwhile.add(!helper.isAlive());
+            return dht.findPeers(search, found);
+        };
+
+        Discovery discovery = new DiscoverPeers(trackers, Map.of("dht", waitsForItsThread), clock)
+                .start(torrent(false, List.of()), options(0, true, List.of()), recorder);
+
+        assertEquals(List.of(true), handedOverMeanwhile, "the source's thread got discovery's lock while findPeers ran");
+        assertEquals(List.of("10.0.0.5:6881 from dht"), events);
+        dht.finish(new PeerSource.Summary("dht", 1, 1, 1, Option.none()));
+        assertEquals(1, discovery.report().join().peers().size());
+    }
+
+    @Test
     void aPrivateTorrentNeverUsesTheDht() {
         Discovery discovery = start(torrent(true, List.of(), tier(LIVE)), options(0, true, List.of()));
 
