@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import javax.inject.Provider;
 import javax.inject.Singleton;
-import picocli.CommandLine;
 
 /**
  * The use cases and the command line. Adapters come from {@link AdaptersModule} and time from
@@ -55,10 +54,5 @@ abstract class CoreModule {
     @Provides
     static ScrapeSwarms scrapeSwarms(TrackerClient trackers, Scheduler scheduler) {
         return new ScrapeSwarms(trackers, scheduler);
-    }
-
-    @Provides
-    static CommandLine commandLine(RootCommand root, InfoCommand info, PeersCommand peers, ScrapeCommand scrape) {
-        return new CommandLine(root).addSubcommand(info).addSubcommand(peers).addSubcommand(scrape);
     }
 }

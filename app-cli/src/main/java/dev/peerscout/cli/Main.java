@@ -5,6 +5,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(Peerscout.run(DaggerPeerscoutComponent.create().commandLine(), args));
+        System.exit(Peerscout.run(DaggerPeerscoutComponent.create().commandLines().forArguments(args), args));
     }
 }

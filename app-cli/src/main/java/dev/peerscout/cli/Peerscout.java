@@ -13,7 +13,7 @@ public final class Peerscout {
     public static int run(CommandLine commandLine, String... args) {
         commandLine.setParameterExceptionHandler((error, arguments) -> {
             CommandLine command = error.getCommandLine();
-            command.getErr().println("peerscout: " + firstLine(error.getMessage())
+            command.getErr().println("peerscout: " + firstLine(error.getMessage()) + suggestion(error)
                     + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
             command.getErr().flush();
             return ExitCodes.BAD_INPUT;
@@ -41,6 +41,14 @@ public final class Peerscout {
             commandLine.getErr().flush();
             return ExitCodes.INTERNAL_ERROR;
         }
+    }
+
+    /** picocli's guess at a mistyped subcommand or option, on the same line. */
+    private static String suggestion(CommandLine.ParameterException error) {
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            return "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        return "";
     }
 
     private static boolean hasVerbose(CommandLine.ParseResult parsed) {

@@ -2,12 +2,11 @@ package dev.peerscout.cli;
 
 import dagger.Component;
 import javax.inject.Singleton;
-import picocli.CommandLine;
 
 /** Wires the adapters to the ports: the only place that knows every module. */
 @Singleton
 @Component(modules = {CoreModule.class, SystemModule.class, AdaptersModule.class})
 interface PeerscoutComponent {
 
-    CommandLine commandLine();
+    CommandLines commandLines();
 }

@@ -18,7 +18,7 @@ public final class CliRuns {
     }
 
     public static Run production(String... args) {
-        CliRun run = CliRun.of(DaggerPeerscoutComponent.create().commandLine(), args);
+        CliRun run = CliRun.of(DaggerPeerscoutComponent.create().commandLines().forArguments(args), args);
         return new Run(run.exitCode(), run.out(), run.err());
     }
 }

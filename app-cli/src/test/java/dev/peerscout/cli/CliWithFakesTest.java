@@ -296,7 +296,7 @@ class CliWithFakesTest {
     }
 
     private CliRun run(String... args) {
-        return CliRun.of(DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLine(), args);
+        return CliRun.of(DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLines().forArguments(args), args);
     }
 
     private static Torrent torrent(List<Tier> tiers) {

@@ -11,7 +11,6 @@ import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakeTrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import javax.inject.Singleton;
-import picocli.CommandLine;
 
 /**
  * The production wiring ({@link CoreModule}) with the adapters and the clock swapped for fakes
@@ -21,7 +20,7 @@ import picocli.CommandLine;
 @Component(modules = {CoreModule.class, TestComponent.FakeAdaptersModule.class})
 interface TestComponent {
 
-    CommandLine commandLine();
+    CommandLines commandLines();
 
     @Component.Factory
     interface Factory {

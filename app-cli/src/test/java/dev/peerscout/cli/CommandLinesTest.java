@@ -1,0 +1,46 @@
+package dev.peerscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.peerscout.domain.model.TorrentError;
+import dev.peerscout.domain.testing.FakeScheduler;
+import dev.peerscout.domain.testing.FakeTrackerClient;
+import io.vavr.control.Either;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Only the subcommand a run names is built; help and mistakes see every subcommand. */
+class CommandLinesTest {
+    private final FakeScheduler clock = new FakeScheduler();
+    private final CommandLines lines = DaggerTestComponent.factory()
+            .create(clock, new FakeTrackerClient(clock), reference -> Either.left(new TorrentError.Unreadable(reference, "unused")))
+            .commandLines();
+
+    @Test
+    void aNamedSubcommandIsTheOnlyOneBuilt() {
+        assertEquals(List.of("info"), subcommands("info", "--json", "x.torrent"));
+        assertEquals(List.of("peers"), subcommands("--verbose", "peers", "x.torrent"));
+        assertEquals(List.of("scrape"), subcommands("scrape", "--help"));
+    }
+
+    @Test
+    void helpNoArgumentsAndTyposGetThemAll() {
+        List<String> all = List.of("info", "peers", "scrape");
+        assertEquals(all, subcommands("--help"));
+        assertEquals(all, subcommands());
+        assertEquals(all, subcommands("peer", "x.torrent"));
+    }
+
+    @Test
+    void aTypoIsStillAnsweredWithPicocliSuggestion() {
+        CliRun run = CliRun.of(lines.forArguments("peer", "x.torrent"), "peer", "x.torrent");
+
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
+        assertEquals(List.of("peerscout: Unmatched arguments from index 0: 'peer', 'x.torrent'; did you mean peers or scrape?"
+                + " (see 'peerscout --help')"), run.errLines());
+    }
+
+    private List<String> subcommands(String... args) {
+        return List.copyOf(lines.forArguments(args).getSubcommands().keySet());
+    }
+}
