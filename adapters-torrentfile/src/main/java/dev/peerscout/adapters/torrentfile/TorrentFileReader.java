@@ -133,9 +133,9 @@ public final class TorrentFileReader implements TorrentReader {
     /**
      * A torrent under the size cap may still need more heap than the JVM has: reading one costs its
      * bytes, 8 bytes per list and dictionary while it is parsed and 4 bytes per file after (the
-     * file list is decoded from the bytes on demand), so a file of a million files parses in 64 MiB
-     * but one of four million containers does not. That is a property of the input, so it comes
-     * back as a value like any other. Catching
+     * file list is decoded from the bytes on demand), so a million files (35 MB, two million
+     * containers) parse in 64 MiB, but a file near the size cap with several million may not. That
+     * is a property of the input, so it comes back as a value like any other. Catching
      * {@link OutOfMemoryError} is safe here: reading and parsing run on the caller's thread and
      * allocate only objects local to this call, so once the error has unwound they are garbage
      * and nothing is left half-updated.
