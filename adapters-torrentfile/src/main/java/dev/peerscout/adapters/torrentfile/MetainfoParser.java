@@ -8,7 +8,7 @@ import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
 import dev.peerscout.adapters.torrentfile.bencode.BencodeScanner;
 import dev.peerscout.adapters.torrentfile.bencode.CanonicalBencode;
 import dev.peerscout.domain.model.Contents;
-import dev.peerscout.domain.model.FileEntry;
+import dev.peerscout.domain.model.FileList;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashV2;
@@ -79,22 +79,22 @@ final class MetainfoParser {
      */
     private static Contents contents(BencodeNode root, BencodeNode info, String name, boolean v1, boolean v2,
             long pieceLength, List<String> warnings) {
-        List<FileEntry> v1Files = v1 ? V1Files.read(info, name) : List.of();
+        Option<V1Files.Layout> v1Layout = Option.when(v1, () -> V1Files.read(info, name));
         List<V2File> v2Files = List.of();
         if (v2) {
             BencodeNode tree = info.get("file tree").getOrElseThrow(() -> malformed("missing 'file tree' in v2 info"));
             v2Files = V2FileTree.read(tree);
             if (v1) {
-                HybridConsistency.check(v1Files, v2Files, pieceLength);
+                HybridConsistency.check(v1Layout.get().files(), v2Files, pieceLength);
             }
         }
         Contents contents;
         if (v1) {
-            long total = total(v1Files);
-            contents = new Contents(v1Files, total, pieceLength, v1PieceCount(info, total, pieceLength));
+            long total = v1Layout.get().totalLength().checked();
+            contents = new Contents(v1Layout.get().files(), total, pieceLength, v1PieceCount(info, total, pieceLength));
         } else {
-            List<FileEntry> aligned = V2FileTree.alignedFiles(v2Files, pieceLength);
-            long total = total(aligned);
+            FileList aligned = FileList.of(V2FileTree.alignedFiles(v2Files, pieceLength));
+            long total = TotalLength.of(aligned).checked();
             contents = new Contents(aligned, total, pieceLength, total / pieceLength);
         }
         if (v2) {
@@ -148,21 +148,6 @@ final class MetainfoParser {
                     + totalLength + " bytes in pieces of " + pieceLength + " need " + expected);
         }
         return expected;
-    }
-
-    /** The total size, pad files included; a torrent without data has no swarm worth finding. */
-    private static long total(List<FileEntry> files) {
-        long total = 0;
-        for (FileEntry file : files) {
-            total += file.length();
-            if (total < 0) {
-                throw malformed("total size overflows 64 bits");
-            }
-        }
-        if (total == 0) {
-            throw malformed("invalid length: the total size is 0, the torrent has no content");
-        }
-        return total;
     }
 
     private static InfoHashes hashes(BencodeNode info, boolean v1, boolean v2) {

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>Size: a file over {@link TorrentFileLimits#maxFileBytes()} (64 MiB by default) is refused
  *       from its size alone, before any byte is read ({@code TooLarge}). One under it that needs
- *       more heap than the JVM has (a million files in 64 MiB) is {@code Unreadable}.</li>
+ *       more heap than the JVM has (several million files in 64 MiB) is {@code Unreadable}.</li>
  *   <li>Info hashes are taken over the raw bytes of the {@code info} value as they stand in the
  *       file: SHA-1 for v1, SHA-256 when {@code meta version} is 2, both for a hybrid.</li>
  *   <li>Lenient bencoding, like libtorrent: unsorted or duplicate keys (the last wins), leading
@@ -84,15 +84,17 @@ public final class TorrentFileReader implements TorrentReader {
     }
 
     /**
-     * Parses .torrent content already in memory. {@code source} names it in errors.
+     * Parses .torrent content already in memory. {@code source} names it in errors. The content is
+     * copied: the file list of the torrent is decoded from it on demand.
      */
     public Either<TorrentError, Torrent> parse(String source, byte[] content) {
         if (content.length > limits.maxFileBytes()) {
             return Either.left(new TorrentError.TooLarge(source, content.length, limits.maxFileBytes()));
         }
-        return withinHeap(source, () -> parseWithinLimits(source, content));
+        return withinHeap(source, () -> parseWithinLimits(source, content.clone()));
     }
 
+    /** {@code content} is this call's own: the torrent keeps it, so nothing else may change it. */
     private Either<TorrentError, Torrent> parseWithinLimits(String source, byte[] content) {
         try {
             return Either.right(metainfo.parse(content));
@@ -125,13 +127,15 @@ public final class TorrentFileReader implements TorrentReader {
         if (content.length > limits.maxFileBytes()) {
             return Either.left(new TorrentError.TooLarge(source, content.length, limits.maxFileBytes()));
         }
-        return parse(source, content);
+        return parseWithinLimits(source, content);
     }
 
     /**
-     * A torrent under the size cap may still need more heap than the JVM has: a million files are
-     * a million {@code FileEntry}s with their paths, about 100 bytes each, which no 64 MiB heap
-     * holds. That is a property of the input, so it comes back as a value like any other. Catching
+     * A torrent under the size cap may still need more heap than the JVM has: reading one costs its
+     * bytes, 8 bytes per list and dictionary while it is parsed and 4 bytes per file after (the
+     * file list is decoded from the bytes on demand), so a million files (35 MB, two million
+     * containers) parse in 64 MiB, but a file near the size cap with several million may not. That
+     * is a property of the input, so it comes back as a value like any other. Catching
      * {@link OutOfMemoryError} is safe here: reading and parsing run on the caller's thread and
      * allocate only objects local to this call, so once the error has unwound they are garbage
      * and nothing is left half-updated.

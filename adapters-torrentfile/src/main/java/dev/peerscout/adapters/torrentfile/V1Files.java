@@ -2,11 +2,12 @@ package dev.peerscout.adapters.torrentfile;
 
 import static dev.peerscout.adapters.torrentfile.Fields.malformed;
 
+import dev.peerscout.adapters.torrentfile.bencode.BencodeInput;
 import dev.peerscout.adapters.torrentfile.bencode.BencodeKind;
 import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
 import dev.peerscout.domain.model.FileEntry;
+import dev.peerscout.domain.model.FileList;
 import io.vavr.control.Option;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -21,7 +22,10 @@ final class V1Files {
 
     private V1Files() {}
 
-    static List<FileEntry> read(BencodeNode info, String name) {
+    /** The files of a v1 layout, with their total size. */
+    record Layout(FileList files, TotalLength totalLength) {}
+
+    static Layout read(BencodeNode info, String name) {
         Option<BencodeNode> files = info.get("files");
         if (files.isDefined()) {
             return multiFile(Fields.list(files.get(), () -> "'files' in info"));
@@ -35,20 +39,32 @@ final class V1Files {
         if (!Fields.hasVisibleCharacter(name)) {
             throw malformed("'name' in info is empty or only control characters, but it names the single file");
         }
-        return List.of(new FileEntry(List.of(name), size, false));
+        TotalLength total = new TotalLength();
+        total.add(size);
+        return new Layout(FileList.of(List.of(new FileEntry(List.of(name), size, false))), total);
     }
 
-    private static List<FileEntry> multiFile(BencodeNode files) {
+    /**
+     * Checks every entry, then keeps only where each one starts: the list decodes an entry from the
+     * torrent's bytes, with the same {@link #file} that checked it, each time it is asked for one.
+     * A million files cost 4 MB besides the bytes instead of 200 MB of {@code FileEntry}s.
+     */
+    private static Layout multiFile(BencodeNode files) {
         if (files.isEmpty()) {
             throw malformed("'files' in info is an empty list: no files in the torrent");
         }
-        List<BencodeNode> entries = files.elements();
-        List<FileEntry> read = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            int index = i;
-            read.add(file(entries.get(i), () -> "files[" + index + "]"));
+        int[] offsets = new int[files.elementCount()];
+        TotalLength total = new TotalLength();
+        int index = 0;
+        for (BencodeNode entry : files.eachElement()) {
+            int checked = index;
+            total.add(file(entry, () -> "files[" + checked + "]").length());
+            offsets[index++] = entry.offset();
         }
-        return read;
+        BencodeInput input = files.input();
+        FileList list = FileList.decodedOnDemand(offsets.length,
+                i -> file(input.valueAt(offsets[i]), () -> "files[" + i + "]"));
+        return new Layout(list, total);
     }
 
     private static FileEntry file(BencodeNode node, Supplier<String> where) {

@@ -29,6 +29,7 @@ import dev.peerscout.domain.model.TrackerUrl;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,17 @@ class MetainfoParserTest {
                 new FileEntry(List.of("empty"), 0, false)), contents.files());
         assertEquals(1384 + 15_000 + 16_384 + 1 + 383, contents.totalLength());
         assertEquals(3, contents.pieceCount());
+    }
+
+    @Test
+    void filesDecodedOnDemandDoNotChangeWithTheCallersBytes() {
+        byte[] bytes = torrent(multiFile("album", List.of(file(1384, "cd1", "01.flac"), file(10, "cd2", "02.flac"))));
+        Torrent torrent = parse(bytes);
+
+        Arrays.fill(bytes, (byte) 'x');
+
+        assertEquals(List.of(new FileEntry(List.of("cd1", "01.flac"), 1384, false),
+                new FileEntry(List.of("cd2", "02.flac"), 10, false)), torrent.contents().get().files());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.Contents;
+import dev.peerscout.domain.model.FileEntry;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TorrentError;
 import io.vavr.control.Either;
@@ -11,6 +12,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hostile files of the resource bounds, read from disk by a JVM with the 64 MiB heap the CLI
- * promises to work in: each one is read or refused as a value, none runs the JVM out of memory.
- * A forked JVM because the bound is the heap's; about two seconds, most of it writing 75 MB.
+ * promises to work in: each one is read or refused as a value, none runs the JVM out of memory,
+ * and the two large ones are read, every file of them listed. A forked JVM because the bound is
+ * the heap's; a few seconds, most of it writing 75 MB and listing a million files.
  */
 class SmallHeapTest {
     private static final String HEAP = "-Xmx64m";
+    private static final long MIB = 1024 * 1024;
 
     @Test
     void hostileFilesAreReadOrRefusedInA64MiBHeap(@TempDir Path dir) throws Exception {
@@ -39,10 +44,12 @@ class SmallHeapTest {
 
         List<String> lines = readInSmallHeap(pieces, files, huge, claim, deep);
 
-        assertEquals("parsed: 2000000 pieces, 1 files", lines.get(0));
-        // Parsed, or refused for the heap: a million FileEntry objects need about 200 MiB.
-        assertTrue(lines.get(1).equals("parsed: 62 pieces, 1000000 files")
-                || lines.get(1).startsWith("Unreadable: " + files + ": not enough memory to read it"), lines.get(1));
+        assertTrue(lines.get(0).startsWith("parsed: 2000000 pieces, 1 files, the last big, retained "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("parsed: 62 pieces, 1000000 files, the last dir/f999999, retained "),
+                lines.get(1));
+        // One file keeps nothing of the 40 MB; a million keep the 35 MB they are decoded from and an int each.
+        assertTrue(retained(lines.get(0)) < 8 * MIB, lines.get(0));
+        assertTrue(retained(lines.get(1)) < Files.size(files) + 4 * 1_000_000 + 8 * MIB, lines.get(1));
         assertEquals("TooLarge: " + huge + ": file is 209715200 bytes, more than the limit of 67108864", lines.get(2));
         assertEquals("Malformed: " + claim + ": invalid bencoding at byte 0: string length 9999999999 runs past"
                 + " the end of the input (89 bytes left)", lines.get(3));
@@ -65,7 +72,15 @@ class SmallHeapTest {
         return lines;
     }
 
-    /** What the forked JVM runs: one line per file; anything thrown ends it with a stack trace. */
+    private static long retained(String line) {
+        return Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    /**
+     * What the forked JVM runs: one line per file; anything thrown ends it with a stack trace. A
+     * torrent that is read has all its files listed, and the heap it keeps alive is measured after
+     * a full collection (what {@code System.gc()} is in HotSpot's default collector).
+     */
     public static final class Main {
         public static void main(String[] paths) {
             TorrentFileReader reader = new TorrentFileReader();
@@ -75,7 +90,15 @@ class SmallHeapTest {
                     System.out.println(result.getLeft().getClass().getSimpleName() + ": " + result.getLeft().message());
                 } else {
                     Contents contents = result.get().contents().get();
-                    System.out.println("parsed: " + contents.pieceCount() + " pieces, " + contents.files().size() + " files");
+                    String last = "";
+                    for (FileEntry file : contents.files()) {
+                        last = file.joinedPath();
+                    }
+                    System.gc();
+                    long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    Reference.reachabilityFence(result);
+                    System.out.println("parsed: " + contents.pieceCount() + " pieces, " + contents.files().size()
+                            + " files, the last " + last + ", retained " + retained);
                 }
             }
         }

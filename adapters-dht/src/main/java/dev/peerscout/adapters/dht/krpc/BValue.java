@@ -14,8 +14,13 @@ public sealed interface BValue permits BValue.BInt, BValue.BBytes, BValue.BList,
 
     record BInt(long value) implements BValue {}
 
-    /** A byte string, compared by content so it can key a dictionary. Never hands out its array. */
-    final class BBytes implements BValue {
+    /**
+     * A byte string, compared by content so it can key a dictionary. Never hands out its array.
+     * Comparable because whoever sends a message chooses its keys: many with one
+     * {@link Arrays#hashCode} would make each HashMap insertion a linear scan (quadratic decoding
+     * of a 64 KiB datagram); with comparable keys, HashMap keeps such a bucket as a tree.
+     */
+    final class BBytes implements BValue, Comparable<BBytes> {
         private final byte[] bytes;
 
         private BBytes(byte[] bytes) {
@@ -56,9 +61,10 @@ public sealed interface BValue permits BValue.BInt, BValue.BBytes, BValue.BList,
             System.arraycopy(bytes, from, target, offset, length);
         }
 
-        /** Unsigned byte order (memcmp), the order bencode wants for dictionary keys. */
-        static int compare(BBytes a, BBytes b) {
-            return Arrays.compareUnsigned(a.bytes, b.bytes);
+        /** Unsigned byte order (memcmp), the order bencode wants for dictionary keys; consistent with {@link #equals}. */
+        @Override
+        public int compareTo(BBytes other) {
+            return Arrays.compareUnsigned(bytes, other.bytes);
         }
 
         @Override

@@ -78,7 +78,7 @@ public final class Bencode {
             out.write('e');
         } else {
             out.write('d');
-            Map<BBytes, BValue> sorted = new TreeMap<>(BBytes::compare);
+            Map<BBytes, BValue> sorted = new TreeMap<>();
             sorted.putAll(((BDict) value).entries());
             sorted.forEach((key, item) -> {
                 writeBytes(key, out);

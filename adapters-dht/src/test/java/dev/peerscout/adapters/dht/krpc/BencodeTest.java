@@ -3,12 +3,15 @@ package dev.peerscout.adapters.dht.krpc;
 import static dev.peerscout.adapters.dht.krpc.KrpcGoldenBytesTest.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
 import dev.peerscout.adapters.dht.krpc.BValue.BDict;
 import dev.peerscout.adapters.dht.krpc.BValue.BInt;
 import dev.peerscout.adapters.dht.krpc.BValue.BList;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,36 @@ class BencodeTest {
         byte[] buffer = bytes("4:spamXXXX");
         assertTrue(Bencode.decode(buffer, 3).isLeft());
         assertEquals(BBytes.ascii("spam"), Bencode.decode(buffer, 6).get());
+    }
+
+    @Test
+    void keysWithOneHashCodeDoNotMakeDecodingQuadratic() {
+        // 2048 distinct keys with one Arrays.hashCode ("Aa" and "BB" collide): 57 KB, under the
+        // message limit. Each insertion scanned the whole bucket, about two million key
+        // comparisons per message; a node decodes every datagram it is sent, so 500 of them.
+        int bits = 11;
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        message.writeBytes(bytes("d1:ad"));
+        for (int i = 0; i < 1 << bits; i++) {
+            StringBuilder key = new StringBuilder();
+            for (int b = 0; b < bits; b++) {
+                key.append((i >> b & 1) == 0 ? "Aa" : "BB");
+            }
+            message.writeBytes(bytes(key.length() + ":" + key + "i0e"));
+        }
+        message.writeBytes(bytes("ee"));
+        byte[] hostile = message.toByteArray();
+        assertTrue(hostile.length <= Bencode.MAX_MESSAGE, "within the message limit: " + hostile.length);
+
+        BDict decoded = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            BDict last = null;
+            for (int i = 0; i < 500; i++) {
+                last = (BDict) Bencode.decode(hostile).get();
+            }
+            return last;
+        });
+
+        assertEquals(1 << bits, decoded.dict("a").get().entries().size());
     }
 
     @Test

@@ -7,18 +7,20 @@ package dev.peerscout.adapters.torrentfile.bencode;
  */
 public final class BencodeDocument {
     final byte[] input;
+    private final int rootStart;
     private final int rootEnd;
     private final ContainerIndex containers;
 
-    BencodeDocument(byte[] input, int rootEnd, ContainerIndex containers) {
+    BencodeDocument(byte[] input, int rootStart, int rootEnd, ContainerIndex containers) {
         this.input = input;
+        this.rootStart = rootStart;
         this.rootEnd = rootEnd;
         this.containers = containers;
     }
 
     /** The top-level value. */
     public BencodeNode root() {
-        return BencodeNode.root(this);
+        return BencodeNode.root(this, rootStart);
     }
 
     /** How many bytes follow the top-level value (they are not part of it). */

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * One value inside a {@link BencodeDocument}, read in place. Accessors for the wrong kind
@@ -27,9 +29,9 @@ public final class BencodeNode {
         this.ordinal = ordinal;
     }
 
-    /** The top-level value: at offset 0 and, if a container, the first one opened. */
-    static BencodeNode root(BencodeDocument document) {
-        return new BencodeNode(document, 0, document.isContainer(0) ? 0 : SCALAR);
+    /** The top-level value: where the scan started and, if a container, the first one opened. */
+    static BencodeNode root(BencodeDocument document, int offset) {
+        return new BencodeNode(document, offset, document.isContainer(offset) ? 0 : SCALAR);
     }
 
     /** A key and its value in a dictionary, in input order. */
@@ -219,16 +221,50 @@ public final class BencodeNode {
 
     /** The elements of a list. */
     public List<BencodeNode> elements() {
+        List<BencodeNode> elements = new ArrayList<>(elementCount());
+        for (Children children = new Children(); children.hasNext(); ) {
+            elements.add(children.next());
+        }
+        return elements;
+    }
+
+    /** How many elements a list has, counted without making a node for any. */
+    public int elementCount() {
         require(BencodeKind.LIST);
         int count = 0;
         for (Children children = new Children(); children.hasNext(); children.skip()) {
             count++;
         }
-        List<BencodeNode> elements = new ArrayList<>(count);
-        for (Children children = new Children(); children.hasNext(); ) {
-            elements.add(children.next());
-        }
-        return elements;
+        return count;
+    }
+
+    /**
+     * The elements of a list, each made only when the loop reaches it: for lists of a million file
+     * entries, where {@link #elements()} would hold a million nodes at once.
+     */
+    public Iterable<BencodeNode> eachElement() {
+        require(BencodeKind.LIST);
+        return () -> new Iterator<>() {
+            private final Children children = new Children();
+
+            @Override
+            public boolean hasNext() {
+                return children.hasNext();
+            }
+
+            @Override
+            public BencodeNode next() {
+                if (!children.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return children.next();
+            }
+        };
+    }
+
+    /** The input this value was read from, without the index of its containers; see {@link BencodeInput}. */
+    public BencodeInput input() {
+        return new BencodeInput(document.input);
     }
 
     /** The entries of a dictionary in input order, duplicates included. */

@@ -42,10 +42,18 @@ public final class BencodeScanner {
      * @throws BencodeException if the input is not one well-formed value within the limits
      */
     public BencodeDocument scan(byte[] input) {
+        return scan(input, 0);
+    }
+
+    /**
+     * Scans the one value that starts at {@code start}; the bytes after it are the document's
+     * trailing bytes. {@link BencodeInput} uses it to read a value of a scanned input again.
+     */
+    BencodeDocument scan(byte[] input, int start) {
         ContainerIndex index = new ContainerIndex(maxContainers);
         OpenContainers open = new OpenContainers(Math.min(maxDepth, 32));
         int n = input.length;
-        int pos = 0;
+        int pos = start;
         while (true) {
             if (pos >= n) {
                 throw open.depth == 0
@@ -84,7 +92,7 @@ public final class BencodeScanner {
             }
             // A value just ended: the top-level one, or a key or value inside the open container.
             if (open.depth == 0) {
-                return new BencodeDocument(input, pos, index);
+                return new BencodeDocument(input, start, pos, index);
             }
             open.valueDone();
         }

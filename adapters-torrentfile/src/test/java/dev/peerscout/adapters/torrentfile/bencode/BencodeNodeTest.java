@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 class BencodeNodeTest {
@@ -82,6 +85,56 @@ class BencodeNodeTest {
                 elements.stream().map(BencodeNode::kind).toList());
         assertEquals(1, elements.get(1).elements().get(0).longValue());
         assertEquals(2, elements.get(2).get("k").get().longValue());
+    }
+
+    @Test
+    void aListCanBeWalkedOneElementAtATime() {
+        BencodeNode list = root("l1:ali1eed1:ki2eee");
+        List<BencodeNode> walked = new ArrayList<>();
+        list.eachElement().forEach(walked::add);
+
+        assertEquals(3, list.elementCount());
+        assertEquals(list.elements().stream().map(BencodeNode::offset).toList(),
+                walked.stream().map(BencodeNode::offset).toList());
+        assertEquals(2, walked.get(2).get("k").get().longValue());
+        Iterator<BencodeNode> empty = root("le").eachElement().iterator();
+        assertFalse(empty.hasNext());
+        assertThrows(NoSuchElementException.class, empty::next);
+    }
+
+    @Test
+    void aValueIsReadAgainFromTheInputAloneByItsOffset() {
+        BencodeNode root = root("d5:filesld6:lengthi7e4:pathl1:a1:beeee3:zzzi1ee");
+        BencodeNode file = root.get("files").get().elements().get(0);
+
+        BencodeNode again = file.input().valueAt(file.offset());
+
+        assertEquals(file.offset(), again.offset());
+        assertEquals(file.end(), again.end());
+        assertEquals(7, again.get("length").get().longValue());
+        assertEquals(List.of("a", "b"), again.get("path").get().elements().stream().map(BencodeNode::text).toList());
+    }
+
+    @Test
+    void containersAreFoundAcrossPagesOfTheIndex() {
+        // 40,000 containers fill the index's first page and two more; each must still end where it does.
+        int count = 40_000;
+        StringBuilder input = new StringBuilder("l");
+        for (int i = 0; i < count; i++) {
+            input.append("ld1:").append(i % 10).append("i").append(i).append("eee");
+        }
+        BencodeNode list = new BencodeScanner(100, 2 * count + 1).scan(input.append('e').toString()
+                .getBytes(StandardCharsets.US_ASCII)).root();
+
+        int index = 0;
+        for (BencodeNode element : list.eachElement()) {
+            BencodeNode dictionary = element.elements().get(0);
+            assertEquals(index, dictionary.get(String.valueOf(index % 10)).get().longValue());
+            assertEquals('e', input.charAt(element.end() - 1));
+            index++;
+        }
+        assertEquals(count, index);
+        assertEquals(input.length(), list.end());
     }
 
     @Test

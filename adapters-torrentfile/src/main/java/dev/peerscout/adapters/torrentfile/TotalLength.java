@@ -1,0 +1,40 @@
+package dev.peerscout.adapters.torrentfile;
+
+import static dev.peerscout.adapters.torrentfile.Fields.malformed;
+
+import dev.peerscout.domain.model.FileEntry;
+
+/**
+ * The total size of a torrent's files, pad files included, summed while the files are read and
+ * checked only when it is asked for: so a file list is read once, and a broken list is still
+ * reported before a total that overflows.
+ */
+final class TotalLength {
+    private long sum;
+    private boolean overflows;
+
+    static TotalLength of(Iterable<FileEntry> files) {
+        TotalLength total = new TotalLength();
+        files.forEach(file -> total.add(file.length()));
+        return total;
+    }
+
+    /** Adds a file's length, which is never negative. */
+    void add(long length) {
+        if (!overflows) {
+            sum += length;
+            overflows = sum < 0;
+        }
+    }
+
+    /** The total; one that overflows or is zero (a torrent without data has no swarm worth finding) is malformed. */
+    long checked() {
+        if (overflows) {
+            throw malformed("total size overflows 64 bits");
+        }
+        if (sum == 0) {
+            throw malformed("invalid length: the total size is 0, the torrent has no content");
+        }
+        return sum;
+    }
+}

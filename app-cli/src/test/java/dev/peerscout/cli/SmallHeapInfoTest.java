@@ -1,0 +1,76 @@
+package dev.peerscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.peerscout.domain.testing.ChildProcesses;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code peerscout info --json} on a torrent of a million files (35 MB), in a child JVM with the
+ * 64 MiB heap the CLI promises to work in: it must list every file, not run out of memory. The
+ * output (about 70 MB) is read as it comes, never held. A few seconds.
+ */
+class SmallHeapInfoTest {
+    private static final int FILES = 1_000_000;
+
+    @Test
+    void aMillionFilesAreListedAsJsonInA64MiBHeap(@TempDir Path dir) throws Exception {
+        Path torrent = oneMillionFiles(dir.resolve("files.torrent"));
+        Path err = dir.resolve("stderr.txt");
+        Process process = ChildProcesses.killedOnExit(new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "info", "--json", torrent.toString())
+                .redirectError(err.toFile())
+                .start());
+
+        int paths = 0;
+        String lastPath = null;
+        try (JsonParser json = new JsonFactory().createParser(process.getInputStream())) {
+            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+                if (token == JsonToken.FIELD_NAME && "path".equals(json.currentName())) {
+                    lastPath = json.nextTextValue();
+                    paths++;
+                }
+            }
+        }
+
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the small-heap JVM did not end");
+        String stderr = Files.readString(err);
+        assertEquals(0, process.exitValue(), stderr);
+        assertEquals("", stderr);
+        assertEquals(FILES, paths);
+        assertEquals("dir/f" + (FILES - 1), lastPath);
+    }
+
+    /** Files {@code dir/f0} to {@code dir/f999999} of one byte each, as bench/bounds.sh writes them. */
+    private static Path oneMillionFiles(Path file) throws IOException {
+        long pieces = (FILES + 16_383) / 16_384;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write(ascii("d4:infod5:filesl"));
+            for (int i = 0; i < FILES; i++) {
+                String name = "f" + i;
+                out.write(ascii("d6:lengthi1e4:pathl3:dir" + name.length() + ":" + name + "ee"));
+            }
+            out.write(ascii("e4:name4:many12:piece lengthi16384e6:pieces" + pieces * 20 + ":"));
+            out.write(new byte[(int) pieces * 20]);
+            out.write(ascii("ee"));
+        }
+        return file;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
