@@ -71,8 +71,9 @@ final class InfoCommand implements Callable<Integer> {
                 + (torrent.isPrivate() ? ", private" : ""));
         torrent.hashes().v1().forEach(h -> out.println("Info hash:    " + h.hex()));
         torrent.hashes().v2().forEach(h -> out.println("Info hash v2: " + h.hex()));
+        // Counted once: a large torrent's file list is decoded entry by entry on each pass.
+        long files = torrent.contents().map(contents -> contents.files().stream().filter(f -> !f.padding()).count()).getOrElse(0L);
         for (Contents contents : torrent.contents()) {
-            long files = contents.files().stream().filter(f -> !f.padding()).count();
             out.println("Size:         " + Formats.bytes(contents.totalLength()) + " (" + Formats.count(contents.totalLength())
                     + " bytes) in " + Formats.count(files) + (files == 1 ? " file" : " files"));
             out.println("Pieces:       " + Formats.count(contents.pieceCount()) + " x " + Formats.bytes(contents.pieceLength()));
@@ -99,7 +100,7 @@ final class InfoCommand implements Callable<Integer> {
                     continue;
                 }
                 if (!allFiles && shown == FILES_SHOWN) {
-                    long rest = contents.files().stream().filter(f -> !f.padding()).count() - shown;
+                    long rest = files - shown;
                     out.println("  ... and " + Formats.count(rest) + " more (--all-files lists them)");
                     break;
                 }
