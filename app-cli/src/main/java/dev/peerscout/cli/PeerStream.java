@@ -18,6 +18,11 @@ interface PeerStream {
 
     default void done(DiscoveryReport report) {}
 
+    /** The reader went away (a closed pipe, as after {@code | head -1}): nothing more can be streamed. */
+    default boolean closed() {
+        return false;
+    }
+
     /** Nothing streamed (--json prints one document at the end). */
     static PeerStream none() {
         return (peer, origin) -> {};
@@ -25,9 +30,17 @@ interface PeerStream {
 
     /** {@code ip:port} lines, flushed one by one so a pipe sees each peer at once. */
     static PeerStream lines(PrintWriter out) {
-        return (peer, origin) -> {
-            out.println(peer);
-            out.flush();
+        return new PeerStream() {
+            @Override
+            public void peer(Peer peer, PeerOrigin origin) {
+                out.println(peer);
+                out.flush();
+            }
+
+            @Override
+            public boolean closed() {
+                return out.checkError();
+            }
         };
     }
 
@@ -86,6 +99,11 @@ interface PeerStream {
                 });
                 out.println();
                 out.flush();
+            }
+
+            @Override
+            public boolean closed() {
+                return out.checkError();
             }
         };
     }

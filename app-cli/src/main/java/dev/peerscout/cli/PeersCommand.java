@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -132,27 +133,38 @@ final class PeersCommand implements Callable<Integer> {
         Progress progress = new Progress(err, quiet, terminal.stderrIsInteractive() && !quiet, network.showSecrets,
                 distinctTrackers(torrent, options), scheduler.get());
         PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets) : PeerStream.lines(out);
+        // Listeners run under discovery's lock, so they only note that the reader left; the stop comes from here.
+        CompletableFuture<Void> readerGone = new CompletableFuture<>();
         Discovery discovery = discoverPeers.get().start(torrent, options, new DiscoveryListener() {
             @Override
             public void peerFound(Peer peer, PeerOrigin origin) {
                 progress.clearStatus();
                 stream.peer(peer, origin);
                 progress.peerFound();
+                noteIfClosed();
             }
 
             @Override
             public void trackerFinished(TrackerReport report) {
                 stream.tracker(report);
                 progress.trackerFinished(report);
+                noteIfClosed();
             }
 
             @Override
             public void sourceFinished(PeerSource.Summary summary) {
                 stream.source(summary);
                 progress.sourceFinished(summary);
+                noteIfClosed();
+            }
+
+            private void noteIfClosed() {
+                if (stream.closed()) {
+                    readerGone.complete(null);
+                }
             }
         });
-        DiscoveryReport report = await(discovery, options);
+        DiscoveryReport report = await(discovery, options, readerGone);
         if (json) {
             writeJson(report, out);
         } else if (ndjson) {
@@ -207,10 +219,19 @@ final class PeersCommand implements Callable<Integer> {
         return nodes;
     }
 
-    /** The domain guarantees an outcome by the deadline; the extra wait only guards against bugs. */
-    private static DiscoveryReport await(Discovery discovery, DiscoveryOptions options) throws InterruptedException {
+    /**
+     * The report, sooner when nobody reads the peers any more ({@code peers | head -1}). The domain
+     * guarantees an outcome by the deadline; the extra wait only guards against bugs.
+     */
+    private static DiscoveryReport await(Discovery discovery, DiscoveryOptions options, CompletableFuture<Void> readerGone)
+            throws InterruptedException {
+        long patience = options.timeout().plusSeconds(5).toMillis();
         try {
-            DiscoveryReport report = discovery.report().get(options.timeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(discovery.report(), readerGone).get(patience, TimeUnit.MILLISECONDS);
+            if (readerGone.isDone()) {
+                discovery.stop("stopped: the output was closed");
+            }
+            DiscoveryReport report = discovery.report().get(patience, TimeUnit.MILLISECONDS);
             discovery.farewell().get(options.stopGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
             return report;
         } catch (ExecutionException e) {

@@ -21,12 +21,17 @@ import dev.peerscout.domain.testing.FakeTrackerClient;
 import dev.peerscout.domain.time.SystemScheduler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The whole command with a fake torrent reader and a fake tracker swapped in through Dagger. */
 class CliWithFakesTest {
@@ -58,6 +63,41 @@ class CliWithFakesTest {
         assertEquals(List.of("10.0.0.1:6881", "[2001:db8::1]:51413"), run.outLines());
         assertTrue(run.err().contains("tracker " + LIVE + " (tier 0): ok, 2 peers"), run.err());
         assertTrue(run.errLines().get(run.errLines().size() - 1).startsWith("found 2 peers; 1 of 1 trackers answered"));
+    }
+
+    @Test
+    void whenTheReaderOfThePeersGoesAwayDiscoveryStopsInsteadOfWaitingForTheDeadline() {
+        // As after `peerscout peers x | head -1`: the pipe takes one line, then every write fails.
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.1", 6881)));
+        trackers.silent("udp://silent.example:1");
+        StringWriter taken = new StringWriter();
+        Writer headOne = new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) throws IOException {
+                if (taken.toString().contains("\n")) {
+                    throw new IOException("Broken pipe");
+                }
+                taken.write(chars, offset, length);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        String[] args = {"peers", "demo.torrent", "--tracker", "udp://silent.example:1", "--timeout", "30", "--ndjson"};
+        CommandLine commandLine = DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLines().forArguments(args);
+        commandLine.setOut(new PrintWriter(headOne, true));
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exitCode = Peerscout.run(commandLine, args);
+
+        assertEquals(0, exitCode, err.toString());
+        assertTrue(taken.toString().startsWith("{\"event\":\"peer\""), taken.toString());
+        assertTrue(err.toString().contains("tracker udp://silent.example:1 (tier 1): skipped: stopped: the output was closed"),
+                err.toString());
     }
 
     @Test

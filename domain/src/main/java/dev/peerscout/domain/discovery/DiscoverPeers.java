@@ -160,7 +160,7 @@ public final class DiscoverPeers {
                 finishIfAllDone();
             }
             runAfterUnlock();
-            return new Discovery(report, farewell);
+            return new Discovery(report, farewell, this::stop);
         }
 
         private void runAfterUnlock() {
@@ -369,6 +369,17 @@ public final class DiscoverPeers {
                         }
                     }
                     skipRest("no time left before the deadline");
+                    finish(false);
+                }
+            }
+            runAfterUnlock();
+        }
+
+        /** The user's stop: like the deadline, without waiting for it. */
+        private void stop(String why) {
+            synchronized (this) {
+                if (!finishing) {
+                    skipRest(why);
                     finish(false);
                 }
             }

@@ -102,6 +102,27 @@ class DiscoverPeersTest {
     }
 
     @Test
+    void stopEndsDiscoveryAtOnceWithWhatWasFoundAndStillSaysGoodbye() {
+        trackers.silent(DEAD);
+        trackers.answerWithPeers(LIVE, Duration.ofMillis(40), List.of(peer(1, 6881)));
+
+        Discovery discovery = discover(torrent(false, tier(0, DEAD), tier(1, LIVE)), options());
+        clock.advance(Duration.ofMillis(40));
+        discovery.stop("stopped: the output was closed");
+        discovery.stop("a second stop changes nothing");
+
+        DiscoveryReport report = discovery.report().getNow(null);
+        assertTrue(report != null, "done at once, not at the deadline");
+        assertFalse(report.enoughPeers());
+        assertEquals(Duration.ofMillis(40), report.elapsed());
+        assertEquals(TrackerStatus.SKIPPED, report.trackers().get(0).status());
+        assertEquals(Option.some("stopped: the output was closed"), report.trackers().get(0).error());
+        assertEquals(1, report.peers().size());
+        assertTrue(trackers.calls().stream().anyMatch(c -> c.tracker().value().equals(LIVE)
+                && c.request().event() == AnnounceEvent.STOPPED), "the tracker that accepted us hears stopped");
+    }
+
+    @Test
     void peersAreDeduplicatedAcrossTrackersAndKeepEverySource() {
         trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881), peer(2, 6881)));
         trackers.answerWithPeers(SECOND, Duration.ofMillis(20), List.of(peer(2, 6881), peer(3, 51413)));
