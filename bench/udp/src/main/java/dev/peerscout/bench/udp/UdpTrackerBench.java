@@ -239,19 +239,22 @@ public final class UdpTrackerBench {
             this.window = window;
         }
 
-        /** {@code calls} pipelines in a row, each draining before the next (as the client's calls do). */
+        /**
+         * {@code calls} pipelines in a row, each building its datagrams and draining before the
+         * next (as the client's calls encode theirs and end when every batch has answered).
+         */
         void scrape(List<InfoHash> hashes, int calls) throws IOException {
             try (DatagramSocket socket = open()) {
                 long connectionId = connect(socket);
-                List<byte[]> datagrams = new ArrayList<>();
-                for (int from = 0; from < hashes.size(); from += 74) {
-                    List<InfoHash> batch = hashes.subList(from, Math.min(hashes.size(), from + 74));
-                    ByteBuffer datagram = ByteBuffer.allocate(16 + 20 * batch.size()).putLong(connectionId)
-                            .putInt(2).putInt(from);
-                    batch.forEach(hash -> datagram.put(hash.toBytes()));
-                    datagrams.add(datagram.array());
-                }
                 for (int call = 0; call < calls; call++) {
+                    List<byte[]> datagrams = new ArrayList<>();
+                    for (int from = 0; from < hashes.size(); from += 74) {
+                        List<InfoHash> batch = hashes.subList(from, Math.min(hashes.size(), from + 74));
+                        ByteBuffer datagram = ByteBuffer.allocate(16 + 20 * batch.size()).putLong(connectionId)
+                                .putInt(2).putInt(from);
+                        batch.forEach(hash -> datagram.put(hash.toBytes()));
+                        datagrams.add(datagram.array());
+                    }
                     pipeline(socket, datagrams);
                 }
             }
