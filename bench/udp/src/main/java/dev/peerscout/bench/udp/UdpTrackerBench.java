@@ -109,6 +109,7 @@ public final class UdpTrackerBench {
             Phases phases = new Phases(client, tracker, scheduler, cpu);
             phases.awaitReady();
             phases.warmUp();
+            raw.warmUp(hashes);
             System.out.printf("-- scrape: %d calls in a row, each for all hashes (74 per datagram, result map included)%n",
                     scrapes);
             for (int round = 1; round <= rounds; round++) {
@@ -260,6 +261,25 @@ public final class UdpTrackerBench {
             }
         }
 
+        /**
+         * The same warm-up as the client's, so neither side is measured while the JIT compiles it:
+         * scrapes, and 'stopped' announces of a peer that never joined (the swarms stay empty).
+         */
+        void warmUp(List<InfoHash> hashes) throws IOException {
+            scrape(hashes, 3);
+            try (DatagramSocket socket = open()) {
+                long connectionId = connect(socket);
+                PeerId stranger = PeerId.random("-PS0100-", new SplittableRandom(SEED - 2));
+                List<byte[]> datagrams = new ArrayList<>(hashes.size());
+                for (int i = 0; i < hashes.size(); i++) {
+                    datagrams.add(announce(connectionId, i, hashes.get(i), stranger, 40_003, 3));
+                }
+                for (int pass = 0; pass < 3; pass++) {
+                    pipeline(socket, datagrams);
+                }
+            }
+        }
+
         void announce(List<InfoHash> hashes, int round) throws IOException {
             try (DatagramSocket socket = open()) {
                 long connectionId = connect(socket);
@@ -325,9 +345,15 @@ public final class UdpTrackerBench {
         }
 
         private static byte[] announce(long connectionId, int transactionId, InfoHash hash, PeerId peer, int port) {
+            return announce(connectionId, transactionId, hash, peer, port, 2);
+        }
+
+        /** BEP 15 event codes: 2 started, 3 stopped. */
+        private static byte[] announce(long connectionId, int transactionId, InfoHash hash, PeerId peer, int port,
+                int event) {
             return ByteBuffer.allocate(98).putLong(connectionId).putInt(1).putInt(transactionId)
                     .put(hash.toBytes()).put(peer.toBytes()).putLong(0).putLong(1_000_000).putLong(0)
-                    .putInt(2).putInt(0).putInt(7).putInt(50).putShort((short) port).array();
+                    .putInt(event).putInt(0).putInt(7).putInt(50).putShort((short) port).array();
         }
     }
 
