@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the UDP tracker client against a local opentracker (127.0.0.1 only).
-# Usage: bench/udp/run.sh [HASHES=100000] [LATENCY_SAMPLES=2000] [WINDOW=64] [ROUNDS=3]
+# Usage: bench/udp/run.sh [HASHES=100000] [LATENCY_SAMPLES=2000] [WINDOW=64] [ROUNDS=3] [SCRAPES=10]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -8,6 +8,7 @@ hashes=${1:-100000}
 samples=${2:-2000}
 window=${3:-64}
 rounds=${4:-3}
+scrapes=${5:-10}
 
 command -v opentracker >/dev/null || { echo "opentracker is not installed (apt-get install opentracker)" >&2; exit 2; }
 
@@ -33,6 +34,6 @@ opentracker -i 127.0.0.1 -p "$tcp_port" -P "$udp_port" -d "$dir" -w whitelist.tx
 tracker_pid=$!
 
 mkdir -p "$root/bench/results"
-bench run --hashes "$hashes" --udp-port "$udp_port" --pid "$tracker_pid" --samples "$samples" --window "$window" --rounds "$rounds" \
+bench run --hashes "$hashes" --udp-port "$udp_port" --pid "$tracker_pid" --samples "$samples" --window "$window" --rounds "$rounds" --scrapes "$scrapes" \
   --clk-tck "$(getconf CLK_TCK)" | tee "$root/bench/results/udp-$(date +%Y%m%dT%H%M%S).txt"
 rm -f "$dir.log"

@@ -8,16 +8,15 @@ import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,23 +65,25 @@ final class Outcomes {
                 Option.none(), Math.max(1, attempts)));
     }
 
-    /** A scrape answers only if every batch did: partial counts would hide the failure. */
-    static Either<TrackerFailure, ScrapeResponse> scrape(List<List<InfoHash>> batches,
+    /**
+     * A scrape answers only if every batch did: partial counts would hide the failure. The batches
+     * cut {@code counts}' swarms in order, so entry i of a batch is the swarm at its offset + i.
+     */
+    static Either<TrackerFailure, ScrapeResponse> scrape(ScrapeStatsMap.Builder counts, List<List<InfoHash>> batches,
             List<Either<TrackerFailure, Answered<ScrapeReply>>> results) {
         int attempts = totalAttempts(results);
         if (results.stream().anyMatch(Either::isLeft)) {
             return Either.left(mostTelling(results, attempts));
         }
-        int hashes = batches.stream().mapToInt(List::size).sum();
-        Map<InfoHash, ScrapeStats> stats = new HashMap<>(hashes * 4 / 3 + 1);
+        int position = 0;
         for (int b = 0; b < batches.size(); b++) {
-            List<InfoHash> batch = batches.get(b);
+            int asked = batches.get(b).size();
             List<ScrapeStats> entries = results.get(b).get().reply().entries();
-            for (int i = 0; i < batch.size(); i++) {
-                stats.put(batch.get(i), entries.get(i));
+            for (int i = 0; i < asked; i++) {
+                counts.set(position++, entries.get(i));
             }
         }
-        return Either.right(new ScrapeResponse(stats, Math.max(1, attempts)));
+        return Either.right(new ScrapeResponse(counts.build(), Math.max(1, attempts)));
     }
 
     private static int totalAttempts(List<? extends Either<TrackerFailure, ? extends Answered<?>>> results) {

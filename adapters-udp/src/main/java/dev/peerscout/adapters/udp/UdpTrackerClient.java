@@ -12,6 +12,7 @@ import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.TrackerClient;
@@ -23,7 +24,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,7 +105,10 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             throw new IllegalArgumentException("nothing to scrape");
         }
         Instant started = scheduler.now();
-        List<List<InfoHash>> batches = ScrapeRequest.batches(List.copyOf(new LinkedHashSet<>(swarms)));
+        // Duplicates are asked once; the builder's index of the swarms is also the result's.
+        ScrapeStatsMap.Builder counts = ScrapeStatsMap.builder(swarms.size());
+        swarms.forEach(counts::add);
+        List<List<InfoHash>> batches = ScrapeRequest.batches(counts.swarms());
         return withAddresses(tracker, deadline, (url, addresses) -> {
             InetAddress address = addresses.get(0);
             TrackerKey key = new TrackerKey(url.host(), url.port(), AddressFamily.of(address));
@@ -114,7 +117,7 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
                 perBatch.add(transport.exchange(new InetSocketAddress(address, url.port()), key,
                         new ScrapeQuery(batch), started, deadline));
             }
-            return all(perBatch).thenApply(results -> Outcomes.scrape(batches, results));
+            return all(perBatch).thenApply(results -> Outcomes.scrape(counts, batches, results));
         });
     }
 

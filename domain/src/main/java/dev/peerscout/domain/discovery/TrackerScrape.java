@@ -2,6 +2,7 @@ package dev.peerscout.domain.discovery;
 
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerUrl;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public record TrackerScrape(
 
     public TrackerScrape {
         asked = List.copyOf(asked);
-        stats = Map.copyOf(stats);
+        stats = ScrapeStatsMap.copyOf(stats);
     }
 
     public boolean ok() {

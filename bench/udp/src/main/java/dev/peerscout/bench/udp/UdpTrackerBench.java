@@ -48,7 +48,13 @@ import java.util.stream.Collectors;
  *
  * <pre>
  *   prepare --hashes N --dir DIR          write DIR/whitelist.txt, print two free ports (tcp udp)
- *   run --hashes N --udp-port P --pid PID [--samples K] [--window W] [--rounds R] [--clk-tck 100]
+ *   run --hashes N --udp-port P --pid PID [--samples K] [--window W] [--rounds R] [--scrapes S] [--clk-tck 100]
+ * </pre>
+ *
+ * <p>A scrape round is S calls in a row, each for all N hashes, so that it lasts long enough for
+ * opentracker's CPU time (counted in clock ticks, 10 ms each) to mean something.
+ *
+ * <pre>
  * </pre>
  */
 public final class UdpTrackerBench {
@@ -89,6 +95,7 @@ public final class UdpTrackerBench {
         int samples = intOption("samples", 2_000);
         int window = intOption("window", UdpTrackerConfig.DEFAULT_MAX_IN_FLIGHT_PER_TRACKER);
         int rounds = intOption("rounds", 3);
+        int scrapes = intOption("scrapes", 10);
         TrackerUrl tracker = TrackerUrl.of("udp://127.0.0.1:" + port + "/announce");
         Cpu cpu = new Cpu(Long.parseLong(options.get("pid")), intOption("clk-tck", 100));
         SystemScheduler scheduler = new SystemScheduler();
@@ -102,12 +109,14 @@ public final class UdpTrackerBench {
             Phases phases = new Phases(client, tracker, scheduler, cpu);
             phases.awaitReady();
             phases.warmUp();
-            System.out.println("-- scrape: one call for all hashes (74 per datagram, result map included)");
+            raw.warmUp(hashes);
+            System.out.printf("-- scrape: %d calls in a row, each for all hashes (74 per datagram, result map included)%n",
+                    scrapes);
             for (int round = 1; round <= rounds; round++) {
-                phases.scrapeAll(round);
+                phases.scrapeAll(round, scrapes);
             }
             for (int round = 1; round <= rounds; round++) {
-                cpu.report("   raw socket " + round, hashes.size(), "hashes", () -> raw.scrape(hashes));
+                cpu.report("   raw socket " + round, scrapes * hashes.size(), "hashes", () -> raw.scrape(hashes, scrapes));
             }
             System.out.println("-- announce: one call per hash, all issued at once");
             for (int round = 1; round <= rounds; round++) {
@@ -137,12 +146,14 @@ public final class UdpTrackerBench {
             this.cpu = cpu;
         }
 
-        void scrapeAll(int round) throws Exception {
+        void scrapeAll(int round, int calls) throws Exception {
             int[] datagrams = new int[1];
-            cpu.report("   client     " + round, hashes.size(), "hashes", () -> {
-                Either<TrackerFailure, ScrapeResponse> outcome = client.scrape(tracker, hashes,
-                        scheduler.now().plus(Duration.ofMinutes(5))).get(6, TimeUnit.MINUTES);
-                datagrams[0] = outcome.getOrElseThrow(f -> new IllegalStateException(f.message())).attempts();
+            cpu.report("   client     " + round, calls * hashes.size(), "hashes", () -> {
+                for (int call = 0; call < calls; call++) {
+                    Either<TrackerFailure, ScrapeResponse> outcome = client.scrape(tracker, hashes,
+                            scheduler.now().plus(Duration.ofMinutes(5))).get(6, TimeUnit.MINUTES);
+                    datagrams[0] += outcome.getOrElseThrow(f -> new IllegalStateException(f.message())).attempts();
+                }
             });
             System.out.printf("      (%,d datagrams)%n", datagrams[0]);
         }
@@ -229,18 +240,43 @@ public final class UdpTrackerBench {
             this.window = window;
         }
 
-        void scrape(List<InfoHash> hashes) throws IOException {
+        /**
+         * {@code calls} pipelines in a row, each building its datagrams and draining before the
+         * next (as the client's calls encode theirs and end when every batch has answered).
+         */
+        void scrape(List<InfoHash> hashes, int calls) throws IOException {
             try (DatagramSocket socket = open()) {
                 long connectionId = connect(socket);
-                List<byte[]> datagrams = new ArrayList<>();
-                for (int from = 0; from < hashes.size(); from += 74) {
-                    List<InfoHash> batch = hashes.subList(from, Math.min(hashes.size(), from + 74));
-                    ByteBuffer datagram = ByteBuffer.allocate(16 + 20 * batch.size()).putLong(connectionId)
-                            .putInt(2).putInt(from);
-                    batch.forEach(hash -> datagram.put(hash.toBytes()));
-                    datagrams.add(datagram.array());
+                for (int call = 0; call < calls; call++) {
+                    List<byte[]> datagrams = new ArrayList<>();
+                    for (int from = 0; from < hashes.size(); from += 74) {
+                        List<InfoHash> batch = hashes.subList(from, Math.min(hashes.size(), from + 74));
+                        ByteBuffer datagram = ByteBuffer.allocate(16 + 20 * batch.size()).putLong(connectionId)
+                                .putInt(2).putInt(from);
+                        batch.forEach(hash -> datagram.put(hash.toBytes()));
+                        datagrams.add(datagram.array());
+                    }
+                    pipeline(socket, datagrams);
                 }
-                pipeline(socket, datagrams);
+            }
+        }
+
+        /**
+         * The same warm-up as the client's, so neither side is measured while the JIT compiles it:
+         * scrapes, and 'stopped' announces of a peer that never joined (the swarms stay empty).
+         */
+        void warmUp(List<InfoHash> hashes) throws IOException {
+            scrape(hashes, 3);
+            try (DatagramSocket socket = open()) {
+                long connectionId = connect(socket);
+                PeerId stranger = PeerId.random("-PS0100-", new SplittableRandom(SEED - 2));
+                List<byte[]> datagrams = new ArrayList<>(hashes.size());
+                for (int i = 0; i < hashes.size(); i++) {
+                    datagrams.add(announce(connectionId, i, hashes.get(i), stranger, 40_003, 3));
+                }
+                for (int pass = 0; pass < 3; pass++) {
+                    pipeline(socket, datagrams);
+                }
             }
         }
 
@@ -309,9 +345,15 @@ public final class UdpTrackerBench {
         }
 
         private static byte[] announce(long connectionId, int transactionId, InfoHash hash, PeerId peer, int port) {
+            return announce(connectionId, transactionId, hash, peer, port, 2);
+        }
+
+        /** BEP 15 event codes: 2 started, 3 stopped. */
+        private static byte[] announce(long connectionId, int transactionId, InfoHash hash, PeerId peer, int port,
+                int event) {
             return ByteBuffer.allocate(98).putLong(connectionId).putInt(1).putInt(transactionId)
                     .put(hash.toBytes()).put(peer.toBytes()).putLong(0).putLong(1_000_000).putLong(0)
-                    .putInt(2).putInt(0).putInt(7).putInt(50).putShort((short) port).array();
+                    .putInt(event).putInt(0).putInt(7).putInt(50).putShort((short) port).array();
         }
     }
 
