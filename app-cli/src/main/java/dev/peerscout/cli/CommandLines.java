@@ -2,6 +2,7 @@ package dev.peerscout.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import picocli.CommandLine;
@@ -14,21 +15,21 @@ import picocli.CommandLine;
  */
 final class CommandLines {
     private final Provider<RootCommand> root;
-    /** In the order the usage lists them. */
-    private final Map<String, Provider<?>> subcommands = new LinkedHashMap<>();
+    /** Each command's spec or annotated object, in the order the usage lists them. */
+    private final Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
 
     @Inject
     CommandLines(Provider<RootCommand> root, Provider<InfoCommand> info, Provider<PeersCommand> peers,
             Provider<ScrapeCommand> scrape) {
         this.root = root;
-        subcommands.put("info", info);
-        subcommands.put("peers", peers);
-        subcommands.put("scrape", scrape);
+        subcommands.put("info", () -> info.get().spec());
+        subcommands.put("peers", peers::get);
+        subcommands.put("scrape", scrape::get);
     }
 
     CommandLine forArguments(String... args) {
-        CommandLine line = new CommandLine(root.get());
-        Provider<?> named = subcommands.get(firstWord(args));
+        CommandLine line = new CommandLine(root.get().spec());
+        Supplier<Object> named = subcommands.get(firstWord(args));
         if (named != null) {
             line.addSubcommand(named.get());
         } else {

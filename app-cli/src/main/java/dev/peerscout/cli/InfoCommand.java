@@ -13,43 +13,36 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.inject.Inject;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(
-        name = "info",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Shows what a .torrent file or magnet link says: hashes, trackers, files.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the torrent was read", "2:bad input or usage (one line on stderr)", "3:internal error"})
+/** {@code peerscout info}: what a torrent says, without asking anyone. Its spec is built in code (see {@link Specs}). */
 final class InfoCommand implements Callable<Integer> {
     /** Human output lists this many files; --json lists all. */
     private static final int FILES_SHOWN = 20;
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "<torrent-file|magnet>", description = "A .torrent file or a magnet link.")
-    String reference;
-
-    @Option(names = "--json", description = "One JSON document on stdout, for scripts.")
-    boolean json;
-
-    @Option(names = "--show-secrets", description = "Show tracker passkeys instead of masking them.")
-    boolean showSecrets;
-
-    @Option(names = "--all-files", description = "List every file, not only the first " + FILES_SHOWN + ".")
-    boolean allFiles;
-
     private final TorrentReferences torrents;
+    private final CommandSpec spec;
+    private String reference;
+    private boolean json;
+    private boolean showSecrets;
+    private boolean allFiles;
 
     @Inject
     InfoCommand(TorrentReferences torrents) {
         this.torrents = torrents;
+        spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files.",
+                Specs.exitCodes("0:the torrent was read", "2:bad input or usage (one line on stderr)", "3:internal error"));
+        spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file or a magnet link.",
+                given -> reference = given));
+        spec.addOption(Specs.flag("--json", "One JSON document on stdout, for scripts.", given -> json = given));
+        spec.addOption(Specs.flag("--show-secrets", "Show tracker passkeys instead of masking them.",
+                given -> showSecrets = given));
+        spec.addOption(Specs.flag("--all-files", "List every file, not only the first " + FILES_SHOWN + ".",
+                given -> allFiles = given));
+    }
+
+    CommandSpec spec() {
+        return spec;
     }
 
     @Override

@@ -2,34 +2,28 @@ package dev.peerscout.cli;
 
 import java.util.concurrent.Callable;
 import javax.inject.Inject;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
-@Command(
-        name = "peerscout",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Finds the peers of a BitTorrent swarm by asking its trackers.",
-        synopsisSubcommandLabel = "(info | peers | scrape)",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success: peers found, a tracker answered the scrape, the torrent was read",
-            "1:nothing found: no peers, or no tracker answered",
-            "2:bad input or usage (one line on stderr)",
-            "3:internal error (details with --verbose)"})
+/** {@code peerscout} itself: its subcommands do the work; alone, it shows its usage. */
 final class RootCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of internal errors.")
-    boolean verbose;
+    private final CommandSpec spec;
 
     @Inject
-    RootCommand() {}
+    RootCommand() {
+        spec = Specs.command("peerscout", this, "Finds the peers of a BitTorrent swarm by asking its trackers.",
+                Specs.exitCodes(
+                        "0:success: peers found, a tracker answered the scrape, the torrent was read",
+                        "1:nothing found: no peers, or no tracker answered",
+                        "2:bad input or usage (one line on stderr)",
+                        "3:internal error (details with --verbose)"));
+        spec.usageMessage().synopsisSubcommandLabel("(info | peers | scrape)");
+        // Read by Peerscout's error handler from the parse result, in whichever command it was given.
+        spec.addOption(Specs.inheritedFlag("--verbose", "Show stack traces of internal errors.", given -> {}));
+    }
+
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {

@@ -1,6 +1,7 @@
 package dev.peerscout.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.TorrentError;
 import dev.peerscout.domain.testing.FakeScheduler;
@@ -38,6 +39,29 @@ class CommandLinesTest {
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
         assertEquals(List.of("peerscout: Unmatched arguments from index 0: 'peer', 'x.torrent'; did you mean peers or scrape?"
                 + " (see 'peerscout --help')"), run.errLines());
+    }
+
+    @Test
+    void theSpecsWrittenInCodeGiveTheUsualHelp() {
+        CliRun root = CliRun.of(lines.forArguments("--help"), "--help");
+        CliRun info = CliRun.of(lines.forArguments("info", "--help"), "info", "--help");
+
+        assertEquals(0, root.exitCode());
+        assertEquals("Usage: peerscout [-hV] [--verbose] (info | peers | scrape)", root.outLines().get(0));
+        assertTrue(root.out().contains("  3   internal error (details with --verbose)"), root.out());
+        assertEquals(List.of("Usage: peerscout info [-hV] [--all-files] [--json] [--show-secrets] [--verbose]",
+                "                      <torrent-file|magnet>"), info.outLines().subList(0, 2));
+        assertTrue(info.out().contains("  -V, --version        Print version information and exit."), info.out());
+        assertTrue(info.out().contains("%nExit codes:%n  0   the torrent was read%n".formatted()), info.out());
+    }
+
+    @Test
+    void infoNeedsItsTorrent() {
+        CliRun run = CliRun.of(lines.forArguments("info", "--json"), "info", "--json");
+
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
+        assertEquals(List.of("peerscout: Missing required parameter: '<torrent-file|magnet>' (see 'peerscout info --help')"),
+                run.errLines());
     }
 
     private List<String> subcommands(String... args) {
