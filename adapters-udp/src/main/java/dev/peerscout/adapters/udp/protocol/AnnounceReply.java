@@ -6,7 +6,8 @@ import io.vavr.control.Either;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -63,13 +64,19 @@ public record AnnounceReply(int transactionId, long interval, long leechers, lon
                 return Either.left(new MalformedPacket("peer list of " + peerBytes + " bytes is not a whole number of "
                         + stride + "-byte " + family + " entries"));
             }
-            Set<Peer> peers = new LinkedHashSet<>();
+            int entries = peerBytes / stride;
+            List<Peer> peers = new ArrayList<>(entries);
+            // Most replies name one peer or none: a set for duplicates only when there can be any.
+            Set<Peer> seen = entries > 1 ? new HashSet<>(entries * 2) : Set.of();
             byte[] address = new byte[stride - 2];
             for (int at = HEADER_LENGTH; at < packet.limit(); at += stride) {
                 packet.get(at, address);
                 int port = Packets.unsignedShort(packet, at + stride - 2);
                 if (port != 0) {
-                    peers.add(new Peer(addressOf(address), port));
+                    Peer peer = new Peer(addressOf(address), port);
+                    if (entries == 1 || seen.add(peer)) {
+                        peers.add(peer);
+                    }
                 }
             }
             return Either.right(new AnnounceReply(packet.getInt(4), Packets.unsignedInt(packet, 8),
