@@ -3,7 +3,7 @@
 # after the jar). A static archive, not the dynamic one Java 17 makes at exit: only a static
 # archive can hold picocli, whose Java 5 class files otherwise go through the slow old verifier
 # on every start. The classes are those a few short training runs load: `info` (text and JSON)
-# on a small torrent, `peers` against a tracker port on loopback that nobody listens on, and help.
+# on two small torrents, `peers` against a tracker port on loopback that nobody listens on, and help.
 #
 # usage: make-archive.sh JAVA JAR ARCHIVE
 # The archive belongs to this JVM and this jar: the launcher uses it only when it is newer than the
@@ -30,6 +30,14 @@ torrent="$work/training.torrent"
   printf '%s%s%si262144e' "$(str name)" "$(str training)" "$(str 'piece length')"
   printf '%s%s%si0eee' "$(str pieces)" "$(str "$(printf 'abcdefghijklmnopqrst%.0s' 1 2 3 4)")" "$(str private)"
 } > "$torrent"
+# And a single-file one, whose file list is read another way.
+single="$work/single.torrent"
+{
+  printf 'd%s%s' "$(str announce)" "$(str "$udp")"
+  printf '%sd%si1000000e' "$(str info)" "$(str length)"
+  printf '%s%s%si262144e' "$(str name)" "$(str single.iso)" "$(str 'piece length')"
+  printf '%s%see' "$(str pieces)" "$(str "$(printf 'abcdefghijklmnopqrst%.0s' 1 2 3 4)")"
+} > "$single"
 
 opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 run=0
@@ -40,6 +48,7 @@ train() {
 }
 train info "$torrent"
 train info --json "$torrent"
+train info "$single"
 train info "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=training"
 train peers --no-dht --timeout 1 "$torrent"
 train --help
@@ -49,4 +58,3 @@ cat "$work"/classes.* | awk '!/^#/ && !seen[$0]++' > "$work/classes"
 rm -f "$archive"
 "$java" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="$archive" \
   -cp "$jar" > "$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
-echo "peerscout: class-data archive $(basename "$archive") for $(wc -l < "$work/classes") classes"

@@ -2,7 +2,6 @@ package dev.peerscout.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import picocli.CommandLine;
@@ -15,27 +14,34 @@ import picocli.CommandLine;
  */
 final class CommandLines {
     private final Provider<RootCommand> root;
-    /** Each command's spec or annotated object, in the order the usage lists them. */
-    private final Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+    /** In the order the usage lists them. */
+    private final Map<String, Provider<?>> subcommands = new LinkedHashMap<>();
 
     @Inject
     CommandLines(Provider<RootCommand> root, Provider<InfoCommand> info, Provider<PeersCommand> peers,
             Provider<ScrapeCommand> scrape) {
         this.root = root;
-        subcommands.put("info", () -> info.get().spec());
-        subcommands.put("peers", peers::get);
-        subcommands.put("scrape", scrape::get);
+        subcommands.put("info", info);
+        subcommands.put("peers", peers);
+        subcommands.put("scrape", scrape);
     }
 
     CommandLine forArguments(String... args) {
         CommandLine line = new CommandLine(root.get().spec());
-        Supplier<Object> named = subcommands.get(firstWord(args));
+        Provider<?> named = subcommands.get(firstWord(args));
         if (named != null) {
-            line.addSubcommand(named.get());
+            line.addSubcommand(specOf(named.get()));
         } else {
-            subcommands.values().forEach(subcommand -> line.addSubcommand(subcommand.get()));
+            for (Provider<?> subcommand : subcommands.values()) {
+                line.addSubcommand(specOf(subcommand.get()));
+            }
         }
         return line;
+    }
+
+    /** A command built in code hands picocli its spec; an annotated one is read by picocli itself. */
+    private static Object specOf(Object command) {
+        return command instanceof InfoCommand info ? info.spec() : command;
     }
 
     /** The root's own options take no values, so the first word that is not an option names the subcommand. */

@@ -11,14 +11,37 @@ public final class Peerscout {
     private Peerscout() {}
 
     public static int run(CommandLine commandLine, String... args) {
-        commandLine.setParameterExceptionHandler((error, arguments) -> {
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        commandLine.setExecutionExceptionHandler(new Failures());
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler above; an Error would print a stack trace.
+            commandLine.getErr().println("peerscout: out of memory (raise the heap with PEERSCOUT_JAVA_OPTS=-Xmx...)");
+            commandLine.getErr().flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
+    }
+
+    // Named classes, not lambdas: a lambda of one of picocli's (Java 5) interfaces keeps that
+    // interface, and so these handlers, out of the class-data archive the launcher starts with.
+
+    /** Bad usage: one line naming the problem and where help is, exit code 2. */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException error, String[] arguments) {
             CommandLine command = error.getCommandLine();
             command.getErr().println("peerscout: " + firstLine(error.getMessage()) + suggestion(error)
                     + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
             command.getErr().flush();
             return ExitCodes.BAD_INPUT;
-        });
-        commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
+        }
+    }
+
+    /** A command failed: bad input is one line and exit code 2; a bug one line (a stack trace with --verbose) and 3. */
+    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception error, CommandLine command, CommandLine.ParseResult parsed) {
             PrintWriter err = command.getErr();
             boolean verbose = parsed.hasMatchedOption("--verbose") || hasVerbose(parsed);
             if (error instanceof UserError) {
@@ -31,14 +54,6 @@ public final class Peerscout {
                 error.printStackTrace(err);
             }
             err.flush();
-            return ExitCodes.INTERNAL_ERROR;
-        });
-        try {
-            return commandLine.execute(args);
-        } catch (OutOfMemoryError e) {
-            // picocli hands only Exceptions to the handler above; an Error would print a stack trace.
-            commandLine.getErr().println("peerscout: out of memory (raise the heap with PEERSCOUT_JAVA_OPTS=-Xmx...)");
-            commandLine.getErr().flush();
             return ExitCodes.INTERNAL_ERROR;
         }
     }
