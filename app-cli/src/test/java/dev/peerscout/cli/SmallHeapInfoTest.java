@@ -7,10 +7,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.peerscout.domain.testing.ChildProcesses;
-import java.io.BufferedOutputStream;
+import dev.peerscout.domain.testing.LargeTorrents;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * output (about 70 MB) is read as it comes, never held. A few seconds.
  */
 class SmallHeapInfoTest {
-    private static final int FILES = 1_000_000;
+    private static final int FILES = LargeTorrents.MILLION;
 
     @Test
     void aMillionFilesAreListedAsJsonInA64MiBHeap(@TempDir Path dir) throws Exception {
-        Path torrent = oneMillionFiles(dir.resolve("files.torrent"));
+        Path torrent = LargeTorrents.oneMillionFiles(dir.resolve("files.torrent"));
         Path err = dir.resolve("stderr.txt");
         Process process = ChildProcesses.killedOnExit(new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
@@ -52,25 +50,5 @@ class SmallHeapInfoTest {
         assertEquals("", stderr);
         assertEquals(FILES, paths);
         assertEquals("dir/f" + (FILES - 1), lastPath);
-    }
-
-    /** Files {@code dir/f0} to {@code dir/f999999} of one byte each, as bench/bounds.sh writes them. */
-    private static Path oneMillionFiles(Path file) throws IOException {
-        long pieces = (FILES + 16_383) / 16_384;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            out.write(ascii("d4:infod5:filesl"));
-            for (int i = 0; i < FILES; i++) {
-                String name = "f" + i;
-                out.write(ascii("d6:lengthi1e4:pathl3:dir" + name.length() + ":" + name + "ee"));
-            }
-            out.write(ascii("e4:name4:many12:piece lengthi16384e6:pieces" + pieces * 20 + ":"));
-            out.write(new byte[(int) pieces * 20]);
-            out.write(ascii("ee"));
-        }
-        return file;
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

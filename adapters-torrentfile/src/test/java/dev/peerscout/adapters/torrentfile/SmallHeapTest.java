@@ -7,6 +7,7 @@ import dev.peerscout.domain.model.Contents;
 import dev.peerscout.domain.model.FileEntry;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TorrentError;
+import dev.peerscout.domain.testing.LargeTorrents;
 import io.vavr.control.Either;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class SmallHeapTest {
     @Test
     void hostileFilesAreReadOrRefusedInA64MiBHeap(@TempDir Path dir) throws Exception {
         Path pieces = twoMillionPieces(dir.resolve("pieces.torrent"));
-        Path files = oneMillionFiles(dir.resolve("files.torrent"));
+        Path files = LargeTorrents.oneMillionFiles(dir.resolve("files.torrent"));
         Path huge = sparse(dir.resolve("huge.torrent"), 200L * 1024 * 1024);
         Path claim = Files.write(dir.resolve("claim.torrent"), hugeLengthPrefix());
         Path deep = Files.write(dir.resolve("deep.torrent"), deepNesting(1_000_000));
@@ -114,22 +115,6 @@ class SmallHeapTest {
             for (int i = 0; i < pieces / 10_000; i++) {
                 out.write(hashes);
             }
-            out.write(ascii("ee"));
-        }
-        return file;
-    }
-
-    static Path oneMillionFiles(Path file) throws IOException {
-        int files = 1_000_000;
-        long pieces = (files + 16_383) / 16_384;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            out.write(ascii("d4:infod5:filesl"));
-            for (int i = 0; i < files; i++) {
-                String name = "f" + i;
-                out.write(ascii("d6:lengthi1e4:pathl3:dir" + name.length() + ":" + name + "ee"));
-            }
-            out.write(ascii("e4:name4:many12:piece lengthi16384e6:pieces" + pieces * 20 + ":"));
-            out.write(new byte[(int) pieces * 20]);
             out.write(ascii("ee"));
         }
         return file;
