@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the UDP tracker client against a local opentracker (127.0.0.1 only).
-# Usage: bench/udp/run.sh [HASHES=100000] [LATENCY_SAMPLES=2000] [WINDOW=64] [ROUNDS=3] [SCRAPES=10]
+# Usage: bench/udp/run.sh [HASHES=100000] [LATENCY_SAMPLES=2000] [WINDOW=64] [ROUNDS=3] [SCRAPES=10] [WARMUP=5]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -9,6 +9,7 @@ samples=${2:-2000}
 window=${3:-64}
 rounds=${4:-3}
 scrapes=${5:-10}
+warmup=${6:-5}
 
 command -v opentracker >/dev/null || { echo "opentracker is not installed (apt-get install opentracker)" >&2; exit 2; }
 
@@ -17,6 +18,16 @@ cd "$root"
 ./mvnw -B -q -f bench/udp/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 classpath="$here/target/classes:$(cat "$here/target/classpath.txt")"
 bench() { java -cp "$classpath" dev.peerscout.bench.udp.UdpTrackerBench "$@"; }
+
+# "opentracker's one core": the tracker gets the last core to itself and both clients (ours and the
+# bare socket) the others, so neither side's threads take the tracker's CPU (on two cores that
+# contention, not the code, decided the result from one run to the next). PIN=0 turns this off.
+cores=$(nproc)
+tracker_cpu=() client_cpu=()
+if [ "${PIN:-1}" = 1 ] && [ "$cores" -ge 2 ] && command -v taskset >/dev/null; then
+  tracker_cpu=(taskset -c "$((cores - 1))")
+  client_cpu=(taskset -c "0-$((cores - 2))")
+fi
 
 dir=$(mktemp -d)
 chmod 755 "$dir"          # opentracker chroots here and drops to 'nobody'
@@ -30,10 +41,10 @@ trap cleanup EXIT
 read -r tcp_port udp_port < <(bench prepare --hashes "$hashes" --dir "$dir")
 chmod 644 "$dir/whitelist.txt"
 # -i before -p/-P, or the ports bind on every interface; the whitelist path is relative to the chroot.
-opentracker -i 127.0.0.1 -p "$tcp_port" -P "$udp_port" -d "$dir" -w whitelist.txt >"$dir.log" 2>&1 &
+"${tracker_cpu[@]}" opentracker -i 127.0.0.1 -p "$tcp_port" -P "$udp_port" -d "$dir" -w whitelist.txt >"$dir.log" 2>&1 &
 tracker_pid=$!
 
 mkdir -p "$root/bench/results"
-bench run --hashes "$hashes" --udp-port "$udp_port" --pid "$tracker_pid" --samples "$samples" --window "$window" --rounds "$rounds" --scrapes "$scrapes" \
+"${client_cpu[@]}" java -cp "$classpath" dev.peerscout.bench.udp.UdpTrackerBench run --hashes "$hashes" --udp-port "$udp_port" --pid "$tracker_pid" --samples "$samples" --window "$window" --rounds "$rounds" --scrapes "$scrapes" --warmup "$warmup" \
   --clk-tck "$(getconf CLK_TCK)" | tee "$root/bench/results/udp-$(date +%Y%m%dT%H%M%S).txt"
 rm -f "$dir.log"

@@ -48,14 +48,14 @@ import java.util.stream.Collectors;
  *
  * <pre>
  *   prepare --hashes N --dir DIR          write DIR/whitelist.txt, print two free ports (tcp udp)
- *   run --hashes N --udp-port P --pid PID [--samples K] [--window W] [--rounds R] [--scrapes S] [--clk-tck 100]
+ *   run --hashes N --udp-port P --pid PID [--samples K] [--window W] [--rounds R] [--scrapes S] [--warmup W]
+ *       [--clk-tck 100]
  * </pre>
  *
  * <p>A scrape round is S calls in a row, each for all N hashes, so that it lasts long enough for
- * opentracker's CPU time (counted in clock ticks, 10 ms each) to mean something.
- *
- * <pre>
- * </pre>
+ * opentracker's CPU time (counted in clock ticks, 10 ms each) to mean something. Both sides first
+ * run W warm-up passes of the measured calls: the client's paths are far longer than the bare
+ * socket's, and with fewer passes its later rounds are still being compiled by C2 while measured.
  */
 public final class UdpTrackerBench {
     private static final long SEED = 0x5eed_b0bL;
@@ -96,6 +96,7 @@ public final class UdpTrackerBench {
         int window = intOption("window", UdpTrackerConfig.DEFAULT_MAX_IN_FLIGHT_PER_TRACKER);
         int rounds = intOption("rounds", 3);
         int scrapes = intOption("scrapes", 10);
+        int warmUp = intOption("warmup", 5);
         TrackerUrl tracker = TrackerUrl.of("udp://127.0.0.1:" + port + "/announce");
         Cpu cpu = new Cpu(Long.parseLong(options.get("pid")), intOption("clk-tck", 100));
         SystemScheduler scheduler = new SystemScheduler();
@@ -108,8 +109,8 @@ public final class UdpTrackerBench {
         try (UdpTrackerClient client = new UdpTrackerClient(scheduler, new SecureRandom(), config)) {
             Phases phases = new Phases(client, tracker, scheduler, cpu);
             phases.awaitReady();
-            phases.warmUp();
-            raw.warmUp(hashes);
+            phases.warmUp(warmUp);
+            raw.warmUp(hashes, warmUp);
             System.out.printf("-- scrape: %d calls in a row, each for all hashes (74 per datagram, result map included)%n",
                     scrapes);
             for (int round = 1; round <= rounds; round++) {
@@ -208,21 +209,23 @@ public final class UdpTrackerBench {
 
         /**
          * Lets the JIT compile the hot paths before anything is measured: the same calls as the
-         * phases, with 'stopped' announces of a peer that never joined so the swarms stay empty.
+         * phases, passes times. Each announce pass is a 'started' that gets peers back (the warm-up
+         * peer itself), as in the phase, then a 'stopped' that takes the warm-up peer out again.
          */
-        void warmUp() throws Exception {
-            for (int i = 0; i < 3; i++) {
+        void warmUp(int passes) throws Exception {
+            for (int i = 0; i < passes; i++) {
                 client.scrape(tracker, hashes, scheduler.now().plus(Duration.ofMinutes(1))).get(2, TimeUnit.MINUTES);
             }
             PeerId stranger = PeerId.random("-PS0100-", new SplittableRandom(SEED - 1));
-            for (int i = 0; i < 3; i++) {
-                List<CompletableFuture<?>> pending = new ArrayList<>();
-                Instant deadline = scheduler.now().plus(Duration.ofMinutes(1));
-                for (InfoHash hash : hashes) {
-                    pending.add(client.announce(tracker, request(hash, stranger, 40_002, AnnounceEvent.STOPPED),
-                            deadline));
+            for (int i = 0; i < passes; i++) {
+                for (AnnounceEvent event : List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED)) {
+                    List<CompletableFuture<?>> pending = new ArrayList<>();
+                    Instant deadline = scheduler.now().plus(Duration.ofMinutes(1));
+                    for (InfoHash hash : hashes) {
+                        pending.add(client.announce(tracker, request(hash, stranger, 40_002, event), deadline));
+                    }
+                    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
                 }
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
             }
         }
     }
@@ -263,19 +266,21 @@ public final class UdpTrackerBench {
 
         /**
          * The same warm-up as the client's, so neither side is measured while the JIT compiles it:
-         * scrapes, and 'stopped' announces of a peer that never joined (the swarms stay empty).
+         * scrapes, then 'started' and 'stopped' announces of a warm-up peer (the swarms end as they were).
          */
-        void warmUp(List<InfoHash> hashes) throws IOException {
-            scrape(hashes, 3);
+        void warmUp(List<InfoHash> hashes, int passes) throws IOException {
+            scrape(hashes, passes);
             try (DatagramSocket socket = open()) {
                 long connectionId = connect(socket);
                 PeerId stranger = PeerId.random("-PS0100-", new SplittableRandom(SEED - 2));
-                List<byte[]> datagrams = new ArrayList<>(hashes.size());
-                for (int i = 0; i < hashes.size(); i++) {
-                    datagrams.add(announce(connectionId, i, hashes.get(i), stranger, 40_003, 3));
-                }
-                for (int pass = 0; pass < 3; pass++) {
-                    pipeline(socket, datagrams);
+                for (int pass = 0; pass < passes; pass++) {
+                    for (int event : new int[] {2, 3}) {
+                        List<byte[]> datagrams = new ArrayList<>(hashes.size());
+                        for (int i = 0; i < hashes.size(); i++) {
+                            datagrams.add(announce(connectionId, i, hashes.get(i), stranger, 40_003, event));
+                        }
+                        pipeline(socket, datagrams);
+                    }
                 }
             }
         }
