@@ -31,9 +31,16 @@ final class MetainfoParser {
     private static final int V1_HASH_BYTES = 20;
 
     private final BencodeScanner scanner;
+    private final int decodedOnDemandFrom;
 
     MetainfoParser(TorrentFileLimits limits) {
+        this(limits, V1Files.DECODED_ON_DEMAND_FROM);
+    }
+
+    /** @param decodedOnDemandFrom file lists this long or longer are decoded on demand (tests lower it) */
+    MetainfoParser(TorrentFileLimits limits, int decodedOnDemandFrom) {
         this.scanner = new BencodeScanner(limits.maxDepth(), limits.maxContainers());
+        this.decodedOnDemandFrom = decodedOnDemandFrom;
     }
 
     Torrent parse(byte[] content) {
@@ -77,9 +84,9 @@ final class MetainfoParser {
      * Files and sizes: a v1 or hybrid torrent as its v1 file list says (explicit pads included, the
      * v1 piece count), a v2-only torrent as libtorrent lays it out (see {@link V2FileTree#alignedFiles}).
      */
-    private static Contents contents(BencodeNode root, BencodeNode info, String name, boolean v1, boolean v2,
+    private Contents contents(BencodeNode root, BencodeNode info, String name, boolean v1, boolean v2,
             long pieceLength, List<String> warnings) {
-        Option<V1Files.Layout> v1Layout = Option.when(v1, () -> V1Files.read(info, name));
+        Option<V1Files.Layout> v1Layout = Option.when(v1, () -> V1Files.read(info, name, decodedOnDemandFrom));
         List<V2File> v2Files = List.of();
         if (v2) {
             BencodeNode tree = info.get("file tree").getOrElseThrow(() -> malformed("missing 'file tree' in v2 info"));

@@ -8,6 +8,7 @@ import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
 import dev.peerscout.domain.model.FileEntry;
 import dev.peerscout.domain.model.FileList;
 import io.vavr.control.Option;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -25,10 +26,10 @@ final class V1Files {
     /** The files of a v1 layout, with their total size. */
     record Layout(FileList files, TotalLength totalLength) {}
 
-    static Layout read(BencodeNode info, String name) {
+    static Layout read(BencodeNode info, String name, int decodedOnDemandFrom) {
         Option<BencodeNode> files = info.get("files");
         if (files.isDefined()) {
-            return multiFile(Fields.list(files.get(), () -> "'files' in info"));
+            return multiFile(Fields.list(files.get(), () -> "'files' in info"), decodedOnDemandFrom);
         }
         BencodeNode length = info.get("length")
                 .getOrElseThrow(() -> malformed("info has neither 'length' nor 'files'"));
@@ -45,13 +46,30 @@ final class V1Files {
     }
 
     /**
-     * Checks every entry, then keeps only where each one starts: the list decodes an entry from the
-     * torrent's bytes, with the same {@link #file} that checked it, each time it is asked for one.
-     * A million files cost 4 MB besides the bytes instead of 200 MB of {@code FileEntry}s.
+     * Up to this many files are kept as entries; more are decoded on demand. Entries of an ordinary
+     * torrent cost less than its bytes, which a list decoded on demand keeps alive (pieces included).
      */
-    private static Layout multiFile(BencodeNode files) {
+    static final int DECODED_ON_DEMAND_FROM = 10_000;
+
+    /**
+     * Checks every entry. An ordinary list is kept as entries; a huge one keeps only where each entry
+     * starts, and decodes it from the torrent's bytes with the same {@link #file} that checked it each
+     * time it is asked for: a million files cost 4 MB besides the bytes instead of 200 MB of entries.
+     */
+    private static Layout multiFile(BencodeNode files, int decodedOnDemandFrom) {
         if (files.isEmpty()) {
             throw malformed("'files' in info is an empty list: no files in the torrent");
+        }
+        if (files.elementCount() < decodedOnDemandFrom) {
+            List<FileEntry> entries = new ArrayList<>(files.elementCount());
+            TotalLength total = new TotalLength();
+            for (BencodeNode entry : files.eachElement()) {
+                int checked = entries.size();
+                FileEntry file = file(entry, () -> "files[" + checked + "]");
+                total.add(file.length());
+                entries.add(file);
+            }
+            return new Layout(FileList.of(entries), total);
         }
         int[] offsets = new int[files.elementCount()];
         TotalLength total = new TotalLength();
