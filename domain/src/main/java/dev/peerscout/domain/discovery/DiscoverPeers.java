@@ -115,6 +115,8 @@ public final class DiscoverPeers {
         /** Registered before the source is called: it may hand over peers before findPeers returns. */
         private final Map<String, SourceSearch> sourcesSearching = new TreeMap<>();
         private boolean finishing;
+        /** sayGoodbye has taken its list of 'started' announces: a later one says goodbye by itself. */
+        private boolean goodbyesBegun;
         private boolean enoughPeers;
         /**
          * Calls into adapters decided while holding this run's lock, made after releasing it: an
@@ -144,18 +146,19 @@ public final class DiscoverPeers {
         Discovery start() {
             synchronized (this) {
                 guard = scheduler.schedule(options.timeout().plus(GUARD_SLACK), this::deadlinePassed);
-                // BEP 27: a private torrent's peers come from its own trackers only.
+                if (torrent.isPrivate()) {
+                    askPrivately(0);
+                } else {
+                    states.forEach(state -> ask(state, deadline));
+                }
+                // BEP 27: a private torrent's peers come from its own trackers only. The searches
+                // start after the announces: opening the DHT's sockets must not delay the trackers.
                 if (!torrent.isPrivate() && options.usePeerSources()) {
                     sources.forEach((name, source) -> {
                         SourceSearch search = new SourceSearch();
                         sourcesSearching.put(name, search);
                         afterUnlock.add(() -> search(name, source, search));
                     });
-                }
-                if (torrent.isPrivate()) {
-                    askPrivately(0);
-                } else {
-                    states.forEach(state -> ask(state, deadline));
                 }
                 finishIfAllDone();
             }
@@ -181,9 +184,14 @@ public final class DiscoverPeers {
             boolean userNodes = !options.bootstrap().isEmpty();
             List<HostPort> bootstrap = userNodes ? options.bootstrap() : torrent.dhtNodes();
             PeerOrigin origin = new PeerOrigin.Source(name);
-            PeerSource.Lookup lookup = source.findPeers(
-                    new PeerSource.Search(swarms, bootstrap, !userNodes, options.families(), deadline),
-                    peer -> sourceFound(origin, peer));
+            PeerSource.Lookup lookup;
+            try {
+                lookup = source.findPeers(new PeerSource.Search(swarms, bootstrap, !userNodes, options.families(), deadline),
+                        peer -> sourceFound(origin, peer));
+            } catch (RuntimeException bug) {
+                // A broken source is reported like one whose search failed; the trackers carry on.
+                lookup = PeerSource.Lookup.finished(new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug))));
+            }
             synchronized (this) {
                 search.lookup = lookup;
                 if (search.stopWanted) {
@@ -246,15 +254,37 @@ public final class DiscoverPeers {
 
         private void announceStarted(TrackerState state, Instant trackerDeadline) {
             for (InfoHash swarm : swarms) {
+                synchronized (this) {
+                    if (finishing) {
+                        return; // Discovery ended before this announce went out (a source found enough peers).
+                    }
+                }
                 AnnounceRequest request = startedAnnounce(swarm);
                 var future = trackers.announce(state.url, request, trackerDeadline);
+                boolean afterGoodbyes;
                 synchronized (this) {
                     started.add(future);
                     startedRequests.add(request);
                     startedTrackers.add(state.url);
+                    afterGoodbyes = goodbyesBegun;
+                }
+                if (afterGoodbyes) {
+                    sayGoodbyeLater(state.url, request, future);
                 }
                 future.whenComplete((outcome, bug) -> answered(state, swarm,
                         bug == null ? outcome : Either.left(new TrackerFailure.Malformed(String.valueOf(bug), 1))));
+            }
+        }
+
+        /** A 'started' that went out while the goodbyes were being said gets its own, not waited for. */
+        private void sayGoodbyeLater(TrackerUrl url, AnnounceRequest request,
+                CompletableFuture<Either<TrackerFailure, AnnounceResponse>> startedAnnounce) {
+            if (options.sendStopped()) {
+                startedAnnounce.thenAccept(outcome -> {
+                    if (outcome.isRight()) {
+                        trackers.announce(url, request.withEvent(AnnounceEvent.STOPPED), scheduler.now().plus(options.stopGrace()));
+                    }
+                });
             }
         }
 
@@ -451,6 +481,7 @@ public final class DiscoverPeers {
             List<AnnounceRequest> requests;
             List<TrackerUrl> urls;
             synchronized (this) {
+                goodbyesBegun = true;
                 startedSoFar = List.copyOf(started);
                 requests = List.copyOf(startedRequests);
                 urls = List.copyOf(startedTrackers);

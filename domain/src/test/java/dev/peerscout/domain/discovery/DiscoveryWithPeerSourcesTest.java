@@ -5,19 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.AnnounceEvent;
+import dev.peerscout.domain.model.AnnounceRequest;
+import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.HostPort;
+import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerClient;
 import dev.peerscout.domain.testing.Fixtures;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,6 +38,7 @@ import org.junit.jupiter.api.Test;
 /** The DHT (or any peer source) beside the trackers, under the same deadline and de-duplication. */
 class DiscoveryWithPeerSourcesTest {
     private static final String LIVE = "udp://live.example:6969/announce";
+    private static final String SECOND = "http://second.example/announce";
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final FakeScheduler clock = new FakeScheduler();
@@ -120,6 +130,68 @@ class DiscoveryWithPeerSourcesTest {
     }
 
     @Test
+    void theTrackersAreAskedBeforeTheSourcesAndEveryStartedGetsItsStopped() {
+        // A source that finds enough peers at once ends discovery; the announce that went out
+        // first still gets its 'stopped' when it is accepted.
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer(1)));
+        PeerSource eager = (search, found) -> {
+            found.accept(peer(4));
+            return dht.findPeers(search, found);
+        };
+
+        Discovery discovery = new DiscoverPeers(trackers, Map.of("dht", eager), clock)
+                .start(torrent(false, List.of(), tier(LIVE)), withStopped(options(1, true, List.of())), recorder);
+        clock.advance(Duration.ofSeconds(5));
+
+        assertTrue(discovery.farewell().isDone());
+        assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED),
+                trackers.calls().stream().map(call -> call.request().event()).toList());
+    }
+
+    @Test
+    void noTrackerIsAnnouncedToOnceDiscoveryHasEnded() {
+        // The first tracker answers within the call with enough peers: the second one must not be
+        // told we joined, since nobody would tell it we left.
+        List<String> announced = new ArrayList<>();
+        TrackerClient instant = new TrackerClient() {
+            @Override
+            public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl tracker,
+                    AnnounceRequest request, Instant deadline) {
+                announced.add(tracker.value() + " " + request.event());
+                return CompletableFuture.completedFuture(Either.right(new AnnounceResponse(Duration.ofMinutes(30),
+                        Option.none(), Option.none(), Option.none(), List.of(peer(1)), Option.none(), Option.none(), 1)));
+            }
+
+            @Override
+            public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(TrackerUrl tracker,
+                    List<InfoHash> swarms, Instant deadline) {
+                throw new UnsupportedOperationException();
+            }
+        };
+
+        new DiscoverPeers(instant, clock).start(torrent(false, List.of(), tier(LIVE), new Tier(1, List.of(url(SECOND)))),
+                withStopped(options(1, false, List.of())), recorder).farewell().join();
+
+        assertEquals(List.of(LIVE + " STARTED", LIVE + " STOPPED"), announced);
+    }
+
+    @Test
+    void aSourceThatThrowsIsReportedAndTheTrackersAreStillAsked() {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer(1)));
+        PeerSource broken = (search, found) -> {
+            throw new IllegalStateException("no sockets");
+        };
+
+        Discovery discovery = new DiscoverPeers(trackers, Map.of("dht", broken), clock)
+                .start(torrent(false, List.of(), tier(LIVE)), options(0, true, List.of()), recorder);
+        clock.runDue();
+
+        DiscoveryReport report = discovery.report().join();
+        assertEquals(1, report.peers().size());
+        assertTrue(report.sources().get(0).error().get().contains("no sockets"), report.sources().toString());
+    }
+
+    @Test
     void findPeersIsCalledWithoutDiscoverysLockSoASourceThreadCanHandOverPeersMeanwhile() {
         // The DHT holds its own lock while it hands over a peer; had discovery called findPeers
         // under its lock, a source waiting for that thread inside findPeers would deadlock.
@@ -173,6 +245,15 @@ class DiscoveryWithPeerSourcesTest {
 
     private Discovery start(Torrent torrent, DiscoveryOptions options) {
         return new DiscoverPeers(trackers, Map.of("dht", dht), clock).start(torrent, options, recorder);
+    }
+
+    private static DiscoveryOptions withStopped(DiscoveryOptions o) {
+        return new DiscoveryOptions(o.timeout(), o.extraTrackers(), o.numWant(), o.port(), o.minPeers(), o.families(),
+                true, o.stopGrace(), o.peerId(), o.key(), o.usePeerSources(), o.bootstrap());
+    }
+
+    private static TrackerUrl url(String value) {
+        return TrackerUrl.of(value);
     }
 
     private static DiscoveryOptions options(int minPeers, boolean dht, List<HostPort> bootstrap) {
