@@ -52,7 +52,7 @@ final class Specs {
 
     private static OptionSpec flag(String name, String description, ScopeType scope, Consumer<Boolean> target) {
         Binding<Boolean> binding = new Binding<>(false, target);
-        return OptionSpec.builder(name).type(boolean.class).arity("0").description(description).scopeType(scope)
+        return OptionSpec.builder(name).type(boolean.class).description(description).scopeType(scope)
                 .initialValue(false).getter(binding).setter(binding).build();
     }
 

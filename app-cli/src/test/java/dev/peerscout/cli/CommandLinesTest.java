@@ -56,6 +56,14 @@ class CommandLinesTest {
     }
 
     @Test
+    void flagsWrittenInCodeTakeAnExplicitValueAsAnnotatedOnesDo() {
+        // picocli lets a boolean option say --json=false; the specs written in code must too.
+        CliRun run = CliRun.of(lines.forArguments("info", "--json=false", "x.torrent"), "info", "--json=false", "x.torrent");
+
+        assertEquals(List.of("peerscout: x.torrent: unused"), run.errLines());
+    }
+
+    @Test
     void infoNeedsItsTorrent() {
         CliRun run = CliRun.of(lines.forArguments("info", "--json"), "info", "--json");
 
