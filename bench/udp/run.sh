@@ -22,6 +22,11 @@ bench() { java -cp "$classpath" dev.peerscout.bench.udp.UdpTrackerBench "$@"; }
 # "opentracker's one core": the tracker gets the last core to itself and both clients (ours and the
 # bare socket) the others, so neither side's threads take the tracker's CPU (on two cores that
 # contention, not the code, decided the result from one run to the next). PIN=0 turns this off.
+# The client's JVM gets a heap sized for 100,000 requests in flight (both sides run in it): with the
+# default sizing, young collections copy those requests several times a phase and the result says
+# more about the collector than about either socket. GC time is printed per phase; BENCH_JAVA_OPTS=
+# (empty) measures with the JVM's defaults instead.
+java_opts=${BENCH_JAVA_OPTS--Xms2g -Xmn1g}
 cores=$(nproc)
 tracker_cpu=() client_cpu=()
 if [ "${PIN:-1}" = 1 ] && [ "$cores" -ge 2 ] && command -v taskset >/dev/null; then
@@ -45,6 +50,6 @@ chmod 644 "$dir/whitelist.txt"
 tracker_pid=$!
 
 mkdir -p "$root/bench/results"
-"${client_cpu[@]}" java -cp "$classpath" dev.peerscout.bench.udp.UdpTrackerBench run --hashes "$hashes" --udp-port "$udp_port" --pid "$tracker_pid" --samples "$samples" --window "$window" --rounds "$rounds" --scrapes "$scrapes" --warmup "$warmup" \
+"${client_cpu[@]}" java $java_opts -cp "$classpath" dev.peerscout.bench.udp.UdpTrackerBench run --hashes "$hashes" --udp-port "$udp_port" --pid "$tracker_pid" --samples "$samples" --window "$window" --rounds "$rounds" --scrapes "$scrapes" --warmup "$warmup" \
   --clk-tck "$(getconf CLK_TCK)" | tee "$root/bench/results/udp-$(date +%Y%m%dT%H%M%S).txt"
 rm -f "$dir.log"

@@ -36,6 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -49,7 +52,7 @@ import java.util.stream.Collectors;
  * <pre>
  *   prepare --hashes N --dir DIR          write DIR/whitelist.txt, print two free ports (tcp udp)
  *   run --hashes N --udp-port P --pid PID [--samples K] [--window W] [--rounds R] [--scrapes S] [--warmup W]
- *       [--clk-tck 100]
+ *       [--clk-tck 100] [--phases scrape,announce,latency]
  * </pre>
  *
  * <p>A scrape round is S calls in a row, each for all N hashes, so that it lasts long enough for
@@ -97,6 +100,7 @@ public final class UdpTrackerBench {
         int rounds = intOption("rounds", 3);
         int scrapes = intOption("scrapes", 10);
         int warmUp = intOption("warmup", 5);
+        List<String> phasesToRun = List.of(options.getOrDefault("phases", "scrape,announce,latency").split(","));
         TrackerUrl tracker = TrackerUrl.of("udp://127.0.0.1:" + port + "/announce");
         Cpu cpu = new Cpu(Long.parseLong(options.get("pid")), intOption("clk-tck", 100));
         SystemScheduler scheduler = new SystemScheduler();
@@ -111,26 +115,34 @@ public final class UdpTrackerBench {
             phases.awaitReady();
             phases.warmUp(warmUp);
             raw.warmUp(hashes, warmUp);
-            System.out.printf("-- scrape: %d calls in a row, each for all hashes (74 per datagram, result map included)%n",
-                    scrapes);
-            for (int round = 1; round <= rounds; round++) {
-                phases.scrapeAll(round, scrapes);
+            if (phasesToRun.contains("scrape")) {
+                System.out.printf("-- scrape: %d calls in a row, each for all hashes (74 per datagram, result map included)%n",
+                        scrapes);
+                for (int round = 1; round <= rounds; round++) {
+                    phases.scrapeAll(round, scrapes);
+                }
+                for (int round = 1; round <= rounds; round++) {
+                    cpu.report("   raw socket " + round, scrapes * hashes.size(), "hashes", () -> raw.scrape(hashes, scrapes));
+                }
             }
-            for (int round = 1; round <= rounds; round++) {
-                cpu.report("   raw socket " + round, scrapes * hashes.size(), "hashes", () -> raw.scrape(hashes, scrapes));
+            if (phasesToRun.contains("announce")) {
+                System.out.println("-- announce: one call per hash, all issued at once");
+                for (int round = 1; round <= rounds; round++) {
+                    phases.announceAll(round);
+                }
+                for (int round = 1; round <= rounds; round++) {
+                    int seed = round;
+                    cpu.report("   raw socket " + round, hashes.size(), "announces", () -> raw.announce(hashes, seed));
+                }
             }
-            System.out.println("-- announce: one call per hash, all issued at once");
-            for (int round = 1; round <= rounds; round++) {
-                phases.announceAll(round);
+            if (phasesToRun.contains("latency")) {
+                System.out.println("-- latency: sequential announces of one swarm");
+                phases.latency(samples);
             }
-            for (int round = 1; round <= rounds; round++) {
-                int seed = round;
-                cpu.report("   raw socket " + round, hashes.size(), "announces", () -> raw.announce(hashes, seed));
-            }
-            System.out.println("-- latency: sequential announces of one swarm");
-            phases.latency(samples);
         }
-        System.out.println("   raw socket: " + raw.latency(hashes.get(0), samples));
+        if (phasesToRun.contains("latency")) {
+            System.out.println("   raw socket: " + raw.latency(hashes.get(0), samples));
+        }
     }
 
     /** The client's side of each phase. */
@@ -166,20 +178,30 @@ public final class UdpTrackerBench {
                 requests.add(request(hashes.get(i), PeerId.random("-PS0100-", random), 1 + i % 65_000,
                         AnnounceEvent.STARTED));
             }
-            List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> outcomes = new ArrayList<>();
+            // Outcomes are tallied as they come, as discovery consumes them, not all kept to the end:
+            // holding 100,000 responses would make the phase measure the collector's copying.
+            LongAdder datagrams = new LongAdder();
+            LongAdder failed = new LongAdder();
+            AtomicReference<String> firstFailure = new AtomicReference<>();
+            CountDownLatch done = new CountDownLatch(requests.size());
             cpu.report("   client     " + round, hashes.size(), "announces", () -> {
                 Instant deadline = scheduler.now().plus(Duration.ofMinutes(5));
                 for (AnnounceRequest request : requests) {
-                    outcomes.add(client.announce(tracker, request, deadline));
+                    client.announce(tracker, request, deadline).thenAccept(outcome -> {
+                        datagrams.add(outcome.fold(TrackerFailure::attempts, AnnounceResponse::attempts));
+                        outcome.peekLeft(failure -> {
+                            failed.increment();
+                            firstFailure.compareAndSet(null, failure.message());
+                        });
+                        done.countDown();
+                    });
                 }
-                CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).get(6, TimeUnit.MINUTES);
+                if (!done.await(6, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("announces did not end by their deadline");
+                }
             });
-            long failed = outcomes.stream().filter(f -> f.join().isLeft()).count();
-            long datagrams = outcomes.stream().mapToLong(f -> f.join().fold(TrackerFailure::attempts,
-                    AnnounceResponse::attempts)).sum();
-            System.out.printf("      (%,d datagrams, %,d failed%s)%n", datagrams, failed, failed == 0 ? ""
-                    : ": " + outcomes.stream().filter(f -> f.join().isLeft()).findFirst().orElseThrow().join()
-                            .getLeft().message());
+            System.out.printf("      (%,d datagrams, %,d failed%s)%n", datagrams.sum(), failed.sum(),
+                    failed.sum() == 0 ? "" : ": " + firstFailure.get());
         }
 
         void latency(int samples) throws Exception {
@@ -405,7 +427,7 @@ public final class UdpTrackerBench {
         void run() throws Exception;
     }
 
-    /** CPU time of opentracker (from /proc), of this JVM and of the client's receiver thread. */
+    /** CPU time of opentracker (from /proc), of this JVM and of the client's receiver thread; time spent in GC. */
     private record Cpu(long pid, int clockTicksPerSecond) {
 
         void report(String label, int items, String unit, Phase phase) throws Exception {
@@ -414,9 +436,10 @@ public final class UdpTrackerBench {
             phase.run();
             double seconds = (System.nanoTime() - start) / 1e9;
             double[] after = sample();
-            System.out.printf("%s: %,9.0f %s/s (%.3f s); CPU: opentracker %3.0f%%, client %3.0f%% (receiver thread %3.0f%%)%n",
+            System.out.printf("%s: %,9.0f %s/s (%.3f s); CPU: opentracker %3.0f%%, client %3.0f%% (receiver thread %3.0f%%); GC %.0f ms%n",
                     label, items / seconds, unit, seconds, percent(before, after, 0, seconds),
-                    percent(before, after, 1, seconds), percent(before, after, 2, seconds));
+                    percent(before, after, 1, seconds), percent(before, after, 2, seconds),
+                    (after[3] - before[3]) * 1e3);
         }
 
         private static double percent(double[] before, double[] after, int which, double seconds) {
@@ -437,7 +460,11 @@ public final class UdpTrackerBench {
                     receiver += threads.getThreadCpuTime(thread.getId()) / 1e9;
                 }
             }
-            return new double[] {tracker, client, receiver};
+            double collecting = 0;
+            for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                collecting += collector.getCollectionTime() / 1e3;
+            }
+            return new double[] {tracker, client, receiver, collecting};
         }
     }
 }
