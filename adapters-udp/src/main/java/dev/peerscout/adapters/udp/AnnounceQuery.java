@@ -10,8 +10,21 @@ import dev.peerscout.domain.model.AnnounceRequest;
 import io.vavr.control.Either;
 import java.nio.ByteBuffer;
 
-/** An announce, with the tracker URL's path and query as BEP 41 URLData. */
-record AnnounceQuery(AnnounceRequest request, String urlData) implements Query<AnnounceReply> {
+/**
+ * An announce, with the tracker URL's path and query as BEP 41 URLData. Encoded when first sent
+ * (thousands may wait their turn, and should hold no more than their request meanwhile), then each
+ * retransmission or send after a reconnect only stamps in new ids. One per exchange: it is not
+ * thread-safe.
+ */
+final class AnnounceQuery implements Query<AnnounceReply> {
+    private final AnnounceRequest request;
+    private final String urlData;
+    private byte[] encoded;
+
+    AnnounceQuery(AnnounceRequest request, String urlData) {
+        this.request = request;
+        this.urlData = urlData;
+    }
 
     @Override
     public Action action() {
@@ -20,7 +33,12 @@ record AnnounceQuery(AnnounceRequest request, String urlData) implements Query<A
 
     @Override
     public byte[] encode(long connectionId, int transactionId) {
-        return UdpAnnounceRequest.of(connectionId, transactionId, request, urlData).toBytes();
+        if (encoded == null) {
+            // Sent as it is: datagrams are never written to once made.
+            encoded = UdpAnnounceRequest.of(connectionId, transactionId, request, urlData).toBytes();
+            return encoded;
+        }
+        return UdpAnnounceRequest.withIds(encoded, connectionId, transactionId);
     }
 
     @Override

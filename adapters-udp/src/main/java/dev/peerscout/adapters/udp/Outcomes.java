@@ -31,6 +31,17 @@ final class Outcomes {
 
     private Outcomes() {}
 
+    /** The announce to one address family. */
+    static Either<TrackerFailure, AnnounceResponse> announce(Either<TrackerFailure, Answered<AnnounceReply>> only) {
+        if (only.isLeft()) {
+            return announce(List.of(only));
+        }
+        // The usual case (one family): straight from the reply, nothing to merge.
+        AnnounceReply reply = only.get().reply();
+        return Either.right(response(reply.peers(), reply.interval(), reply.seeders(), reply.leechers(),
+                only.get().attempts()));
+    }
+
     /**
      * Any family that answered makes the announce a success: peers are merged without duplicates,
      * the shortest interval wins (the tracker wants to hear from us by then) and the counts are the
@@ -60,9 +71,13 @@ final class Outcomes {
             }
             peers = List.copyOf(merged);
         }
-        return Either.right(new AnnounceResponse(Duration.ofSeconds(interval), Option.none(),
-                Option.some(clamp(seeders)), Option.some(clamp(leechers)), peers, Option.none(),
-                Option.none(), Math.max(1, attempts)));
+        return Either.right(response(peers, interval, seeders, leechers, attempts));
+    }
+
+    private static AnnounceResponse response(List<Peer> peers, long interval, long seeders, long leechers,
+            int attempts) {
+        return new AnnounceResponse(Duration.ofSeconds(interval), Option.none(), Option.some(clamp(seeders)),
+                Option.some(clamp(leechers)), peers, Option.none(), Option.none(), Math.max(1, attempts));
     }
 
     /**

@@ -23,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,18 +80,22 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
         Instant started = scheduler.now();
         return withAddresses(tracker, deadline, (url, addresses) -> {
-            Map<AddressFamily, InetAddress> targets = firstOfEachFamily(addresses, request.families());
-            if (targets.isEmpty()) {
+            InetAddress ipv4 = firstOf(AddressFamily.IPV4, addresses, request.families());
+            InetAddress ipv6 = firstOf(AddressFamily.IPV6, addresses, request.families());
+            if (ipv4 == null && ipv6 == null) {
                 return failed(new TrackerFailure.DnsFailure(url.host(), "no address of an allowed family "
                         + request.families()));
             }
-            AnnounceQuery query = new AnnounceQuery(request, url.pathAndQuery());
+            if (ipv4 == null || ipv6 == null) {
+                InetAddress only = ipv4 != null ? ipv4 : ipv6;
+                return transport.exchange(new InetSocketAddress(only, url.port()), url.key(AddressFamily.of(only)),
+                        new AnnounceQuery(request, url.pathAndQuery()), started, deadline, Outcomes::announce);
+            }
             List<CompletableFuture<Either<TrackerFailure, Answered<AnnounceReply>>>> perFamily = new ArrayList<>();
-            targets.forEach((family, address) -> perFamily.add(transport.exchange(
-                    new InetSocketAddress(address, url.port()), new TrackerKey(url.host(), url.port(), family),
-                    query, started, deadline)));
-            if (perFamily.size() == 1) {
-                return perFamily.get(0).thenApply(only -> Outcomes.announce(List.of(only)));
+            for (InetAddress address : List.of(ipv4, ipv6)) {
+                perFamily.add(transport.exchange(new InetSocketAddress(address, url.port()),
+                        url.key(AddressFamily.of(address)), new AnnounceQuery(request, url.pathAndQuery()), started,
+                        deadline));
             }
             return all(perFamily).thenApply(Outcomes::announce);
         });
@@ -111,7 +114,7 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
         List<List<InfoHash>> batches = ScrapeRequest.batches(counts.swarms());
         return withAddresses(tracker, deadline, (url, addresses) -> {
             InetAddress address = addresses.get(0);
-            TrackerKey key = new TrackerKey(url.host(), url.port(), AddressFamily.of(address));
+            TrackerKey key = url.key(AddressFamily.of(address));
             List<CompletableFuture<Either<TrackerFailure, Answered<ScrapeReply>>>> perBatch = new ArrayList<>();
             for (List<InfoHash> batch : batches) {
                 perBatch.add(transport.exchange(new InetSocketAddress(address, url.port()), key,
@@ -162,16 +165,17 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
         return parsed;
     }
 
-    private static Map<AddressFamily, InetAddress> firstOfEachFamily(List<InetAddress> addresses,
-            Set<AddressFamily> allowed) {
-        Map<AddressFamily, InetAddress> first = new EnumMap<>(AddressFamily.class);
+    /** The first address of {@code family}, or null if there is none or the request excludes it. */
+    private static InetAddress firstOf(AddressFamily family, List<InetAddress> addresses, Set<AddressFamily> allowed) {
+        if (!allowed.contains(family)) {
+            return null;
+        }
         for (InetAddress address : addresses) {
-            AddressFamily family = AddressFamily.of(address);
-            if (allowed.contains(family)) {
-                first.putIfAbsent(family, address);
+            if (AddressFamily.of(address) == family) {
+                return address;
             }
         }
-        return first;
+        return null;
     }
 
     private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> futures) {

@@ -1,5 +1,7 @@
 package dev.peerscout.adapters.udp;
 
+import dev.peerscout.adapters.udp.transport.TrackerKey;
+import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.TrackerUrl;
 import io.vavr.control.Either;
 import java.util.Locale;
@@ -8,10 +10,44 @@ import java.util.Locale;
  * The parts of a {@code udp://host:port[/path?query]} URL that matter: host and port address the
  * datagrams, path and query travel as BEP 41 URLData.
  *
- * @param host          a name, an IPv4 literal, or an IPv6 literal without brackets
- * @param pathAndQuery  everything after the authority up to a fragment, e.g. {@code /announce?k=v}
+ * <p>The client parses each URL once and asks it about many swarms, so the connection-id keys of
+ * both families are made here once rather than per request.
  */
-record UdpTrackerUrl(String host, int port, String pathAndQuery) {
+final class UdpTrackerUrl {
+    private final String host;
+    private final int port;
+    private final String pathAndQuery;
+    private final TrackerKey ipv4Key;
+    private final TrackerKey ipv6Key;
+
+    /**
+     * @param host          a name, an IPv4 literal, or an IPv6 literal without brackets
+     * @param pathAndQuery  everything after the authority up to a fragment, e.g. {@code /announce?k=v}
+     */
+    UdpTrackerUrl(String host, int port, String pathAndQuery) {
+        this.host = host;
+        this.port = port;
+        this.pathAndQuery = pathAndQuery;
+        this.ipv4Key = new TrackerKey(host, port, AddressFamily.IPV4);
+        this.ipv6Key = new TrackerKey(host, port, AddressFamily.IPV6);
+    }
+
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String pathAndQuery() {
+        return pathAndQuery;
+    }
+
+    /** What a connection id from this tracker over {@code family} is remembered by. */
+    TrackerKey key(AddressFamily family) {
+        return family == AddressFamily.IPV6 ? ipv6Key : ipv4Key;
+    }
 
     /** Left: why it is not a UDP tracker URL we can use. */
     static Either<String, UdpTrackerUrl> parse(TrackerUrl tracker) {

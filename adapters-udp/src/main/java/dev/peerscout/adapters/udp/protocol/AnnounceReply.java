@@ -6,7 +6,7 @@ import io.vavr.control.Either;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +20,8 @@ import java.util.Set;
 public record AnnounceReply(int transactionId, long interval, long leechers, long seeders, List<Peer> peers)
         implements Reply {
     public static final int HEADER_LENGTH = 20;
+    /** Up to this many entries, duplicates are found by looking back rather than with a hash set. */
+    private static final int SCAN_LIMIT = 16;
 
     public AnnounceReply {
         peers = List.copyOf(peers);
@@ -65,23 +67,34 @@ public record AnnounceReply(int transactionId, long interval, long leechers, lon
                         + stride + "-byte " + family + " entries"));
             }
             int entries = peerBytes / stride;
-            List<Peer> peers = new ArrayList<>(entries);
-            // Most replies name one peer or none: a set for duplicates only when there can be any.
-            Set<Peer> seen = entries > 1 ? new HashSet<>(entries * 2) : Set.of();
+            Peer[] peers = new Peer[entries];
+            int kept = 0;
+            // Most replies name a handful of peers: a set for duplicates only when there are many.
+            Set<Peer> seen = entries > SCAN_LIMIT ? new HashSet<>(entries * 2) : null;
             byte[] address = new byte[stride - 2];
             for (int at = HEADER_LENGTH; at < packet.limit(); at += stride) {
                 packet.get(at, address);
                 int port = Packets.unsignedShort(packet, at + stride - 2);
                 if (port != 0) {
                     Peer peer = new Peer(addressOf(address), port);
-                    if (entries == 1 || seen.add(peer)) {
-                        peers.add(peer);
+                    if (seen != null ? seen.add(peer) : !contains(peers, kept, peer)) {
+                        peers[kept++] = peer;
                     }
                 }
             }
             return Either.right(new AnnounceReply(packet.getInt(4), Packets.unsignedInt(packet, 8),
-                    Packets.unsignedInt(packet, 12), Packets.unsignedInt(packet, 16), List.copyOf(peers)));
+                    Packets.unsignedInt(packet, 12), Packets.unsignedInt(packet, 16),
+                    List.of(kept == entries ? peers : Arrays.copyOf(peers, kept))));
         });
+    }
+
+    private static boolean contains(Peer[] peers, int count, Peer peer) {
+        for (int i = 0; i < count; i++) {
+            if (peers[i].equals(peer)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static InetAddress addressOf(byte[] raw) {

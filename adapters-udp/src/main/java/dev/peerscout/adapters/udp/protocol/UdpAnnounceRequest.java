@@ -49,24 +49,36 @@ public record UdpAnnounceRequest(
 
     public byte[] toBytes() {
         byte[] options = UrlData.encode(urlData);
-        byte[] hash = new byte[InfoHash.LENGTH];
-        infoHash.copyTo(hash, 0);
-        return ByteBuffer.allocate(FIXED_LENGTH + options.length)
-                .putLong(connectionId)
-                .putInt(Action.ANNOUNCE.code())
-                .putInt(transactionId)
-                .put(hash)
-                .put(peerId.toBytes())
-                .putLong(downloaded)
-                .putLong(left)
-                .putLong(uploaded)
-                .putInt(eventCode(event))
-                .putInt(ipAddress)
-                .putInt(key)
-                .putInt(numWant)
-                .putShort((short) port)
-                .put(options)
-                .array();
+        byte[] out = new byte[FIXED_LENGTH + options.length];
+        ByteBuffer.wrap(out)
+                .putLong(0, connectionId)
+                .putInt(8, Action.ANNOUNCE.code())
+                .putInt(12, transactionId)
+                .putLong(56, downloaded)
+                .putLong(64, left)
+                .putLong(72, uploaded)
+                .putInt(80, eventCode(event))
+                .putInt(84, ipAddress)
+                .putInt(88, key)
+                .putInt(92, numWant)
+                .putShort(96, (short) port);
+        infoHash.copyTo(out, 16);
+        peerId.copyTo(out, 36);
+        System.arraycopy(options, 0, out, FIXED_LENGTH, options.length);
+        return out;
+    }
+
+    /**
+     * A copy of {@code encoded} (this type's bytes) with another connection and transaction id: a
+     * request is encoded once and only its ids change from one send to the next.
+     */
+    public static byte[] withIds(byte[] encoded, long connectionId, int transactionId) {
+        if (encoded.length < FIXED_LENGTH) {
+            throw new IllegalArgumentException("not an announce request: " + encoded.length + " bytes");
+        }
+        byte[] copy = encoded.clone();
+        ByteBuffer.wrap(copy).putLong(0, connectionId).putInt(12, transactionId);
+        return copy;
     }
 
     public static Either<MalformedPacket, UdpAnnounceRequest> decode(ByteBuffer datagram) {

@@ -1,7 +1,6 @@
 package dev.peerscout.adapters.udp.transport;
 
 import dev.peerscout.domain.time.Scheduler;
-import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * lifetime (BEP 15: a client may use one for a minute) on the injected clock.
  */
 final class ConnectionIds {
-    /** One id a tracker gave us, and when. */
-    record Grant(long id, Instant obtained) {}
+    /** One id a tracker gave us, and when it stops being usable. */
+    record Grant(long id, Instant expires) {}
 
     private final Map<TrackerKey, Grant> grants = new ConcurrentHashMap<>();
     private final Scheduler scheduler;
@@ -24,20 +23,18 @@ final class ConnectionIds {
         this.lifetime = lifetime;
     }
 
-    Option<Grant> valid(TrackerKey key) {
+    /** The id to use for {@code key}, or null when there is none still fresh. */
+    Grant valid(TrackerKey key) {
         Grant grant = grants.get(key);
-        if (grant == null) {
-            return Option.none();
-        }
-        if (isExpired(grant)) {
+        if (grant != null && isExpired(grant)) {
             grants.remove(key, grant);
-            return Option.none();
+            return null;
         }
-        return Option.some(grant);
+        return grant;
     }
 
     Grant remember(TrackerKey key, long id) {
-        Grant grant = new Grant(id, scheduler.now());
+        Grant grant = new Grant(id, scheduler.now().plus(lifetime));
         grants.put(key, grant);
         return grant;
     }
@@ -48,6 +45,6 @@ final class ConnectionIds {
     }
 
     boolean isExpired(Grant grant) {
-        return !scheduler.now().isBefore(grant.obtained().plus(lifetime));
+        return !scheduler.now().isBefore(grant.expires());
     }
 }

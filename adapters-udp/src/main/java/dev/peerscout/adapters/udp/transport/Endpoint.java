@@ -3,19 +3,17 @@ package dev.peerscout.adapters.udp.transport;
 import dev.peerscout.adapters.udp.protocol.Reply;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.time.Scheduler;
-import io.vavr.control.Option;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,16 +23,22 @@ import java.util.function.IntSupplier;
 /**
  * One tracker address: a datagram channel connected to it, and the exchanges in flight there,
  * found by transaction id. Connecting the channel means the kernel drops datagrams from anyone
- * else and reports ICMP "port unreachable", which ends every exchange here at once.
+ * else (Java's {@code DatagramChannel} promises the same of a connected channel on every platform)
+ * and reports ICMP "port unreachable", which ends every exchange here at once.
  *
  * <p>At most {@code maxInFlight} exchanges have a datagram outstanding; the rest wait in order, so
  * a burst of thousands of requests does not overflow the tracker's receive buffer. The channel
  * closes after being idle for a while (a later request opens a new one).
  *
- * <p>State is guarded by this object's monitor: enter through {@link #locked}. Outcome futures
+ * <p>State is guarded by this object's monitor: enter through {@link #locked} (or {@link #deliver}
+ * and {@link #admitLocked}, the two hot paths). Outcome futures
  * complete after the monitor is released, so callers' callbacks never run under it.
  */
 final class Endpoint {
+    /** Larger than any request we send but one with a very long BEP 41 URL, which gets a buffer of its own. */
+    private static final int OUTGOING_BUFFER = 2048;
+    private static final Exchange<?, ?>[] NONE = new Exchange<?, ?>[0];
+
     private final InetSocketAddress remote;
     private final AddressFamily family;
     private final DatagramChannel channel;
@@ -43,12 +47,16 @@ final class Endpoint {
     private final int maxInFlight;
     private final Consumer<Endpoint> onClosed;
 
-    private final Map<Integer, Exchange<?>> byTransaction = new HashMap<>();
-    private final Set<Exchange<?>> active = new LinkedHashSet<>();
-    private final ArrayDeque<Exchange<?>> queued = new ArrayDeque<>();
-    private final Map<TrackerKey, Exchange<?>> connecting = new HashMap<>();
-    private final Map<TrackerKey, List<Exchange<?>>> parked = new HashMap<>();
-    private final List<Runnable> afterUnlock = new ArrayList<>();
+    private final TransactionTable byTransaction = new TransactionTable();
+    /** By identity, in a flat table: a request passes through here and allocates nothing. */
+    private final Set<Exchange<?, ?>> active = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final ArrayDeque<Exchange<?, ?>> queued = new ArrayDeque<>();
+    private final Map<TrackerKey, Exchange<?, ?>> connecting = new HashMap<>();
+    private final Map<TrackerKey, List<Exchange<?, ?>>> parked = new HashMap<>();
+    /** Exchanges that ended under the monitor; their futures complete once it is released. */
+    private final List<Exchange<?, ?>> finished = new ArrayList<>();
+    /** Datagrams are copied here to be sent: the channel would copy a heap array to a buffer like it anyway. */
+    private final ByteBuffer outgoing = ByteBuffer.allocateDirect(OUTGOING_BUFFER);
     private int depth;
     private boolean closed;
     private final TimerQueue timers;
@@ -76,28 +84,72 @@ final class Endpoint {
 
     /** Runs {@code action} under the monitor, then completes what it finished. */
     void locked(Runnable action) {
-        List<Runnable> done = List.of();
+        Exchange<?, ?>[] done;
         synchronized (this) {
             depth++;
             try {
                 action.run();
             } finally {
-                depth--;
-                if (depth == 0 && !afterUnlock.isEmpty()) {
-                    done = new ArrayList<>(afterUnlock);
-                    afterUnlock.clear();
-                }
+                done = leaving();
             }
         }
-        done.forEach(Runnable::run);
+        complete(done);
     }
 
-    void afterUnlock(Runnable completion) {
-        afterUnlock.add(completion);
+    /** {@link #onDatagram} under the monitor: the receiver's path, without a lambda per datagram. */
+    void deliver(ByteBuffer datagram) {
+        Exchange<?, ?>[] done;
+        synchronized (this) {
+            depth++;
+            try {
+                onDatagram(datagram);
+            } finally {
+                done = leaving();
+            }
+        }
+        complete(done);
+    }
+
+    /** {@link #admit} under the monitor: every request's way in. */
+    boolean admitLocked(Exchange<?, ?> exchange) {
+        Exchange<?, ?>[] done;
+        boolean admitted;
+        synchronized (this) {
+            depth++;
+            try {
+                admitted = admit(exchange);
+            } finally {
+                done = leaving();
+            }
+        }
+        complete(done);
+        return admitted;
+    }
+
+    /** Called under the monitor by an exchange that has its result. */
+    void finished(Exchange<?, ?> exchange) {
+        finished.add(exchange);
+    }
+
+    /** Leaves one level of the monitor; on the outermost, takes the exchanges to complete. */
+    private Exchange<?, ?>[] leaving() {
+        depth--;
+        if (depth > 0 || finished.isEmpty()) {
+            return NONE;
+        }
+        Exchange<?, ?>[] done = finished.toArray(NONE);
+        finished.clear();
+        return done;
+    }
+
+    private static void complete(Exchange<?, ?>[] done) {
+        for (Exchange<?, ?> exchange : done) {
+            exchange.complete();
+        }
     }
 
     /** Takes an exchange in, or returns false when this endpoint has closed (open a new one). */
-    boolean admit(Exchange<?> exchange) {
+    boolean admit(Exchange<?, ?> exchange) {
         if (closed) {
             return false;
         }
@@ -117,17 +169,17 @@ final class Endpoint {
     }
 
     /** A fresh transaction id for {@code exchange}; its previous one stops matching. */
-    int newTransaction(Exchange<?> exchange, int previous) {
+    int newTransaction(Exchange<?, ?> exchange, int previous) {
         byTransaction.remove(previous, exchange);
         int id;
         do {
             id = transactionIds.getAsInt();
-        } while (byTransaction.containsKey(id));
+        } while (byTransaction.contains(id));
         byTransaction.put(id, exchange);
         return id;
     }
 
-    void dropTransaction(Exchange<?> exchange, int transactionId) {
+    void dropTransaction(Exchange<?, ?> exchange, int transactionId) {
         byTransaction.remove(transactionId, exchange);
     }
 
@@ -135,8 +187,8 @@ final class Endpoint {
      * True if {@code exchange} may send a connect for {@code key}; false if another exchange is
      * connecting already, in which case this one is parked until that connect ends.
      */
-    boolean leadConnect(TrackerKey key, Exchange<?> exchange) {
-        Exchange<?> leader = connecting.putIfAbsent(key, exchange);
+    boolean leadConnect(TrackerKey key, Exchange<?, ?> exchange) {
+        Exchange<?, ?> leader = connecting.putIfAbsent(key, exchange);
         if (leader == null || leader == exchange) {
             return true;
         }
@@ -145,17 +197,17 @@ final class Endpoint {
     }
 
     /** The connect for {@code key} got an id or gave up: parked exchanges carry on. */
-    void connectEnded(TrackerKey key, Exchange<?> leader) {
+    void connectEnded(TrackerKey key, Exchange<?, ?> leader) {
         if (connecting.remove(key, leader)) {
-            List<Exchange<?>> waiting = parked.remove(key);
+            List<Exchange<?, ?>> waiting = parked.remove(key);
             if (waiting != null) {
                 waiting.forEach(Exchange::begin);
             }
         }
     }
 
-    void unpark(TrackerKey key, Exchange<?> exchange) {
-        List<Exchange<?>> waiting = parked.get(key);
+    void unpark(TrackerKey key, Exchange<?, ?> exchange) {
+        List<Exchange<?, ?>> waiting = parked.get(key);
         if (waiting != null) {
             waiting.remove(exchange);
         }
@@ -167,45 +219,40 @@ final class Endpoint {
             return false;
         }
         try {
-            return channel.write(ByteBuffer.wrap(datagram)) > 0;
+            ByteBuffer out = datagram.length <= outgoing.capacity()
+                    ? outgoing.clear().put(datagram).flip()
+                    : ByteBuffer.wrap(datagram);
+            return channel.write(out) > 0;
         } catch (IOException e) {
             broken(e);
             return false;
         }
     }
 
-    /** Dispatches a datagram by transaction id; strays and strangers are ignored. */
-    void onDatagram(SocketAddress from, ByteBuffer datagram) {
-        if (closed || !isRemote(from)) {
-            return;
-        }
-        Option<Reply.Header> header = Reply.header(datagram);
-        if (header.isEmpty()) {
-            return;
-        }
-        Exchange<?> exchange = byTransaction.get(header.get().transactionId());
-        if (exchange != null) {
-            exchange.onReply(header.get().action(), datagram, family);
-        }
-    }
-
     /**
-     * The connected socket already filters by sender; this is the second check, by address bytes
-     * and port so an IPv6 scope id cannot make the tracker look like a stranger.
+     * Dispatches a datagram by transaction id; strays are ignored. It can only be from the tracker:
+     * a connected channel receives from its peer alone.
      */
-    private boolean isRemote(SocketAddress from) {
-        return from instanceof InetSocketAddress sender && sender.getPort() == remote.getPort()
-                && Arrays.equals(sender.getAddress().getAddress(), remote.getAddress().getAddress());
+    void onDatagram(ByteBuffer datagram) {
+        if (closed || datagram.remaining() < Reply.HEADER_LENGTH) {
+            return;
+        }
+        // The header read in place (Reply.header's record would be made for every datagram).
+        int at = datagram.position();
+        Exchange<?, ?> exchange = byTransaction.get(datagram.getInt(at + 4));
+        if (exchange != null) {
+            exchange.onReply(datagram.getInt(at), datagram, family);
+        }
     }
 
     /** An exchange ended: free its transaction id and slot, and let a waiting one start. */
-    void retire(Exchange<?> exchange, int transactionId, boolean wasQueued) {
+    void retire(Exchange<?, ?> exchange, int transactionId, boolean wasQueued) {
         byTransaction.remove(transactionId, exchange);
         if (wasQueued) {
             queued.remove(exchange);
         } else if (active.remove(exchange)) {
             while (!closed && active.size() < maxInFlight && !queued.isEmpty()) {
-                Exchange<?> next = queued.poll();
+                Exchange<?, ?> next = queued.poll();
                 active.add(next);
                 next.begin();
             }
@@ -226,7 +273,7 @@ final class Endpoint {
             return;
         }
         closed = true;
-        List<Exchange<?>> all = new ArrayList<>(active);
+        List<Exchange<?, ?>> all = new ArrayList<>(active);
         all.addAll(queued);
         all.forEach(exchange -> exchange.unreachable(detail));
         timers.clear();
@@ -240,7 +287,7 @@ final class Endpoint {
 
     private void closeWhenIdle() {
         timers.cancel(idleTimer);
-        idleTimer = timers.schedule(idleTimeout, () -> {
+        idleTimer = timers.after(idleTimeout, () -> {
             if (active.isEmpty() && queued.isEmpty()) {
                 shutdown("idle");
             }

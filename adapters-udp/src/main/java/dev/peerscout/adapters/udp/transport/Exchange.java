@@ -9,11 +9,11 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * One query to one tracker address, from the first datagram to its outcome: connect when there is
@@ -23,11 +23,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>Exchanges with the same tracker share one connect: while one is connecting, the others park
  * and continue when it has an id (or start their own connect if it failed).
  *
- * <p>Every method runs while holding the endpoint's lock; the outcome future completes after the
- * lock is released. Replies never cause more than the planned step: a connect reply sends the
+ * <p>Every method but {@link #outcome()} and {@link #complete()} runs while holding the endpoint's
+ * lock; the outcome future completes after the lock is released. Replies never cause more than the planned step: a connect reply sends the
  * query, and one error reply per exchange may send a new connect. Anything else is ignored.
  */
-final class Exchange<R> {
+final class Exchange<R, T> {
     /** PARKED: waiting for another exchange's connect to the same tracker, with nothing outstanding. */
     private enum Phase { QUEUED, PARKED, CONNECTING, REQUESTING, DONE }
 
@@ -39,7 +39,9 @@ final class Exchange<R> {
     private final Scheduler scheduler;
     private final RetransmitPolicy policy;
     private final ConnectionIds connectionIds;
-    private final CompletableFuture<Either<TrackerFailure, Answered<R>>> outcome = new CompletableFuture<>();
+    private final Function<Either<TrackerFailure, Answered<R>>, T> conclusion;
+    private final CompletableFuture<T> outcome = new CompletableFuture<>();
+    private Either<TrackerFailure, Answered<R>> result;
 
     private Phase phase = Phase.QUEUED;
     private int attempts;
@@ -50,9 +52,13 @@ final class Exchange<R> {
     private boolean reconnectedAfterError;
     private TimerQueue.Timer retransmitTimer;
     private TimerQueue.Timer deadlineTimer;
+    /** Made once: an exchange sets this timer for every datagram it sends. */
+    private final Runnable onRetransmitDue = this::retransmitDue;
 
+    /** @param conclusion turns the result into the caller's answer (saves the caller a future of its own) */
     Exchange(Endpoint endpoint, TrackerKey key, Query<R> query, Instant started, Instant deadline,
-            Scheduler scheduler, RetransmitPolicy policy, ConnectionIds connectionIds) {
+            Scheduler scheduler, RetransmitPolicy policy, ConnectionIds connectionIds,
+            Function<Either<TrackerFailure, Answered<R>>, T> conclusion) {
         this.endpoint = endpoint;
         this.key = key;
         this.query = query;
@@ -61,9 +67,10 @@ final class Exchange<R> {
         this.scheduler = scheduler;
         this.policy = policy;
         this.connectionIds = connectionIds;
+        this.conclusion = conclusion;
     }
 
-    CompletableFuture<Either<TrackerFailure, Answered<R>>> outcome() {
+    CompletableFuture<T> outcome() {
         return outcome;
     }
 
@@ -73,7 +80,7 @@ final class Exchange<R> {
 
     /** Starts the deadline clock; the exchange may still wait for a free slot. */
     void armDeadline() {
-        deadlineTimer = endpoint.timers().schedule(Duration.between(scheduler.now(), deadline), this::expire);
+        deadlineTimer = endpoint.timers().at(deadline, this::expire);
     }
 
     /**
@@ -88,9 +95,9 @@ final class Exchange<R> {
             expire();
             return;
         }
-        Option<ConnectionIds.Grant> cached = connectionIds.valid(key);
-        if (cached.isDefined()) {
-            grant = cached.get();
+        ConnectionIds.Grant cached = connectionIds.valid(key);
+        if (cached != null) {
+            grant = cached;
             request();
         } else {
             connect();
@@ -161,7 +168,7 @@ final class Exchange<R> {
     /** The timer is set before sending, so whoever sees the datagram knows the retransmission is scheduled. */
     private void transmit() {
         endpoint.timers().cancel(retransmitTimer);
-        retransmitTimer = endpoint.timers().schedule(policy.wait(exponent), this::retransmitDue);
+        retransmitTimer = endpoint.timers().after(policy.wait(exponent), onRetransmitDue);
         if (endpoint.send(datagram)) {
             attempts++;
         }
@@ -214,6 +221,17 @@ final class Exchange<R> {
             endpoint.unpark(key, this);
         }
         endpoint.retire(this, transactionId, wasQueued);
-        endpoint.afterUnlock(() -> outcome.complete(result));
+        this.result = result;
+        endpoint.finished(this);
+    }
+
+    /** Completes the caller's future; called by the endpoint once its monitor is released. */
+    void complete() {
+        try {
+            outcome.complete(conclusion.apply(result));
+        } catch (RuntimeException e) {
+            // A broken conclusion fails its own call only; the receiver thread and the others go on.
+            outcome.completeExceptionally(e);
+        }
     }
 }

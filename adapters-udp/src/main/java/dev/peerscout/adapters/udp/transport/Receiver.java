@@ -1,7 +1,6 @@
 package dev.peerscout.adapters.udp.transport;
 
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
@@ -68,18 +67,20 @@ final class Receiver implements AutoCloseable {
     private void drain(Endpoint endpoint) {
         for (int i = 0; i < BATCH; i++) {
             buffer.clear();
-            SocketAddress from;
+            int length;
             try {
-                from = endpoint.channel().receive(buffer);
+                // read, not receive: the channel is connected, so the sender is known and checked.
+                length = endpoint.channel().read(buffer);
             } catch (IOException e) {
                 endpoint.locked(() -> endpoint.broken(e));
                 return;
             }
-            if (from == null) {
+            if (length <= 0) {
+                // Nothing waiting (or an empty datagram, which says nothing): the selector calls again.
                 return;
             }
             buffer.flip();
-            endpoint.locked(() -> endpoint.onDatagram(from, buffer));
+            endpoint.deliver(buffer);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,7 +30,7 @@ public final class UdpTransport implements AutoCloseable {
     private static final int SOCKET_BUFFER = 1 << 20;
 
     private final Scheduler scheduler;
-    private final RandomGenerator random;
+    private final TransactionIds transactionIds;
     private final RetransmitPolicy policy;
     private final ConnectionIds connectionIds;
     private final Duration idleTimeout;
@@ -47,7 +48,7 @@ public final class UdpTransport implements AutoCloseable {
     public UdpTransport(Scheduler scheduler, RandomGenerator random, RetransmitPolicy policy,
             Duration connectionIdLifetime, int maxInFlightPerTracker) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.random = Objects.requireNonNull(random, "random");
+        this.transactionIds = new TransactionIds(Objects.requireNonNull(random, "random"));
         this.policy = Objects.requireNonNull(policy, "policy");
         this.connectionIds = new ConnectionIds(scheduler, connectionIdLifetime);
         this.idleTimeout = connectionIdLifetime;
@@ -66,19 +67,27 @@ public final class UdpTransport implements AutoCloseable {
      */
     public <R> CompletableFuture<Either<TrackerFailure, Answered<R>>> exchange(
             InetSocketAddress address, TrackerKey key, Query<R> query, Instant started, Instant deadline) {
+        return exchange(address, key, query, started, deadline, Function.identity());
+    }
+
+    /**
+     * As {@link #exchange(InetSocketAddress, TrackerKey, Query, Instant, Instant)}, with the result
+     * turned into the caller's answer by {@code conclusion} (pure and quick: it runs on the thread
+     * that ends the exchange) instead of in a second future.
+     */
+    public <R, T> CompletableFuture<T> exchange(InetSocketAddress address, TrackerKey key, Query<R> query,
+            Instant started, Instant deadline, Function<Either<TrackerFailure, Answered<R>>, T> conclusion) {
         while (!closed) {
             Endpoint endpoint;
             try {
                 endpoint = endpoints.computeIfAbsent(address, this::open);
             } catch (UncheckedIOException e) {
-                return CompletableFuture.completedFuture(Either.left(new TrackerFailure.Unreachable(
-                        String.valueOf(e.getCause().getMessage()), 0)));
+                return CompletableFuture.completedFuture(conclusion.apply(Either.left(new TrackerFailure.Unreachable(
+                        String.valueOf(e.getCause().getMessage()), 0))));
             }
-            Exchange<R> exchange = new Exchange<>(endpoint, key, query, started, deadline, scheduler, policy,
-                    connectionIds);
-            boolean[] admitted = new boolean[1];
-            endpoint.locked(() -> admitted[0] = endpoint.admit(exchange));
-            if (admitted[0]) {
+            Exchange<R, T> exchange = new Exchange<>(endpoint, key, query, started, deadline, scheduler, policy,
+                    connectionIds, conclusion);
+            if (endpoint.admitLocked(exchange)) {
                 if (closed) {
                     endpoint.locked(() -> endpoint.shutdown("client closed"));
                 }
@@ -86,7 +95,8 @@ public final class UdpTransport implements AutoCloseable {
             }
             endpoints.remove(address, endpoint);
         }
-        return CompletableFuture.completedFuture(Either.left(new TrackerFailure.Unreachable("client closed", 0)));
+        return CompletableFuture.completedFuture(conclusion.apply(Either.left(
+                new TrackerFailure.Unreachable("client closed", 0))));
     }
 
     /** Ends every exchange in flight (as unreachable), closes the sockets and stops the receiver. */
@@ -107,7 +117,7 @@ public final class UdpTransport implements AutoCloseable {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
                 channel.connect(address);
-                Endpoint endpoint = new Endpoint(address, channel, this::nextTransactionId, scheduler, idleTimeout,
+                Endpoint endpoint = new Endpoint(address, channel, transactionIds, scheduler, idleTimeout,
                         maxInFlightPerTracker, gone -> endpoints.remove(address, gone));
                 receiver.register(channel, endpoint);
                 return endpoint;
@@ -117,12 +127,6 @@ public final class UdpTransport implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private int nextTransactionId() {
-        synchronized (random) {
-            return random.nextInt();
         }
     }
 }

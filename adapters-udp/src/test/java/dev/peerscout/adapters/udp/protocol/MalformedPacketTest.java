@@ -8,6 +8,7 @@ import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.ScrapeStats;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -102,6 +103,23 @@ class MalformedPacketTest {
 
         assertEquals(List.of(new Peer(InetAddress.getByName("10.0.0.2"), 6881),
                 new Peer(InetAddress.getByName("10.0.0.3"), 65535)), reply.peers());
+    }
+
+    @Test
+    void duplicatesAreDroppedFromLongPeerListsToo() throws Exception {
+        ByteBuffer packet = ByteBuffer.allocate(20 + 40 * 6).putInt(1).putInt(9).putInt(1800).putInt(0).putInt(0);
+        List<Peer> distinct = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            distinct.add(new Peer(InetAddress.getByAddress(new byte[] {10, 0, 1, (byte) i}), 6881 + i));
+        }
+        for (int i = 0; i < 40; i++) {
+            Peer peer = distinct.get(i < 20 ? i : 39 - i);
+            packet.put(peer.address().getAddress()).putShort((short) peer.port());
+        }
+
+        AnnounceReply reply = AnnounceReply.decode(packet.flip(), AddressFamily.IPV4).get();
+
+        assertEquals(distinct, reply.peers(), "first appearance kept, in order");
     }
 
     @Test

@@ -83,6 +83,17 @@ class UdpTrackerVectorsTest {
     }
 
     @Test
+    void aRequestEncodedOnceTakesNewIdsWithoutChangingTheRest() {
+        byte[] once = UdpAnnounceRequest.of(0, 0, STARTED, "/announce?passkey=abc").toBytes();
+
+        byte[] stamped = UdpAnnounceRequest.withIds(once, CONNECTION_ID, 0x0a0b0c0e);
+
+        assertEquals(hex("announce-request-bep41-urldata"), hexOf(stamped));
+        assertEquals(hexOf(UdpAnnounceRequest.of(0, 0, STARTED, "/announce?passkey=abc").toBytes()), hexOf(once),
+                "the encoded request itself is left alone for the next send");
+    }
+
+    @Test
     void optionParsingSkipsNopsAndStopsAtEndOfOptions() {
         UdpAnnounceRequest request = UdpAnnounceRequest.decode(buffer("announce-request-bep41-nop-eoo")).get();
 
