@@ -40,17 +40,7 @@ current=$(jars "$root")
 ./mvnw -B -q -f bench/udp/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 libraries=$(tr ':' '\n' <"$here/target/classpath.txt" | grep -v '/dev/peerscout/' | paste -sd:)
 
-# The client's JVM gets a heap sized for 100,000 requests in flight (both sides run in it): with the
-# default sizing, young collections copy those requests several times a phase and the result says
-# more about the collector than about either socket. GC time is printed per phase; BENCH_JAVA_OPTS=
-# (empty) measures with the JVM's defaults instead.
-java_opts=${BENCH_JAVA_OPTS--Xms2g -Xmn1g}
-cores=$(nproc)
-tracker_cpu=() client_cpu=()
-if [ "${PIN:-1}" = 1 ] && [ "$cores" -ge 2 ] && command -v taskset >/dev/null; then
-  tracker_cpu=(taskset -c "$((cores - 1))")
-  client_cpu=(taskset -c "0-$((cores - 2))")
-fi
+. "$here/settings.sh"
 
 read -r tcp_port udp_port < <(java -cp "$here/target/classes:$current:$libraries" \
   dev.peerscout.bench.udp.UdpTrackerBench prepare --hashes "$hashes" --dir "$work")
