@@ -18,11 +18,20 @@ public sealed interface Reply permits ConnectReply, AnnounceReply, ScrapeReply, 
     record Header(int action, int transactionId) {}
 
     static Option<Header> header(ByteBuffer datagram) {
-        ByteBuffer packet = Packets.view(datagram);
-        if (packet.remaining() < HEADER_LENGTH) {
+        if (datagram.remaining() < HEADER_LENGTH) {
             return Option.none();
         }
-        return Option.some(new Header(packet.getInt(0), packet.getInt(4)));
+        return Option.some(new Header(actionOf(datagram), transactionIdOf(datagram)));
+    }
+
+    /** The action code of a datagram of at least {@value #HEADER_LENGTH} bytes, read in place. */
+    static int actionOf(ByteBuffer datagram) {
+        return datagram.getInt(datagram.position());
+    }
+
+    /** The transaction id of a datagram of at least {@value #HEADER_LENGTH} bytes, read in place. */
+    static int transactionIdOf(ByteBuffer datagram) {
+        return datagram.getInt(datagram.position() + 4);
     }
 
     /**

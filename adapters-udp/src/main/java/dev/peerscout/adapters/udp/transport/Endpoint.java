@@ -238,10 +238,9 @@ final class Endpoint {
             return;
         }
         // The header read in place (Reply.header's record would be made for every datagram).
-        int at = datagram.position();
-        Exchange<?, ?> exchange = byTransaction.get(datagram.getInt(at + 4));
+        Exchange<?, ?> exchange = byTransaction.get(Reply.transactionIdOf(datagram));
         if (exchange != null) {
-            exchange.onReply(datagram.getInt(at), datagram, family);
+            exchange.onReply(Reply.actionOf(datagram), datagram, family);
         }
     }
 
