@@ -32,7 +32,7 @@ final class InfoCommand implements Callable<Integer> {
         this.torrents = torrents;
         spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files.",
                 Specs.exitCodes("0:the torrent was read", "2:bad input or usage (one line on stderr)", "3:internal error"));
-        spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file or a magnet link.",
+        spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file, '-' for one on standard input, or a magnet link.",
                 given -> reference = given));
         spec.addOption(Specs.flag("--json", "One JSON document on stdout, for scripts.", given -> json = given));
         spec.addOption(Specs.flag("--show-secrets", "Show tracker passkeys instead of masking them.",
@@ -48,7 +48,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Torrent torrent = torrents.read(reference);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? ConsoleOut.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
         if (json) {
             writeJson(torrent, out);
         } else {

@@ -1,7 +1,5 @@
 package dev.peerscout.cli;
 
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import picocli.CommandLine;
 
 /** The command-line entry point: everything testable lives in {@link Peerscout}. */
@@ -9,19 +7,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        CommandLine commandLine = DaggerPeerscoutComponent.create().commandLines().forArguments(args);
-        commandLine.setOut(stdout());
-        System.exit(Peerscout.run(commandLine, args));
-    }
-
-    /**
-     * Standard output in the encoding picocli would choose, written so that a closed pipe shows
-     * in {@link PrintWriter#checkError()}: picocli's own writer wraps System.out in a way that
-     * hides the error, and {@code peers} stops when its reader has gone.
-     */
-    private static PrintWriter stdout() {
-        String encoding = System.getProperty("sun.stdout.encoding");
-        Charset charset = encoding == null || !Charset.isSupported(encoding) ? Charset.defaultCharset() : Charset.forName(encoding);
-        return new PrintWriter(System.out, true, charset);
+        String[] arguments = ProcessArguments.of(args);
+        CommandLine commandLine = DaggerPeerscoutComponent.create().commandLines().forArguments(arguments);
+        commandLine.setOut(ConsoleOut.of(System.out, "sun.stdout.encoding"));
+        commandLine.setErr(ConsoleOut.of(System.err, "sun.stderr.encoding"));
+        System.exit(Peerscout.run(commandLine, arguments));
     }
 }

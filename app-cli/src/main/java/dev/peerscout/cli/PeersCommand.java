@@ -128,7 +128,7 @@ final class PeersCommand implements Callable<Integer> {
                     ? "the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"
                     : reference + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json || ndjson ? ConsoleOut.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet, terminal.stderrIsInteractive() && !quiet, network.showSecrets,
                 distinctTrackers(torrent, options), scheduler.get());

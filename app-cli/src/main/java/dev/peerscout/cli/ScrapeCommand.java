@@ -5,6 +5,7 @@ import dev.peerscout.domain.discovery.ScrapeReport;
 import dev.peerscout.domain.discovery.ScrapeSwarms;
 import dev.peerscout.domain.discovery.TrackerScrape;
 import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.LosslessText;
 import dev.peerscout.domain.model.InfoHashV2;
 import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.ScrapeStats;
@@ -107,7 +108,7 @@ final class ScrapeCommand implements Callable<Integer> {
         } catch (TimeoutException e) {
             throw new IllegalStateException("scrape did not end by its deadline", e);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? ConsoleOut.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
         Map<InfoHash, String> names = names(byReference);
         if (json) {
             writeJson(report, byReference, out);
@@ -140,12 +141,14 @@ final class ScrapeCommand implements Callable<Integer> {
         }
         String name = "-".equals(file) ? "standard input" : file;
         byte[] bytes;
-        try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
+        try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(LosslessText.path(file))) {
             bytes = in.readNBytes(MAX_FROM_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new UserError(name + ": no such file");
         } catch (IOException e) {
             throw new UserError(name + ": cannot read (" + e.getClass().getSimpleName() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new UserError(name + ": not a valid path");
         }
         if (bytes.length > MAX_FROM_BYTES) {
             throw new UserError(name + ": more than " + MAX_FROM_BYTES / (1024 * 1024) + " MiB of references");

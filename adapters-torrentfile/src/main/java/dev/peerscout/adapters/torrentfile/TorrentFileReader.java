@@ -1,6 +1,7 @@
 package dev.peerscout.adapters.torrentfile;
 
 import dev.peerscout.adapters.torrentfile.bencode.BencodeException;
+import dev.peerscout.domain.model.LosslessText;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TorrentError;
 import dev.peerscout.domain.port.TorrentReader;
@@ -76,11 +77,29 @@ public final class TorrentFileReader implements TorrentReader {
         }
         Path path;
         try {
-            path = Path.of(reference);
+            path = LosslessText.path(reference);
         } catch (InvalidPathException e) {
             return Either.left(new TorrentError.Unreadable(reference, "not a valid path: " + e.getReason()));
+        } catch (IllegalArgumentException e) {
+            return Either.left(new TorrentError.Unreadable(reference, "not a valid path: " + e.getMessage()));
         }
         return withinHeap(reference, () -> readFile(reference, path));
+    }
+
+    @Override
+    public Either<TorrentError, Torrent> read(String source, InputStream content) {
+        return withinHeap(source, () -> {
+            byte[] bytes;
+            try {
+                bytes = readAtMost(content, 0, (int) limits.maxFileBytes() + 1);
+            } catch (IOException e) {
+                return Either.left(new TorrentError.Unreadable(source, describe(e)));
+            }
+            if (bytes.length > limits.maxFileBytes()) {
+                return Either.left(new TorrentError.TooLarge(source, bytes.length, limits.maxFileBytes()));
+            }
+            return parseWithinLimits(source, bytes);
+        });
     }
 
     /**
