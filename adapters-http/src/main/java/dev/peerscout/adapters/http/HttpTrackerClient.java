@@ -238,7 +238,8 @@ public final class HttpTrackerClient implements TrackerClient {
         String host = FamilyRoute.hostOf(uri);
         Option<InetAddress> literal = TrackerReplies.literalAddress(host);
         if (literal.isDefined()) {
-            return done(FamilyRoute.choose(host, List.of(literal.get()), families));
+            Option<TrackerFailure> excluded = AddressFamily.excludedLiteral(host, families);
+            return done(excluded.isDefined() ? Either.left(excluded.get()) : FamilyRoute.choose(host, List.of(literal.get()), families));
         }
         return call.track(CompletableFuture.supplyAsync(() -> {
             try {

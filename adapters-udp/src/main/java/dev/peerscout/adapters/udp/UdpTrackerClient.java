@@ -18,6 +18,7 @@ import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -83,8 +84,9 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             InetAddress ipv4 = firstOf(AddressFamily.IPV4, addresses, request.families());
             InetAddress ipv6 = firstOf(AddressFamily.IPV6, addresses, request.families());
             if (ipv4 == null && ipv6 == null) {
-                return failed(new TrackerFailure.DnsFailure(url.host(), "no address of an allowed family "
-                        + request.families()));
+                return failed(AddressFamily.excludedLiteral(url.host(), request.families()).getOrElse(() ->
+                        new TrackerFailure.DnsFailure(url.host(), "no address of an allowed family "
+                        + request.families())));
             }
             if (ipv4 == null || ipv6 == null) {
                 InetAddress only = ipv4 != null ? ipv4 : ipv6;
@@ -137,6 +139,10 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
 
     private <T> CompletableFuture<Either<TrackerFailure, T>> withAddresses(
             TrackerUrl tracker, Instant deadline, AddressedCall<T> call) {
+        Option<String> malformation = tracker.malformation();
+        if (malformation.isDefined()) {
+            return failed(new TrackerFailure.MalformedUrl(malformation.get()));
+        }
         Either<String, UdpTrackerUrl> parsed = parse(tracker);
         if (parsed.isLeft()) {
             return failed(new TrackerFailure.Unsupported(parsed.getLeft()));

@@ -190,7 +190,7 @@ public final class DiscoverPeers {
                         peer -> sourceFound(origin, peer));
             } catch (RuntimeException bug) {
                 // A broken source is reported like one whose search failed; the trackers carry on.
-                lookup = PeerSource.Lookup.finished(new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug))));
+                lookup = PeerSource.Lookup.finished(new PeerSource.Summary(name, 0, 0, 0, Option.of(TrackerFailure.Internal.of(bug).message())));
             }
             synchronized (this) {
                 search.lookup = lookup;
@@ -199,7 +199,7 @@ public final class DiscoverPeers {
                 }
             }
             lookup.summary().whenComplete((summary, bug) -> sourceDone(name, bug == null ? summary
-                    : new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug)))));
+                    : new PeerSource.Summary(name, 0, 0, 0, Option.of(TrackerFailure.Internal.of(bug).message()))));
             runAfterUnlock();
         }
 
@@ -272,7 +272,7 @@ public final class DiscoverPeers {
                     sayGoodbyeLater(state.url, request, future);
                 }
                 future.whenComplete((outcome, bug) -> answered(state, swarm,
-                        bug == null ? outcome : Either.left(new TrackerFailure.Malformed(String.valueOf(bug), 1))));
+                        bug == null ? outcome : Either.left(TrackerFailure.Internal.of(bug))));
             }
         }
 

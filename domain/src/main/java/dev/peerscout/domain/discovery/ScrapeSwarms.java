@@ -60,7 +60,7 @@ public final class ScrapeSwarms {
         trackers.scrape(url, swarms, deadline).whenComplete((outcome, bug) -> {
             guard.cancel();
             result.complete(report(url, swarms,
-                    bug == null ? outcome : Either.left(new TrackerFailure.Malformed(String.valueOf(bug), 1)), begin));
+                    bug == null ? outcome : Either.left(TrackerFailure.Internal.of(bug)), begin));
         });
         return result;
     }

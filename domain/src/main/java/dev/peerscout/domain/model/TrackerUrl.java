@@ -34,6 +34,50 @@ public record TrackerUrl(String value) {
         return matcher.find() ? Option.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Option.none();
     }
 
+    /** The host (an IPv6 literal without its brackets), if the URL has a scheme and an authority. */
+    public Option<String> host() {
+        return authority().flatMap(authority -> {
+            String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+            if (hostPort.startsWith("[")) {
+                int close = hostPort.indexOf(']');
+                return close < 0 ? Option.none() : Option.of(hostPort.substring(1, close));
+            }
+            int colon = hostPort.indexOf(':');
+            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            return host.isEmpty() ? Option.none() : Option.of(host);
+        });
+    }
+
+    /**
+     * What makes the URL unusable whatever the protocol, before anything is sent: a port that is
+     * all digits but beyond 65535. (A port that is not a number is left to each client to name.)
+     */
+    public Option<String> malformation() {
+        return authority().flatMap(authority -> {
+            String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = hostPort.lastIndexOf(':');
+            if (colon < 0 || hostPort.indexOf(']', colon) >= 0) {
+                return Option.none();
+            }
+            String port = hostPort.substring(colon + 1);
+            if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Option.none();
+            }
+            boolean tooLarge = port.replaceFirst("^0+(?=.)", "").length() > 5 || Integer.parseInt(port.replaceFirst("^0+(?=.)", "")) > 0xFFFF;
+            return tooLarge ? Option.of("port " + port + " is out of range") : Option.none();
+        });
+    }
+
+    private Option<String> authority() {
+        int schemeEnd = value.indexOf("://");
+        if (schemeEnd < 0 || scheme().isEmpty()) {
+            return Option.none();
+        }
+        int start = schemeEnd + 3;
+        int end = indexOfAny(value, "/?#", start);
+        return Option.of(value.substring(start, end < 0 ? value.length() : end));
+    }
+
     /**
      * The URL with anything that may be a secret masked: user info, every query value, and path
      * segments that look like passkeys ({@code https://t.example/***&#47;announce}).
