@@ -346,7 +346,7 @@ final class PeersCommand implements Callable<Integer> {
             err.print(live ? "\r\033[K" : "");
             err.println((report.peers().isEmpty() ? "no peers found" : "found " + report.peers().size()
                     + (report.peers().size() == 1 ? " peer" : " peers")) + "; " + answered + " of "
-                    + report.trackers().size() + " trackers answered in " + Formats.duration(report.elapsed())
+                    + Formats.counted(report.trackers().size(), "tracker") + " answered in " + Formats.duration(report.elapsed())
                     + (report.enoughPeers() ? " (stopped early: enough peers)" : ""));
             err.flush();
         }

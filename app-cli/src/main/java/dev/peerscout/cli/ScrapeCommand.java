@@ -206,7 +206,7 @@ final class ScrapeCommand implements Callable<Integer> {
             }
         }
         long answered = report.trackers().stream().filter(TrackerScrape::ok).count();
-        spec.commandLine().getErr().println(answered + " of " + report.trackers().size() + " trackers answered in "
+        spec.commandLine().getErr().println(answered + " of " + Formats.counted(report.trackers().size(), "tracker") + " answered in "
                 + Formats.duration(report.elapsed()));
         spec.commandLine().getErr().flush();
     }

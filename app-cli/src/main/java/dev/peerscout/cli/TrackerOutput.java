@@ -19,9 +19,12 @@ final class TrackerOutput {
         if (report.ok()) {
             line.append(", ").append(report.peers()).append(report.peers() == 1 ? " peer" : " peers");
             if (report.seeders().isDefined() || report.leechers().isDefined()) {
-                line.append(" (").append(report.seeders().map(String::valueOf).getOrElse("?")).append(" seeders, ")
-                        .append(report.leechers().map(String::valueOf).getOrElse("?")).append(" leechers)");
+                line.append(" (").append(Formats.counted(report.seeders(), "seeder")).append(", ")
+                        .append(Formats.counted(report.leechers(), "leecher")).append(")");
             }
+        }
+        if (report.droppedPeers() > 0) {
+            line.append(", ").append(Formats.counted(report.droppedPeers(), "unusable peer")).append(" dropped");
         }
         report.warning().forEach(warning -> line.append(", warning: ").append(warning));
         if (report.attempts() > 0) {
@@ -47,6 +50,7 @@ final class TrackerOutput {
         writeNumber(json, "seeders", report.seeders().getOrNull());
         writeNumber(json, "leechers", report.leechers().getOrNull());
         json.writeNumberField("peers", report.peers());
+        json.writeNumberField("droppedPeers", report.droppedPeers());
         json.writeNumberField("attempts", report.attempts());
         json.writeNumberField("elapsedMs", report.elapsed().toMillis());
     }

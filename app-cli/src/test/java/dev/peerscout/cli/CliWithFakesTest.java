@@ -62,7 +62,26 @@ class CliWithFakesTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of("10.0.0.1:6881", "[2001:db8::1]:51413"), run.outLines());
         assertTrue(run.err().contains("tracker " + LIVE + " (tier 0): ok, 2 peers"), run.err());
-        assertTrue(run.errLines().get(run.errLines().size() - 1).startsWith("found 2 peers; 1 of 1 trackers answered"));
+        assertTrue(run.errLines().get(run.errLines().size() - 1).startsWith("found 2 peers; 1 of 1 tracker answered"));
+    }
+
+    @Test
+    void addressesThatCannotBePeersAreDroppedAndCountedAndCountsReadAsEnglish() throws Exception {
+        trackers.script(LIVE, Duration.ZERO, request -> Either.right(new dev.peerscout.domain.model.AnnounceResponse(
+                Duration.ofMinutes(30), Option.none(), Option.some(1), Option.some(1),
+                List.of(peer("0.0.0.0", 6881), peer("255.255.255.255", 6881), peer("224.0.0.1", 6881), peer("ff02::1", 6881),
+                        peer("::", 6881), peer("10.0.0.1", 6881)),
+                Option.none(), Option.none(), 1, 2)));
+
+        CliRun run = run("peers", "demo.torrent");
+        CliRun json = run("peers", "demo.torrent", "--json");
+
+        assertEquals(List.of("10.0.0.1:6881"), run.outLines());
+        assertTrue(run.err().contains("tracker " + LIVE + " (tier 0): ok, 1 peer (1 seeder, 1 leecher), "
+                + "7 unusable peers dropped, 1 request"), run.err());
+        JsonNode tracker = JSON.readTree(json.out()).at("/trackers/0");
+        assertEquals(7, tracker.get("droppedPeers").asInt(), json.out());
+        assertEquals(1, JSON.readTree(json.out()).get("peers").size(), json.out());
     }
 
     @Test

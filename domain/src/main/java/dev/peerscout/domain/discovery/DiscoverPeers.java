@@ -95,6 +95,9 @@ public final class DiscoverPeers {
         final int tier;
         final Map<InfoHash, Either<TrackerFailure, AnnounceResponse>> results = new LinkedHashMap<>();
         final Set<Peer> peers = new LinkedHashSet<>();
+        /** Entries that cannot be a peer: distinct addresses, and the most unreadable ones of a swarm (a hybrid's overlap). */
+        final Set<Peer> unusable = new HashSet<>();
+        int unreadable;
         Instant startedAt;
         TrackerReport report;
 
@@ -205,7 +208,7 @@ public final class DiscoverPeers {
 
         private void sourceFound(PeerOrigin origin, Peer peer) {
             synchronized (this) {
-                if (!finishing && !isUs(peer)) {
+                if (!finishing && peer.usable() && !isUs(peer)) {
                     found(origin, peer);
                     checkEnoughPeers();
                 }
@@ -309,10 +312,15 @@ public final class DiscoverPeers {
             outcome.forEach(response -> {
                 response.externalIp().forEach(ourAddresses::add);
                 PeerOrigin origin = new PeerOrigin.Tracker(state.url);
-                response.peers().stream().filter(peer -> !isUs(peer)).forEach(peer -> {
-                    state.peers.add(peer);
-                    found(origin, peer);
-                });
+                state.unreadable = Math.max(state.unreadable, response.droppedPeers());
+                for (Peer peer : response.peers()) {
+                    if (!peer.usable()) {
+                        state.unusable.add(peer);
+                    } else if (!isUs(peer)) {
+                        state.peers.add(peer);
+                        found(origin, peer);
+                    }
+                }
             });
             if (state.results.size() == swarms.size()) {
                 conclude(state, TrackerReports.of(state, scheduler.now()));
@@ -540,7 +548,7 @@ public final class DiscoverPeers {
                     // A hybrid's two swarms overlap; the larger count is the better estimate.
                     Option.ofOptional(answers.stream().flatMap(a -> a.seeders().toJavaStream()).max(Integer::compare)),
                     Option.ofOptional(answers.stream().flatMap(a -> a.leechers().toJavaStream()).max(Integer::compare)),
-                    state.peers.size(), attempts, elapsed);
+                    state.peers.size(), attempts, elapsed, state.unusable.size() + state.unreadable);
         }
 
         static TrackerReport skipped(TrackerState state, String why, Instant now) {
