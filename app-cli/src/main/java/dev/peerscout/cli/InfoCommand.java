@@ -102,6 +102,9 @@ final class InfoCommand implements Callable<Integer> {
             }
         }
         out.println("Magnet:       " + Text.printable(MagnetLinks.of(torrent, showSecrets)));
+        if (!showSecrets && torrent.tiers().stream().anyMatch(tier -> tier.trackers().stream().anyMatch(TrackerUrl::hasSecrets))) {
+            out.println("              (passkeys masked as ***: this link cannot announce; --show-secrets shows them)");
+        }
         torrent.warnings().forEach(warning -> out.println("Warning:      " + Text.printable(warning)));
     }
 

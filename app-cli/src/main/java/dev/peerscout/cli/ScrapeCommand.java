@@ -189,7 +189,8 @@ final class ScrapeCommand implements Callable<Integer> {
     private void writeText(ScrapeReport report, Map<InfoHash, String> names, PrintWriter out) {
         for (TrackerScrape tracker : report.trackers()) {
             out.println(Text.printable(tracker.url().display(network.showSecrets) + ": "
-                    + TrackerOutput.outcome(tracker.status().label(), tracker.error()))
+                    + TrackerOutput.outcome(tracker.status().label(),
+                            tracker.error().map(error -> tracker.url().displayIn(error, network.showSecrets))))
                     + ", " + tracker.attempts() + (tracker.attempts() == 1 ? " request, " : " requests, ")
                     + Formats.duration(tracker.elapsed()));
             if (tracker.ok()) {
@@ -235,7 +236,7 @@ final class ScrapeCommand implements Callable<Integer> {
                 json.writeStartObject();
                 json.writeStringField("url", tracker.url().display(network.showSecrets));
                 json.writeStringField("status", tracker.status().label());
-                json.writeStringField("error", tracker.error().getOrNull());
+                json.writeStringField("error", tracker.error().map(error -> tracker.url().displayIn(error, network.showSecrets)).getOrNull());
                 json.writeNumberField("attempts", tracker.attempts());
                 json.writeNumberField("elapsedMs", tracker.elapsed().toMillis());
                 json.writeArrayFieldStart("swarms");

@@ -85,6 +85,46 @@ class CliWithFakesTest {
     }
 
     @Test
+    void aTrackersFailureTextThatRepeatsOurPasskeyIsMaskedInTextJsonAndNdjson() throws Exception {
+        String secret = "udp://secret.example:6969/0123456789abcdef0123/announce?passkey=s3cr3t";
+        torrents.put("secret.torrent", Either.right(torrent(List.of(new Tier(0, List.of(TrackerUrl.of(secret)))))));
+        trackers.failWith(secret, Duration.ZERO, new TrackerFailure.Rejected(
+                "unknown passkey 0123456789abcdef0123 (passkey=s3cr3t)", 1));
+
+        for (String format : List.of("--verbose", "--json", "--ndjson")) {
+            CliRun run = run("peers", "secret.torrent", format);
+            String all = run.out() + run.err();
+            assertFalse(all.contains("0123456789abcdef0123") || all.contains("s3cr3t"), all);
+            assertTrue(all.contains("unknown passkey *** (passkey=***)"), all);
+        }
+        CliRun shown = run("peers", "secret.torrent", "--show-secrets");
+        assertTrue(shown.err().contains("unknown passkey 0123456789abcdef0123 (passkey=s3cr3t)"), shown.err());
+    }
+
+    @Test
+    void usageErrorsMaskTrackerUrlsToo() {
+        CliRun bad = run("peers", "demo.torrent", "--tracker", "http://h.example:99999/0123456789abcdef0123/announce");
+        CliRun stray = run("info", "demo.torrent", "http://h.example/0123456789abcdef0123/announce");
+
+        assertEquals(2, bad.exitCode());
+        assertEquals("peerscout: --tracker http://h.example:99999/***/announce: port 99999 is out of range\n", bad.err());
+        assertEquals(2, stray.exitCode());
+        assertFalse(stray.err().contains("0123456789abcdef0123"), stray.err());
+        assertTrue(stray.err().contains("http://h.example/***/announce"), stray.err());
+    }
+
+    @Test
+    void infosMagnetLineSaysThatItsPasskeyIsMaskedAndHowToShowIt() {
+        CliRun masked = run("info", "private.torrent");
+        CliRun shown = run("info", "private.torrent", "--show-secrets");
+
+        assertTrue(masked.out().contains("Magnet:       magnet:?"), masked.out());
+        assertTrue(masked.out().contains("passkeys masked as ***: this link cannot announce; --show-secrets shows them"), masked.out());
+        assertFalse(shown.out().contains("masked"), shown.out());
+        assertFalse(run("info", "demo.torrent").out().contains("masked"));
+    }
+
+    @Test
     void whenTheReaderOfThePeersGoesAwayDiscoveryStopsInsteadOfWaitingForTheDeadline() {
         // As after `peerscout peers x | head -1`: the pipe takes one line, then every write fails.
         trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.1", 6881)));
