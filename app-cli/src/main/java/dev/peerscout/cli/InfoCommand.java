@@ -65,9 +65,19 @@ final class InfoCommand implements Callable<Integer> {
         torrent.hashes().v1().forEach(h -> out.println("Info hash:    " + h.hex()));
         torrent.hashes().v2().forEach(h -> out.println("Info hash v2: " + h.hex()));
         // Counted once: a large torrent's file list is decoded entry by entry on each pass.
-        long files = torrent.contents().map(contents -> contents.files().stream().filter(f -> !f.padding()).count()).getOrElse(0L);
+        long files = 0;
+        long size = 0;
         for (Contents contents : torrent.contents()) {
-            out.println("Size:         " + Formats.bytes(contents.totalLength()) + " (" + Formats.count(contents.totalLength())
+            for (FileEntry file : contents.files()) {
+                if (!file.padding()) {
+                    files++;
+                    size += file.length();
+                }
+            }
+        }
+        for (Contents contents : torrent.contents()) {
+            // The real files' size: padding to piece boundaries is no data (libtorrent's total_size counts it).
+            out.println("Size:         " + Formats.bytes(size) + " (" + Formats.count(size)
                     + " bytes) in " + Formats.count(files) + (files == 1 ? " file" : " files"));
             out.println("Pieces:       " + Formats.count(contents.pieceCount()) + " x " + Formats.bytes(contents.pieceLength()));
         }
@@ -128,10 +138,13 @@ final class InfoCommand implements Callable<Integer> {
             Contents contents = torrent.contents().getOrNull();
             if (contents == null) {
                 json.writeNullField("totalLength");
+                json.writeNullField("paddedLength");
                 json.writeNullField("pieceLength");
                 json.writeNullField("pieceCount");
             } else {
-                json.writeNumberField("totalLength", contents.totalLength());
+                // The real files; paddedLength adds the pad files (what libtorrent calls total_size).
+                json.writeNumberField("totalLength", contents.dataLength());
+                json.writeNumberField("paddedLength", contents.totalLength());
                 json.writeNumberField("pieceLength", contents.pieceLength());
                 json.writeNumberField("pieceCount", contents.pieceCount());
             }
