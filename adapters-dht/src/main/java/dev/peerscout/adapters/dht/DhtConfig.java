@@ -1,5 +1,6 @@
 package dev.peerscout.adapters.dht;
 
+import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.HostPort;
 import java.net.InetAddress;

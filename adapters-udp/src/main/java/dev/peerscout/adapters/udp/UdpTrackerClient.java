@@ -1,5 +1,6 @@
 package dev.peerscout.adapters.udp;
 
+import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.adapters.udp.protocol.AnnounceReply;
 import dev.peerscout.adapters.udp.protocol.ScrapeReply;
 import dev.peerscout.adapters.udp.protocol.ScrapeRequest;
@@ -65,7 +66,7 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
     /** @param random the source of transaction ids: use a {@link SecureRandom} outside tests */
     public UdpTrackerClient(Scheduler scheduler, RandomGenerator random, UdpTrackerConfig config) {
         this.scheduler = scheduler;
-        this.hosts = new HostResolver(config.resolver(), scheduler);
+        this.hosts = new HostResolver(config.resolver(), scheduler, "udp");
         this.transport = new UdpTransport(scheduler, random,
                 new RetransmitPolicy(config.retransmitBase(), config.maxRetransmitExponent()),
                 config.connectionIdLifetime(), config.maxInFlightPerTracker());

@@ -1,5 +1,6 @@
 package dev.peerscout.adapters.udp;
 
+import dev.peerscout.domain.port.Resolver;
 import static dev.peerscout.adapters.udp.Harness.failure;
 import static dev.peerscout.adapters.udp.Harness.ok;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
