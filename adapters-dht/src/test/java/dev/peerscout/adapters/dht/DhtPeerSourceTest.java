@@ -95,7 +95,7 @@ class DhtPeerSourceTest {
                 List.of(hostPort(first)), Duration.ofSeconds(5), EnumSet.of(AddressFamily.IPV4)));
 
         Summary summary = run.await();
-        assertEquals(new Summary("dht", 2, 2, 2, Option.none()), summary);
+        assertEquals(new Summary("dht", 2, 2, 2, Option.none(), 4), summary);
         assertEquals(Set.of(P1, P2), new HashSet<>(run.found()));
         assertEquals(2, run.found().size());
         assertEquals(Set.of(target, NodeId.of(other)),
