@@ -45,8 +45,9 @@ import java.util.function.Supplier;
  *       discovery can report them as unsupported.</li>
  *   <li>Names and paths are decoded as UTF-8 with malformed bytes masked (U+FFFD), never
  *       sanitised: peerscout writes no files. {@code name.utf-8} / {@code path.utf-8} win.</li>
- *   <li>Sizes include pad files, as libtorrent's total size does: explicit v1 pads, and for a
- *       v2-only torrent the alignment pads libtorrent inserts after each file.</li>
+ *   <li>{@code totalLength} includes pad files, as libtorrent's total size does: explicit v1 pads,
+ *       and for a v2-only torrent the alignment pads libtorrent inserts after each file
+ *       ({@link dev.peerscout.domain.model.Contents#dataLength()} is the real files alone).</li>
  *   <li>No limits on piece count or file size (libtorrent: 0x200000 pieces, 2^48-1 bytes per
  *       file): nothing is allocated per piece, so they would protect nothing.</li>
  * </ul>
