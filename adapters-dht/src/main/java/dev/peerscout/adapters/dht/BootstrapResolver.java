@@ -1,7 +1,7 @@
 package dev.peerscout.adapters.dht;
 
-import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.model.HostPort;
+import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import java.net.InetAddress;

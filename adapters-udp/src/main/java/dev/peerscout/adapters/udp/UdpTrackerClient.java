@@ -1,6 +1,5 @@
 package dev.peerscout.adapters.udp;
 
-import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.adapters.udp.protocol.AnnounceReply;
 import dev.peerscout.adapters.udp.protocol.ScrapeReply;
 import dev.peerscout.adapters.udp.protocol.ScrapeRequest;
@@ -16,6 +15,7 @@ import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;

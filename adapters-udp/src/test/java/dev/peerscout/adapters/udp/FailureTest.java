@@ -1,6 +1,5 @@
 package dev.peerscout.adapters.udp;
 
-import dev.peerscout.domain.port.Resolver;
 import static dev.peerscout.adapters.udp.Harness.failure;
 import static dev.peerscout.adapters.udp.Harness.ok;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.Resolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

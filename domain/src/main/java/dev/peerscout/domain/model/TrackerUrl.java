@@ -63,7 +63,8 @@ public record TrackerUrl(String value) {
             if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return Option.none();
             }
-            boolean tooLarge = port.replaceFirst("^0+(?=.)", "").length() > 5 || Integer.parseInt(port.replaceFirst("^0+(?=.)", "")) > 0xFFFF;
+            String digits = port.replaceFirst("^0+(?=.)", ""); // leading zeros change nothing
+            boolean tooLarge = digits.length() > 5 || Integer.parseInt(digits) > 0xFFFF;
             return tooLarge ? Option.of("port " + port + " is out of range") : Option.none();
         });
     }
