@@ -69,10 +69,10 @@ public final class LosslessText {
      * that is not UTF-8 in a UTF-8 locale. A {@code file:} URI carries raw bytes, and relativising
      * against the root keeps them while leaving a relative name relative to the working directory.
      *
-     * @throws IllegalArgumentException if the name holds a NUL or cannot be a path
+     * @throws IllegalArgumentException if the name holds a NUL or cannot be a path ({@link java.nio.file.InvalidPathException} for ASCII)
      */
     public static Path path(String name) {
-        if (name.chars().allMatch(c -> c > 0 && c < 0x80)) {
+        if (name.chars().allMatch(c -> c < 0x80)) {
             return Path.of(name);
         }
         byte[] bytes = encode(name);
@@ -81,7 +81,7 @@ public final class LosslessText {
         for (byte b : bytes) {
             int unsigned = b & 0xFF;
             if (unsigned == 0) {
-                throw new IllegalArgumentException("a file name cannot hold a NUL character");
+                throw new IllegalArgumentException("Nul character not allowed"); // as the JDK says it
             }
             if (isUnreserved(unsigned) || unsigned == '/') {
                 uri.append((char) unsigned);
