@@ -50,7 +50,8 @@ public final class Peerscout {
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
-            err.println("peerscout: internal error: " + error + (verbose ? "" : " (run with --verbose for details)"));
+            // A bug's own message names Java types (an NPE's does); the stack trace is for --verbose.
+            err.println("peerscout: internal error, a bug in peerscout" + (verbose ? ":" : " (run with --verbose for details)"));
             if (verbose) {
                 error.printStackTrace(err);
             }

@@ -11,6 +11,7 @@ import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.MagnetLinks;
+import dev.peerscout.domain.model.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -146,7 +147,7 @@ final class ScrapeCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserError(name + ": no such file");
         } catch (IOException e) {
-            throw new UserError(name + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            throw new UserError(name + ": cannot read: " + Problems.describe(e, "read failed"));
         } catch (IllegalArgumentException e) {
             throw new UserError(name + ": not a valid path");
         }

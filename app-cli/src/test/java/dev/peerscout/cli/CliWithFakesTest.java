@@ -366,6 +366,7 @@ class CliWithFakesTest {
         assertEquals(3, quiet.exitCode());
         assertEquals(1, quiet.errLines().size(), quiet.err());
         assertTrue(quiet.err().contains("internal error"));
+        assertFalse(quiet.err().contains("java.") || quiet.err().contains("Exception"), "no Java class name: " + quiet.err());
         assertTrue(verbose.err().contains("\tat "), "a stack trace with --verbose");
     }
 

@@ -14,6 +14,7 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.Problems;
 import dev.peerscout.domain.port.PeerSource.Search;
 import dev.peerscout.domain.port.PeerSource.Summary;
 import dev.peerscout.domain.time.Scheduler;
@@ -283,7 +284,7 @@ final class SearchRun implements GetPeersClient {
         }
         if (failure != null) {
             // A consumer bug must not leave the lookups running unseen: end the search and say why.
-            finish(Option.some("stopped: the peer consumer threw " + failure));
+            finish(Option.some("stopped: the peer consumer failed: " + Problems.describe(failure, "unexpected failure")));
         }
     }
 }

@@ -127,12 +127,7 @@ public sealed interface TrackerFailure {
      */
     record Internal(String detail) implements TrackerFailure {
         public static Internal of(Throwable bug) {
-            Throwable root = bug;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String message = root.getMessage();
-            return new Internal(message == null || message.isBlank() ? "unexpected failure" : message);
+            return new Internal(Problems.describe(bug, "unexpected failure"));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.peerscout.domain.net;
 
+import dev.peerscout.domain.model.Problems;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.time.Scheduler;
@@ -112,7 +113,7 @@ public final class HostResolver implements AutoCloseable {
             return Either.left("unknown host");
         } catch (RuntimeException e) {
             // A resolver is outside code: whatever it throws is a failed lookup, not our bug.
-            return Either.left(e.toString());
+            return Either.left(Problems.describe(e, "lookup failed"));
         }
     }
 
