@@ -88,7 +88,7 @@ class CliWithFakesTest {
         };
         String[] args = {"peers", "demo.torrent", "--tracker", "udp://silent.example:1", "--timeout", "30", "--ndjson"};
         CommandLine commandLine = DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLines().forArguments(args);
-        commandLine.setOut(new PrintWriter(headOne, true));
+        commandLine.setOut(new OutputWriter(headOne, true));
         StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err, true));
 
@@ -294,7 +294,7 @@ class CliWithFakesTest {
 
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Exit codes:"), run.out());
-        assertTrue(run.out().contains("1   no peers found"), run.out());
+        assertTrue(run.out().contains("1     no peers found"), run.out());
     }
 
     @Test
