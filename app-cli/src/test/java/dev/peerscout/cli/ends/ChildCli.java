@@ -27,13 +27,15 @@ final class ChildCli implements AutoCloseable {
     private final BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
     private final List<String> errSeen = new ArrayList<>();
     private final CompletableFuture<String> out;
+    private final BlockingQueue<String> outLines = new LinkedBlockingQueue<>();
 
     private ChildCli(Process process, boolean readStdout) {
         this.process = ChildProcesses.killedOnExit(process);
         Thread errReader = new Thread(() -> readLines(process.getErrorStream()), "child-stderr");
         errReader.setDaemon(true);
         errReader.start();
-        out = readStdout ? CompletableFuture.supplyAsync(() -> readAll(process.getInputStream())) : CompletableFuture.completedFuture("");
+        out = readStdout ? CompletableFuture.supplyAsync(() -> readAll(process.getInputStream(), outLines))
+                : CompletableFuture.completedFuture("");
     }
 
     /** The command line that runs peerscout with these arguments. */
@@ -76,6 +78,23 @@ final class ChildCli implements AutoCloseable {
             }
         }
         throw new AssertionError("no stderr line " + what + "; saw " + err());
+    }
+
+    /** Waits (bounded) for a stdout line that matches, while the process runs. */
+    String awaitOutLine(Predicate<String> wanted, String what) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < until) {
+            String line = outLines.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                break;
+            }
+            seen.add(line);
+            if (wanted.test(line)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no stdout line " + what + "; saw " + seen);
     }
 
     /** Sends {@code SIGINT}, {@code SIGTERM} or {@code SIGHUP} by the child's pid. */
@@ -136,9 +155,15 @@ final class ChildCli implements AutoCloseable {
         }
     }
 
-    private static String readAll(InputStream stream) {
-        try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+    /** All of stdout; each line also goes to {@code lines} as it comes. */
+    private static String readAll(InputStream stream, BlockingQueue<String> lines) {
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                all.append(line).append('\n');
+                lines.add(line);
+            }
+            return all.toString();
         } catch (IOException e) {
             return "(stdout unreadable: " + e + ")";
         }

@@ -18,12 +18,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A UDP (BEP 15) and an HTTP tracker on 127.0.0.1 that log every announce by swarm and answer
- * each with one peer of their own, plus a UDP socket that never answers. Edge cases are set per
+ * each with one peer of their own (the UDP one answers scrapes too: one seeder per swarm), plus a
+ * UDP socket that never answers. Edge cases are set per
  * swarm: the HTTP tracker can hold back its answer to {@code started} or to {@code stopped}
  * (the request stays open, unanswered, until {@link #close()}).
  */
@@ -37,6 +39,7 @@ final class LoggingTrackers implements AutoCloseable {
     private final Thread udpThread;
     private final Map<String, List<String>> udpLog = new ConcurrentHashMap<>();
     private final Map<String, List<String>> httpLog = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> scrapes = new ConcurrentHashMap<>();
     private final Set<String> holdStarted = ConcurrentHashMap.newKeySet();
     private final Set<String> holdStopped = ConcurrentHashMap.newKeySet();
     private final List<HttpExchange> held = new CopyOnWriteArrayList<>();
@@ -98,6 +101,11 @@ final class LoggingTrackers implements AutoCloseable {
         udpAfterHttp.put(hashHex, new CopyOnWriteArrayList<>());
     }
 
+    /** Completes when the UDP tracker has been asked to scrape this swarm. */
+    CompletableFuture<Void> scraped(String hashHex) {
+        return scrapes.computeIfAbsent(hashHex, h -> new CompletableFuture<>());
+    }
+
     /** The HTTP tracker logs a {@code stopped} for this swarm but never answers it. */
     void holdStopped(String hashHex) {
         holdStopped.add(hashHex);
@@ -129,6 +137,17 @@ final class LoggingTrackers implements AutoCloseable {
                 });
                 out = ByteBuffer.allocate(26).putInt(1).putInt(in.getInt(12)).putInt(1800).putInt(1).putInt(0)
                         .put(new byte[] {10, 1, 2, 3}).putShort((short) 6881);
+            } else if (packet.getLength() >= 36 && in.getInt(8) == 2) {
+                int hashes = (packet.getLength() - 16) / 20;
+                for (int i = 0; i < hashes; i++) {
+                    byte[] hash = new byte[20];
+                    in.get(16 + 20 * i, hash);
+                    scraped(HexFormat.of().formatHex(hash)).complete(null);
+                }
+                out = ByteBuffer.allocate(8 + 12 * hashes).putInt(2).putInt(in.getInt(12));
+                for (int i = 0; i < hashes; i++) {
+                    out.putInt(1).putInt(0).putInt(0);
+                }
             } else {
                 continue;
             }

@@ -12,6 +12,7 @@ import java.io.File;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,40 @@ class ProcessEndsTest {
                 assertTrue(done.get("interrupted").asBoolean(), cli.out());
                 assertEquals(2, done.get("peers").asInt());
             }
+        }
+    }
+
+    @Test
+    void scrapePrintsEachTrackerTheMomentItAnswersAndCtrlCEndsItWithWhatItHas() throws Exception {
+        String hash = Fixtures.anyInfoHash().hex();
+        try (ChildCli cli = ChildCli.start("scrape", hash, "--tracker", trackers.udpUrl(), "--tracker", trackers.silentUrl(),
+                "--timeout", "60")) {
+            cli.awaitOutLine(line -> line.startsWith("  " + hash + "         1         0         0"),
+                    "with the answering tracker's counts, long before the deadline");
+
+            cli.signal("INT");
+
+            assertEquals(130, cli.exitCode());
+            assertTrue(cli.out().contains(trackers.silentUrl() + ": skipped: interrupted"), cli.out());
+            List<String> err = cli.errLinesAtEnd();
+            String summary = err.get(err.size() - 1);
+            assertTrue(summary.startsWith("1 of 2 trackers answered in ") && summary.endsWith(" (interrupted)"), String.join("\n", err));
+        }
+    }
+
+    @Test
+    void scrapeJsonOnSigtermHoldsTheAnswersSoFar() throws Exception {
+        String hash = Fixtures.anyInfoHash().hex();
+        try (ChildCli cli = ChildCli.start("scrape", hash, "--tracker", trackers.udpUrl(), "--tracker", trackers.silentUrl(),
+                "--timeout", "60", "--json")) {
+            trackers.scraped(hash).get(30, TimeUnit.SECONDS);
+
+            cli.signal("TERM");
+
+            assertEquals(143, cli.exitCode());
+            JsonNode doc = JSON.readTree(cli.out());
+            assertTrue(doc.get("interrupted").asBoolean(), cli.out());
+            assertEquals("skipped", doc.at("/trackers/1/status").asText(), cli.out());
         }
     }
 
