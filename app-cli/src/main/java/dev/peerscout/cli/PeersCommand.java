@@ -331,7 +331,9 @@ final class PeersCommand implements Callable<Integer> {
         }
 
         String status() {
-            StringBuilder text = new StringBuilder().append(peers).append(peers == 1 ? " peer, " : " peers, ");
+            // The ticking time first: on a narrow terminal it is what shows that the command is alive.
+            StringBuilder text = new StringBuilder(StatusLine.elapsed(Duration.between(begin, clock.now()))).append(": ")
+                    .append(peers).append(peers == 1 ? " peer, " : " peers, ");
             if (goodbye) {
                 text.append("saying goodbye to the trackers");
             } else {
@@ -341,7 +343,7 @@ final class PeersCommand implements Callable<Integer> {
                     text.append(" and the DHT");
                 }
             }
-            return text.append(", ").append(StatusLine.elapsed(Duration.between(begin, clock.now()))).toString();
+            return text.toString();
         }
     }
 }

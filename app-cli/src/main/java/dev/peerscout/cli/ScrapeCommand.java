@@ -122,9 +122,8 @@ final class ScrapeCommand implements Callable<Integer> {
         boolean live = !quiet && terminal.stderrIsInteractive();
         try (Signals.Interrupts interrupts = Signals.Interrupts.install();
                 StatusLine status = new StatusLine(err, live, quiet, live ? terminal.columns() : () -> 80, clock,
-                        () -> "waiting for " + (trackers - answered.get()) + " of " + trackers
-                                + (trackers == 1 ? " tracker, " : " trackers, ")
-                                + StatusLine.elapsed(Duration.between(begin, clock.now())))) {
+                        () -> StatusLine.elapsed(Duration.between(begin, clock.now())) + ": waiting for "
+                                + (trackers - answered.get()) + " of " + trackers + (trackers == 1 ? " tracker" : " trackers"))) {
             interrupts.beforeHalt(status::close);
             status.start();
             // Text: each tracker's table the moment it has answered. JSON: one document at the end.

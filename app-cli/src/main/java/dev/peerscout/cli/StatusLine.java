@@ -30,7 +30,8 @@ final class StatusLine implements AutoCloseable {
     /**
      * @param live    draw the status line (stderr is a terminal and the user did not ask for quiet)
      * @param quiet   leave out the progress lines too ({@link #line}); {@link #summary} still prints
-     * @param columns the terminal's width, asked at each redraw (it may change)
+     * @param columns the terminal's width, asked at each redraw (it may change); 0 while unknown, when
+     *                nothing is drawn (a guess that is too wide would wrap)
      * @param status  the status text, asked at each redraw
      */
     StatusLine(PrintWriter err, boolean live, boolean quiet, IntSupplier columns, Scheduler scheduler, Supplier<String> status) {
@@ -107,11 +108,15 @@ final class StatusLine implements AutoCloseable {
     }
 
     private void redraw() {
-        String text = status.get();
         int width = columns.getAsInt();
+        if (width <= 0) {
+            hide();
+            return;
+        }
+        String text = status.get();
         // The last column is left free: some terminals wrap as soon as it is written.
-        if (width > 1 && text.length() > width - 1) {
-            text = text.substring(0, width - 1);
+        if (text.length() > width - 1) {
+            text = text.substring(0, Math.max(0, width - 1));
         }
         err.print(CLEAR + text);
         err.flush();

@@ -28,7 +28,7 @@ class Terminal {
     /**
      * The width of stderr's terminal, kept up to date: {@code $COLUMNS} when the shell exports it,
      * else what {@code stty} says (asked in the background, so start-up does not wait, and again when
-     * the window is resized), else 80 until it is known.
+     * the window is resized), else 80. Zero while {@code stty} has not answered yet.
      */
     IntSupplier columns() {
         Integer fromEnvironment = positive(System.getenv("COLUMNS"));
@@ -65,7 +65,7 @@ class Terminal {
     /** The last width {@code stty size} reported for the device. */
     private static final class Width implements IntSupplier {
         private final String device;
-        private volatile int columns = DEFAULT_COLUMNS;
+        private volatile int columns;
 
         Width(String device) {
             this.device = device;
@@ -88,17 +88,15 @@ class Terminal {
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 try (InputStream out = stty.getInputStream()) {
                     String[] rowsAndColumns = new String(out.readNBytes(64), StandardCharsets.US_ASCII).strip().split(" ");
-                    if (stty.waitFor(2, TimeUnit.SECONDS) && rowsAndColumns.length == 2) {
-                        Integer known = positive(rowsAndColumns[1]);
-                        if (known != null) {
-                            columns = known;
-                        }
-                    }
+                    Integer known = stty.waitFor(2, TimeUnit.SECONDS) && rowsAndColumns.length == 2
+                            ? positive(rowsAndColumns[1]) : null;
+                    columns = known != null ? known : columns > 0 ? columns : DEFAULT_COLUMNS;
                 } finally {
                     stty.destroy();
                 }
             } catch (IOException e) {
-                // No stty: the default width stays.
+                // No stty: the default width.
+                columns = columns > 0 ? columns : DEFAULT_COLUMNS;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

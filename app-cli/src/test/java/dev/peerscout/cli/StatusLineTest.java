@@ -48,6 +48,19 @@ class StatusLineTest {
     }
 
     @Test
+    void nothingIsDrawnUntilTheWidthIsKnown() {
+        java.util.concurrent.atomic.AtomicInteger columns = new java.util.concurrent.atomic.AtomicInteger();
+        StatusLine status = new StatusLine(err, true, false, columns::get, clock, () -> "waiting for 1 of 1 tracker");
+
+        status.start();
+        assertEquals("", written.toString());
+        columns.set(12);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertEquals(List.of("waiting for"), drawn());
+    }
+
+    @Test
     void closingClearsTheStatusAndStopsTheTicks() {
         StatusLine status = live(80, () -> "waiting");
         status.start();
