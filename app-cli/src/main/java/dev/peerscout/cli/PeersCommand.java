@@ -136,59 +136,68 @@ final class PeersCommand implements Callable<Integer> {
         Progress progress = new Progress(distinctTrackers(torrent, options), dht, clock);
         boolean live = !quiet && terminal.stderrIsInteractive();
         PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets) : PeerStream.lines(out);
-        try (Signals.Interrupts interrupts = Signals.Interrupts.install();
-                StatusLine status = new StatusLine(err, live, quiet, live ? terminal.columns() : () -> 80, clock, progress::status)) {
-            interrupts.beforeHalt(status::close);
-            status.start();
-            // Listeners run under discovery's lock, so they only note that the reader left; the stop comes from here.
-            CompletableFuture<Void> readerGone = new CompletableFuture<>();
-            Discovery discovery = discoverPeers.get().start(torrent, options, new DiscoveryListener() {
-                @Override
-                public void peerFound(Peer peer, PeerOrigin origin) {
-                    status.hide();
-                    stream.peer(peer, origin);
-                    progress.peers++;
-                    status.changed();
-                    noteIfClosed();
-                }
-
-                @Override
-                public void trackerFinished(TrackerReport report) {
-                    stream.tracker(report);
-                    progress.trackersDone++;
-                    status.line(TrackerOutput.line(report, network.showSecrets));
-                    noteIfClosed();
-                }
-
-                @Override
-                public void sourceFinished(PeerSource.Summary summary) {
-                    stream.source(summary);
-                    progress.sourcesDone++;
-                    status.line(SourceOutput.line(summary));
-                    noteIfClosed();
-                }
-
-                private void noteIfClosed() {
-                    if (stream.closed()) {
-                        readerGone.complete(null);
-                    }
-                }
-            });
-            DiscoveryReport report = await(discovery, options, readerGone, interrupts.first(), status, progress);
-            boolean interrupted = interrupts.happened();
-            if (json) {
-                writeJson(report, interrupted, out);
-            } else if (ndjson) {
-                stream.done(report, interrupted);
-            }
-            out.flush();
-            status.summary(summary(report, interrupted));
-            OutputWriter.check(out, true);
-            if (interrupted) {
-                return interrupts.exitCode();
-            }
-            return report.peers().isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
+        Signals.Interrupts interrupts = Signals.Interrupts.install();
+        StatusLine status = new StatusLine(err, live, quiet, live ? terminal.columns() : () -> 80, clock, progress::status);
+        interrupts.beforeHalt(status::close);
+        try {
+            return discover(torrent, options, out, stream, progress, status, interrupts);
+        } finally {
+            status.close();
+            interrupts.close();
         }
+    }
+
+    private int discover(Torrent torrent, DiscoveryOptions options, PrintWriter out, PeerStream stream, Progress progress,
+            StatusLine status, Signals.Interrupts interrupts) throws InterruptedException {
+        status.start();
+        // Listeners run under discovery's lock, so they only note that the reader left; the stop comes from here.
+        CompletableFuture<Void> readerGone = new CompletableFuture<>();
+        Discovery discovery = discoverPeers.get().start(torrent, options, new DiscoveryListener() {
+            @Override
+            public void peerFound(Peer peer, PeerOrigin origin) {
+                status.hide();
+                stream.peer(peer, origin);
+                progress.peers++;
+                status.changed();
+                noteIfClosed();
+            }
+
+            @Override
+            public void trackerFinished(TrackerReport report) {
+                stream.tracker(report);
+                progress.trackersDone++;
+                status.line(TrackerOutput.line(report, network.showSecrets));
+                noteIfClosed();
+            }
+
+            @Override
+            public void sourceFinished(PeerSource.Summary summary) {
+                stream.source(summary);
+                progress.sourcesDone++;
+                status.line(SourceOutput.line(summary));
+                noteIfClosed();
+            }
+
+            private void noteIfClosed() {
+                if (stream.closed()) {
+                    readerGone.complete(null);
+                }
+            }
+        });
+        DiscoveryReport report = await(discovery, options, readerGone, interrupts.first(), status, progress);
+        boolean interrupted = interrupts.happened();
+        if (json) {
+            writeJson(report, interrupted, out);
+        } else if (ndjson) {
+            stream.done(report, interrupted);
+        }
+        out.flush();
+        status.summary(summary(report, interrupted));
+        OutputWriter.check(out, true);
+        if (interrupted) {
+            return interrupts.exitCode();
+        }
+        return report.peers().isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
     }
 
     private static String summary(DiscoveryReport report, boolean interrupted) {
