@@ -16,7 +16,7 @@ final class RootCommand implements Callable<Integer> {
                         "1:nothing found: no peers, or no tracker answered",
                         "2:bad input or usage (one line on stderr)",
                         "3:internal error (details with --verbose)"));
-        spec.usageMessage().synopsisSubcommandLabel("(info | peers | scrape)");
+        spec.usageMessage().synopsisSubcommandLabel("(info | peers | scrape | trackers)");
         // Read by Peerscout's error handler from the parse result, in whichever command it was given.
         spec.addOption(Specs.inheritedFlag("--verbose", "Show stack traces of internal errors.", given -> {}));
     }

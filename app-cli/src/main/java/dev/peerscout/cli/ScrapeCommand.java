@@ -134,7 +134,7 @@ final class ScrapeCommand implements Callable<Integer> {
     }
 
     /** One reference per line; blank lines and {@code #} comments are skipped. Bounded: it is user input. */
-    private static List<String> referencesFrom(String file) {
+    static List<String> referencesFrom(String file) {
         if (file == null) {
             return List.of();
         }
