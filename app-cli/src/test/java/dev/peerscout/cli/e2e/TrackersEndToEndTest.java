@@ -224,6 +224,32 @@ class TrackersEndToEndTest {
         assertEquals(0, summary.get("failures").size());
     }
 
+    /** A real process and a real SIGINT: the watch ends with its summary instead of dying mid-line. */
+    @Test
+    void ctrlCEndsAWatchWithItsSummary() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.peerscout.cli.Main", "trackers",
+                opentracker.udpUrl(), "--info-hash", LISTED.hex(), "--watch", "1", "--timeout", "1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            JsonNode first = JSON.readTree(out.readLine());
+            assertEquals("check", first.get("event").asText());
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the watch ended");
+            List<JsonNode> rest = new ArrayList<>();
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                rest.add(JSON.readTree(line));
+            }
+            JsonNode summary = rest.get(rest.size() - 1);
+            assertEquals("summary", summary.get("event").asText(), rest.toString());
+            assertTrue(summary.get("checks").asInt() >= 1, summary.toString());
+            assertEquals(100.0, summary.get("uptimePercent").asDouble());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     private static Map<String, JsonNode> addressesByUrl(JsonNode document) {
         Map<String, JsonNode> byUrl = new LinkedHashMap<>();
         for (JsonNode tracker : document.get("trackers")) {
