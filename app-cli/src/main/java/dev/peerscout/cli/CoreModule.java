@@ -66,7 +66,7 @@ abstract class CoreModule {
     @Provides
     static CheckTrackers checkTrackers(Map<String, Provider<TrackerProbe>> probesByScheme, Scheduler scheduler) {
         Map<String, TrackerProbe> probes = new HashMap<>();
-        probesByScheme.forEach((scheme, probe) -> probes.put(scheme, probe.get()));
+        probesByScheme.forEach((scheme, probe) -> probes.put(scheme, OnFirstUse.trackerProbe(probe)));
         return new CheckTrackers(new ProbesByScheme(probes), scheduler);
     }
 }
