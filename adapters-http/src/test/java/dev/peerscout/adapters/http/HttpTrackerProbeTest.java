@@ -113,6 +113,14 @@ class HttpTrackerProbeTest {
     }
 
     @Test
+    void aPortOutOfRangeIsUnsupportedNotABug() throws Exception {
+        TrackerFailure failure = await(PROBE.addresses(TrackerUrl.of("http://127.0.0.1:99999/announce"), ANY, soon()))
+                .getLeft();
+
+        assertEquals(new TrackerFailure.Unsupported("port out of range: 99999"), failure);
+    }
+
+    @Test
     void anUnresolvableNameIsADnsFailure() throws Exception {
         TrackerFailure failure = await(PROBE.addresses(TrackerUrl.of("http://tracker.peerscout.invalid/announce"), ANY,
                 soon())).getLeft();
