@@ -138,14 +138,24 @@ public final class CheckTrackers {
             Option<TrackerProbe.Step<ScrapeResponse>> scrape) {
         Either<TrackerFailure, AnnounceResponse> outcome = announce.outcome();
         CheckStatus status = outcome.fold(CheckStatus::of, ok -> CheckStatus.OK);
-        Option<String> error = outcome.fold(failure -> Option.some(failure instanceof TrackerFailure.Rejected rejected
-                ? rejected.reason() : failure.message()), ok -> Option.none());
+        Option<String> error = outcome.fold(failure -> Option.some(why(failure)), ok -> Option.none());
         Option<AnnounceResponse> response = outcome.toOption();
         return new AddressCheck(Option.some(address), status, error, response.flatMap(AnnounceResponse::warning),
                 announce.connect(), status.alive() ? Option.some(announce.took()) : Option.none(),
                 scrape.filter(step -> step.outcome().isRight()).map(TrackerProbe.Step::took),
                 response.map(AnnounceResponse::interval), response.flatMap(AnnounceResponse::minInterval),
                 scrape.map(step -> step.outcome().fold(CheckTrackers::scrapeFailure, ok -> "ok")));
+    }
+
+    /** The tracker's own text for an error; the detail for a refusal (the status already says refused). */
+    private static String why(TrackerFailure failure) {
+        if (failure instanceof TrackerFailure.Rejected rejected) {
+            return rejected.reason();
+        }
+        if (failure instanceof TrackerFailure.Unreachable unreachable && unreachable.refused()) {
+            return unreachable.detail();
+        }
+        return failure.message();
     }
 
     private static String scrapeFailure(TrackerFailure failure) {

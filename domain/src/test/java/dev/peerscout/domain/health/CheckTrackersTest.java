@@ -92,6 +92,7 @@ class CheckTrackersTest {
         AddressCheck check = run(PICKY).trackers().get(0).addresses().get(0);
 
         assertEquals(CheckStatus.REFUSED, check.status());
+        assertEquals(Option.some("connection refused"), check.error(), "the status says refused already");
         assertFalse(check.alive());
     }
 
