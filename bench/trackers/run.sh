@@ -113,5 +113,7 @@ PY
 
 echo "peerscout trackers: $total URLs ($live opentrackers x ($udp_paths UDP + $http_paths HTTP paths)," \
   "$silent silent UDP ports x $silent_paths paths, $needed closed UDP ports), --timeout $timeout"
+/usr/bin/time -f '%e' -o "$work/help-time" ./peerscout trackers --help >/dev/null
+echo "start-up alone (trackers --help): $(tail -1 "$work/help-time") s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 run "random swarm (opentracker refuses it: error, alive; no 'stopped')"
 run "whitelisted swarm (started, scrape, stopped)" --info-hash "$swarm"
