@@ -13,6 +13,7 @@ import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.port.TrackerProbe.Step;
 import dev.peerscout.domain.testing.Fixtures;
 import dev.peerscout.domain.testing.Opentracker;
+import dev.peerscout.domain.testing.TrackerProbeContract;
 import dev.peerscout.domain.time.SystemScheduler;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,8 +28,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP client's probe (tracker health) against a real opentracker's HTTP side and a broken in-test server. */
-class HttpTrackerProbeTest {
+/**
+ * The HTTP client's probe (tracker health): the port's contract and more, against a real
+ * opentracker's HTTP side and a broken in-test server.
+ */
+class HttpTrackerProbeTest extends TrackerProbeContract {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final SystemScheduler SCHEDULER = new SystemScheduler();
     private static final Set<AddressFamily> ANY = EnumSet.allOf(AddressFamily.class);
@@ -54,6 +58,26 @@ class HttpTrackerProbeTest {
         if (broken != null) {
             broken.close();
         }
+    }
+
+    @Override
+    protected TrackerProbe probe() {
+        return PROBE;
+    }
+
+    @Override
+    protected TrackerUrl tracker() {
+        return TrackerUrl.of(opentracker.httpUrl());
+    }
+
+    @Override
+    protected void register(InfoHash... hashes) throws Exception {
+        opentracker.whitelist(hashes);
+    }
+
+    @Override
+    protected Instant deadline() {
+        return soon();
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class FakeTrackerProbe implements TrackerProbe {
     /** The connect time every answering UDP-like address reports. */
     public static final Duration CONNECT = Duration.ofMillis(5);
 
+    private static final TrackerFailure UNSUPPORTED = new TrackerFailure.Unsupported("not a tracker scheme");
+
     private final Scheduler scheduler;
     private final Map<String, Either<TrackerFailure, List<InetAddress>>> names = new ConcurrentHashMap<>();
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
@@ -85,10 +87,17 @@ public final class FakeTrackerProbe implements TrackerProbe {
     @Override
     public CompletableFuture<Either<TrackerFailure, List<InetAddress>>> addresses(
             TrackerUrl tracker, Set<AddressFamily> families, Instant deadline) {
+        if (!speaks(tracker)) {
+            return CompletableFuture.completedFuture(Either.left(UNSUPPORTED));
+        }
         Either<TrackerFailure, List<InetAddress>> known = names.getOrDefault(tracker.value(),
                 Either.left(new TrackerFailure.DnsFailure("host", "unknown host")));
-        return CompletableFuture.completedFuture(known.map(all -> all.stream()
-                .filter(address -> families.contains(AddressFamily.of(address))).toList()));
+        return CompletableFuture.completedFuture(known.flatMap(all -> {
+            List<InetAddress> allowed = all.stream().filter(address -> families.contains(AddressFamily.of(address))).toList();
+            return allowed.isEmpty()
+                    ? Either.left(new TrackerFailure.DnsFailure("host", "no address of an allowed family"))
+                    : Either.right(allowed);
+        }));
     }
 
     @Override
@@ -108,6 +117,9 @@ public final class FakeTrackerProbe implements TrackerProbe {
 
     private <T> CompletableFuture<Step<T>> step(TrackerUrl tracker, InetAddress address, Instant deadline,
             java.util.function.Supplier<T> answer) {
+        if (!speaks(tracker)) {
+            return CompletableFuture.completedFuture(Step.failed(UNSUPPORTED));
+        }
         CompletableFuture<Step<T>> result = new CompletableFuture<>();
         Instant start = scheduler.now();
         Behaviour behaviour = behaviours.get(key(tracker.value(), address));
@@ -123,6 +135,10 @@ public final class FakeTrackerProbe implements TrackerProbe {
                 ? Option.none() : Option.some(CONNECT);
         scheduler.schedule(behaviour.after(), () -> result.complete(new Step<>(outcome, connect, behaviour.after())));
         return result;
+    }
+
+    private static boolean speaks(TrackerUrl tracker) {
+        return tracker.scheme().exists(scheme -> List.of("udp", "http", "https").contains(scheme));
     }
 
     private static String key(String url, InetAddress address) {
