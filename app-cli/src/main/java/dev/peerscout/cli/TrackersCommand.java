@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,8 +44,9 @@ import picocli.CommandLine.Spec;
                     + "error is alive.",
             "A table on stdout (best first), a summary line on stderr."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every URL had an address that answered", "1:some URL had none",
-            "2:bad input or usage (one line on stderr)", "3:internal error"})
+        exitCodeList = {"0:every URL had an address that answered (--watch: at least once)", "1:some URL had none",
+            "2:bad input or usage (one line on stderr)", "3:internal error", "4:standard output could not be written",
+            "130:interrupted by Ctrl-C; a watch prints its summary first (143 SIGTERM, 129 SIGHUP)"})
 final class TrackersCommand implements Callable<Integer> {
     /** Checking a tracker more often than this is impolite, unless the user names a real swarm. */
     static final Duration POLITE_WATCH = Duration.ofSeconds(60);
@@ -121,17 +121,38 @@ final class TrackersCommand implements Callable<Integer> {
         if (json && ndjson) {
             throw new UserError("--json and --ndjson cannot be used together");
         }
-        CompletableFuture<CheckReport> running = checkTrackers.get().check(trackers, options,
-                ndjson ? output::checkEvents : check -> {});
-        CheckReport report = await(running, options.timeout().plusSeconds(5));
-        if (json) {
-            output.json(report);
-        } else if (!ndjson) {
-            output.table(report);
+        List<TrackerCheck> finished = new ArrayList<>();
+        try (Signals.Interrupts interrupts = Signals.Interrupts.install()) {
+            Duration begin = Duration.ofNanos(System.nanoTime());
+            CompletableFuture<CheckReport> running = checkTrackers.get().check(trackers, options, check -> {
+                synchronized (finished) {
+                    finished.add(check);
+                }
+                if (ndjson) {
+                    output.checkEvents(check);
+                }
+            });
+            CheckReport report = await(running, interrupts.first(), options.timeout().plusSeconds(5));
+            boolean interrupted = report == null;
+            if (interrupted) {
+                // Ctrl-C: what has been checked so far, as the deadline would have it.
+                synchronized (finished) {
+                    report = new CheckReport(finished, Duration.ofNanos(System.nanoTime()).minus(begin));
+                }
+            }
+            if (json) {
+                output.json(report);
+            } else if (!ndjson) {
+                output.table(report);
+            }
+            out.flush();
+            summaryLine(report.trackers(), trackers.size(), report.elapsed(), interrupted);
+            OutputWriter.check(out, false);
+            if (interrupted) {
+                return interrupts.exitCode();
+            }
+            return report.allAlive() ? ExitCodes.OK : ExitCodes.NOTHING_FOUND;
         }
-        out.flush();
-        summaryLine(report.trackers(), report.elapsed());
-        return report.allAlive() ? ExitCodes.OK : ExitCodes.NOTHING_FOUND;
     }
 
     /** NDJSON per check, then a summary per URL and address; Ctrl-C ends it with the summary. */
@@ -150,24 +171,11 @@ final class TrackersCommand implements Callable<Integer> {
         if (every.compareTo(options.timeout()) < 0) {
             throw new UserError("--watch must be at least --timeout, so that rounds do not overlap");
         }
-        List<TrackerCheck> lastRound = new ArrayList<>();
-        TrackerWatch watch = checkTrackers.get().watch(trackers, options, every, count == null ? 0 : count, check -> {
-            output.checkEvents(check);
-            synchronized (lastRound) {
-                lastRound.add(check);
-            }
-        });
-        CountDownLatch summarised = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            watch.stop();
-            try {
-                summarised.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "peerscout-watch-stop");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try {
+        TrackerWatch watch = checkTrackers.get().watch(trackers, options, every, count == null ? 0 : count,
+                output::checkEvents);
+        try (Signals.Interrupts interrupts = Signals.Interrupts.install()) {
+            // Ctrl-C (or SIGTERM, SIGHUP) ends the watch; the summary covers the checks done by then.
+            interrupts.first().thenRun(watch::stop);
             List<AddressSummary> summary;
             try {
                 summary = count == null ? watch.summary().get()
@@ -182,26 +190,24 @@ final class TrackersCommand implements Callable<Integer> {
             Set<TrackerUrl> answering = new HashSet<>();
             summary.stream().filter(s -> s.alive() > 0).forEach(s -> answering.add(s.url()));
             spec.commandLine().getErr().println("watched " + trackers.size() + (trackers.size() == 1 ? " URL" : " URLs")
-                    + ": " + answering.size() + " answered at least once");
+                    + ": " + answering.size() + " answered at least once" + (interrupts.happened() ? " (interrupted)" : ""));
             spec.commandLine().getErr().flush();
-            return answering.containsAll(trackers) ? ExitCodes.OK : ExitCodes.NOTHING_FOUND;
-        } finally {
-            summarised.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException e) {
-                // Shutting down already (Ctrl-C): the hook is running and waits for the summary above.
+            OutputWriter.check(spec.commandLine().getOut(), false);
+            if (interrupts.happened()) {
+                return interrupts.exitCode();
             }
+            return answering.containsAll(trackers) ? ExitCodes.OK : ExitCodes.NOTHING_FOUND;
         }
     }
 
-    private void summaryLine(List<TrackerCheck> checks, Duration elapsed) {
+    private void summaryLine(List<TrackerCheck> checks, int urls, Duration elapsed, boolean interrupted) {
         long alive = checks.stream().filter(TrackerCheck::alive).count();
         long addresses = checks.stream().mapToLong(check -> check.addresses().size()).sum();
         long answering = checks.stream().flatMap(check -> check.addresses().stream()).filter(a -> a.alive()).count();
         PrintWriter err = spec.commandLine().getErr();
-        err.println(alive + " of " + checks.size() + " tracker URLs answered (" + answering + " of " + addresses
-                + " addresses) in " + Formats.duration(elapsed));
+        err.println(alive + " of " + (interrupted ? checks.size() + " checked (of " + urls + ")" : String.valueOf(urls))
+                + " tracker URLs answered (" + answering + " of " + addresses + " addresses) in " + Formats.duration(elapsed)
+                + (interrupted ? " (interrupted)" : ""));
         err.flush();
     }
 
@@ -256,9 +262,12 @@ final class TrackersCommand implements Callable<Integer> {
         throw new UserError("--info-hash must be 40 hex digits (v1) or 64 (v2), got " + Text.printable(infoHash));
     }
 
-    private static <T> T await(CompletableFuture<T> future, Duration bound) throws InterruptedException {
+    /** The report, or null when a signal came first. */
+    private static CheckReport await(CompletableFuture<CheckReport> report, CompletableFuture<Integer> interrupted,
+            Duration bound) throws InterruptedException {
         try {
-            return future.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(report, interrupted).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return report.isDone() ? report.get() : null;
         } catch (ExecutionException e) {
             throw new IllegalStateException("tracker check failed", e.getCause());
         } catch (TimeoutException e) {

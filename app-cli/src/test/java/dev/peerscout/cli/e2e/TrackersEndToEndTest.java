@@ -237,6 +237,7 @@ class TrackersEndToEndTest {
             assertEquals("check", first.get("event").asText());
             new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
             assertTrue(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the watch ended");
+            assertEquals(130, process.exitValue(), "128 + SIGINT, as the shell expects");
             List<JsonNode> rest = new ArrayList<>();
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 rest.add(JSON.readTree(line));
@@ -245,6 +246,27 @@ class TrackersEndToEndTest {
             assertEquals("summary", summary.get("event").asText(), rest.toString());
             assertTrue(summary.get("checks").asInt() >= 1, summary.toString());
             assertEquals(100.0, summary.get("uptimePercent").asDouble());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** A check waiting for a silent tracker ends on Ctrl-C with what it has, not at the deadline. */
+    @Test
+    void ctrlCEndsACheckWithTheUrlsCheckedSoFar() throws Exception {
+        Path err = dir.resolve("interrupted-check.err");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.peerscout.cli.Main", "trackers", "--ndjson",
+                opentracker.udpUrl(), "udp://127.0.0.1:" + silentUdp.getLocalPort() + "/announce", "--timeout", "60")
+                .redirectError(err.toFile()).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("check", JSON.readTree(out.readLine()).get("event").asText());
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+
+            assertTrue(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "ended long before the deadline");
+            assertEquals(130, process.exitValue());
+            assertTrue(Files.readString(err).contains("1 of 1 checked (of 2) tracker URLs answered"), Files.readString(err));
         } finally {
             process.destroyForcibly();
         }
