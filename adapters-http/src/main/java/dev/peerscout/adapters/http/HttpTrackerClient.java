@@ -11,6 +11,7 @@ import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -60,6 +61,7 @@ public final class HttpTrackerClient implements TrackerClient {
     private final HttpClient http;
     private final Map<SwarmAtTracker, TrackerId> trackerIds = new ConcurrentHashMap<>();
     private final HostResolver hosts;
+    private final HttpTrackerProbe probe;
 
     public HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config) {
         this(scheduler, config, Resolver.system());
@@ -87,6 +89,12 @@ public final class HttpTrackerClient implements TrackerClient {
                 .executor(executor);
         tls.forEach(builder::sslContext);
         this.http = builder.build();
+        this.probe = new HttpTrackerProbe(this, scheduler, executor);
+    }
+
+    /** This client as a {@link TrackerProbe} (tracker health), with its limits on choosing an address. */
+    public TrackerProbe probe() {
+        return probe;
     }
 
     /** The tracker id is kept per tracker URL and swarm: one tracker may track many swarms. */

@@ -1,8 +1,8 @@
 package dev.peerscout.domain.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,5 +53,31 @@ class TrackerUrlTest {
     @CsvSource({"http://u@h.example:80/a, h.example", "udp://[::1]:6969, ::1", "udp://127.0.0.1:1, 127.0.0.1"})
     void knowsItsHost(String url, String host) {
         assertEquals(host, TrackerUrl.of(url).host().get());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "UDP://Tracker.Example:6969/ | udp://tracker.example:6969",
+        "udp://h:1 | udp://h:1",
+        "HTTP://T.example:80/announce/ | http://t.example/announce",
+        "https://t.example:443/Announce?PK=AbC | https://t.example/Announce?PK=AbC",
+        "https://t.example:8443/announce | https://t.example:8443/announce",
+        "http://User@T.example:80/ | http://User@t.example",
+        "udp://[::1]:6969/announce | udp://[::1]:6969/announce",
+        "http://[::1]/ | http://[::1]",
+        "tracker.example:80/announce/ | tracker.example:80/announce/"})
+    void normalisesWhatDoesNotMakeItAnotherTracker(String url, String normalized) {
+        assertEquals(normalized, TrackerUrl.of(url).normalized().value());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "udp://h:1 | UDP://H:1/ | true",
+        "http://h/announce | http://h:80/announce/ | true",
+        "http://h/announce | https://h/announce | false",
+        "http://h:8080/announce | http://h/announce | false",
+        "http://h/announce | http://h/Announce | false"})
+    void knowsTheSameTrackerWrittenDifferently(String a, String b, boolean same) {
+        assertEquals(same, TrackerUrl.of(a).sameTrackerAs(TrackerUrl.of(b)));
     }
 }
