@@ -277,7 +277,7 @@ class CliWithFakesTest {
         CliRun run = run("peers", "demo.torrent", "--tracker", "UDP://LIVE.example:6969/announce/", "--no-stop");
 
         assertEquals(1, trackers.calls().size(), run.err());
-        assertTrue(run.errLines().get(run.errLines().size() - 1).contains("1 of 1 trackers answered"), run.err());
+        assertTrue(run.errLines().get(run.errLines().size() - 1).contains("1 of 1 tracker answered"), run.err());
     }
 
     @Test
