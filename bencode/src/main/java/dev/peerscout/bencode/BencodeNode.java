@@ -244,22 +244,7 @@ public final class BencodeNode {
      */
     public Iterable<BencodeNode> eachElement() {
         require(BencodeKind.LIST);
-        return () -> new Iterator<>() {
-            private final Children children = new Children();
-
-            @Override
-            public boolean hasNext() {
-                return children.hasNext();
-            }
-
-            @Override
-            public BencodeNode next() {
-                if (!children.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return children.next();
-            }
-        };
+        return this::children;
     }
 
     /** The children of a list or dictionary (keys and values alternating), each made when reached. */
