@@ -93,7 +93,8 @@ final class V1Files {
         boolean symlink = attr.indexOf('l') >= 0;
         // A symlink has no data of its own: libtorrent ignores its 'length', even a missing one.
         long length = symlink ? 0 : length(fields.get(1), where);
-        Optional<BencodeNode> pathNode = fields.get(2).filter(utf8 -> utf8.isList() && !utf8.isEmpty()).or(() -> fields.get(3));
+        Optional<BencodeNode> utf8 = fields.get(2).filter(node -> node.isList() && !node.isEmpty());
+        Optional<BencodeNode> pathNode = utf8.isPresent() ? utf8 : fields.get(3);
         List<String> path = path(pathNode, where, pad, length);
         if (symlink) {
             fields.get(4).ifPresent(target -> strings(target, () -> where.get() + " 'symlink path'"));

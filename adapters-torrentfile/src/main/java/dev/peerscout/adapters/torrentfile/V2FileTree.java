@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * Reads a BEP 52 {@code file tree}: directories are dictionaries keyed by path element; a file is
  * a dictionary whose empty key {@code ""} holds {@code length}, {@code pieces root} and maybe
- * {@code attr}. Walked with an explicit stack, so the depth limit is the scanner's alone.
+ * {@code attr}. Walked with an explicit stack, so the depth limit is the decoder's alone.
  *
  * <p>Rejected, as libtorrent does: an empty path element, a node that is not a dictionary, a file
  * without a valid {@code length}, a non-empty file without a 32-byte non-zero {@code pieces root},
