@@ -93,7 +93,7 @@ final class V1Files {
         boolean symlink = attr.indexOf('l') >= 0;
         // A symlink has no data of its own: libtorrent ignores its 'length', even a missing one.
         long length = symlink ? 0 : length(fields.get(1), where);
-        Optional<BencodeNode> utf8 = fields.get(2).filter(node -> node.isList() && !node.isEmpty());
+        Optional<BencodeNode> utf8 = fields.get(2).filter(list -> list.isList() && !list.isEmpty());
         Optional<BencodeNode> pathNode = utf8.isPresent() ? utf8 : fields.get(3);
         List<String> path = path(pathNode, where, pad, length);
         if (symlink) {
