@@ -3,6 +3,8 @@
 # committed at REF (A) against the working tree (B), in alternating JMH forks in one run, so a
 # change is judged against the machine's noise rather than against yesterday's figures.
 # Usage: bench/jmh-torrentfile/ab.sh [REF=HEAD] [PAIRS=4] [WARMUP=3] [ITERATIONS=5]
+#        CPU=1 bench/jmh-torrentfile/ab.sh ...   the parsing thread's CPU time instead of JMH's wall
+#        time (ParseCpuTime; WARMUP and ITERATIONS count parses): steadier on a busy machine.
 # Builds with Maven (offline once JMH 1.37 is in the local repository), installs nothing.
 set -euo pipefail
 shopt -s inherit_errexit
@@ -44,6 +46,11 @@ javac -d "$work/bench" -cp "$current:$libraries:$jmh" -processorpath "$processor
   $(find "$here/src/main/java" -name '*.java')
 
 run() {
+  if [ -n "${CPU:-}" ]; then
+    java -Xms2g -Xmx2g -cp "$work/bench:$1:$libraries:$jmh" dev.peerscout.bench.ParseCpuTime "$warmup" "$iterations" \
+      | awk '{ printf "%.1f ms (best %.1f)", $2, $4 }'
+    return
+  fi
   java -cp "$work/bench:$1:$libraries:$jmh" org.openjdk.jmh.Main TorrentParseBenchmark \
     -f 1 -wi "$warmup" -i "$iterations" -rf csv -rff "$work/result.csv" >/dev/null
   # The score column of the one benchmark row: ms per parse.
