@@ -19,6 +19,7 @@ import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerClient;
@@ -355,14 +356,14 @@ class DiscoverPeersTest {
     void anAdapterThatNeverAnswersStillEndsAtTheDeadline() {
         TrackerClient hanging = new TrackerClient() {
             @Override
-            public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl t, AnnounceRequest r, Instant d) {
-                return new CompletableFuture<>();
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl t, AnnounceRequest r, Instant d) {
+                return CallInFlight.of(new CompletableFuture<>(), () -> 1);
             }
 
             @Override
-            public CompletableFuture<Either<TrackerFailure, dev.peerscout.domain.model.ScrapeResponse>> scrape(
+            public CallInFlight<Either<TrackerFailure, dev.peerscout.domain.model.ScrapeResponse>> scrape(
                     TrackerUrl t, List<InfoHash> s, Instant d) {
-                return new CompletableFuture<>();
+                return CallInFlight.of(new CompletableFuture<>(), () -> 1);
             }
         };
         Discovery discovery = new DiscoverPeers(hanging, clock).start(torrent(false, tier(0, LIVE)), options(), recorder);
