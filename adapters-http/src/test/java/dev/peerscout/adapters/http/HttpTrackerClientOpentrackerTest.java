@@ -20,6 +20,7 @@ import dev.peerscout.domain.testing.TrackerClientContract;
 import dev.peerscout.domain.time.SystemScheduler;
 import io.vavr.control.Either;
 import java.net.InetAddress;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -59,6 +60,11 @@ class HttpTrackerClientOpentrackerTest extends TrackerClientContract {
     @Override
     protected void register(InfoHash... hashes) throws Exception {
         opentracker.whitelist(hashes);
+    }
+
+    @Override
+    protected UnansweringTracker unansweringTracker() throws IOException {
+        return new SilentHttpTracker();
     }
 
     @Override
