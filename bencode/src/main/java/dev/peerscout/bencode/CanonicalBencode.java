@@ -1,11 +1,11 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
-import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks a scanned value against BEP 3's canonical form: dictionary keys strictly increasing as
@@ -17,7 +17,7 @@ public final class CanonicalBencode {
     private CanonicalBencode() {}
 
     /** The first way {@code value} departs from canonical form, in words, or none. */
-    public static Option<String> firstViolation(BencodeNode value) {
+    public static Optional<String> firstViolation(BencodeNode value) {
         return new Walk(value).run();
     }
 
@@ -34,7 +34,7 @@ public final class CanonicalBencode {
             this.end = value.end();
         }
 
-        Option<String> run() {
+        Optional<String> run() {
             int p = start;
             while (p < end) {
                 byte b = in[p];
@@ -48,7 +48,7 @@ public final class CanonicalBencode {
                 if (dict != null && dict.expectKey) {
                     String keyProblem = dict.acceptKey(in, p);
                     if (keyProblem != null) {
-                        return Option.some(keyProblem);
+                        return Optional.of(keyProblem);
                     }
                 }
                 if (b == 'l' || b == 'd') {
@@ -58,12 +58,12 @@ public final class CanonicalBencode {
                 }
                 String problem = b == 'i' ? integerProblem(p) : lengthProblem(p);
                 if (problem != null) {
-                    return Option.some(problem);
+                    return Optional.of(problem);
                 }
                 p = skipScalar(p);
                 afterValue();
             }
-            return Option.none();
+            return Optional.empty();
         }
 
         private void afterValue() {

@@ -1,4 +1,4 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
 import java.util.Arrays;
 
@@ -20,20 +20,12 @@ final class ContainerIndex {
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int FIRST_PAGE_SIZE = 16;
 
-    private final int maxContainers;
     private int[][] ends = {new int[FIRST_PAGE_SIZE]};
     private int[][] nextOrdinals = {new int[FIRST_PAGE_SIZE]};
     private int count;
 
-    ContainerIndex(int maxContainers) {
-        this.maxContainers = maxContainers;
-    }
-
-    /** Registers a container opening at {@code start}; returns its ordinal. */
-    int open(int start) {
-        if (count == maxContainers) {
-            throw BencodeException.invalid(start, "more than " + maxContainers + " lists and dictionaries");
-        }
+    /** Registers the next container to open (the decoder enforces the limit); returns its ordinal. */
+    int open() {
         int page = count >>> PAGE_BITS;
         if (page == ends.length) {
             ends = Arrays.copyOf(ends, page * 2);

@@ -1,4 +1,4 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
 /**
  * The bytes of a scanned document without its container index (8 bytes per list and dictionary),
@@ -8,7 +8,7 @@ package dev.peerscout.adapters.torrentfile.bencode;
  */
 public final class BencodeInput {
     /** A value read again was well-formed and within the limits when its document was scanned. */
-    private static final BencodeScanner RESCAN = new BencodeScanner(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    private static final BencodeDecoder RESCAN = new BencodeDecoder(Integer.MAX_VALUE, Integer.MAX_VALUE);
 
     private final byte[] input;
 
@@ -21,6 +21,6 @@ public final class BencodeInput {
      * was taken from; reading it costs one scan of its bytes.
      */
     public BencodeNode valueAt(int offset) {
-        return RESCAN.scan(input, offset).root();
+        return RESCAN.decode(input, offset, input.length).root();
     }
 }

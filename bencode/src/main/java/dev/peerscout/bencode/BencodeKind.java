@@ -1,4 +1,4 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
 /** The four bencode types. */
 public enum BencodeKind {

@@ -1,6 +1,5 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
-import io.vavr.control.Option;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,6 +8,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * One value inside a {@link BencodeDocument}, read in place. Accessors for the wrong kind
@@ -152,8 +152,8 @@ public final class BencodeNode {
         try {
             return parseLong();
         } catch (ArithmeticException beyond64Bits) {
-            throw new BencodeException(offset, "integer " + abbreviate(integerText()) + " at byte " + offset
-                    + " does not fit in 64 bits");
+            throw BencodeException.limit(BencodeException.Problem.INTEGER_BEYOND_64_BITS, offset, 0,
+                    "integer " + abbreviate(integerText()) + " at byte " + offset + " does not fit in 64 bits");
         }
     }
 
@@ -199,7 +199,7 @@ public final class BencodeNode {
      * The values of several ASCII keys in one pass (the last duplicate wins), in the order asked:
      * cheaper than one {@link #get} per key for dictionaries read by the million, like file entries.
      */
-    public List<Option<BencodeNode>> getAll(String... keys) {
+    public List<Optional<BencodeNode>> getAll(String... keys) {
         require(BencodeKind.DICTIONARY);
         BencodeNode[] found = new BencodeNode[keys.length];
         for (Children children = new Children(); children.hasNext(); ) {
@@ -212,9 +212,9 @@ public final class BencodeNode {
             }
             children.skip();
         }
-        List<Option<BencodeNode>> values = new ArrayList<>(keys.length);
+        List<Optional<BencodeNode>> values = new ArrayList<>(keys.length);
         for (BencodeNode value : found) {
-            values.add(Option.of(value));
+            values.add(Optional.ofNullable(value));
         }
         return values;
     }
@@ -244,9 +244,13 @@ public final class BencodeNode {
      */
     public Iterable<BencodeNode> eachElement() {
         require(BencodeKind.LIST);
-        return () -> new Iterator<>() {
-            private final Children children = new Children();
+        return this::children;
+    }
 
+    /** The children of a list or dictionary (keys and values alternating), each made when reached. */
+    Iterator<BencodeNode> children() {
+        Children children = new Children();
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return children.hasNext();
@@ -260,6 +264,13 @@ public final class BencodeNode {
                 return children.next();
             }
         };
+    }
+
+    /** The string as a {@link BValue.BBytes} (one copy of its bytes). */
+    public BValue.BBytes toBytes() {
+        require(BencodeKind.STRING);
+        int start = document.stringContentStart(offset);
+        return BValue.BBytes.of(document.input, start, start + document.stringLength(offset));
     }
 
     /** The input this value was read from, without the index of its containers; see {@link BencodeInput}. */
@@ -278,18 +289,39 @@ public final class BencodeNode {
     }
 
     /** The value for an ASCII key; with duplicate keys the last one wins, as in libtorrent. */
-    public Option<BencodeNode> get(String key) {
+    public Optional<BencodeNode> get(String key) {
+        return lastValueFor(key, null);
+    }
+
+    /** The value for a key of any bytes; with duplicate keys the last one wins. */
+    public Optional<BencodeNode> get(byte[] key) {
+        return lastValueFor(null, key);
+    }
+
+    /** One of {@code ascii} and {@code raw} is the key; no lambda, so the torrent reader's lookups stay as cheap as they were. */
+    private Optional<BencodeNode> lastValueFor(String ascii, byte[] raw) {
         require(BencodeKind.DICTIONARY);
         BencodeNode found = null;
         for (Children children = new Children(); children.hasNext(); ) {
-            boolean match = bytesEqual(children.position(), key);
+            boolean match = ascii != null ? bytesEqual(children.position(), ascii) : bytesEqual(children.position(), raw);
             children.skip();
             if (match) {
                 found = children.peek();
             }
             children.skip();
         }
-        return Option.of(found);
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * The value as a tree of {@link BValue}s that no longer refers to the input: for small
+     * messages read whole (tracker replies, KRPC). Built without recursion; dictionaries keep
+     * input order, and of duplicate keys the last value wins.
+     *
+     * @throws BencodeException if an integer does not fit in 64 bits
+     */
+    public BValue toValue() {
+        return ValueBuilder.build(this);
     }
 
     /** Walks a container's children in order, keeping track of each child container's ordinal. */
@@ -345,6 +377,11 @@ public final class BencodeNode {
             }
         }
         return true;
+    }
+
+    private boolean bytesEqual(int stringOffset, byte[] key) {
+        int start = document.stringContentStart(stringOffset);
+        return Arrays.equals(document.input, start, start + document.stringLength(stringOffset), key, 0, key.length);
     }
 
     private void require(BencodeKind expected) {

@@ -1,7 +1,7 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
 /**
- * Bencoded input that {@link BencodeScanner} found well-formed, with an index of its containers.
+ * Bencoded input that {@link BencodeDecoder} found well-formed, with an index of its containers.
  * Values are read in place through {@link BencodeNode}s: nothing is decoded until asked for, and
  * every node knows its raw byte span.
  */
@@ -9,12 +9,14 @@ public final class BencodeDocument {
     final byte[] input;
     private final int rootStart;
     private final int rootEnd;
+    private final int inputEnd;
     private final ContainerIndex containers;
 
-    BencodeDocument(byte[] input, int rootStart, int rootEnd, ContainerIndex containers) {
+    BencodeDocument(byte[] input, int rootStart, int rootEnd, int inputEnd, ContainerIndex containers) {
         this.input = input;
         this.rootStart = rootStart;
         this.rootEnd = rootEnd;
+        this.inputEnd = inputEnd;
         this.containers = containers;
     }
 
@@ -23,9 +25,14 @@ public final class BencodeDocument {
         return BencodeNode.root(this, rootStart);
     }
 
-    /** How many bytes follow the top-level value (they are not part of it). */
+    /** Where the top-level value ends in the input (exclusive): where a message's raw bytes begin. */
+    public int end() {
+        return rootEnd;
+    }
+
+    /** How many bytes of the decoded range follow the top-level value (they are not part of it). */
     public int trailingBytes() {
-        return input.length - rootEnd;
+        return inputEnd - rootEnd;
     }
 
     /** How many lists and dictionaries the input holds. */
