@@ -16,16 +16,15 @@ import java.util.function.Consumer;
  * An in-memory {@link PeerSource} on the injected scheduler's clock, one search at a time. It keeps
  * the port's promises ({@link PeerSourceContract}): its summary comes at the search's deadline or
  * at once on {@code stop()}, counts the distinct peers it handed over, and nothing is handed over
- * after it. Tests script peers found at once or later, hand peers over by hand, or end the search
+ * after it. Tests script peers found at once, hand peers over by hand, or end the search
  * with a summary of their choosing; {@link #ignoresItsDeadline} makes it misbehave on purpose.
  */
 public final class FakePeerSource implements PeerSource {
     private final Scheduler scheduler;
     private final String name;
     private final List<Peer> atOnce = new ArrayList<>();
-    private final List<Scheduled> later = new ArrayList<>();
     private final Set<Peer> handed = new LinkedHashSet<>();
-    private final List<Scheduler.Cancellable> timers = new ArrayList<>();
+    private Scheduler.Cancellable deadline;
     private int nodesQueried;
     private int nodesAnswered;
     private boolean keepsDeadline = true;
@@ -35,8 +34,6 @@ public final class FakePeerSource implements PeerSource {
     private CompletableFuture<Summary> summary;
     private boolean ended;
     private boolean stopped;
-
-    private record Scheduled(Duration after, Peer peer) {}
 
     public FakePeerSource(Scheduler scheduler, String name) {
         this.scheduler = scheduler;
@@ -56,12 +53,6 @@ public final class FakePeerSource implements PeerSource {
         return this;
     }
 
-    /** This peer is found {@code after} the search starts, if the search is still running then. */
-    public synchronized FakePeerSource finds(Duration after, Peer peer) {
-        later.add(new Scheduled(after, peer));
-        return this;
-    }
-
     /** Breaks the promise on purpose: the search runs past its deadline until stopped or finished. */
     public synchronized FakePeerSource ignoresItsDeadline() {
         keepsDeadline = false;
@@ -78,12 +69,13 @@ public final class FakePeerSource implements PeerSource {
             this.ended = false;
             this.stopped = false;
             handed.clear();
+            if (deadline != null) {
+                deadline.cancel(); // the previous search's
+                deadline = null;
+            }
             if (keepsDeadline) {
                 Duration left = Duration.between(scheduler.now(), search.deadline());
-                timers.add(scheduler.schedule(left, () -> end(null)));
-            }
-            for (Scheduled scheduled : later) {
-                timers.add(scheduler.schedule(scheduled.after(), () -> hand(scheduled.peer())));
+                deadline = scheduler.schedule(left, () -> end(null));
             }
         }
         atOnce.forEach(this::hand);
@@ -126,8 +118,10 @@ public final class FakePeerSource implements PeerSource {
                 return;
             }
             ended = true;
-            timers.forEach(Scheduler.Cancellable::cancel);
-            timers.clear();
+            if (deadline != null) {
+                deadline.cancel();
+                deadline = null;
+            }
             result = summary;
             outcome = chosen != null ? chosen : new Summary(name, nodesQueried, nodesAnswered, handed.size(), Option.none());
         }
