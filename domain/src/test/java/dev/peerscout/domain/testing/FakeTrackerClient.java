@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +43,7 @@ public final class FakeTrackerClient implements TrackerClient {
     private final Map<InfoHash, Map<PeerId, Member>> swarms = new HashMap<>();
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Set<String> closed = ConcurrentHashMap.newKeySet();
 
     /** What a scripted URL does with an announce. */
     public record Script(Duration delay, Function<AnnounceRequest, Either<TrackerFailure, AnnounceResponse>> answer) {}
@@ -69,6 +71,11 @@ public final class FakeTrackerClient implements TrackerClient {
         script(url, Duration.ofDays(365), request -> Either.left(new TrackerFailure.Timeout(1, Duration.ZERO)));
     }
 
+    /** Nothing listens at this URL: its calls end at once, refused, as a closed port's do. */
+    public void closed(String url) {
+        closed.add(url);
+    }
+
     public void answerWithPeers(String url, Duration delay, List<Peer> peers) {
         script(url, delay, request -> Either.right(response(peers, 0, 0)));
     }
@@ -92,6 +99,9 @@ public final class FakeTrackerClient implements TrackerClient {
             return CallInFlight.unsent(Either.left(refused.get()));
         }
         calls.add(new Call(tracker, request, scheduler.now()));
+        if (closed.contains(tracker.value())) {
+            return sentOnce(refused());
+        }
         Script script = scripts.get(tracker.value());
         if (script == null) {
             return sentOnce(CompletableFuture.completedFuture(Either.right(joinSwarm(request))));
@@ -102,6 +112,9 @@ public final class FakeTrackerClient implements TrackerClient {
     @Override
     public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> hashes, Instant deadline) {
+        if (closed.contains(tracker.value())) {
+            return sentOnce(refused());
+        }
         Script script = scripts.get(tracker.value());
         if (script != null) {
             // Scripted URLs only script announces; a scrape gets the same failure, if any.
@@ -113,6 +126,10 @@ public final class FakeTrackerClient implements TrackerClient {
     /** Every call the fake accepts is one request, sent the moment the call is made. */
     private static <T> CallInFlight<T> sentOnce(CompletableFuture<T> outcome) {
         return CallInFlight.of(outcome, () -> 1);
+    }
+
+    private static <T> CompletableFuture<Either<TrackerFailure, T>> refused() {
+        return CompletableFuture.completedFuture(Either.left(new TrackerFailure.Unreachable("connection refused", 1, true)));
     }
 
     private <T> CompletableFuture<Either<TrackerFailure, T>> later(

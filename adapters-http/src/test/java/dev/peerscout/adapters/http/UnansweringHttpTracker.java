@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP tracker on 127.0.0.1 that reads requests and never answers one, counting the request lines
- * that reached it. Its sockets live as long as the JVM (daemon threads): a test class's worth.
+ * that reached it.
  */
-final class SilentHttpTracker implements TrackerClientContract.UnansweringTracker {
+final class UnansweringHttpTracker implements TrackerClientContract.UnansweringTracker, AutoCloseable {
     private final ServerSocket server;
     private final AtomicInteger requests = new AtomicInteger();
 
-    SilentHttpTracker() throws IOException {
+    UnansweringHttpTracker() throws IOException {
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread acceptor = new Thread(this::accept, "silent-http-tracker");
@@ -34,6 +34,12 @@ final class SilentHttpTracker implements TrackerClientContract.UnansweringTracke
     @Override
     public int requestsReceived() {
         return requests.get();
+    }
+
+    /** Stops listening; connections end when the client gives up on them. */
+    @Override
+    public void close() throws IOException {
+        server.close();
     }
 
     private void accept() {
