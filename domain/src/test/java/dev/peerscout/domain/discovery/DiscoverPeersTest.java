@@ -375,6 +375,30 @@ class DiscoverPeersTest {
         assertTrue(discovery.farewell().isDone(), "the goodbye is bounded by its grace period too");
     }
 
+    @Test
+    void aPrivateTorrentsTrackersSkippedByAStopSayWhatTheyWereSent() {
+        // One tracker at a time: the one in flight has sent what its adapter says, the next none.
+        TrackerClient twoSentSoFar = new TrackerClient() {
+            @Override
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl t, AnnounceRequest r, Instant d) {
+                return CallInFlight.of(new CompletableFuture<>(), () -> 2);
+            }
+
+            @Override
+            public CallInFlight<Either<TrackerFailure, dev.peerscout.domain.model.ScrapeResponse>> scrape(
+                    TrackerUrl t, List<InfoHash> s, Instant d) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Discovery discovery = new DiscoverPeers(twoSentSoFar, clock).start(torrent(true, tier(0, LIVE, SECOND)), options(), recorder);
+
+        discovery.stop("interrupted");
+
+        List<TrackerReport> reports = discovery.report().join().trackers();
+        assertEquals(List.of(TrackerStatus.SKIPPED, TrackerStatus.SKIPPED), reports.stream().map(TrackerReport::status).toList());
+        assertEquals(List.of(2, 0), reports.stream().map(TrackerReport::attempts).toList(), "in flight: 2; never asked: 0");
+    }
+
     private List<AnnounceEvent> eventsSentTo(String url) {
         return trackers.calls().stream().filter(c -> c.tracker().value().equals(url)).map(c -> c.request().event()).toList();
     }
