@@ -9,9 +9,20 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        CommandLine commandLine = DaggerPeerscoutComponent.create().commandLines().forArguments(args);
-        commandLine.setOut(stdout());
-        System.exit(Peerscout.run(commandLine, args));
+        PeerscoutComponent component = DaggerPeerscoutComponent.create();
+        Resources resources = component.resources();
+        // A run ended by a signal exits through the shutdown hooks: close there too.
+        Runtime.getRuntime().addShutdownHook(new Thread(resources, "peerscout-close"));
+        int exitCode;
+        try {
+            CommandLine commandLine = component.commandLines().forArguments(args);
+            commandLine.setOut(stdout());
+            exitCode = Peerscout.run(commandLine, args);
+        } finally {
+            // Before the exit, not in the hook alone: the work is done, and the exit should not wait for our threads.
+            resources.close();
+        }
+        System.exit(exitCode);
     }
 
     /**
