@@ -81,7 +81,7 @@ final class ManPage {
                 line(".TP");
                 line("\\fB" + escape(sub.getKey()) + "\\fR");
                 text(firstSentence(sub.getValue().getCommandSpec().usageMessage().description())
-                        + " See " + pageName(sub.getValue().getCommandSpec()) + "(1).");
+                        + ". See " + pageName(sub.getValue().getCommandSpec()) + "(1).");
             }
         }
         Map<String, String> exitCodes = command.usageMessage().exitCodeList();
@@ -92,6 +92,9 @@ final class ManPage {
                 line("\\fB" + escape(code.getKey().strip()) + "\\fR");
                 text(code.getValue());
             }
+        }
+        if (command.parent() == null) {
+            environment();
         }
         section("SEE ALSO");
         List<String> related = new ArrayList<>();
@@ -106,6 +109,20 @@ final class ManPage {
         }
         line(String.join(", ", related));
         return roff.toString();
+    }
+
+    /** What the launcher (bin/peerscout) reads; it is the same for every command. */
+    private void environment() {
+        section("ENVIRONMENT");
+        for (String[] variable : new String[][] {
+                {"PEERSCOUT_JAVA", "The java binary to run; otherwise $JAVA_HOME/bin/java, otherwise java on the PATH (JDK 17 or newer)."},
+                {"PEERSCOUT_JAVA_OPTS", "More options for the JVM."},
+                {"PEERSCOUT_START_CACHE", "off: never make a start-up cache on first use (peerscout --make-start-cache makes one at once)."},
+                {"XDG_CACHE_HOME", "Start-up caches are made in $XDG_CACHE_HOME/peerscout (default ~/.cache/peerscout), one per JVM."}}) {
+            line(".TP");
+            line("\\fB" + variable[0] + "\\fR");
+            text(variable[1]);
+        }
     }
 
     private void synopsis() {
