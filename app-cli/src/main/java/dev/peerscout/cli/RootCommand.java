@@ -15,7 +15,9 @@ final class RootCommand implements Callable<Integer> {
                         "0:success: peers found, a tracker answered the scrape, the torrent was read",
                         "1:nothing found: no peers, or no tracker answered",
                         "2:bad input or usage (one line on stderr)",
-                        "3:internal error (details with --verbose)"));
+                        "3:internal error (details with --verbose)",
+                        "4:standard output could not be written (one line on stderr)",
+                        "130:interrupted by Ctrl-C, after the goodbyes (143 SIGTERM, 129 SIGHUP)"));
         spec.usageMessage().synopsisSubcommandLabel("(info | peers | scrape)");
         // Read by Peerscout's error handler from the parse result, in whichever command it was given.
         spec.addOption(Specs.inheritedFlag("--verbose", "Show stack traces of internal errors.", given -> {}));

@@ -48,7 +48,7 @@ class CommandLinesTest {
 
         assertEquals(0, root.exitCode());
         assertEquals("Usage: peerscout [-hV] [--verbose] (info | peers | scrape)", root.outLines().get(0));
-        assertTrue(root.out().contains("  3   internal error (details with --verbose)"), root.out());
+        assertTrue(root.out().contains("  3     internal error (details with --verbose)"), root.out());
         assertEquals(List.of("Usage: peerscout info [-hV] [--all-files] [--json] [--show-secrets] [--verbose]",
                 "                      <torrent-file|magnet>"), info.outLines().subList(0, 2));
         assertTrue(info.out().contains("  -V, --version        Print version information and exit."), info.out());

@@ -62,6 +62,28 @@ class ScrapeSwarmsTest {
         assertFalse(report.trackers().get(1).ok());
     }
 
+    @Test
+    void eachTrackerIsReportedTheMomentItAnswersAndAStopEndsTheRest() {
+        trackers.failWith(B, Duration.ofMillis(100), new TrackerFailure.Rejected("not authorized", 1));
+        trackers.silent(A);
+        List<String> heard = new java.util.ArrayList<>();
+
+        Scrape scrape = new ScrapeSwarms(trackers, clock).start(List.of(torrent(Fixtures.anyInfoHash(), A, B)), List.of(),
+                Duration.ofSeconds(5), outcome -> heard.add(outcome.url().value() + " " + outcome.status().label()));
+        clock.advance(Duration.ofMillis(100));
+        assertEquals(List.of(B + " error"), heard, "B is told as soon as it answered");
+        scrape.stop("interrupted");
+        scrape.stop("a second stop changes nothing");
+
+        ScrapeReport report = scrape.report().getNow(null);
+        assertTrue(report != null, "done at once, not at the deadline");
+        assertEquals(List.of(B + " error", A + " skipped"), heard);
+        assertEquals(List.of(TrackerStatus.SKIPPED, TrackerStatus.ERROR),
+                report.trackers().stream().map(TrackerScrape::status).toList(), "in the order the trackers were named");
+        assertEquals(Option.some("interrupted"), report.trackers().get(0).error());
+        assertEquals(Duration.ofMillis(100), report.elapsed());
+    }
+
     private static Torrent torrent(InfoHash hash, String... urls) {
         return new Torrent(Option.none(), InfoHashes.v1(hash),
                 List.of(new Tier(0, List.of(urls).stream().map(TrackerUrl::of).toList())),
