@@ -14,6 +14,7 @@ import dev.peerscout.adapters.udp.UdpTrackerConfig;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TorrentReader;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -69,6 +70,27 @@ final class AdaptersModule {
     @StringKey("https")
     static TrackerClient https(HttpTrackerClient client) {
         return client;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("udp")
+    static TrackerProbe udpProbe(UdpTrackerClient client) {
+        return client.probe();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("http")
+    static TrackerProbe httpProbe(HttpTrackerClient client) {
+        return client.probe();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("https")
+    static TrackerProbe httpsProbe(HttpTrackerClient client) {
+        return client.probe();
     }
 
     /** The mainline DHT (BEP 5), a peer source beside the trackers; read-only, it never announces. */

@@ -210,8 +210,8 @@ final class PeersCommand implements Callable<Integer> {
 
     private static int distinctTrackers(Torrent torrent, DiscoveryOptions options) {
         java.util.Set<String> urls = new java.util.HashSet<>();
-        torrent.trackers().forEach(url -> urls.add(url.value()));
-        options.extraTrackers().forEach(url -> urls.add(url.value()));
+        torrent.trackers().forEach(url -> urls.add(url.normalized().value()));
+        options.extraTrackers().forEach(url -> urls.add(url.normalized().value()));
         return urls.size();
     }
 

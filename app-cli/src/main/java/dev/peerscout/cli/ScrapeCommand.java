@@ -172,8 +172,9 @@ final class ScrapeCommand implements Callable<Integer> {
     }
 
     private static int trackerCount(java.util.Collection<Torrent> torrents, List<TrackerUrl> extra) {
-        java.util.Set<TrackerUrl> urls = new java.util.HashSet<>(extra);
-        torrents.forEach(torrent -> urls.addAll(torrent.trackers()));
+        java.util.Set<TrackerUrl> urls = new java.util.HashSet<>();
+        extra.forEach(url -> urls.add(url.normalized()));
+        torrents.forEach(torrent -> torrent.trackers().forEach(url -> urls.add(url.normalized())));
         return urls.size();
     }
 
@@ -193,7 +194,7 @@ final class ScrapeCommand implements Callable<Integer> {
     }
 
     /** One reference per line; blank lines and {@code #} comments are skipped. Bounded: it is user input. */
-    private static List<String> referencesFrom(String file) {
+    static List<String> referencesFrom(String file) {
         if (file == null) {
             return List.of();
         }

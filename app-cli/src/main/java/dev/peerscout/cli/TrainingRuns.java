@@ -14,13 +14,13 @@ import picocli.CommandLine;
 /**
  * The commands a start-up cache is trained on (the launcher's {@code --make-start-cache}: a
  * class-data archive for JDK 17 to 24, an AOT cache for JDK 25 and later): {@code info} in text and
- * JSON on a multi-file and a single-file torrent and a magnet link, {@code peers} and
- * {@code scrape} against loopback ports nobody listens on, and help. All in one JVM, output
+ * JSON on a multi-file and a single-file torrent and a magnet link, {@code peers}, {@code scrape}
+ * and {@code trackers} against loopback ports nobody listens on, and help. All in one JVM, output
  * discarded; what matters is the classes they load and link, and the methods they run.
  *
  * <p>With the argument {@code start-up}, only the runs that are mostly start-up ({@code info} and
  * help): a JDK 25 AOT cache loads and links every class it holds as the JVM starts, so classes
- * that only {@code peers} needs would cost {@code info} time; a class-data archive loads lazily
+ * that only the network commands need would cost {@code info} time; a class-data archive loads lazily
  * and takes them all.
  */
 public final class TrainingRuns {
@@ -45,6 +45,8 @@ public final class TrainingRuns {
                 runs.add(List.of("peers", "--no-dht", "--timeout", "1", multi.toString()));
                 runs.add(List.of("peers", "--no-dht", "--timeout", "1", "--json", magnet));
                 runs.add(List.of("scrape", "--timeout", "1", multi.toString()));
+                runs.add(List.of("trackers", "--timeout", "1", "udp://127.0.0.1:1/announce", "http://127.0.0.1:1/announce"));
+                runs.add(List.of("trackers", "--timeout", "1", "--json", "udp://127.0.0.1:1/announce"));
             }
             for (List<String> run : runs) {
                 run(run.toArray(String[]::new));

@@ -212,6 +212,16 @@ class CliWithFakesTest {
     }
 
     @Test
+    void aTrackerTheTorrentNamesIsNotAskedAgainWhenTheUserWritesItDifferently() {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.9", 1)));
+
+        CliRun run = run("peers", "demo.torrent", "--tracker", "UDP://LIVE.example:6969/announce/", "--no-stop");
+
+        assertEquals(1, trackers.calls().size(), run.err());
+        assertTrue(run.errLines().get(run.errLines().size() - 1).contains("1 of 1 trackers answered"), run.err());
+    }
+
+    @Test
     void aMagnetWithAnExtraTrackerIsAnnounced() {
         trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.9", 1)));
 

@@ -95,11 +95,18 @@ class ReleaseArchiveTest {
     }
 
     @Test
-    void bashCompletionOffersTheSubcommandsAndTheirOptions() throws Exception {
+    void bashCompletionOffersEverySubcommandThatHasAManPageAndTheirOptions() throws Exception {
         Path script = prefix.resolve("share/bash-completion/completions/peerscout");
 
-        assertEquals(List.of("info", "peers", "scrape"), complete(script, "").stream()
-                .filter(word -> !word.startsWith("-")).sorted().toList());
+        List<String> subcommands;
+        try (Stream<Path> pages = Files.list(prefix.resolve("share/man/man1"))) {
+            subcommands = pages.map(page -> page.getFileName().toString())
+                    .filter(name -> name.startsWith("peerscout-"))
+                    .map(name -> name.substring("peerscout-".length(), name.length() - ".1".length()))
+                    .sorted().toList();
+        }
+        assertTrue(subcommands.containsAll(List.of("info", "peers", "scrape")), subcommands.toString());
+        assertEquals(subcommands, complete(script, "").stream().filter(word -> !word.startsWith("-")).sorted().toList());
         assertTrue(complete(script, "peers", "--min").contains("--min-peers"));
     }
 

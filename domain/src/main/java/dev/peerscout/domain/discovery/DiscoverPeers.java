@@ -74,21 +74,24 @@ public final class DiscoverPeers {
         return new Run(torrent, options, listener).start();
     }
 
-    /** Tiers of the torrent, then one tier per extra tracker; a URL already listed is not repeated. */
+    /**
+     * Tiers of the torrent, then one tier per extra tracker; a URL already listed, however it is
+     * spelled ({@link TrackerUrl#normalized()}), is not repeated.
+     */
     static List<TrackerState> trackerStates(Torrent torrent, List<TrackerUrl> extraTrackers) {
         List<TrackerState> states = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         int nextTier = 0;
         for (var tier : torrent.tiers()) {
             for (TrackerUrl url : tier.trackers()) {
-                if (seen.add(url.value())) {
+                if (seen.add(url.normalized().value())) {
                     states.add(new TrackerState(url, tier.index()));
                 }
             }
             nextTier = Math.max(nextTier, tier.index() + 1);
         }
         for (TrackerUrl url : extraTrackers) {
-            if (seen.add(url.value())) {
+            if (seen.add(url.normalized().value())) {
                 states.add(new TrackerState(url, nextTier++));
             }
         }

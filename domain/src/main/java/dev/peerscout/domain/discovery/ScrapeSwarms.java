@@ -12,6 +12,7 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,11 +49,14 @@ public final class ScrapeSwarms {
     public Scrape start(List<Torrent> torrents, List<TrackerUrl> extraTrackers, Duration timeout,
             Consumer<TrackerScrape> listener) {
         Map<TrackerUrl, Set<InfoHash>> swarmsByTracker = new LinkedHashMap<>();
+        // One tracker written two ways is asked once, under the first spelling met.
+        Map<TrackerUrl, TrackerUrl> firstSpelling = new HashMap<>();
         for (Torrent torrent : torrents) {
             List<TrackerUrl> urls = new ArrayList<>(torrent.trackers());
             urls.addAll(extraTrackers);
             for (TrackerUrl url : urls) {
-                swarmsByTracker.computeIfAbsent(url, u -> new LinkedHashSet<>()).addAll(torrent.hashes().swarms());
+                TrackerUrl tracker = firstSpelling.computeIfAbsent(url.normalized(), same -> url);
+                swarmsByTracker.computeIfAbsent(tracker, u -> new LinkedHashSet<>()).addAll(torrent.hashes().swarms());
             }
         }
         Run run = new Run(listener, scheduler.now(), timeout, swarmsByTracker.size());

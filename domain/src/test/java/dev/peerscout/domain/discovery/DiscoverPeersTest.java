@@ -330,6 +330,15 @@ class DiscoverPeersTest {
     }
 
     @Test
+    void aTrackerWrittenAnotherWayIsNotAskedTwice() {
+        String shouted = LIVE.toUpperCase(java.util.Locale.ROOT).replace("/ANNOUNCE", "/announce/");
+        Discovery discovery = discover(torrent(false, tier(0, LIVE, shouted)), withTrackers(options(), shouted));
+        clock.advance(TIMEOUT.plusSeconds(1));
+
+        assertEquals(List.of(LIVE), discovery.report().join().trackers().stream().map(r -> r.url().value()).toList());
+    }
+
+    @Test
     void anUnsupportedSchemeIsReportedNotDropped() {
         TrackerClient router = new TrackersByScheme(Map.of("udp", trackers));
         Discovery discovery = new DiscoverPeers(router, clock).start(

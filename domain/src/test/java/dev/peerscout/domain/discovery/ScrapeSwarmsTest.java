@@ -46,6 +46,17 @@ class ScrapeSwarmsTest {
     }
 
     @Test
+    void aTrackerWrittenTwoWaysIsAskedOnceUnderItsFirstSpelling() {
+        InfoHash swarm = Fixtures.anyInfoHash();
+
+        ScrapeReport report = new ScrapeSwarms(trackers, clock).start(
+                List.of(torrent(swarm, A, B)), List.of(TrackerUrl.of("UDP://A.example:1/announce/"),
+                        TrackerUrl.of("http://b.example:80/announce")), Duration.ofSeconds(5)).join();
+
+        assertEquals(List.of(A, B), report.trackers().stream().map(t -> t.url().value()).toList());
+    }
+
+    @Test
     void aFailingTrackerKeepsItsOutcomeAndTheOthersStillAnswer() {
         trackers.failWith(B, Duration.ofMillis(100), new TrackerFailure.DnsFailure("b.example", "no such host"));
         trackers.silent(A);
