@@ -1,6 +1,5 @@
 package dev.peerscout.cli;
 
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import picocli.CommandLine;
 
@@ -15,9 +14,11 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(resources, "peerscout-close"));
         int exitCode;
         try {
-            CommandLine commandLine = component.commandLines().forArguments(args);
-            commandLine.setOut(stdout());
-            exitCode = Peerscout.run(commandLine, args);
+            String[] arguments = ProcessArguments.of(args);
+            CommandLine commandLine = component.commandLines().forArguments(arguments);
+            commandLine.setOut(OutputWriter.stdout(charset("sun.stdout.encoding")));
+            commandLine.setErr(OutputWriter.stderr(charset("sun.stderr.encoding")));
+            exitCode = Peerscout.run(commandLine, arguments);
         } finally {
             // Before the exit, not in the hook alone: the work is done, and the exit should not wait for our threads.
             resources.close();
@@ -25,14 +26,9 @@ public final class Main {
         System.exit(exitCode);
     }
 
-    /**
-     * Standard output in the encoding picocli would choose, written so that a failed write shows,
-     * with its reason: picocli's own writer wraps System.out in a way that hides the error, a
-     * full disk must be reported, and {@code peers} stops when its reader has gone.
-     */
-    private static PrintWriter stdout() {
-        String encoding = System.getProperty("sun.stdout.encoding");
-        Charset charset = encoding == null || !Charset.isSupported(encoding) ? Charset.defaultCharset() : Charset.forName(encoding);
-        return OutputWriter.stdout(charset);
+    /** The encoding picocli would choose: the JVM's for a terminal, else the locale's. */
+    private static Charset charset(String property) {
+        String encoding = System.getProperty(property);
+        return encoding == null || !Charset.isSupported(encoding) ? Charset.defaultCharset() : Charset.forName(encoding);
     }
 }
