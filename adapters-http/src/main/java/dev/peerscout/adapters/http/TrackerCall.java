@@ -18,10 +18,10 @@ final class TrackerCall<T> {
     private final Scheduler scheduler;
     private final Instant started;
     private final Instant deadline;
-    private final CompletableFuture<Either<TrackerFailure, T>> result = new CompletableFuture<>();
     private final AtomicInteger requests = new AtomicInteger();
     /** Requests handed to the HTTP client so far (redirects too): what a caller that stops waiting is told. */
     private final AtomicInteger sent = new AtomicInteger();
+    private final CallInFlight<Either<TrackerFailure, T>> result = CallInFlight.completedBy(sent::get);
     private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
     /** The host being resolved, if any: a deadline that strikes then is a {@code dns} failure, not a timeout. */
     private volatile String resolving;
@@ -74,7 +74,7 @@ final class TrackerCall<T> {
 
     /** This call's result, with the requests it has sent so far. */
     CallInFlight<Either<TrackerFailure, T>> inFlight() {
-        return CallInFlight.of(result, sent::get);
+        return result;
     }
 
     int attempts() {

@@ -29,6 +29,11 @@ public final class CallInFlight<T> extends CompletableFuture<T> {
         return call;
     }
 
+    /** A call the adapter completes itself (no stage in between), counting with {@code requestsSent}. */
+    public static <T> CallInFlight<T> completedBy(IntSupplier requestsSent) {
+        return new CallInFlight<>(requestsSent);
+    }
+
     /** A call that ended before it could send anything (a malformed URL, an unsupported scheme). */
     public static <T> CallInFlight<T> unsent(T outcome) {
         CallInFlight<T> call = new CallInFlight<>(() -> 0);
