@@ -8,6 +8,7 @@ import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
@@ -30,13 +31,13 @@ final class OnFirstUse {
     static TrackerClient trackerClient(Provider<TrackerClient> client) {
         return new TrackerClient() {
             @Override
-            public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
                     TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
                 return client.get().announce(tracker, request, deadline);
             }
 
             @Override
-            public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+            public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
                     TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
                 return client.get().scrape(tracker, swarms, deadline);
             }

@@ -10,6 +10,7 @@ import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.Resolver;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
@@ -109,14 +110,14 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     private record Fetched(int status, byte[] body) {}
 
     @Override
-    public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+    public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
         SwarmAtTracker swarm = new SwarmAtTracker(tracker.value(), request.infoHash());
         Either<TrackerFailure, URI> uri = TrackerUrls.httpUri(tracker).flatMap(valid -> TrackerUrls.httpUri(
                 TrackerUrls.withParameters(tracker.value(),
                         AnnounceQuery.announce(request, Option.of(trackerIds.get(swarm))))));
         if (uri.isLeft()) {
-            return CompletableFuture.completedFuture(Either.left(uri.getLeft()));
+            return CallInFlight.unsent(Either.left(uri.getLeft()));
         }
         TrackerCall<AnnounceResponse> call = new TrackerCall<>(scheduler, deadline);
         call.countRequest();
@@ -125,7 +126,7 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
                 .thenApply(reply -> reply.peek(ok -> ok.trackerId().forEach(id -> trackerIds.put(swarm, id)))
                         .map(ok -> ok.toResponse(1)))
                 .whenComplete(call::finish);
-        return call.result();
+        return call.inFlight();
     }
 
     /**
@@ -133,22 +134,22 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
      * halves the batch and retries it. The port's scrape has no address families: any is used.
      */
     @Override
-    public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+    public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
         Either<TrackerFailure, String> scrapeUrl = TrackerUrls.httpUri(tracker).flatMap(valid ->
                 TrackerUrls.scrapeUrl(tracker.value())
                         .toEither(() -> new TrackerFailure.Unsupported("tracker has no scrape URL")));
         if (scrapeUrl.isLeft()) {
-            return CompletableFuture.completedFuture(Either.left(scrapeUrl.getLeft()));
+            return CallInFlight.unsent(Either.left(scrapeUrl.getLeft()));
         }
         List<InfoHash> hashes = swarms.stream().distinct().toList();
         if (hashes.isEmpty()) {
-            return CompletableFuture.completedFuture(Either.right(new ScrapeResponse(Map.of(), 1)));
+            return CallInFlight.unsent(Either.right(new ScrapeResponse(Map.of(), 1)));
         }
         TrackerCall<ScrapeResponse> call = new TrackerCall<>(scheduler, deadline);
         scrapeBatches(call, scrapeUrl.get(), hashes, 0, config.scrapeBatch(), new HashMap<>())
                 .whenComplete(call::finish);
-        return call.result();
+        return call.inFlight();
     }
 
     private CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrapeBatches(TrackerCall<ScrapeResponse> call,
@@ -251,6 +252,7 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
                 .header("User-Agent", config.userAgent())
                 .header("Accept-Encoding", "gzip")
                 .build();
+        call.sending();
         return call.track(http.sendAsync(request, CappedBodySubscriber.handler(config.maxBodyBytes())))
                 .handle((response, error) -> {
                     if (error == null) {
