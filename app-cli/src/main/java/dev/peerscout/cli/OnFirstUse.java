@@ -8,6 +8,7 @@ import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.port.TrackerClient;
 import io.vavr.control.Either;
 import java.time.Instant;
@@ -35,6 +36,22 @@ final class OnFirstUse {
             public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
                     TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
                 return client.get().scrape(tracker, swarms, deadline);
+            }
+        };
+    }
+
+    /** The peer wire's selector thread starts with the first probe, never for a run without --probe. */
+    static PeerWire peerWire(java.util.function.Supplier<PeerWire> create) {
+        return new PeerWire() {
+            private PeerWire wire;
+
+            @Override
+            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.probe.ProbeResult> probe(
+                    dev.peerscout.domain.probe.ProbeRequest request) {
+                if (wire == null) {
+                    wire = create.get();
+                }
+                return wire.probe(request);
             }
         };
     }

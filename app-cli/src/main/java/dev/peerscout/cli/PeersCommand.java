@@ -1,10 +1,7 @@
 package dev.peerscout.cli;
 
 import dagger.Lazy;
-import dev.peerscout.domain.discovery.DiscoverPeers;
 import dev.peerscout.domain.discovery.DiscoveredPeer;
-import dev.peerscout.domain.discovery.Discovery;
-import dev.peerscout.domain.discovery.DiscoveryListener;
 import dev.peerscout.domain.discovery.DiscoveryOptions;
 import dev.peerscout.domain.discovery.DiscoveryReport;
 import dev.peerscout.domain.discovery.PeerOrigin;
@@ -14,6 +11,12 @@ import dev.peerscout.domain.model.InfoHashV2;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.PeerId;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.probe.ProbeListener;
+import dev.peerscout.domain.probe.ProbeOptions;
+import dev.peerscout.domain.probe.ProbeResult;
+import dev.peerscout.domain.probe.ProbeSwarm;
+import dev.peerscout.domain.probe.SwarmReport;
+import dev.peerscout.domain.probe.SwarmRun;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.time.Scheduler;
@@ -100,16 +103,19 @@ final class PeersCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr; only the final summary line.")
     boolean quiet;
 
+    @Mixin
+    ProbeFlags probeFlags = new ProbeFlags();
+
     private final TorrentReferences torrents;
     /** Lazy: the tracker clients open sockets and threads, which 'info' and '--help' never need. */
-    private final Lazy<DiscoverPeers> discoverPeers;
+    private final Lazy<ProbeSwarm> discoverPeers;
     private final Lazy<Scheduler> scheduler;
     /** Lazy: seeding a SecureRandom costs start-up time that 'info' and '--help' need not pay. */
     private final Lazy<RandomGenerator> random;
     private final Terminal terminal;
 
     @Inject
-    PeersCommand(TorrentReferences torrents, Lazy<DiscoverPeers> discoverPeers, Lazy<Scheduler> scheduler, Lazy<RandomGenerator> random,
+    PeersCommand(TorrentReferences torrents, Lazy<ProbeSwarm> discoverPeers, Lazy<Scheduler> scheduler, Lazy<RandomGenerator> random,
             Terminal terminal) {
         this.torrents = torrents;
         this.discoverPeers = discoverPeers;
@@ -121,9 +127,11 @@ final class PeersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DiscoveryOptions options = options();
+        ProbeOptions probing = probeFlags.options();
         Torrent torrent = torrents.read(reference);
         boolean dht = options.usePeerSources() && !torrent.isPrivate();
-        if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht) {
+        boolean hints = !torrent.peerHints().isEmpty() || !probing.userPeers().isEmpty();
+        if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht && !hints) {
             throw new UserError(reference.strip().regionMatches(true, 0, "magnet:", 0, 7)
                     ? "the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"
                     : reference + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
@@ -132,15 +140,24 @@ final class PeersCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet, terminal.stderrIsInteractive() && !quiet, network.showSecrets,
                 distinctTrackers(torrent, options), scheduler.get());
-        PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets) : PeerStream.lines(out);
+        PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets)
+                : probing.probe() ? PeerStream.verifiedLines(out) : PeerStream.lines(out);
         // Listeners run under discovery's lock, so they only note that the reader left; the stop comes from here.
         CompletableFuture<Void> readerGone = new CompletableFuture<>();
-        Discovery discovery = discoverPeers.get().start(torrent, options, new DiscoveryListener() {
+        SwarmRun discovery = discoverPeers.get().start(torrent, options, probing, new ProbeListener() {
             @Override
             public void peerFound(Peer peer, PeerOrigin origin) {
                 progress.clearStatus();
                 stream.peer(peer, origin);
                 progress.peerFound();
+                noteIfClosed();
+            }
+
+            @Override
+            public void probed(Peer peer, ProbeResult result) {
+                progress.clearStatus();
+                stream.probed(peer, result);
+                progress.probed(peer, result);
                 noteIfClosed();
             }
 
@@ -164,14 +181,20 @@ final class PeersCommand implements Callable<Integer> {
                 }
             }
         });
-        DiscoveryReport report = await(discovery, options, readerGone);
+        SwarmReport swarm = await(discovery, options, readerGone);
+        DiscoveryReport report = swarm.discovery();
         if (json) {
-            writeJson(report, out);
+            writeJson(swarm, out, probing.probe());
         } else if (ndjson) {
             stream.done(report);
         }
         out.flush();
         progress.summary(report);
+        if (probing.probe()) {
+            err.println(ProbeOutput.summary(swarm));
+            err.flush();
+            return swarm.verified() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
+        }
         return report.peers().isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
     }
 
@@ -223,7 +246,7 @@ final class PeersCommand implements Callable<Integer> {
      * The report, sooner when nobody reads the peers any more ({@code peers | head -1}). The domain
      * guarantees an outcome by the deadline; the extra wait only guards against bugs.
      */
-    private static DiscoveryReport await(Discovery discovery, DiscoveryOptions options, CompletableFuture<Void> readerGone)
+    private static SwarmReport await(SwarmRun discovery, DiscoveryOptions options, CompletableFuture<Void> readerGone)
             throws InterruptedException {
         long patience = options.timeout().plusSeconds(5).toMillis();
         try {
@@ -231,7 +254,7 @@ final class PeersCommand implements Callable<Integer> {
             if (readerGone.isDone()) {
                 discovery.stop("stopped: the output was closed");
             }
-            DiscoveryReport report = discovery.report().get(patience, TimeUnit.MILLISECONDS);
+            SwarmReport report = discovery.report().get(patience, TimeUnit.MILLISECONDS);
             discovery.farewell().get(options.stopGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
             return report;
         } catch (ExecutionException e) {
@@ -244,7 +267,8 @@ final class PeersCommand implements Callable<Integer> {
         }
     }
 
-    private void writeJson(DiscoveryReport report, PrintWriter out) {
+    private void writeJson(SwarmReport swarm, PrintWriter out, boolean probed) {
+        DiscoveryReport report = swarm.discovery();
         Json.write(out, true, json -> {
             json.writeStartObject();
             json.writeStringField("infoHash", report.hashes().v1().map(InfoHash::hex).getOrNull());
@@ -259,6 +283,12 @@ final class PeersCommand implements Callable<Integer> {
                     json.writeString(origin.display(network.showSecrets));
                 }
                 json.writeEndArray();
+                ProbeResult probe = swarm.probes().get(found.peer());
+                if (probed && probe != null) {
+                    json.writeObjectFieldStart("probe");
+                    ProbeOutput.fields(json, probe);
+                    json.writeEndObject();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -314,6 +344,14 @@ final class PeersCommand implements Callable<Integer> {
                 err.print("\r\033[K");
                 err.flush();
             }
+        }
+
+        void probed(Peer peer, ProbeResult result) {
+            if (!quiet) {
+                err.print(live ? "\r\033[K" : "");
+                err.println(ProbeOutput.line(peer, result));
+            }
+            redraw();
         }
 
         void sourceFinished(PeerSource.Summary summary) {
