@@ -4,7 +4,7 @@
 #
 # usage: bench/fuzz.sh [MINUTES-PER-TARGET] [TARGET...]
 #   MINUTES-PER-TARGET  default 10
-#   TARGET              torrentFile magnetLink datagram body (default: all four)
+#   TARGET              torrentFile magnetLink datagram body codec (default: all five)
 #
 # Each target starts from its inputs directory (src/test/resources/.../<Class>Inputs/<method>/,
 # committed) plus the shared corpus (../shared/corpus), which is written into Jazzer's generated
@@ -28,16 +28,17 @@ command -v python3 >/dev/null 2>&1 || { echo "python3 is needed to unpack the sh
 # target -> module, class
 declare -A module=(
   [torrentFile]=adapters-torrentfile [magnetLink]=adapters-torrentfile
-  [datagram]=adapters-udp [body]=adapters-http)
+  [datagram]=adapters-udp [body]=adapters-http [codec]=bencode)
 declare -A class=(
   [torrentFile]=dev.peerscout.adapters.torrentfile.fuzz.TorrentFuzzTest
   [magnetLink]=dev.peerscout.adapters.torrentfile.fuzz.TorrentFuzzTest
   [datagram]=dev.peerscout.adapters.udp.fuzz.UdpReplyFuzzTest
-  [body]=dev.peerscout.adapters.http.HttpReplyFuzzTest)
+  [body]=dev.peerscout.adapters.http.HttpReplyFuzzTest
+  [codec]=dev.peerscout.bencode.BencodeFuzzTest)
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(torrentFile magnetLink datagram body)
+[ ${#targets[@]} -eq 0 ] && targets=(torrentFile magnetLink datagram body codec)
 for target in "${targets[@]}"; do
-  [ -n "${module[$target]:-}" ] || { echo "unknown target $target (torrentFile magnetLink datagram body)" >&2; exit 2; }
+  [ -n "${module[$target]:-}" ] || { echo "unknown target $target (torrentFile magnetLink datagram body codec)" >&2; exit 2; }
 done
 
 # The shared corpus as seeds of one target, into its generated corpus directory.
@@ -61,6 +62,13 @@ elif target == "magnetLink":
 elif target == "datagram":
     for v in vectors("udp-tracker-vectors.json", "packets"):
         seeds["udp-" + v["id"]] = bytes.fromhex(v["hex"])
+elif target == "codec":
+    for v in vectors("bencode-vectors.json", "vectors"):
+        seeds["bencode-" + v["id"]] = bytes.fromhex(v["hex"])
+    for f in sorted(corpus.rglob("*.torrent")):
+        seeds[f.stem] = f.read_bytes()
+    for v in vectors("http-tracker-vectors.json", "responses"):
+        seeds["http-" + v["id"]] = bytes.fromhex(v["hex"])
 elif target == "body":
     for v in vectors("http-tracker-vectors.json", "responses") + vectors("bencode-vectors.json", "vectors"):
         seeds["http-" + v["id"]] = bytes.fromhex(v["hex"])

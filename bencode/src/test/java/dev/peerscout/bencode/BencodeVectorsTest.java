@@ -1,4 +1,4 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,6 @@ import com.dampcake.bencode.Type;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.peerscout.adapters.torrentfile.CorpusFiles;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,10 +36,10 @@ class BencodeVectorsTest {
     private static final BigInteger JSON_SAFE = BigInteger.TWO.pow(53);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final BencodeScanner scanner = new BencodeScanner(100, 1_000_000);
+    private final BencodeDecoder scanner = new BencodeDecoder(100, 1_000_000);
 
     static Stream<Arguments> vectors() {
-        JsonNode vectors = CorpusFiles.json("vectors/bencode-vectors.json").get("vectors");
+        JsonNode vectors = SharedVectors.bencode();
         return StreamSupport.stream(vectors.spliterator(), false)
                 .map(vector -> Arguments.of(vector.get("id").asText(), vector));
     }
@@ -55,12 +54,12 @@ class BencodeVectorsTest {
     void scannerFollowsTheGrammar(String id, JsonNode vector) {
         byte[] input = HexFormat.of().parseHex(vector.get("hex").asText());
         if (!vector.get("decodes_grammatically").asBoolean()) {
-            BencodeException error = assertThrows(BencodeException.class, () -> scanner.scan(input));
+            BencodeException error = assertThrows(BencodeException.class, () -> scanner.decode(input));
             assertTrue(error.getMessage().startsWith("invalid bencoding at byte "), error.getMessage());
             assertTrue(error.offset() >= 0 && error.offset() <= input.length);
             return;
         }
-        BencodeDocument document = scanner.scan(input);
+        BencodeDocument document = scanner.decode(input);
         assertEquals(vector.get("value").toString(), render(document.root()).toString(), "value");
         int trailing = vector.has("trailing_bytes") ? vector.get("trailing_bytes").asInt() : 0;
         assertEquals(trailing, document.trailingBytes(), "trailing bytes");
@@ -91,7 +90,7 @@ class BencodeVectorsTest {
         Bencode bencodeJava = new Bencode(StandardCharsets.ISO_8859_1, true);
         Type<?> type = bencodeJava.type(input);
         Object theirs = bencodeJava.decode(input, type);
-        BencodeNode ours = scanner.scan(input).root();
+        BencodeNode ours = scanner.decode(input).root();
         if (type == Type.STRING) {
             // bencode-java hands a top-level string back as text even with useBytes.
             assertEquals(theirs, new String(ours.bytes(), StandardCharsets.ISO_8859_1));

@@ -1,4 +1,4 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class BencodeScannerTest {
-    private final BencodeScanner scanner = new BencodeScanner(100, 1_000_000);
+class BencodeDecoderTest {
+    private final BencodeDecoder scanner = new BencodeDecoder(100, 1_000_000);
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
@@ -44,7 +44,7 @@ class BencodeScannerTest {
 
     @Test
     void aBinaryByteIsShownInHex() {
-        BencodeException error = assertThrows(BencodeException.class, () -> scanner.scan(new byte[] {(byte) 0x8f}));
+        BencodeException error = assertThrows(BencodeException.class, () -> scanner.decode(new byte[] {(byte) 0x8f}));
         assertEquals("invalid bencoding at byte 0: unexpected byte 0x8f, expected a value", error.getMessage());
     }
 
@@ -55,7 +55,7 @@ class BencodeScannerTest {
         byte[] prefix = "9999999999:".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(prefix, 0, input, 0, prefix.length);
 
-        BencodeException error = assertThrows(BencodeException.class, () -> scanner.scan(input));
+        BencodeException error = assertThrows(BencodeException.class, () -> scanner.decode(input));
 
         assertEquals("invalid bencoding at byte 0: string length 9999999999 runs past the end of the input"
                 + " (89 bytes left)", error.getMessage());
@@ -76,7 +76,7 @@ class BencodeScannerTest {
         Arrays.fill(input, 1_000_000, 2_000_000, (byte) 'e');
 
         BencodeException error = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertThrows(BencodeException.class, () -> scanner.scan(input)));
+                () -> assertThrows(BencodeException.class, () -> scanner.decode(input)));
 
         assertEquals("nesting deeper than 100 (at byte 100)", error.getMessage());
     }
@@ -90,9 +90,9 @@ class BencodeScannerTest {
 
     @Test
     void theContainerLimitBoundsTheIndex() {
-        BencodeScanner small = new BencodeScanner(100, 3);
-        assertEquals(3, small.scan(bytes("llelee")).containerCount());
-        BencodeException error = assertThrows(BencodeException.class, () -> small.scan(bytes("llelelee")));
+        BencodeDecoder small = new BencodeDecoder(100, 3);
+        assertEquals(3, small.decode(bytes("llelee")).containerCount());
+        BencodeException error = assertThrows(BencodeException.class, () -> small.decode(bytes("llelelee")));
         assertEquals("invalid bencoding at byte 5: more than 3 lists and dictionaries", error.getMessage());
     }
 
@@ -119,7 +119,7 @@ class BencodeScannerTest {
     }
 
     private BencodeDocument scan(String input) {
-        return scanner.scan(bytes(input));
+        return scanner.decode(bytes(input));
     }
 
     private static byte[] bytes(String input) {

@@ -1,15 +1,15 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CanonicalBencodeTest {
-    private final BencodeScanner scanner = new BencodeScanner(100, 1000);
+    private final BencodeDecoder scanner = new BencodeDecoder(100, 1000);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -30,7 +30,7 @@ class CanonicalBencodeTest {
     })
     void findsTheFirstViolation(String input, String violation) {
         byte[] bytes = input.getBytes(StandardCharsets.US_ASCII);
-        assertEquals(Option.of(violation), CanonicalBencode.firstViolation(scanner.scan(bytes).root()));
+        assertEquals(Optional.ofNullable(violation), CanonicalBencode.firstViolation(scanner.decode(bytes).root()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,6 +40,6 @@ class CanonicalBencodeTest {
     })
     void comparesKeysAsUnsignedBytes(String hex, String violation) {
         byte[] bytes = HexFormat.of().parseHex(hex);
-        assertEquals(Option.of(violation), CanonicalBencode.firstViolation(scanner.scan(bytes).root()));
+        assertEquals(Optional.ofNullable(violation), CanonicalBencode.firstViolation(scanner.decode(bytes).root()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.peerscout.adapters.torrentfile.bencode;
+package dev.peerscout.bencode;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 class BencodeNodeTest {
-    private final BencodeScanner scanner = new BencodeScanner(100, 1000);
+    private final BencodeDecoder scanner = new BencodeDecoder(100, 1000);
 
     @Test
     void readsIntegersUpTo64Bits() {
@@ -52,7 +52,7 @@ class BencodeNodeTest {
 
     @Test
     void keysAreComparedAsBytesNotText() {
-        BencodeNode dictionary = scanner.scan(new byte[] {'d', '1', ':', (byte) 0xE9, 'i', '1', 'e', 'e'}).root();
+        BencodeNode dictionary = scanner.decode(new byte[] {'d', '1', ':', (byte) 0xE9, 'i', '1', 'e', 'e'}).root();
         // 0xE9 is 'é' in Latin-1 but not a character in UTF-8: no lookup by text may match it.
         assertTrue(dictionary.get("\u00e9").isEmpty());
         assertTrue(dictionary.get("\ufffd").isEmpty());
@@ -60,10 +60,10 @@ class BencodeNodeTest {
 
     @Test
     void stringsAreBytesAndTextIsMaskedUtf8() {
-        BencodeNode latin1 = scanner.scan("8:caf\u00e9.bin".getBytes(StandardCharsets.ISO_8859_1)).root();
+        BencodeNode latin1 = scanner.decode("8:caf\u00e9.bin".getBytes(StandardCharsets.ISO_8859_1)).root();
         assertArrayEquals(new byte[] {'c', 'a', 'f', (byte) 0xE9, '.', 'b', 'i', 'n'}, latin1.bytes());
         assertEquals("caf\ufffd.bin", latin1.text());
-        assertEquals("h\u00e9llo", scanner.scan("6:h\u00c3\u00a9llo".getBytes(StandardCharsets.ISO_8859_1)).root().text());
+        assertEquals("h\u00e9llo", scanner.decode("6:h\u00c3\u00a9llo".getBytes(StandardCharsets.ISO_8859_1)).root().text());
     }
 
     @Test
@@ -123,7 +123,7 @@ class BencodeNodeTest {
         for (int i = 0; i < count; i++) {
             input.append("ld1:").append(i % 10).append("i").append(i).append("eee");
         }
-        BencodeNode list = new BencodeScanner(100, 2 * count + 1).scan(input.append('e').toString()
+        BencodeNode list = new BencodeDecoder(100, 2 * count + 1).decode(input.append('e').toString()
                 .getBytes(StandardCharsets.US_ASCII)).root();
 
         int index = 0;
@@ -152,6 +152,6 @@ class BencodeNodeTest {
     }
 
     private BencodeNode root(String input) {
-        return scanner.scan(input.getBytes(StandardCharsets.ISO_8859_1)).root();
+        return scanner.decode(input.getBytes(StandardCharsets.ISO_8859_1)).root();
     }
 }

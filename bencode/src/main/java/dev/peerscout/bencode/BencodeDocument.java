@@ -1,0 +1,86 @@
+package dev.peerscout.bencode;
+
+/**
+ * Bencoded input that {@link BencodeDecoder} found well-formed, with an index of its containers.
+ * Values are read in place through {@link BencodeNode}s: nothing is decoded until asked for, and
+ * every node knows its raw byte span.
+ */
+public final class BencodeDocument {
+    final byte[] input;
+    private final int rootStart;
+    private final int rootEnd;
+    private final int inputEnd;
+    private final ContainerIndex containers;
+
+    BencodeDocument(byte[] input, int rootStart, int rootEnd, int inputEnd, ContainerIndex containers) {
+        this.input = input;
+        this.rootStart = rootStart;
+        this.rootEnd = rootEnd;
+        this.inputEnd = inputEnd;
+        this.containers = containers;
+    }
+
+    /** The top-level value. */
+    public BencodeNode root() {
+        return BencodeNode.root(this, rootStart);
+    }
+
+    /** Where the top-level value ends in the input (exclusive): where a message's raw bytes begin. */
+    public int end() {
+        return rootEnd;
+    }
+
+    /** How many bytes of the decoded range follow the top-level value (they are not part of it). */
+    public int trailingBytes() {
+        return inputEnd - rootEnd;
+    }
+
+    /** How many lists and dictionaries the input holds. */
+    public int containerCount() {
+        return containers.count();
+    }
+
+    boolean isContainer(int offset) {
+        return input[offset] == 'l' || input[offset] == 'd';
+    }
+
+    /**
+     * The end (exclusive) of the value at {@code offset}; {@code ordinal} is its container ordinal
+     * when it is a list or dictionary. The scan guarantees the value is well-formed.
+     */
+    int endOf(int offset, int ordinal) {
+        byte b = input[offset];
+        if (b == 'l' || b == 'd') {
+            return containers.end(ordinal);
+        }
+        if (b == 'i') {
+            int p = offset + 1;
+            while (input[p] != 'e') {
+                p++;
+            }
+            return p + 1;
+        }
+        return stringContentStart(offset) + stringLength(offset);
+    }
+
+    int nextOrdinal(int ordinal) {
+        return containers.nextOrdinal(ordinal);
+    }
+
+    int stringContentStart(int offset) {
+        int p = offset;
+        while (input[p] != ':') {
+            p++;
+        }
+        return p + 1;
+    }
+
+    /** The scan checked that the length fits the input, so it fits an int and cannot overflow here. */
+    int stringLength(int offset) {
+        int length = 0;
+        for (int p = offset; input[p] != ':'; p++) {
+            length = length * 10 + (input[p] - '0');
+        }
+        return length;
+    }
+}
