@@ -26,7 +26,7 @@ class ExtensionCodecTest {
     @Test
     void readsALibtorrentHandshake() throws Exception {
         String captured = "d12:complete_agoi-1e1:md11:lt_donthavei7e10:share_modei8e11:upload_onlyi3e12:ut_holepunchi4e"
-                + "11:ut_metadatai2e6:ut_pexi1ee13:metadata_sizei427e4:reqqi500e11:upload_onlyi1e1:v17:libtorrent/2.0.8.0"
+                + "11:ut_metadatai2e6:ut_pexi1ee13:metadata_sizei427e4:reqqi500e11:upload_onlyi1e1:v18:libtorrent/2.0.8.0"
                 + "6:yourip4:\u007f\u0000\u0000\u0001e";
         ExtensionHandshake h = ExtensionHandshake.decode(bytes(captured)).get();
         assertEquals(Option.of(1), h.idOf("ut_pex"));
