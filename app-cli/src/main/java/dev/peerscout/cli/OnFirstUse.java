@@ -46,8 +46,8 @@ final class OnFirstUse {
             private PeerWire wire;
 
             @Override
-            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.probe.ProbeResult> probe(
-                    dev.peerscout.domain.probe.ProbeRequest request) {
+            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.model.probe.ProbeResult> probe(
+                    dev.peerscout.domain.model.probe.ProbeRequest request) {
                 if (wire == null) {
                     wire = create.get();
                 }

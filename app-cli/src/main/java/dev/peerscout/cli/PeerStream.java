@@ -5,7 +5,7 @@ import dev.peerscout.domain.discovery.TrackerReport;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.discovery.PeerOrigin;
 import dev.peerscout.domain.port.PeerSource;
-import dev.peerscout.domain.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeResult;
 import java.io.PrintWriter;
 
 /** What {@code peers} streams to stdout while discovery runs. */

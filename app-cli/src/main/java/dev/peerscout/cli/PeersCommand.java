@@ -13,7 +13,7 @@ import dev.peerscout.domain.model.PeerId;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.probe.ProbeListener;
 import dev.peerscout.domain.probe.ProbeOptions;
-import dev.peerscout.domain.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeResult;
 import dev.peerscout.domain.probe.ProbeSwarm;
 import dev.peerscout.domain.probe.SwarmReport;
 import dev.peerscout.domain.probe.SwarmRun;

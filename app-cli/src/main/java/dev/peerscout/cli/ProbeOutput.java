@@ -2,9 +2,9 @@ package dev.peerscout.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.probe.PeerDetails;
-import dev.peerscout.domain.probe.ProbeResult;
-import dev.peerscout.domain.probe.ProbeStatus;
+import dev.peerscout.domain.model.probe.PeerDetails;
+import dev.peerscout.domain.model.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeStatus;
 import dev.peerscout.domain.probe.SwarmReport;
 import java.io.IOException;
 import java.util.EnumMap;

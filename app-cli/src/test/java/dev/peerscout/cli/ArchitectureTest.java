@@ -25,7 +25,7 @@ class ArchitectureTest {
     private static final String CLI = "dev.peerscout.cli..";
     private static final String[] ADAPTERS = {
         "dev.peerscout.adapters.torrentfile..", "dev.peerscout.adapters.udp..", "dev.peerscout.adapters.http..",
-        "dev.peerscout.adapters.dht.."};
+        "dev.peerscout.adapters.dht..", "dev.peerscout.adapters.peerwire.."};
 
     private static JavaClasses classes;
 
@@ -42,7 +42,7 @@ class ArchitectureTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev.peerscout.domain.model", "dev.peerscout.domain.port", "dev.peerscout.domain.discovery",
         "dev.peerscout.adapters.torrentfile", "dev.peerscout.adapters.udp", "dev.peerscout.adapters.http",
-        "dev.peerscout.adapters.dht", "dev.peerscout.cli"})
+        "dev.peerscout.adapters.dht", "dev.peerscout.adapters.peerwire", "dev.peerscout.cli"})
     void everyModuleIsImported(String packageName) {
         assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(packageName)),
                 "no production classes imported from " + packageName);
@@ -63,6 +63,14 @@ class ArchitectureTest {
                     .because("adapters meet only through the domain's ports")
                     .check(classes);
         }
+    }
+
+    @Test
+    void thePeerWireUsesOnlyTheJdkVavrTheDomainAndTheBencodeCodec() {
+        classes().that().resideInAPackage("dev.peerscout.adapters.peerwire..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", DOMAIN, "dev.peerscout.bencode..",
+                        "dev.peerscout.adapters.peerwire..")
+                .check(classes);
     }
 
     @Test

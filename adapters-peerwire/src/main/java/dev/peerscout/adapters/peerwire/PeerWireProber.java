@@ -2,9 +2,9 @@ package dev.peerscout.adapters.peerwire;
 
 import dev.peerscout.adapters.peerwire.transport.Connections;
 import dev.peerscout.domain.port.PeerWire;
-import dev.peerscout.domain.probe.ProbeRequest;
-import dev.peerscout.domain.probe.ProbeResult;
-import dev.peerscout.domain.probe.ProbeStatus;
+import dev.peerscout.domain.model.probe.ProbeRequest;
+import dev.peerscout.domain.model.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeStatus;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Option;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
 package dev.peerscout.domain.port;
 
-import dev.peerscout.domain.probe.ProbeRequest;
-import dev.peerscout.domain.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeRequest;
+import dev.peerscout.domain.model.probe.ProbeResult;
 import java.util.concurrent.CompletableFuture;
 
 /**

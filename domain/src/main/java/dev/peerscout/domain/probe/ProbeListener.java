@@ -1,5 +1,6 @@
 package dev.peerscout.domain.probe;
 
+import dev.peerscout.domain.model.probe.ProbeResult;
 import dev.peerscout.domain.discovery.DiscoveryListener;
 import dev.peerscout.domain.model.Peer;
 

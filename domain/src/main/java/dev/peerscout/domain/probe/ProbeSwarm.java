@@ -1,5 +1,9 @@
 package dev.peerscout.domain.probe;
 
+import dev.peerscout.domain.model.probe.PexPeer;
+import dev.peerscout.domain.model.probe.ProbeStatus;
+import dev.peerscout.domain.model.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeRequest;
 import dev.peerscout.domain.discovery.DiscoverPeers;
 import dev.peerscout.domain.discovery.DiscoveredPeer;
 import dev.peerscout.domain.discovery.Discovery;

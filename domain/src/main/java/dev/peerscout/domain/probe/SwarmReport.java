@@ -1,5 +1,6 @@
 package dev.peerscout.domain.probe;
 
+import dev.peerscout.domain.model.probe.ProbeResult;
 import dev.peerscout.domain.discovery.DiscoveryReport;
 import dev.peerscout.domain.model.Peer;
 import java.util.Collections;

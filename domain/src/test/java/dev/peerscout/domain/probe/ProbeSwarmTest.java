@@ -1,5 +1,10 @@
 package dev.peerscout.domain.probe;
 
+import dev.peerscout.domain.model.probe.PexPeer;
+import dev.peerscout.domain.model.probe.ReservedBits;
+import dev.peerscout.domain.model.probe.PeerDetails;
+import dev.peerscout.domain.model.probe.ProbeStatus;
+import dev.peerscout.domain.model.probe.ProbeResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

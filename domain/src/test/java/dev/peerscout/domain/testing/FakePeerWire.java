@@ -2,9 +2,9 @@ package dev.peerscout.domain.testing;
 
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.port.PeerWire;
-import dev.peerscout.domain.probe.ProbeRequest;
-import dev.peerscout.domain.probe.ProbeResult;
-import dev.peerscout.domain.probe.ProbeStatus;
+import dev.peerscout.domain.model.probe.ProbeRequest;
+import dev.peerscout.domain.model.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeStatus;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.HashMap;

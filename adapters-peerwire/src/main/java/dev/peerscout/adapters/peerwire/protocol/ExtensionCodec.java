@@ -6,7 +6,7 @@ import dev.peerscout.bencode.BencodeEncoder;
 import dev.peerscout.bencode.BencodeException;
 import dev.peerscout.bencode.BencodeNode;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.probe.PexPeer;
+import dev.peerscout.domain.model.probe.PexPeer;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.InetAddress;

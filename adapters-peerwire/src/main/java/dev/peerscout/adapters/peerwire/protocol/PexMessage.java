@@ -1,6 +1,6 @@
 package dev.peerscout.adapters.peerwire.protocol;
 
-import dev.peerscout.domain.probe.PexPeer;
+import dev.peerscout.domain.model.probe.PexPeer;
 import io.vavr.control.Either;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.peerscout.adapters.peerwire.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.peerscout.domain.probe.PexPeer;
+import dev.peerscout.domain.model.probe.PexPeer;
 import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

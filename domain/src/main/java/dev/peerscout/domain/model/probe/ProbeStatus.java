@@ -1,4 +1,4 @@
-package dev.peerscout.domain.probe;
+package dev.peerscout.domain.model.probe;
 
 /** How a probe of one peer ended, by the name reports give it. Only {@link #OK} means verified. */
 public enum ProbeStatus {

@@ -1,4 +1,4 @@
-package dev.peerscout.domain.probe;
+package dev.peerscout.domain.model.probe;
 
 /**
  * The 8 reserved bytes of a BEP 3 handshake as the peer sent them, big-endian in one long, with

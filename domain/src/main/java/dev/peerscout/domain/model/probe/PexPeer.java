@@ -1,4 +1,4 @@
-package dev.peerscout.domain.probe;
+package dev.peerscout.domain.model.probe;
 
 import dev.peerscout.domain.model.Peer;
 import java.util.Objects;

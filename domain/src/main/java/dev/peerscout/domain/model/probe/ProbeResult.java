@@ -1,4 +1,4 @@
-package dev.peerscout.domain.probe;
+package dev.peerscout.domain.model.probe;
 
 import io.vavr.control.Option;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.peerscout.domain.probe;
+package dev.peerscout.domain.model.probe;
 
 import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.Peer;
