@@ -197,8 +197,8 @@ public final class ProbeSwarm {
                 perAddress.merge(peer.address(), 1, Integer::sum);
                 CompletableFuture<ProbeResult> slot = new CompletableFuture<>();
                 running.put(peer, slot);
-                // PEX can only add peers while probes remain to be spent on them.
-                Duration pexWait = probesStarted < probeOptions.maxProbes() ? probeOptions.pexWait() : Duration.ZERO;
+                // PEX can only add peers while probes remain to be spent on them, and never for a private torrent (BEP 27).
+                Duration pexWait = probesStarted < probeOptions.maxProbes() && !torrent.isPrivate() ? probeOptions.pexWait() : Duration.ZERO;
                 ProbeRequest request = new ProbeRequest(peer, torrent.hashes(), torrent.contents().map(Contents::pieceCount),
                         options.peerId(), probeOptions.connectTimeout(), probeOptions.settleTime(), pexWait, deadline);
                 afterUnlock.add(() -> launch(peer, request, slot));
@@ -229,8 +229,10 @@ public final class ProbeSwarm {
                 if (result.verified()) {
                     verified++;
                 }
-                for (PexPeer told : result.pex()) {
-                    found(told.peer(), new PeerOrigin.Pex(peer));
+                if (!torrent.isPrivate()) {
+                    for (PexPeer told : result.pex()) {
+                        found(told.peer(), new PeerOrigin.Pex(peer));
+                    }
                 }
                 if (options.minPeers() > 0 && verified >= options.minPeers()) {
                     enoughVerified = true;
