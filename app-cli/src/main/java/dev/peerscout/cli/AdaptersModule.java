@@ -17,6 +17,7 @@ import dev.peerscout.adapters.peerwire.PeerWireConfig;
 import dev.peerscout.adapters.peerwire.PeerWireProber;
 import dev.peerscout.domain.port.TorrentReader;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -79,6 +80,27 @@ final class AdaptersModule {
     static PeerWire peerWire(Scheduler scheduler) {
         String version = AdaptersModule.class.getPackage().getImplementationVersion();
         return OnFirstUse.peerWire(() -> new PeerWireProber(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("udp")
+    static TrackerProbe udpProbe(UdpTrackerClient client) {
+        return client.probe();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("http")
+    static TrackerProbe httpProbe(HttpTrackerClient client) {
+        return client.probe();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("https")
+    static TrackerProbe httpsProbe(HttpTrackerClient client) {
+        return client.probe();
     }
 
     /** The mainline DHT (BEP 5), a peer source beside the trackers; read-only, it never announces. */

@@ -31,7 +31,8 @@ final class InfoCommand implements Callable<Integer> {
     InfoCommand(TorrentReferences torrents) {
         this.torrents = torrents;
         spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files.",
-                Specs.exitCodes("0:the torrent was read", "2:bad input or usage (one line on stderr)", "3:internal error"));
+                Specs.exitCodes("0:the torrent was read", "2:bad input or usage (one line on stderr)", "3:internal error",
+                        "4:standard output could not be written"));
         spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file or a magnet link.",
                 given -> reference = given));
         spec.addOption(Specs.flag("--json", "One JSON document on stdout, for scripts.", given -> json = given));
@@ -54,7 +55,7 @@ final class InfoCommand implements Callable<Integer> {
         } else {
             writeText(torrent, out);
         }
-        out.flush();
+        OutputWriter.check(out, false);
         return ExitCodes.OK;
     }
 
