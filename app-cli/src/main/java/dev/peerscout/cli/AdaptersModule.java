@@ -12,6 +12,9 @@ import dev.peerscout.adapters.torrentfile.TorrentFileReader;
 import dev.peerscout.adapters.udp.UdpTrackerClient;
 import dev.peerscout.adapters.udp.UdpTrackerConfig;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.port.PeerWire;
+import dev.peerscout.adapters.peerwire.PeerWireConfig;
+import dev.peerscout.adapters.peerwire.PeerWireProber;
 import dev.peerscout.domain.port.TorrentReader;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
@@ -70,6 +73,14 @@ final class AdaptersModule {
     @StringKey("https")
     static TrackerClient https(HttpTrackerClient client) {
         return client;
+    }
+
+    /** The peer wire (BEP 3): one selector thread for every probe, started on first use. */
+    @Provides
+    @Singleton
+    static PeerWire peerWire(Scheduler scheduler) {
+        String version = AdaptersModule.class.getPackage().getImplementationVersion();
+        return OnFirstUse.peerWire(() -> new PeerWireProber(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
     }
 
     @Provides

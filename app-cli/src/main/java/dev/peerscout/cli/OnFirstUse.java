@@ -10,6 +10,7 @@ import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import io.vavr.control.Either;
@@ -40,6 +41,22 @@ final class OnFirstUse {
             public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
                     TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
                 return client.get().scrape(tracker, swarms, deadline);
+            }
+        };
+    }
+
+    /** The peer wire's selector thread starts with the first probe, never for a run without --probe. */
+    static PeerWire peerWire(java.util.function.Supplier<PeerWire> create) {
+        return new PeerWire() {
+            private PeerWire wire;
+
+            @Override
+            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.model.probe.ProbeResult> probe(
+                    dev.peerscout.domain.model.probe.ProbeRequest request) {
+                if (wire == null) {
+                    wire = create.get();
+                }
+                return wire.probe(request);
             }
         };
     }

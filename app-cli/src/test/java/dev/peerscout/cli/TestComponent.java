@@ -6,7 +6,9 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.port.TorrentReader;
+import dev.peerscout.domain.testing.FakePeerWire;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakeTrackerClient;
 import dev.peerscout.domain.time.Scheduler;
@@ -37,6 +39,12 @@ interface TestComponent {
         @StringKey("udp")
         static TrackerClient udp(FakeTrackerClient fake) {
             return fake;
+        }
+
+        @Provides
+        @Singleton
+        static PeerWire peerWire() {
+            return new FakePeerWire();
         }
 
         @Provides
