@@ -17,34 +17,40 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
- * The HTTP client's {@link TrackerProbe}. JDK 17's client cannot be told which address to use: it
- * connects to the first one the resolver returns (see {@link FamilyRoute}). So a host given as an
- * address literal, or a name's first address, is checked for real, and a name's other addresses
- * are reported as {@link TrackerFailure.Unsupported} rather than judged by another address's answer.
- * HTTP has no connect step of its own: {@link Step#connect()} is always none.
+ * The HTTP client's {@link TrackerProbe}. Every address of a host is checked on its own: the
+ * announce and scrape go to that address ({@link AddressedExchange}) with the tracker's name in
+ * {@code Host} and, for https, in SNI and the certificate check, so no address is judged by
+ * another's answer. HTTP has no connect step of its own: {@link Step#connect()} is always none.
  */
 final class HttpTrackerProbe implements TrackerProbe {
-    private static final int REMEMBERED_HOSTS = 1024;
-
     private final HttpTrackerClient client;
     private final Scheduler scheduler;
     private final Executor executor;
-    /** The address the JDK's client connects to, per host name resolved here (the JVM caches lookups). */
-    private final Map<String, InetAddress> firstAddresses = new ConcurrentHashMap<>();
+    private final Lookup lookup;
 
-    HttpTrackerProbe(HttpTrackerClient client, Scheduler scheduler, Executor executor) {
+    /** Turns a host name into its addresses; it may block (it runs on the client's threads). */
+    @FunctionalInterface
+    interface Lookup {
+        List<InetAddress> resolve(String host) throws UnknownHostException;
+
+        /** The system's resolver, with the JVM's address cache. */
+        static Lookup system() {
+            return host -> List.of(InetAddress.getAllByName(host));
+        }
+    }
+
+    HttpTrackerProbe(HttpTrackerClient client, Scheduler scheduler, Executor executor, Lookup lookup) {
         this.client = client;
         this.scheduler = scheduler;
         this.executor = executor;
+        this.lookup = lookup;
     }
 
     @Override
@@ -63,51 +69,24 @@ final class HttpTrackerProbe implements TrackerProbe {
         if (literal.isDefined()) {
             return CompletableFuture.completedFuture(allowed(host, List.of(literal.get()), families));
         }
-        return resolve(host, deadline).thenApply(resolved -> resolved.flatMap(all -> {
-            if (firstAddresses.size() >= REMEMBERED_HOSTS) {
-                firstAddresses.clear();
-            }
-            firstAddresses.put(host, all.get(0));
-            return allowed(host, all, families);
-        }));
+        return resolve(host, deadline).thenApply(resolved -> resolved.flatMap(all -> allowed(host, all, families)));
     }
 
     @Override
     public CompletableFuture<Step<AnnounceResponse>> announce(
             TrackerUrl tracker, InetAddress address, AnnounceRequest request, Instant deadline) {
-        return reachable(tracker, address).fold(
-                failure -> CompletableFuture.completedFuture(Step.failed(failure)),
-                ok -> timed(() -> client.announce(tracker, request, deadline)));
+        return timed(() -> client.announce(tracker, request, deadline, Option.some(address)));
     }
 
     @Override
     public CompletableFuture<Step<ScrapeResponse>> scrape(
             TrackerUrl tracker, InetAddress address, List<InfoHash> swarms, Instant deadline) {
-        return reachable(tracker, address).fold(
-                failure -> CompletableFuture.completedFuture(Step.failed(failure)),
-                ok -> timed(() -> client.scrape(tracker, swarms, deadline)));
+        return timed(() -> client.scrape(tracker, swarms, deadline, Option.some(address)));
     }
 
     private <T> CompletableFuture<Step<T>> timed(Supplier<CompletableFuture<Either<TrackerFailure, T>>> call) {
         Instant started = scheduler.now();
         return call.get().thenApply(outcome -> new Step<>(outcome, Option.none(), Duration.between(started, scheduler.now())));
-    }
-
-    /** Whether the JDK's client will connect to {@code address} for this URL. */
-    private Either<TrackerFailure, URI> reachable(TrackerUrl tracker, InetAddress address) {
-        return TrackerUrls.httpUri(tracker).flatMap(uri -> {
-            String host = FamilyRoute.hostOf(uri);
-            if (TrackerReplies.literalAddress(host).isDefined()) {
-                return Either.right(uri);
-            }
-            InetAddress first = firstAddresses.get(host);
-            if (address.equals(first)) {
-                return Either.right(uri);
-            }
-            return Either.left(new TrackerFailure.Unsupported("the JDK 17 HTTP client connects only to " + host
-                    + "'s first address" + (first == null ? "" : " (" + first.getHostAddress() + ")")
-                    + ", so this one is not checked"));
-        });
     }
 
     private static Either<TrackerFailure, List<InetAddress>> allowed(String host, List<InetAddress> all,
@@ -132,7 +111,7 @@ final class HttpTrackerProbe implements TrackerProbe {
         try {
             executor.execute(() -> {
                 try {
-                    List<InetAddress> all = List.of(InetAddress.getAllByName(host));
+                    List<InetAddress> all = lookup.resolve(host);
                     result.complete(all.isEmpty() ? Either.left(new TrackerFailure.DnsFailure(host, "no address"))
                             : Either.right(all));
                 } catch (UnknownHostException e) {

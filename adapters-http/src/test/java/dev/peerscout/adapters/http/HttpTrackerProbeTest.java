@@ -15,6 +15,7 @@ import dev.peerscout.domain.testing.Fixtures;
 import dev.peerscout.domain.testing.Opentracker;
 import dev.peerscout.domain.testing.TrackerProbeContract;
 import dev.peerscout.domain.time.SystemScheduler;
+import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,12 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     private static final InfoHash TRACKED = Fixtures.anyInfoHash();
     private static final HttpTrackerClient CLIENT = new HttpTrackerClient(SCHEDULER, HttpTrackerConfig.defaults());
     private static final TrackerProbe PROBE = CLIENT.probe();
+    /** A name with both loopback addresses, IPv6 first; opentracker listens on IPv4 only. */
+    private static final String DUAL_STACK = "tracker.peerscout.test";
+    private static final InetAddress IPV6_LOOPBACK = address("::1");
+    private static final TrackerProbe DUAL_PROBE = new HttpTrackerClient(SCHEDULER, HttpTrackerConfig.defaults(),
+            Option.none(), host -> host.equals(DUAL_STACK) ? List.of(IPV6_LOOPBACK, LOOPBACK)
+                    : HttpTrackerProbe.Lookup.system().resolve(host)).probe();
     private static Opentracker opentracker;
     private static LoopbackHttpServer broken;
 
@@ -46,6 +53,9 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     static void start() throws Exception {
         opentracker = Opentracker.start(TRACKED);
         broken = LoopbackHttpServer.http();
+        broken.on("/named/announce", exchange -> LoopbackHttpServer.reply(exchange, 400,
+                Bencoded.dict("failure reason", "named")));
+        broken.on("/huge/announce", exchange -> LoopbackHttpServer.reply(exchange, 200, new byte[100_000]));
         broken.on("/announce", exchange -> LoopbackHttpServer.reply(exchange, 200,
                 "<html>not bencode</html>".getBytes(StandardCharsets.US_ASCII)));
     }
@@ -102,14 +112,43 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     }
 
     @Test
-    void aNameIsCheckedAtTheAddressTheJdkClientUses() throws Exception {
-        TrackerUrl url = TrackerUrl.of("http://localhost:" + opentracker.tcpPort() + "/announce");
-        List<InetAddress> addresses = await(PROBE.addresses(url, EnumSet.of(AddressFamily.IPV4), soon())).get();
+    void eachAddressOfANameIsCheckedOnItsOwn() throws Exception {
+        TrackerUrl url = TrackerUrl.of("http://" + DUAL_STACK + ":" + opentracker.tcpPort() + "/announce");
+        assertEquals(List.of(IPV6_LOOPBACK, LOOPBACK), await(DUAL_PROBE.addresses(url, ANY, soon())).get());
 
-        assertTrue(await(PROBE.announce(url, addresses.get(0), request(TRACKED), soon())).outcome().isRight());
-        TrackerFailure other = await(PROBE.announce(url, InetAddress.getByName("127.0.0.2"), request(TRACKED), soon()))
-                .outcome().getLeft();
-        assertEquals(TrackerFailure.Kind.UNSUPPORTED, other.kind(), "never judged by another address's answer");
+        Step<AnnounceResponse> v4 = await(DUAL_PROBE.announce(url, LOOPBACK, request(TRACKED), soon()));
+        Step<AnnounceResponse> v6 = await(DUAL_PROBE.announce(url, IPV6_LOOPBACK, request(TRACKED), soon()));
+
+        assertTrue(v4.outcome().isRight(), "opentracker answers on 127.0.0.1, the second address: " + v4);
+        assertTrue(await(DUAL_PROBE.scrape(url, LOOPBACK, List.of(TRACKED), soon())).outcome().isRight());
+        TrackerFailure refused = v6.outcome().getLeft();
+        assertTrue(refused instanceof TrackerFailure.Unreachable unreachable && unreachable.refused(),
+                "nothing listens on [::1], and its answer is its own: " + refused);
+        assertEquals(List.of(IPV6_LOOPBACK),
+                await(DUAL_PROBE.addresses(url, EnumSet.of(AddressFamily.IPV6), soon())).get());
+    }
+
+    @Test
+    void anAddressIsAskedWithTheTrackersNameAsHost() throws Exception {
+        TrackerUrl url = TrackerUrl.of("http://" + DUAL_STACK + ":" + broken.port() + "/named/announce?passkey=k");
+
+        TrackerFailure failure = await(DUAL_PROBE.announce(url, LOOPBACK, request(TRACKED), soon())).outcome().getLeft();
+
+        assertEquals(new TrackerFailure.Rejected("named", 1), failure);
+        LoopbackHttpServer.Request seen = broken.requests("/named/announce").get(0);
+        assertEquals(DUAL_STACK + ":" + broken.port(), seen.headers().getFirst("Host"));
+        assertTrue(seen.rawQuery().startsWith("passkey=k&info_hash="), seen.rawQuery());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsMalformedAtAnAddressToo() throws Exception {
+        HttpTrackerClient small = new HttpTrackerClient(SCHEDULER, new HttpTrackerConfig(64, 5, "peerscout-test",
+                HttpTrackerConfig.DEFAULT_CONNECT_TIMEOUT, 64), Option.none(), host -> List.of(LOOPBACK));
+        TrackerUrl url = TrackerUrl.of("http://" + DUAL_STACK + ":" + broken.port() + "/huge/announce");
+
+        TrackerFailure failure = await(small.probe().announce(url, LOOPBACK, request(TRACKED), soon())).outcome().getLeft();
+
+        assertEquals(new TrackerFailure.Malformed("body larger than 64 bytes (HTTP 200)", 1), failure);
     }
 
     @Test
@@ -150,6 +189,14 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
                 soon())).getLeft();
 
         assertEquals(new TrackerFailure.DnsFailure("tracker.peerscout.invalid", "unknown host"), failure);
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static AnnounceRequest request(InfoHash hash) {

@@ -58,6 +58,10 @@ final class LoopbackHttpServer implements AutoCloseable {
         return scheme + "://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
     }
 
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     void on(String path, HttpHandler handler) {
         routes.put(path, handler);
     }
