@@ -152,6 +152,18 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     }
 
     @Test
+    void anAddressThatAcceptsButNeverAnswersTimesOutAtTheDeadline() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, LOOPBACK)) {
+            TrackerUrl url = TrackerUrl.of("http://" + DUAL_STACK + ":" + silent.getLocalPort() + "/announce");
+
+            TrackerFailure failure = await(DUAL_PROBE.announce(url, LOOPBACK, request(TRACKED),
+                    SCHEDULER.now().plusMillis(300))).outcome().getLeft();
+
+            assertEquals(TrackerFailure.Kind.TIMEOUT, failure.kind(), failure.toString());
+        }
+    }
+
+    @Test
     void aTrackerWithoutAScrapeUrlHasNoScrape() throws Exception {
         TrackerUrl url = TrackerUrl.of("http://127.0.0.1:" + opentracker.tcpPort() + "/");
 
