@@ -88,7 +88,7 @@ public final class HttpTrackerClient implements TrackerClient {
         this.probe = new HttpTrackerProbe(this, scheduler, executor, lookup);
     }
 
-    /** This client as a {@link TrackerProbe} (tracker health), with its limits on choosing an address. */
+    /** This client as a {@link TrackerProbe} (tracker health): every address of a host is asked on its own. */
     public TrackerProbe probe() {
         return probe;
     }
