@@ -7,20 +7,18 @@ import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -32,25 +30,13 @@ import java.util.function.Supplier;
 final class HttpTrackerProbe implements TrackerProbe {
     private final HttpTrackerClient client;
     private final Scheduler scheduler;
-    private final Executor executor;
-    private final Lookup lookup;
+    private final HostResolver hosts;
 
-    /** Turns a host name into its addresses; it may block (it runs on the client's threads). */
-    @FunctionalInterface
-    interface Lookup {
-        List<InetAddress> resolve(String host) throws UnknownHostException;
-
-        /** The system's resolver, with the JVM's address cache. */
-        static Lookup system() {
-            return host -> List.of(InetAddress.getAllByName(host));
-        }
-    }
-
-    HttpTrackerProbe(HttpTrackerClient client, Scheduler scheduler, Executor executor, Lookup lookup) {
+    /** {@code hosts} is the client's own resolver: one bounded set of lookup threads for both. */
+    HttpTrackerProbe(HttpTrackerClient client, Scheduler scheduler, HostResolver hosts) {
         this.client = client;
         this.scheduler = scheduler;
-        this.executor = executor;
-        this.lookup = lookup;
+        this.hosts = hosts;
     }
 
     @Override
@@ -60,16 +46,12 @@ final class HttpTrackerProbe implements TrackerProbe {
         if (uri.isLeft()) {
             return CompletableFuture.completedFuture(Either.left(uri.getLeft()));
         }
-        if (uri.get().getPort() > 0xFFFF) {
-            return CompletableFuture.completedFuture(Either.left(
-                    new TrackerFailure.Unsupported("port out of range: " + uri.get().getPort())));
-        }
         String host = FamilyRoute.hostOf(uri.get());
         Option<InetAddress> literal = TrackerReplies.literalAddress(host);
         if (literal.isDefined()) {
             return CompletableFuture.completedFuture(allowed(host, List.of(literal.get()), families));
         }
-        return resolve(host, deadline).thenApply(resolved -> resolved.flatMap(all -> allowed(host, all, families)));
+        return hosts.resolve(host, deadline).thenApply(resolved -> resolved.flatMap(all -> allowed(host, all, families)));
     }
 
     @Override
@@ -95,32 +77,5 @@ final class HttpTrackerProbe implements TrackerProbe {
         return allowed.isEmpty()
                 ? Either.left(new TrackerFailure.DnsFailure(host, "no address of an allowed family " + families))
                 : Either.right(allowed);
-    }
-
-    /** On the client's threads (a name server may be slow), ended at the deadline on the scheduler's clock. */
-    private CompletableFuture<Either<TrackerFailure, List<InetAddress>>> resolve(String host, Instant deadline) {
-        CompletableFuture<Either<TrackerFailure, List<InetAddress>>> result = new CompletableFuture<>();
-        Duration budget = Duration.between(scheduler.now(), deadline);
-        if (budget.isNegative() || budget.isZero()) {
-            result.complete(Either.left(new TrackerFailure.DnsFailure(host, "no time left")));
-            return result;
-        }
-        Scheduler.Cancellable timer = scheduler.schedule(budget, () -> result.complete(Either.left(
-                new TrackerFailure.DnsFailure(host, "not resolved within " + budget.toMillis() + " ms"))));
-        result.whenComplete((outcome, bug) -> timer.cancel());
-        try {
-            executor.execute(() -> {
-                try {
-                    List<InetAddress> all = lookup.resolve(host);
-                    result.complete(all.isEmpty() ? Either.left(new TrackerFailure.DnsFailure(host, "no address"))
-                            : Either.right(all));
-                } catch (UnknownHostException e) {
-                    result.complete(Either.left(new TrackerFailure.DnsFailure(host, "unknown host")));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.complete(Either.left(new TrackerFailure.DnsFailure(host, "client closed")));
-        }
-        return result;
     }
 }

@@ -9,6 +9,7 @@ import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.port.TrackerProbe.Step;
 import dev.peerscout.domain.testing.Fixtures;
@@ -45,7 +46,7 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     private static final InetAddress IPV6_LOOPBACK = address("::1");
     private static final TrackerProbe DUAL_PROBE = new HttpTrackerClient(SCHEDULER, HttpTrackerConfig.defaults(),
             Option.none(), host -> host.equals(DUAL_STACK) ? List.of(IPV6_LOOPBACK, LOOPBACK)
-                    : HttpTrackerProbe.Lookup.system().resolve(host)).probe();
+                    : Resolver.system().resolve(host)).probe();
     private static Opentracker opentracker;
     private static LoopbackHttpServer broken;
 
@@ -188,11 +189,11 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     }
 
     @Test
-    void aPortOutOfRangeIsUnsupportedNotABug() throws Exception {
+    void aPortOutOfRangeIsAMalformedTrackerUrlNotABug() throws Exception {
         TrackerFailure failure = await(PROBE.addresses(TrackerUrl.of("http://127.0.0.1:99999/announce"), ANY, soon()))
                 .getLeft();
 
-        assertEquals(new TrackerFailure.Unsupported("port out of range: 99999"), failure);
+        assertEquals(new TrackerFailure.MalformedUrl("port 99999 is out of range"), failure);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.peerscout.domain.testing;
 
+import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceEvent;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
@@ -83,6 +84,12 @@ public final class FakeTrackerClient implements TrackerClient {
     @Override
     public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
+        // The rules every client keeps about the URL itself (see the contract), before anything is "sent".
+        Option<TrackerFailure> refused = tracker.malformation().<TrackerFailure>map(TrackerFailure.MalformedUrl::new)
+                .orElse(() -> tracker.host().flatMap(host -> AddressFamily.excludedLiteral(host, request.families())));
+        if (refused.isDefined()) {
+            return CompletableFuture.completedFuture(Either.left(refused.get()));
+        }
         calls.add(new Call(tracker, request, scheduler.now()));
         Script script = scripts.get(tracker.value());
         if (script == null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceEvent;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
@@ -22,6 +23,7 @@ import io.vavr.control.Either;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +112,31 @@ public abstract class TrackerClientContract {
         assertEquals(new ScrapeStats(1, 0, 2), response.stats().get(busy));
         ScrapeStats none = response.stats().getOrDefault(quiet, new ScrapeStats(0, 0, 0));
         assertEquals(0, none.seeders() + none.leechers(), "a swarm nobody joined is empty");
+    }
+
+    @Test
+    void aPortOutOfRangeIsAMalformedTrackerUrlAndNothingIsSent() throws Exception {
+        TrackerUrl bad = TrackerUrl.of(tracker().value().replaceFirst("^([a-z]+://[^/?#]*):\\d+", "$1:99999"));
+
+        TrackerFailure failure = client().announce(bad, announce(anyInfoHash(), anyPeerId(), 40_041), deadline())
+                .get(30, TimeUnit.SECONDS).getLeft();
+
+        assertEquals(TrackerFailure.Kind.MALFORMED, failure.kind(), failure.message());
+        assertEquals("malformed tracker URL: port 99999 is out of range", failure.message());
+        assertEquals(0, failure.attempts(), "no request can be sent");
+    }
+
+    @Test
+    void anAddressLiteralOfAFamilyTheRequestExcludesIsSaidToBeSo() throws Exception {
+        TrackerUrl ipv4 = TrackerUrl.of(tracker().value().replaceFirst("^([a-z]+://)[^/?#:]*", "$1127.0.0.1"));
+        AnnounceRequest any = announce(anyInfoHash(), anyPeerId(), 40_042);
+        AnnounceRequest ipv6Only = new AnnounceRequest(any.infoHash(), any.peerId(), any.port(), 0, 0, 0,
+                AnnounceEvent.STARTED, any.numWant(), any.key(), Set.of(AddressFamily.IPV6));
+
+        TrackerFailure failure = client().announce(ipv4, ipv6Only, deadline()).get(30, TimeUnit.SECONDS).getLeft();
+
+        assertEquals(TrackerFailure.Kind.UNSUPPORTED, failure.kind(), failure.message());
+        assertEquals("127.0.0.1 is an IPv4 address, and only IPv6 is allowed", failure.message().replace("unsupported: ", ""));
     }
 
     private AnnounceRequest seeder(InfoHash swarm, int port) {
