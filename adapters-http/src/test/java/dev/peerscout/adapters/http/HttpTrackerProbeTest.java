@@ -165,6 +165,65 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     }
 
     @Test
+    void aChunkedOrNonHttpAnswerAtAnAddressIsReadOrCalledMalformed() throws Exception {
+        byte[] body = Bencoded.dict("interval", 60, "peers", "");
+        String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(5) + "\r\n" + new String(body, 0, 5, StandardCharsets.ISO_8859_1) + "\r\n"
+                + Integer.toHexString(body.length - 5) + ";x=y\r\n"
+                + new String(body, 5, body.length - 5, StandardCharsets.ISO_8859_1) + "\r\n0\r\n\r\n";
+        try (RawServer server = new RawServer(chunked.getBytes(StandardCharsets.ISO_8859_1));
+             RawServer notHttp = new RawServer("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1))) {
+            Step<AnnounceResponse> read = await(DUAL_PROBE.announce(TrackerUrl.of("http://" + DUAL_STACK + ":"
+                    + server.port() + "/announce"), LOOPBACK, request(TRACKED), soon()));
+            TrackerFailure failure = await(DUAL_PROBE.announce(TrackerUrl.of("http://" + DUAL_STACK + ":"
+                    + notHttp.port() + "/announce"), LOOPBACK, request(TRACKED), soon())).outcome().getLeft();
+
+            assertTrue(read.outcome().isRight(), read.toString());
+            assertEquals(java.time.Duration.ofSeconds(60), read.outcome().get().interval());
+            assertEquals(TrackerFailure.Kind.MALFORMED, failure.kind(), failure.toString());
+            assertTrue(failure.message().contains("not an HTTP answer"), failure.message());
+        }
+    }
+
+    /** Answers every connection with the same bytes and closes it: for answers HttpServer cannot give. */
+    private static final class RawServer implements AutoCloseable {
+        private final ServerSocket socket;
+
+        RawServer(byte[] answer) throws java.io.IOException {
+            socket = new ServerSocket(0, 50, LOOPBACK);
+            Thread thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket client = socket.accept()) {
+                        java.io.InputStream in = client.getInputStream();
+                        int last4 = 0;
+                        while (last4 != 0x0D0A0D0A) {
+                            int b = in.read();
+                            if (b < 0) {
+                                break;
+                            }
+                            last4 = (last4 << 8) | b;
+                        }
+                        client.getOutputStream().write(answer);
+                    } catch (java.io.IOException e) {
+                        // closed by the test, or the client went away: either way, next or done
+                    }
+                }
+            }, "raw-server");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
+    }
+
+    @Test
     void aTrackerWithoutAScrapeUrlHasNoScrape() throws Exception {
         TrackerUrl url = TrackerUrl.of("http://127.0.0.1:" + opentracker.tcpPort() + "/");
 
