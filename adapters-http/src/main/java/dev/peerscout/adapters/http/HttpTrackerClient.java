@@ -124,7 +124,7 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
      * none, to whichever address the JDK's client picks. A redirect to the same host stays on
      * that address; one to another host goes wherever the JDK's client connects.
      */
-    CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+    CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline, Option<InetAddress> at) {
         SwarmAtTracker swarm = new SwarmAtTracker(tracker.value(), request.infoHash());
         Either<TrackerFailure, URI> uri = TrackerUrls.httpUri(tracker).flatMap(valid -> TrackerUrls.httpUri(
@@ -154,7 +154,7 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     }
 
     /** Scrapes at one given address of the tracker's host, or wherever the JDK's client connects. */
-    CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+    CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> swarms, Instant deadline, Option<InetAddress> at) {
         Either<TrackerFailure, String> scrapeUrl = TrackerUrls.httpUri(tracker).flatMap(valid ->
                 TrackerUrls.scrapeUrl(tracker.value())
