@@ -8,4 +8,9 @@ import io.vavr.control.Either;
 public interface TorrentReader {
 
     Either<TorrentError, Torrent> read(String reference);
+
+    /** Parses .torrent content already in memory; {@code source} names it in errors. */
+    default Either<TorrentError, Torrent> parse(String source, byte[] content) {
+        return Either.left(new TorrentError.Unreadable(source, "this reader reads no .torrent content"));
+    }
 }
