@@ -55,7 +55,7 @@ public final class FetchMetadata {
         default void asked(Peer peer, MetadataAttempt attempt) {}
     }
 
-    public CompletableFuture<MetadataResult> fetch(Torrent torrent, DiscoveryOptions options, MetadataOptions metadata, Listener listener) {
+    public MetadataRun fetch(Torrent torrent, DiscoveryOptions options, MetadataOptions metadata, Listener listener) {
         return new Run(torrent, options, metadata, listener).start();
     }
 
@@ -85,7 +85,7 @@ public final class FetchMetadata {
             this.deadline = scheduler.now().plus(options.timeout());
         }
 
-        CompletableFuture<MetadataResult> start() {
+        MetadataRun start() {
             // Discovery alone (no probes): this run connects to each peer once, for its metadata.
             SwarmRun started = swarm.start(torrent, withoutMinPeers(options), ProbeOptions.none(metadata.userPeers()), this);
             String stopNow;
@@ -103,11 +103,12 @@ public final class FetchMetadata {
                 }
                 scheduler.schedule(Duration.ZERO, this::pump);
             });
-            return done.thenCombine(started.report(), (verified, report) -> {
+            CompletableFuture<MetadataResult> result = done.thenCombine(started.report(), (verified, report) -> {
                 synchronized (this) {
                     return new MetadataResult(verified, attempts, report);
                 }
             });
+            return new MetadataRun(result, started.farewell());
         }
 
         @Override

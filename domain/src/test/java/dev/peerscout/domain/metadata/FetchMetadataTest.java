@@ -105,7 +105,7 @@ class FetchMetadataTest {
                     public void asked(Peer peer, MetadataAttempt attempt) {
                         events.add(peer + " " + attempt.status());
                     }
-                });
+                }).result();
         for (int i = 0; i < 400 && !result.isDone(); i++) {
             clock.advance(Duration.ofMillis(100));
         }
