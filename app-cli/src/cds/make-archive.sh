@@ -3,7 +3,7 @@
 # after the jar). A static archive, not the dynamic one Java 17 makes at exit: only a static
 # archive can hold picocli, whose Java 5 class files otherwise go through the slow old verifier
 # on every start. The classes are those a few short training runs load: `info` (text and JSON)
-# on two small torrents, `peers` against a tracker port on loopback that nobody listens on, and help.
+# on two small torrents, `peers` and `trackers` against tracker ports on loopback that nobody listens on, and help.
 #
 # usage: make-archive.sh JAVA JAR ARCHIVE
 # The archive belongs to this JVM and this jar: the launcher uses it only when it is newer than the
@@ -51,6 +51,8 @@ train info --json "$torrent"
 train info "$single"
 train info "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=training"
 train peers --no-dht --timeout 1 "$torrent"
+train trackers --timeout 1 "$udp" "$http"
+train trackers --timeout 1 --json "$udp"
 train --help
 
 # Only start-up time depends on the archive: a JVM that cannot make one still gets a working build.

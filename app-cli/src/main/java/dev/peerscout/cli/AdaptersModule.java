@@ -21,6 +21,7 @@ import dev.peerscout.adapters.peerwire.PeerWireMetadata;
 import dev.peerscout.adapters.peerwire.PeerWireProber;
 import dev.peerscout.domain.port.TorrentReader;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -85,6 +86,7 @@ final class AdaptersModule {
         return OnFirstUse.peerWire(() -> new PeerWireProber(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
     }
 
+<<<<<<< HEAD
     /** The metadata side of the peer wire (BEP 9): its selector thread starts with the first fetch. */
     @Provides
     @Singleton
@@ -97,6 +99,27 @@ final class AdaptersModule {
     @Singleton
     static MetainfoWriter metainfoWriter() {
         return new MagnetMetainfoWriter();
+=======
+    @Provides
+    @IntoMap
+    @StringKey("udp")
+    static TrackerProbe udpProbe(UdpTrackerClient client) {
+        return client.probe();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("http")
+    static TrackerProbe httpProbe(HttpTrackerClient client) {
+        return client.probe();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("https")
+    static TrackerProbe httpsProbe(HttpTrackerClient client) {
+        return client.probe();
+>>>>>>> peerwire
     }
 
     /** The mainline DHT (BEP 5), a peer source beside the trackers; read-only, it never announces. */

@@ -19,11 +19,12 @@ final class CommandLines {
 
     @Inject
     CommandLines(Provider<RootCommand> root, Provider<InfoCommand> info, Provider<PeersCommand> peers,
-            Provider<ScrapeCommand> scrape) {
+            Provider<ScrapeCommand> scrape, Provider<TrackersCommand> trackers) {
         this.root = root;
         subcommands.put("info", info);
         subcommands.put("peers", peers);
         subcommands.put("scrape", scrape);
+        subcommands.put("trackers", trackers);
     }
 
     CommandLine forArguments(String... args) {

@@ -12,6 +12,9 @@ import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.probe.ProbeSwarm;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.port.TrackerProbe;
+import dev.peerscout.domain.health.CheckTrackers;
+import dev.peerscout.domain.health.ProbesByScheme;
 import dev.peerscout.domain.time.Scheduler;
 import java.security.SecureRandom;
 import java.util.HashMap;
@@ -31,6 +34,10 @@ abstract class CoreModule {
     /** Peer sources besides the trackers (the DHT), by name; none is fine. */
     @Multibinds
     abstract Map<String, PeerSource> peerSources();
+
+    /** Tracker-health probes by scheme (the tracker clients seen per address); none is fine. */
+    @Multibinds
+    abstract Map<String, TrackerProbe> trackerProbes();
 
     /** Peer ids, keys and transaction ids must not be guessable. */
     @Provides
@@ -68,5 +75,12 @@ abstract class CoreModule {
     @Provides
     static ScrapeSwarms scrapeSwarms(TrackerClient trackers, Scheduler scheduler) {
         return new ScrapeSwarms(trackers, scheduler);
+    }
+
+    @Provides
+    static CheckTrackers checkTrackers(Map<String, Provider<TrackerProbe>> probesByScheme, Scheduler scheduler) {
+        Map<String, TrackerProbe> probes = new HashMap<>();
+        probesByScheme.forEach((scheme, probe) -> probes.put(scheme, OnFirstUse.trackerProbe(probe)));
+        return new CheckTrackers(new ProbesByScheme(probes), scheduler);
     }
 }

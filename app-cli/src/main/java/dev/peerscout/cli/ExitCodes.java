@@ -10,6 +10,10 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** A bug in peerscout: one line on stderr, the stack trace with --verbose. */
     public static final int INTERNAL_ERROR = 3;
+    /** Standard output could not be written (a full disk, a closed descriptor): one line on stderr says why. */
+    public static final int OUTPUT_ERROR = 4;
+    /** Ended by a signal: 128 + its number (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), after the usual goodbyes. */
+    public static final int SIGNALLED = 128;
 
     private ExitCodes() {}
 }

@@ -15,13 +15,13 @@ public final class Main {
     }
 
     /**
-     * Standard output in the encoding picocli would choose, written so that a closed pipe shows
-     * in {@link PrintWriter#checkError()}: picocli's own writer wraps System.out in a way that
-     * hides the error, and {@code peers} stops when its reader has gone.
+     * Standard output in the encoding picocli would choose, written so that a failed write shows,
+     * with its reason: picocli's own writer wraps System.out in a way that hides the error, a
+     * full disk must be reported, and {@code peers} stops when its reader has gone.
      */
     private static PrintWriter stdout() {
         String encoding = System.getProperty("sun.stdout.encoding");
         Charset charset = encoding == null || !Charset.isSupported(encoding) ? Charset.defaultCharset() : Charset.forName(encoding);
-        return new PrintWriter(System.out, true, charset);
+        return OutputWriter.stdout(charset);
     }
 }

@@ -1,5 +1,6 @@
 package dev.peerscout.cli;
 
+import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
@@ -10,15 +11,18 @@ import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.port.TrackerProbe;
 import io.vavr.control.Either;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.inject.Provider;
 
 /**
- * Adapters created the first time they are used: a torrent with only UDP trackers never pays for
+ * Adapters created the first time they are used: a torrent (or tracker list) with only UDP trackers never pays for
  * starting the JDK's HTTP client, and {@code --no-dht} never opens the DHT's sockets.
  */
 final class OnFirstUse {
@@ -56,6 +60,7 @@ final class OnFirstUse {
         };
     }
 
+<<<<<<< HEAD
     /** The metadata wire's selector thread starts with the first fetch, never for 'info --offline'. */
     static dev.peerscout.domain.port.MetadataWire metadataWire(java.util.function.Supplier<dev.peerscout.domain.port.MetadataWire> create) {
         return new dev.peerscout.domain.port.MetadataWire() {
@@ -68,6 +73,26 @@ final class OnFirstUse {
                     wire = create.get();
                 }
                 return wire.fetch(request);
+=======
+    static TrackerProbe trackerProbe(Provider<TrackerProbe> probe) {
+        return new TrackerProbe() {
+            @Override
+            public CompletableFuture<Either<TrackerFailure, List<InetAddress>>> addresses(
+                    TrackerUrl tracker, Set<AddressFamily> families, Instant deadline) {
+                return probe.get().addresses(tracker, families, deadline);
+            }
+
+            @Override
+            public CompletableFuture<Step<AnnounceResponse>> announce(
+                    TrackerUrl tracker, InetAddress address, AnnounceRequest request, Instant deadline) {
+                return probe.get().announce(tracker, address, request, deadline);
+            }
+
+            @Override
+            public CompletableFuture<Step<ScrapeResponse>> scrape(
+                    TrackerUrl tracker, InetAddress address, List<InfoHash> swarms, Instant deadline) {
+                return probe.get().scrape(tracker, address, swarms, deadline);
+>>>>>>> peerwire
             }
         };
     }

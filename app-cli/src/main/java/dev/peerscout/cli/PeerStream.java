@@ -20,7 +20,8 @@ interface PeerStream {
 
     default void source(PeerSource.Summary summary) {}
 
-    default void done(DiscoveryReport report) {}
+    /** The last event: discovery ended, {@code interrupted} by a signal or not. */
+    default void done(DiscoveryReport report, boolean interrupted) {}
 
     /** The reader went away (a closed pipe, as after {@code | head -1}): nothing more can be streamed. */
     default boolean closed() {
@@ -128,13 +129,14 @@ interface PeerStream {
             }
 
             @Override
-            public void done(DiscoveryReport report) {
+            public void done(DiscoveryReport report, boolean interrupted) {
                 Json.write(out, false, json -> {
                     json.writeStartObject();
                     json.writeStringField("event", "done");
                     json.writeNumberField("peers", report.peers().size());
                     json.writeNumberField("trackersAnswered", report.trackers().stream().filter(TrackerReport::ok).count());
                     json.writeBooleanField("enoughPeers", report.enoughPeers());
+                    json.writeBooleanField("interrupted", interrupted);
                     json.writeNumberField("elapsedMs", report.elapsed().toMillis());
                     json.writeEndObject();
                 });

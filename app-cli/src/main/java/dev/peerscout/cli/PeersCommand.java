@@ -28,6 +28,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,7 +51,8 @@ import picocli.CommandLine.Spec;
             "Finds the peers of a torrent's swarm by asking all of its trackers at once.",
             "Peers go to stdout as ip:port lines the moment they arrive; tracker outcomes and a summary go to stderr."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:peers found", "1:no peers found", "2:bad input or usage (one line on stderr)", "3:internal error"})
+        exitCodeList = {"0:peers found", "1:no peers found", "2:bad input or usage (one line on stderr)", "3:internal error",
+            "4:standard output could not be written", "130:interrupted by Ctrl-C, after the goodbyes (143 SIGTERM, 129 SIGHUP)"})
 final class PeersCommand implements Callable<Integer> {
 
     @Spec
@@ -100,7 +102,7 @@ final class PeersCommand implements Callable<Integer> {
     @Option(names = "--ndjson", description = "One JSON object per line on stdout for each event, as it happens.")
     boolean ndjson;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr; only the final summary line.")
+    @Option(names = {"-q", "--quiet"}, description = "No status line or tracker lines on stderr; errors and the summary line stay.")
     boolean quiet;
 
     @Mixin
@@ -138,40 +140,58 @@ final class PeersCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, quiet, terminal.stderrIsInteractive() && !quiet, network.showSecrets,
-                distinctTrackers(torrent, options), scheduler.get());
+        Scheduler clock = scheduler.get();
+        Progress progress = new Progress(distinctTrackers(torrent, options), dht, clock);
+        boolean live = !quiet && terminal.stderrIsInteractive();
         PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets)
                 : probing.probe() ? PeerStream.verifiedLines(out) : PeerStream.lines(out);
+        Signals.Interrupts interrupts = Signals.Interrupts.install();
+        StatusLine status = new StatusLine(err, live, quiet, live ? terminal.columns() : () -> 80, clock, progress::status);
+        interrupts.beforeHalt(status::close);
+        try {
+            return discover(torrent, options, probing, out, stream, progress, status, interrupts);
+        } finally {
+            status.close();
+            interrupts.close();
+        }
+    }
+
+    private int discover(Torrent torrent, DiscoveryOptions options, ProbeOptions probing, PrintWriter out, PeerStream stream,
+            Progress progress, StatusLine status, Signals.Interrupts interrupts) throws InterruptedException {
+        status.start();
         // Listeners run under discovery's lock, so they only note that the reader left; the stop comes from here.
         CompletableFuture<Void> readerGone = new CompletableFuture<>();
         SwarmRun discovery = discoverPeers.get().start(torrent, options, probing, new ProbeListener() {
             @Override
             public void peerFound(Peer peer, PeerOrigin origin) {
-                progress.clearStatus();
+                status.hide();
                 stream.peer(peer, origin);
-                progress.peerFound();
+                progress.peers++;
+                status.changed();
                 noteIfClosed();
             }
 
             @Override
             public void probed(Peer peer, ProbeResult result) {
-                progress.clearStatus();
+                status.hide();
                 stream.probed(peer, result);
-                progress.probed(peer, result);
+                status.line(ProbeOutput.line(peer, result));
                 noteIfClosed();
             }
 
             @Override
             public void trackerFinished(TrackerReport report) {
                 stream.tracker(report);
-                progress.trackerFinished(report);
+                progress.trackersDone++;
+                status.line(TrackerOutput.line(report, network.showSecrets));
                 noteIfClosed();
             }
 
             @Override
             public void sourceFinished(PeerSource.Summary summary) {
                 stream.source(summary);
-                progress.sourceFinished(summary);
+                progress.sourcesDone++;
+                status.line(SourceOutput.line(summary));
                 noteIfClosed();
             }
 
@@ -181,27 +201,41 @@ final class PeersCommand implements Callable<Integer> {
                 }
             }
         });
-        SwarmReport swarm = await(discovery, options, readerGone);
+        SwarmReport swarm = await(discovery, options, readerGone, interrupts.first(), status, progress);
         DiscoveryReport report = swarm.discovery();
+        boolean interrupted = interrupts.happened();
         if (json) {
-            writeJson(swarm, out, probing.probe());
+            writeJson(swarm, probing.probe(), interrupted, out);
         } else if (ndjson) {
-            stream.done(report);
+            stream.done(report, interrupted);
         }
         out.flush();
-        progress.summary(report);
+        status.summary(summary(report, interrupted));
         if (probing.probe()) {
-            err.println(ProbeOutput.summary(swarm));
-            err.flush();
+            status.summary(ProbeOutput.summary(swarm));
+        }
+        OutputWriter.check(out, true);
+        if (interrupted) {
+            return interrupts.exitCode();
+        }
+        if (probing.probe()) {
             return swarm.verified() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
         }
         return report.peers().isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
     }
 
+    private static String summary(DiscoveryReport report, boolean interrupted) {
+        long answered = report.trackers().stream().filter(TrackerReport::ok).count();
+        return (report.peers().isEmpty() ? "no peers found" : "found " + report.peers().size()
+                + (report.peers().size() == 1 ? " peer" : " peers")) + "; " + answered + " of "
+                + report.trackers().size() + " trackers answered in " + Formats.duration(report.elapsed())
+                + (interrupted ? " (interrupted)" : report.enoughPeers() ? " (stopped early: enough peers)" : "");
+    }
+
     private static int distinctTrackers(Torrent torrent, DiscoveryOptions options) {
         java.util.Set<String> urls = new java.util.HashSet<>();
-        torrent.trackers().forEach(url -> urls.add(url.value()));
-        options.extraTrackers().forEach(url -> urls.add(url.value()));
+        torrent.trackers().forEach(url -> urls.add(url.normalized().value()));
+        options.extraTrackers().forEach(url -> urls.add(url.normalized().value()));
         return urls.size();
     }
 
@@ -243,18 +277,24 @@ final class PeersCommand implements Callable<Integer> {
     }
 
     /**
-     * The report, sooner when nobody reads the peers any more ({@code peers | head -1}). The domain
+     * The report, sooner when nobody reads the peers any more ({@code peers | head -1}) or the user
+     * interrupted: then discovery ends the way its deadline would, goodbyes included. The domain
      * guarantees an outcome by the deadline; the extra wait only guards against bugs.
      */
-    private static SwarmReport await(SwarmRun discovery, DiscoveryOptions options, CompletableFuture<Void> readerGone)
-            throws InterruptedException {
+    private static SwarmReport await(SwarmRun discovery, DiscoveryOptions options, CompletableFuture<Void> readerGone,
+            CompletableFuture<Integer> interrupted, StatusLine status, Progress progress) throws InterruptedException {
         long patience = options.timeout().plusSeconds(5).toMillis();
         try {
-            CompletableFuture.anyOf(discovery.report(), readerGone).get(patience, TimeUnit.MILLISECONDS);
-            if (readerGone.isDone()) {
+            CompletableFuture.anyOf(discovery.report(), readerGone, interrupted).get(patience, TimeUnit.MILLISECONDS);
+            if (interrupted.isDone() && !discovery.report().isDone()) {
+                status.line("interrupted: saying goodbye to the trackers (press Ctrl-C again to quit at once)");
+                discovery.stop("interrupted");
+            } else if (readerGone.isDone()) {
                 discovery.stop("stopped: the output was closed");
             }
             SwarmReport report = discovery.report().get(patience, TimeUnit.MILLISECONDS);
+            progress.goodbye = true;
+            status.changed();
             discovery.farewell().get(options.stopGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
             return report;
         } catch (ExecutionException e) {
@@ -267,7 +307,7 @@ final class PeersCommand implements Callable<Integer> {
         }
     }
 
-    private void writeJson(SwarmReport swarm, PrintWriter out, boolean probed) {
+    private void writeJson(SwarmReport swarm, boolean probed, boolean interrupted, PrintWriter out) {
         DiscoveryReport report = swarm.discovery();
         Json.write(out, true, json -> {
             json.writeStartObject();
@@ -305,88 +345,45 @@ final class PeersCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeBooleanField("enoughPeers", report.enoughPeers());
+            json.writeBooleanField("interrupted", interrupted);
             json.writeNumberField("elapsedMs", report.elapsed().toMillis());
             json.writeEndObject();
         });
         out.println();
     }
 
-    /** Progress on stderr: plain lines, or a live status line under them when a person watches. */
+    /** What the status line tells while discovery runs; written by the listener, read by the status's redraws. */
     private static final class Progress {
-        private final PrintWriter err;
-        private final boolean quiet;
-        private final boolean live;
-        private final boolean showSecrets;
         private final int trackers;
-        private final Scheduler scheduler;
-        private final java.time.Instant begin;
-        private int peers;
-        private int finished;
+        private final boolean dht;
+        private final Scheduler clock;
+        private final Instant begin;
+        volatile int peers;
+        volatile int trackersDone;
+        volatile int sourcesDone;
+        volatile boolean goodbye;
 
-        Progress(PrintWriter err, boolean quiet, boolean live, boolean showSecrets, int trackers, Scheduler scheduler) {
-            this.err = err;
-            this.quiet = quiet;
-            this.live = live;
-            this.showSecrets = showSecrets;
+        Progress(int trackers, boolean dht, Scheduler clock) {
             this.trackers = trackers;
-            this.scheduler = scheduler;
-            this.begin = scheduler.now();
+            this.dht = dht;
+            this.clock = clock;
+            this.begin = clock.now();
         }
 
-        void peerFound() {
-            peers++;
-            redraw();
-        }
-
-        /** The status line is redrawn under each peer; clear it so a peer line starts clean. */
-        void clearStatus() {
-            if (live) {
-                err.print("\r\033[K");
-                err.flush();
+        String status() {
+            // The ticking time first: on a narrow terminal it is what shows that the command is alive.
+            StringBuilder text = new StringBuilder(StatusLine.elapsed(Duration.between(begin, clock.now()))).append(": ")
+                    .append(peers).append(peers == 1 ? " peer, " : " peers, ");
+            if (goodbye) {
+                text.append("saying goodbye to the trackers");
+            } else {
+                text.append("waiting for ").append(trackers - trackersDone).append(" of ").append(trackers)
+                        .append(trackers == 1 ? " tracker" : " trackers");
+                if (dht && sourcesDone == 0) {
+                    text.append(" and the DHT");
+                }
             }
-        }
-
-        void probed(Peer peer, ProbeResult result) {
-            if (!quiet) {
-                err.print(live ? "\r\033[K" : "");
-                err.println(ProbeOutput.line(peer, result));
-            }
-            redraw();
-        }
-
-        void sourceFinished(PeerSource.Summary summary) {
-            if (!quiet) {
-                err.print(live ? "\r\033[K" : "");
-                err.println(SourceOutput.line(summary));
-            }
-            redraw();
-        }
-
-        void trackerFinished(TrackerReport report) {
-            finished++;
-            if (!quiet) {
-                err.print(live ? "\r\033[K" : "");
-                err.println(TrackerOutput.line(report, showSecrets));
-            }
-            redraw();
-        }
-
-        private void redraw() {
-            if (live) {
-                err.print("\r\033[K" + peers + (peers == 1 ? " peer, " : " peers, ") + finished + "/" + trackers + " trackers done, "
-                        + Formats.duration(Duration.between(begin, scheduler.now())));
-            }
-            err.flush();
-        }
-
-        void summary(DiscoveryReport report) {
-            long answered = report.trackers().stream().filter(TrackerReport::ok).count();
-            err.print(live ? "\r\033[K" : "");
-            err.println((report.peers().isEmpty() ? "no peers found" : "found " + report.peers().size()
-                    + (report.peers().size() == 1 ? " peer" : " peers")) + "; " + answered + " of "
-                    + report.trackers().size() + " trackers answered in " + Formats.duration(report.elapsed())
-                    + (report.enoughPeers() ? " (stopped early: enough peers)" : ""));
-            err.flush();
+            return text.toString();
         }
     }
 }

@@ -5,7 +5,8 @@ import picocli.CommandLine;
 
 /**
  * Runs a wired command line with peerscout's error policy: bad input is one line on stderr and
- * exit code 2; a bug is one line and exit code 3, with the stack trace only under {@code --verbose}.
+ * exit code 2; a bug is one line and exit code 3, with the stack trace only under {@code --verbose};
+ * standard output that cannot be written is one line and exit code 4.
  */
 public final class Peerscout {
     private Peerscout() {}
@@ -48,6 +49,11 @@ public final class Peerscout {
                 err.println("peerscout: " + error.getMessage());
                 err.flush();
                 return ExitCodes.BAD_INPUT;
+            }
+            if (error instanceof OutputWriter.OutputError) {
+                err.println("peerscout: " + error.getMessage());
+                err.flush();
+                return ExitCodes.OUTPUT_ERROR;
             }
             err.println("peerscout: internal error: " + error + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {

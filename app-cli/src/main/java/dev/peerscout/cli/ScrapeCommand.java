@@ -1,6 +1,7 @@
 package dev.peerscout.cli;
 
 import dagger.Lazy;
+import dev.peerscout.domain.discovery.Scrape;
 import dev.peerscout.domain.discovery.ScrapeReport;
 import dev.peerscout.domain.discovery.ScrapeSwarms;
 import dev.peerscout.domain.discovery.TrackerScrape;
@@ -10,6 +11,8 @@ import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.MagnetLinks;
+import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.time.Scheduler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -24,7 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,7 +53,7 @@ import picocli.CommandLine.Spec;
             "Each tracker is asked once about all the swarms that name it (74 hashes per UDP packet)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:at least one tracker answered", "1:no tracker answered", "2:bad input or usage (one line on stderr)",
-            "3:internal error"})
+            "3:internal error", "4:standard output could not be written", "130:interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP)"})
 final class ScrapeCommand implements Callable<Integer> {
     private static final Pattern V1_HEX = Pattern.compile("[0-9A-Fa-f]{40}");
     private static final Pattern V2_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
@@ -69,13 +76,20 @@ final class ScrapeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON document on stdout.")
     boolean json;
 
+    @Option(names = {"-q", "--quiet"}, description = "No status line on stderr; errors and the summary line stay.")
+    boolean quiet;
+
     private final TorrentReferences torrents;
     private final Lazy<ScrapeSwarms> scrapeSwarms;
+    private final Lazy<Scheduler> scheduler;
+    private final Terminal terminal;
 
     @Inject
-    ScrapeCommand(TorrentReferences torrents, Lazy<ScrapeSwarms> scrapeSwarms) {
+    ScrapeCommand(TorrentReferences torrents, Lazy<ScrapeSwarms> scrapeSwarms, Lazy<Scheduler> scheduler, Terminal terminal) {
         this.torrents = torrents;
         this.scrapeSwarms = scrapeSwarms;
+        this.scheduler = scheduler;
+        this.terminal = terminal;
     }
 
     @Override
@@ -98,24 +112,70 @@ final class ScrapeCommand implements Callable<Integer> {
                 }
             });
         }
-        ScrapeReport report;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<InfoHash, String> names = names(byReference);
+        Scheduler clock = scheduler.get();
+        Instant begin = clock.now();
+        AtomicInteger answered = new AtomicInteger();
+        int trackers = trackerCount(byReference.values(), extra);
+        boolean live = !quiet && terminal.stderrIsInteractive();
+        try (Signals.Interrupts interrupts = Signals.Interrupts.install();
+                StatusLine status = new StatusLine(err, live, quiet, live ? terminal.columns() : () -> 80, clock,
+                        () -> StatusLine.elapsed(Duration.between(begin, clock.now())) + ": waiting for "
+                                + (trackers - answered.get()) + " of " + trackers + (trackers == 1 ? " tracker" : " trackers"))) {
+            interrupts.beforeHalt(status::close);
+            status.start();
+            // Text: each tracker's table the moment it has answered. JSON: one document at the end.
+            Scrape scrape = scrapeSwarms.get().start(List.copyOf(byReference.values()), extra, timeout, tracker -> {
+                answered.incrementAndGet();
+                if (!json) {
+                    status.hide();
+                    writeTracker(tracker, names, out);
+                    out.flush();
+                }
+                status.changed();
+            });
+            ScrapeReport report = await(scrape, timeout, interrupts.first(), status);
+            boolean interrupted = interrupts.happened();
+            if (json) {
+                writeJson(report, byReference, interrupted, out);
+            }
+            out.flush();
+            long ok = report.trackers().stream().filter(TrackerScrape::ok).count();
+            status.summary(ok + " of " + report.trackers().size() + " trackers answered in "
+                    + Formats.duration(report.elapsed()) + (interrupted ? " (interrupted)" : ""));
+            OutputWriter.check(out, false);
+            if (interrupted) {
+                return interrupts.exitCode();
+            }
+            return report.anyAnswer() ? ExitCodes.OK : ExitCodes.NOTHING_FOUND;
+        }
+    }
+
+    /** The report, sooner when the user interrupts: then the trackers still asked are skipped. */
+    private static ScrapeReport await(Scrape scrape, Duration timeout, CompletableFuture<Integer> interrupted, StatusLine status)
+            throws InterruptedException {
+        long patience = timeout.plusSeconds(5).toMillis();
         try {
-            report = scrapeSwarms.get().start(List.copyOf(byReference.values()), extra, timeout)
-                    .get(timeout.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(scrape.report(), interrupted).get(patience, TimeUnit.MILLISECONDS);
+            if (interrupted.isDone() && !scrape.report().isDone()) {
+                status.line("interrupted");
+                scrape.stop("interrupted");
+            }
+            return scrape.report().get(patience, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("scrape failed", e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("scrape did not end by its deadline", e);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        Map<InfoHash, String> names = names(byReference);
-        if (json) {
-            writeJson(report, byReference, out);
-        } else {
-            writeText(report, names, out);
-        }
-        out.flush();
-        return report.anyAnswer() ? ExitCodes.OK : ExitCodes.NOTHING_FOUND;
+    }
+
+    private static int trackerCount(java.util.Collection<Torrent> torrents, List<TrackerUrl> extra) {
+        java.util.Set<TrackerUrl> urls = new java.util.HashSet<>();
+        extra.forEach(url -> urls.add(url.normalized()));
+        torrents.forEach(torrent -> torrent.trackers().forEach(url -> urls.add(url.normalized())));
+        return urls.size();
     }
 
     private Torrent read(String reference) {
@@ -134,7 +194,7 @@ final class ScrapeCommand implements Callable<Integer> {
     }
 
     /** One reference per line; blank lines and {@code #} comments are skipped. Bounded: it is user input. */
-    private static List<String> referencesFrom(String file) {
+    static List<String> referencesFrom(String file) {
         if (file == null) {
             return List.of();
         }
@@ -183,32 +243,26 @@ final class ScrapeCommand implements Callable<Integer> {
         return names;
     }
 
-    private void writeText(ScrapeReport report, Map<InfoHash, String> names, PrintWriter out) {
-        for (TrackerScrape tracker : report.trackers()) {
-            out.println(Text.printable(tracker.url().display(network.showSecrets) + ": "
-                    + TrackerOutput.outcome(tracker.status().label(), tracker.error()))
-                    + ", " + tracker.attempts() + (tracker.attempts() == 1 ? " request, " : " requests, ")
-                    + Formats.duration(tracker.elapsed()));
-            if (tracker.ok()) {
-                out.println(String.format(Locale.ROOT, "  %-40s %9s %9s %9s  %s", "INFO HASH", "SEEDERS", "COMPLETED",
-                        "LEECHERS", "NAME"));
-                for (InfoHash swarm : tracker.asked()) {
-                    ScrapeStats stats = tracker.stats().get(swarm);
-                    out.println(stats == null
-                            ? String.format(Locale.ROOT, "  %-40s %9s %9s %9s  %s", swarm.hex(), "-", "-", "-",
-                                    Text.printable((names.getOrDefault(swarm, "") + " (not reported)").strip()))
-                            : String.format(Locale.ROOT, "  %-40s %9d %9d %9d  %s", swarm.hex(), stats.seeders(),
-                                    stats.completed(), stats.leechers(), Text.printable(names.getOrDefault(swarm, ""))));
-                }
+    private void writeTracker(TrackerScrape tracker, Map<InfoHash, String> names, PrintWriter out) {
+        out.println(Text.printable(tracker.url().display(network.showSecrets) + ": "
+                + TrackerOutput.outcome(tracker.status().label(), tracker.error()))
+                + ", " + tracker.attempts() + (tracker.attempts() == 1 ? " request, " : " requests, ")
+                + Formats.duration(tracker.elapsed()));
+        if (tracker.ok()) {
+            out.println(String.format(Locale.ROOT, "  %-40s %9s %9s %9s  %s", "INFO HASH", "SEEDERS", "COMPLETED",
+                    "LEECHERS", "NAME"));
+            for (InfoHash swarm : tracker.asked()) {
+                ScrapeStats stats = tracker.stats().get(swarm);
+                out.println(stats == null
+                        ? String.format(Locale.ROOT, "  %-40s %9s %9s %9s  %s", swarm.hex(), "-", "-", "-",
+                                Text.printable((names.getOrDefault(swarm, "") + " (not reported)").strip()))
+                        : String.format(Locale.ROOT, "  %-40s %9d %9d %9d  %s", swarm.hex(), stats.seeders(),
+                                stats.completed(), stats.leechers(), Text.printable(names.getOrDefault(swarm, ""))));
             }
         }
-        long answered = report.trackers().stream().filter(TrackerScrape::ok).count();
-        spec.commandLine().getErr().println(answered + " of " + report.trackers().size() + " trackers answered in "
-                + Formats.duration(report.elapsed()));
-        spec.commandLine().getErr().flush();
     }
 
-    private void writeJson(ScrapeReport report, Map<String, Torrent> byReference, PrintWriter out) {
+    private void writeJson(ScrapeReport report, Map<String, Torrent> byReference, boolean interrupted, PrintWriter out) {
         Json.write(out, true, json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("torrents");
@@ -255,6 +309,7 @@ final class ScrapeCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeBooleanField("interrupted", interrupted);
             json.writeNumberField("elapsedMs", report.elapsed().toMillis());
             json.writeEndObject();
         });

@@ -1,5 +1,8 @@
 package dev.peerscout.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -23,6 +26,7 @@ class ArchitectureTest {
     private static final String ROOT = "dev.peerscout";
     private static final String DOMAIN = "dev.peerscout.domain..";
     private static final String CLI = "dev.peerscout.cli..";
+    private static final String BENCODE = "dev.peerscout.bencode..";
     private static final String[] ADAPTERS = {
         "dev.peerscout.adapters.torrentfile..", "dev.peerscout.adapters.udp..", "dev.peerscout.adapters.http..",
         "dev.peerscout.adapters.dht..", "dev.peerscout.adapters.peerwire.."};
@@ -42,7 +46,7 @@ class ArchitectureTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev.peerscout.domain.model", "dev.peerscout.domain.port", "dev.peerscout.domain.discovery",
         "dev.peerscout.adapters.torrentfile", "dev.peerscout.adapters.udp", "dev.peerscout.adapters.http",
-        "dev.peerscout.adapters.dht", "dev.peerscout.adapters.peerwire", "dev.peerscout.cli"})
+        "dev.peerscout.adapters.dht", "dev.peerscout.adapters.peerwire", "dev.peerscout.bencode", "dev.peerscout.cli"})
     void everyModuleIsImported(String packageName) {
         assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(packageName)),
                 "no production classes imported from " + packageName);
@@ -53,6 +57,32 @@ class ArchitectureTest {
         classes().that().resideInAPackage(DOMAIN)
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", DOMAIN)
                 .check(classes);
+    }
+
+    @Test
+    void theBencodeCodecUsesOnlyTheJdk() {
+        classes().that().resideInAPackage(BENCODE)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", BENCODE)
+                .because("the codec is a library below the adapters and knows no torrent, tracker or framework")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainNeverSeesTheBencodeCodec() {
+        noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAPackage(BENCODE)
+                .because("bencode is a wire format, an adapter's concern")
+                .check(classes);
+    }
+
+    @Test
+    void ofOurModulesAdaptersUseOnlyTheDomainAndTheBencodeCodec() {
+        for (String adapter : ADAPTERS) {
+            noClasses().that().resideInAPackage(adapter)
+                    .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
+                            .and(not(resideInAnyPackage(adapter, DOMAIN, BENCODE))))
+                    .check(classes);
+        }
     }
 
     @Test

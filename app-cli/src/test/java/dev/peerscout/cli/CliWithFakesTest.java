@@ -88,7 +88,7 @@ class CliWithFakesTest {
         };
         String[] args = {"peers", "demo.torrent", "--tracker", "udp://silent.example:1", "--timeout", "30", "--ndjson"};
         CommandLine commandLine = DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLines().forArguments(args);
-        commandLine.setOut(new PrintWriter(headOne, true));
+        commandLine.setOut(new OutputWriter(headOne, true));
         StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err, true));
 
@@ -98,6 +98,62 @@ class CliWithFakesTest {
         assertTrue(taken.toString().startsWith("{\"event\":\"peer\""), taken.toString());
         assertTrue(err.toString().contains("tracker udp://silent.example:1 (tier 1): skipped: stopped: the output was closed"),
                 err.toString());
+    }
+
+    @Test
+    void quietLeavesOnlyTheSummaryAndErrorsOnStderr() {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.1", 6881)));
+        trackers.answerWithPeers("udp://other.example:1", Duration.ZERO, List.of(peer("10.0.0.2", 6881)));
+
+        CliRun peers = run("peers", "demo.torrent", "-q", "--tracker", "udp://other.example:1");
+        CliRun scrape = run("scrape", "demo.torrent", "--quiet");
+        CliRun bad = run("peers", "missing.torrent", "-q");
+
+        assertEquals(List.of("10.0.0.1:6881", "10.0.0.2:6881"), peers.outLines());
+        assertEquals(1, peers.errLines().size(), peers.err());
+        assertTrue(peers.err().startsWith("found 2 peers; 2 of 2 trackers answered in "), peers.err());
+        assertEquals(1, scrape.errLines().size(), scrape.err());
+        assertTrue(scrape.err().startsWith("1 of 1 trackers answered in "), scrape.err());
+        assertEquals(List.of("peerscout: missing.torrent: no such file"), bad.errLines());
+    }
+
+    @Test
+    void aWriteThatFailsIsOneLineAndExitCodeFourButAClosedPipeOnlyStopsPeers() {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.1", 6881)));
+        Writer full = new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        for (boolean pipe : List.of(false, true)) {
+            for (String[] args : List.of(new String[] {"info", "demo.torrent"}, new String[] {"peers", "demo.torrent", "--json"},
+                    new String[] {"scrape", "demo.torrent", "--json"})) {
+                CommandLine commandLine = DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLines()
+                        .forArguments(args);
+                commandLine.setOut(new OutputWriter(full, pipe));
+                StringWriter err = new StringWriter();
+                commandLine.setErr(new PrintWriter(err, true));
+
+                int exitCode = Peerscout.run(commandLine, args);
+
+                String what = String.join(" ", args) + (pipe ? " | reader gone" : " > full disk") + ": " + err;
+                if (pipe && args[0].equals("peers")) {
+                    assertEquals(0, exitCode, what);
+                    assertFalse(err.toString().contains("cannot write"), what);
+                } else {
+                    assertEquals(4, exitCode, what);
+                    assertTrue(err.toString().lines().anyMatch(
+                            line -> line.equals("peerscout: cannot write to standard output: No space left on device")), what);
+                }
+            }
+        }
     }
 
     @Test
@@ -173,6 +229,16 @@ class CliWithFakesTest {
         assertEquals(List.of("peerscout: --probe-private has no use without --probe"),
                 run("peers", "demo.torrent", "--probe-private").errLines());
         assertEquals(2, run("peers", "demo.torrent", "--probe", "--max-probes", "-1").exitCode());
+    }
+
+    @Test
+    void aTrackerTheTorrentNamesIsNotAskedAgainWhenTheUserWritesItDifferently() {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.9", 1)));
+
+        CliRun run = run("peers", "demo.torrent", "--tracker", "UDP://LIVE.example:6969/announce/", "--no-stop");
+
+        assertEquals(1, trackers.calls().size(), run.err());
+        assertTrue(run.errLines().get(run.errLines().size() - 1).contains("1 of 1 trackers answered"), run.err());
     }
 
     @Test
@@ -314,7 +380,7 @@ class CliWithFakesTest {
 
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Exit codes:"), run.out());
-        assertTrue(run.out().contains("1   no peers found"), run.out());
+        assertTrue(run.out().contains("1     no peers found"), run.out());
     }
 
     @Test

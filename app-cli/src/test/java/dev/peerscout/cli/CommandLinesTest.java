@@ -26,7 +26,7 @@ class CommandLinesTest {
 
     @Test
     void helpNoArgumentsAndTyposGetThemAll() {
-        List<String> all = List.of("info", "peers", "scrape");
+        List<String> all = List.of("info", "peers", "scrape", "trackers");
         assertEquals(all, subcommands("--help"));
         assertEquals(all, subcommands());
         assertEquals(all, subcommands("peer", "x.torrent"));
@@ -37,7 +37,7 @@ class CommandLinesTest {
         CliRun run = CliRun.of(lines.forArguments("peer", "x.torrent"), "peer", "x.torrent");
 
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
-        assertEquals(List.of("peerscout: Unmatched arguments from index 0: 'peer', 'x.torrent'; did you mean peers or scrape?"
+        assertEquals(List.of("peerscout: Unmatched arguments from index 0: 'peer', 'x.torrent'; did you mean peers or scrape or trackers?"
                 + " (see 'peerscout --help')"), run.errLines());
     }
 
@@ -47,8 +47,8 @@ class CommandLinesTest {
         CliRun info = CliRun.of(lines.forArguments("info", "--help"), "info", "--help");
 
         assertEquals(0, root.exitCode());
-        assertEquals("Usage: peerscout [-hV] [--verbose] (info | peers | scrape)", root.outLines().get(0));
-        assertTrue(root.out().contains("  3   internal error (details with --verbose)"), root.out());
+        assertEquals("Usage: peerscout [-hV] [--verbose] (info | peers | scrape | trackers)", root.outLines().get(0));
+        assertTrue(root.out().contains("  3     internal error (details with --verbose)"), root.out());
         assertEquals("Usage: peerscout info [-46hV] [--all-files] [--json] [--no-dht] [--offline]", info.outLines().get(0));
         assertTrue(info.out().contains("[--tracker=URL]..."), info.out());
         assertEquals("<torrent-file|magnet>", info.outLines().get(4).strip());

@@ -244,22 +244,7 @@ public final class BencodeNode {
      */
     public Iterable<BencodeNode> eachElement() {
         require(BencodeKind.LIST);
-        return () -> new Iterator<>() {
-            private final Children children = new Children();
-
-            @Override
-            public boolean hasNext() {
-                return children.hasNext();
-            }
-
-            @Override
-            public BencodeNode next() {
-                if (!children.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return children.next();
-            }
-        };
+        return this::children;
     }
 
     /** The children of a list or dictionary (keys and values alternating), each made when reached. */
@@ -305,27 +290,20 @@ public final class BencodeNode {
 
     /** The value for an ASCII key; with duplicate keys the last one wins, as in libtorrent. */
     public Optional<BencodeNode> get(String key) {
-        require(BencodeKind.DICTIONARY);
-        BencodeNode found = null;
-        for (Children children = new Children(); children.hasNext(); ) {
-            boolean match = bytesEqual(children.position(), key);
-            children.skip();
-            if (match) {
-                found = children.peek();
-            }
-            children.skip();
-        }
-        return Optional.ofNullable(found);
+        return lastValueFor(key, null);
     }
 
     /** The value for a key of any bytes; with duplicate keys the last one wins. */
     public Optional<BencodeNode> get(byte[] key) {
+        return lastValueFor(null, key);
+    }
+
+    /** One of {@code ascii} and {@code raw} is the key; no lambda, so the torrent reader's lookups stay as cheap as they were. */
+    private Optional<BencodeNode> lastValueFor(String ascii, byte[] raw) {
         require(BencodeKind.DICTIONARY);
         BencodeNode found = null;
         for (Children children = new Children(); children.hasNext(); ) {
-            int at = children.position();
-            int start = document.stringContentStart(at);
-            boolean match = Arrays.equals(document.input, start, start + document.stringLength(at), key, 0, key.length);
+            boolean match = ascii != null ? bytesEqual(children.position(), ascii) : bytesEqual(children.position(), raw);
             children.skip();
             if (match) {
                 found = children.peek();
@@ -399,6 +377,11 @@ public final class BencodeNode {
             }
         }
         return true;
+    }
+
+    private boolean bytesEqual(int stringOffset, byte[] key) {
+        int start = document.stringContentStart(stringOffset);
+        return Arrays.equals(document.input, start, start + document.stringLength(stringOffset), key, 0, key.length);
     }
 
     private void require(BencodeKind expected) {

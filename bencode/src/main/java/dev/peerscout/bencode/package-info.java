@@ -29,7 +29,9 @@
  *       order (lookups: the last duplicate wins), as are leading zeros, {@code i-0e} and bytes
  *       after the value ({@code trailingBytes()}). {@link dev.peerscout.bencode.CanonicalBencode}
  *       is the strict check for callers that need canonical form (a v2 info dictionary).</li>
- *   <li>Keys are byte strings. {@link dev.peerscout.bencode.BValue.BBytes} is comparable, so a
+ *   <li>Keys are byte strings ({@code get(String)} for ASCII keys, {@code get(byte[])} for any).
+ *       A node's lookup is one pass over its dictionary and callers ask for a fixed set of keys,
+ *       so reading stays linear. {@link dev.peerscout.bencode.BValue.BBytes} is comparable, so a
  *       {@link dev.peerscout.bencode.BValue.BDict}'s hash map keeps keys a sender chose to
  *       collide in a tree: no quadratic lookups. Integers are read as {@code long} on demand;
  *       one beyond 64 bits fails then ({@code Problem.INTEGER_BEYOND_64_BITS}).</li>

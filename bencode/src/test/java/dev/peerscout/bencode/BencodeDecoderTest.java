@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BencodeDecoderTest {
-    private final BencodeDecoder scanner = new BencodeDecoder(100, 1_000_000);
+    private final BencodeDecoder decoder = new BencodeDecoder(100, 1_000_000);
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
@@ -44,7 +44,7 @@ class BencodeDecoderTest {
 
     @Test
     void aBinaryByteIsShownInHex() {
-        BencodeException error = assertThrows(BencodeException.class, () -> scanner.decode(new byte[] {(byte) 0x8f}));
+        BencodeException error = assertThrows(BencodeException.class, () -> decoder.decode(new byte[] {(byte) 0x8f}));
         assertEquals("invalid bencoding at byte 0: unexpected byte 0x8f, expected a value", error.getMessage());
     }
 
@@ -55,7 +55,7 @@ class BencodeDecoderTest {
         byte[] prefix = "9999999999:".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(prefix, 0, input, 0, prefix.length);
 
-        BencodeException error = assertThrows(BencodeException.class, () -> scanner.decode(input));
+        BencodeException error = assertThrows(BencodeException.class, () -> decoder.decode(input));
 
         assertEquals("invalid bencoding at byte 0: string length 9999999999 runs past the end of the input"
                 + " (89 bytes left)", error.getMessage());
@@ -76,7 +76,7 @@ class BencodeDecoderTest {
         Arrays.fill(input, 1_000_000, 2_000_000, (byte) 'e');
 
         BencodeException error = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertThrows(BencodeException.class, () -> scanner.decode(input)));
+                () -> assertThrows(BencodeException.class, () -> decoder.decode(input)));
 
         assertEquals("nesting deeper than 100 (at byte 100)", error.getMessage());
     }
@@ -119,7 +119,7 @@ class BencodeDecoderTest {
     }
 
     private BencodeDocument scan(String input) {
-        return scanner.decode(bytes(input));
+        return decoder.decode(bytes(input));
     }
 
     private static byte[] bytes(String input) {

@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 class BencodeNodeTest {
-    private final BencodeDecoder scanner = new BencodeDecoder(100, 1000);
+    private final BencodeDecoder decoder = new BencodeDecoder(100, 1000);
 
     @Test
     void readsIntegersUpTo64Bits() {
@@ -52,7 +52,7 @@ class BencodeNodeTest {
 
     @Test
     void keysAreComparedAsBytesNotText() {
-        BencodeNode dictionary = scanner.decode(new byte[] {'d', '1', ':', (byte) 0xE9, 'i', '1', 'e', 'e'}).root();
+        BencodeNode dictionary = decoder.decode(new byte[] {'d', '1', ':', (byte) 0xE9, 'i', '1', 'e', 'e'}).root();
         // 0xE9 is 'é' in Latin-1 but not a character in UTF-8: no lookup by text may match it.
         assertTrue(dictionary.get("\u00e9").isEmpty());
         assertTrue(dictionary.get("\ufffd").isEmpty());
@@ -60,10 +60,10 @@ class BencodeNodeTest {
 
     @Test
     void stringsAreBytesAndTextIsMaskedUtf8() {
-        BencodeNode latin1 = scanner.decode("8:caf\u00e9.bin".getBytes(StandardCharsets.ISO_8859_1)).root();
+        BencodeNode latin1 = decoder.decode("8:caf\u00e9.bin".getBytes(StandardCharsets.ISO_8859_1)).root();
         assertArrayEquals(new byte[] {'c', 'a', 'f', (byte) 0xE9, '.', 'b', 'i', 'n'}, latin1.bytes());
         assertEquals("caf\ufffd.bin", latin1.text());
-        assertEquals("h\u00e9llo", scanner.decode("6:h\u00c3\u00a9llo".getBytes(StandardCharsets.ISO_8859_1)).root().text());
+        assertEquals("h\u00e9llo", decoder.decode("6:h\u00c3\u00a9llo".getBytes(StandardCharsets.ISO_8859_1)).root().text());
     }
 
     @Test
@@ -152,6 +152,6 @@ class BencodeNodeTest {
     }
 
     private BencodeNode root(String input) {
-        return scanner.decode(input.getBytes(StandardCharsets.ISO_8859_1)).root();
+        return decoder.decode(input.getBytes(StandardCharsets.ISO_8859_1)).root();
     }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The 46 vectors of {@code corpus/vectors/bencode-vectors.json} against the scanner, and against
- * bencode-java as a second, independent decoder. The scanner follows the grammar
+ * The 46 vectors of {@code corpus/vectors/bencode-vectors.json} against the decoder, and against
+ * bencode-java as a second, independent decoder. The decoder follows the grammar
  * ({@code decodes_grammatically}), not libtorrent's quirks: it reads {@code i-9223372036854775808e}
  * and {@code i18446744073709551616e} as written (libtorrent yields 0) and accepts 100 nested lists
  * (its limit is "deeper than 100"; libtorrent's bdecode stops at 100).
@@ -36,7 +36,7 @@ class BencodeVectorsTest {
     private static final BigInteger JSON_SAFE = BigInteger.TWO.pow(53);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final BencodeDecoder scanner = new BencodeDecoder(100, 1_000_000);
+    private final BencodeDecoder decoder = new BencodeDecoder(100, 1_000_000);
 
     static Stream<Arguments> vectors() {
         JsonNode vectors = SharedVectors.bencode();
@@ -51,15 +51,15 @@ class BencodeVectorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
-    void scannerFollowsTheGrammar(String id, JsonNode vector) {
+    void decoderFollowsTheGrammar(String id, JsonNode vector) {
         byte[] input = HexFormat.of().parseHex(vector.get("hex").asText());
         if (!vector.get("decodes_grammatically").asBoolean()) {
-            BencodeException error = assertThrows(BencodeException.class, () -> scanner.decode(input));
+            BencodeException error = assertThrows(BencodeException.class, () -> decoder.decode(input));
             assertTrue(error.getMessage().startsWith("invalid bencoding at byte "), error.getMessage());
             assertTrue(error.offset() >= 0 && error.offset() <= input.length);
             return;
         }
-        BencodeDocument document = scanner.decode(input);
+        BencodeDocument document = decoder.decode(input);
         assertEquals(vector.get("value").toString(), render(document.root()).toString(), "value");
         int trailing = vector.has("trailing_bytes") ? vector.get("trailing_bytes").asInt() : 0;
         assertEquals(trailing, document.trailingBytes(), "trailing bytes");
@@ -81,7 +81,7 @@ class BencodeVectorsTest {
         assertTrue(canonicalVectors().count() >= 15, "canonical vectors: " + canonicalVectors().count());
     }
 
-    /** bencode-java, a second and independent decoder, must read them exactly as the scanner does. */
+    /** bencode-java, a second and independent decoder, must read them exactly as the decoder does. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("canonicalVectors")
     void bencodeJavaReadsCanonicalVectorsTheSame(String id, JsonNode vector) {
@@ -90,7 +90,7 @@ class BencodeVectorsTest {
         Bencode bencodeJava = new Bencode(StandardCharsets.ISO_8859_1, true);
         Type<?> type = bencodeJava.type(input);
         Object theirs = bencodeJava.decode(input, type);
-        BencodeNode ours = scanner.decode(input).root();
+        BencodeNode ours = decoder.decode(input).root();
         if (type == Type.STRING) {
             // bencode-java hands a top-level string back as text even with useBytes.
             assertEquals(theirs, new String(ours.bytes(), StandardCharsets.ISO_8859_1));

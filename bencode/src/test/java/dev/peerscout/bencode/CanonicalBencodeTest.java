@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CanonicalBencodeTest {
-    private final BencodeDecoder scanner = new BencodeDecoder(100, 1000);
+    private final BencodeDecoder decoder = new BencodeDecoder(100, 1000);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -30,7 +30,7 @@ class CanonicalBencodeTest {
     })
     void findsTheFirstViolation(String input, String violation) {
         byte[] bytes = input.getBytes(StandardCharsets.US_ASCII);
-        assertEquals(Optional.ofNullable(violation), CanonicalBencode.firstViolation(scanner.decode(bytes).root()));
+        assertEquals(Optional.ofNullable(violation), CanonicalBencode.firstViolation(decoder.decode(bytes).root()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,6 +40,6 @@ class CanonicalBencodeTest {
     })
     void comparesKeysAsUnsignedBytes(String hex, String violation) {
         byte[] bytes = HexFormat.of().parseHex(hex);
-        assertEquals(Optional.ofNullable(violation), CanonicalBencode.firstViolation(scanner.decode(bytes).root()));
+        assertEquals(Optional.ofNullable(violation), CanonicalBencode.firstViolation(decoder.decode(bytes).root()));
     }
 }

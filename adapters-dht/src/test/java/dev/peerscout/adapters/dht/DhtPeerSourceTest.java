@@ -210,7 +210,7 @@ class DhtPeerSourceTest {
 
         assertEquals(new Summary("dht", 2, 2, 2, Option.none()), run.await());
         assertEquals(Set.of(P1, v6Peer), Set.copyOf(run.found()));
-        assertTrue(v4.received.get(0).arguments().list("want").isDefined(), "BEP 32 want: n4, n6");
+        assertTrue(v4.received.get(0).arguments().list("want").isPresent(), "BEP 32 want: n4, n6");
     }
 
     @Test

@@ -1,14 +1,15 @@
 package dev.peerscout.adapters.dht;
 
 import dev.peerscout.adapters.dht.krpc.Answer;
-import dev.peerscout.adapters.dht.krpc.BValue;
-import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
-import dev.peerscout.adapters.dht.krpc.BValue.BDict;
-import dev.peerscout.adapters.dht.krpc.Bencode;
 import dev.peerscout.adapters.dht.krpc.Krpc;
 import dev.peerscout.adapters.dht.krpc.NodeContact;
 import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.adapters.dht.krpc.TransactionId;
+import dev.peerscout.bencode.BValue;
+import dev.peerscout.bencode.BValue.BBytes;
+import dev.peerscout.bencode.BValue.BDict;
+import dev.peerscout.bencode.BencodeDecoder;
+import dev.peerscout.bencode.BencodeException;
 import dev.peerscout.domain.model.Peer;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -38,6 +38,7 @@ import java.util.function.Function;
 final class FakeNodes implements AutoCloseable {
     private static final InetAddress IPV4_LOOPBACK = literal("127.0.0.1");
     private static final InetAddress IPV6_LOOPBACK = literal("::1");
+    private static final BencodeDecoder QUERIES = new BencodeDecoder(Krpc.MAX_DEPTH, Krpc.MAX_MESSAGE, Krpc.MAX_MESSAGE);
 
     /** What a node does with a query. */
     @FunctionalInterface
@@ -49,13 +50,13 @@ final class FakeNodes implements AutoCloseable {
     record ReceivedQuery(TransactionId transaction, String method, BDict message, InetSocketAddress from) {
 
         BDict arguments() {
-            return message.dict("a").getOrElse(BDict.of());
+            return message.dict("a").orElse(BDict.builder().build());
         }
 
         /** {@code info_hash} of a get_peers, {@code target} of a find_node. */
         NodeId target() {
             BDict a = arguments();
-            return NodeId.of(a.bytes("info_hash").orElse(a.bytes("target")).get().toBytes());
+            return NodeId.of(a.bytes("info_hash").or(() -> a.bytes("target")).get().toBytes());
         }
 
         NodeId sender() {
@@ -63,7 +64,7 @@ final class FakeNodes implements AutoCloseable {
         }
 
         boolean readOnly() {
-            return message.integer("ro").contains(1L);
+            return message.integer("ro").filter(ro -> ro == 1L).isPresent();
         }
     }
 
@@ -161,9 +162,11 @@ final class FakeNodes implements AutoCloseable {
 
     /** An {@code r} dictionary with our id and any extra fields, for hand-made (hostile) answers. */
     static byte[] response(TransactionId transaction, NodeId id, Object... fields) {
-        List<Object> all = new ArrayList<>(List.of("id", BBytes.of(id.toBytes())));
-        all.addAll(Arrays.asList(fields));
-        return Krpc.response(transaction, BDict.of(all.toArray()));
+        BDict.Builder all = BDict.builder().put("id", BBytes.of(id.toBytes()));
+        for (int i = 0; i < fields.length; i += 2) {
+            all.put((String) fields[i], (BValue) fields[i + 1]);
+        }
+        return Krpc.response(transaction, all.build());
     }
 
     static BValue bytes(byte[] raw) {
@@ -238,12 +241,17 @@ final class FakeNodes implements AutoCloseable {
             if (from == null) {
                 return;
             }
-            var decoded = Bencode.decode(buffer.array(), buffer.position());
-            if (decoded.isLeft() || !(decoded.get() instanceof BDict message)) {
+            BValue decoded;
+            try {
+                decoded = QUERIES.decode(buffer.array(), 0, buffer.position()).root().toValue();
+            } catch (BencodeException e) {
+                continue;
+            }
+            if (!(decoded instanceof BDict message)) {
                 continue;
             }
             ReceivedQuery query = new ReceivedQuery(TransactionId.of(message.bytes("t").get().toBytes()),
-                    message.bytes("q").map(BBytes::text).getOrElse(""), message, from);
+                    message.bytes("q").map(BBytes::text).orElse(""), message, from);
             node.received.add(query);
             try {
                 node.behaviour.onQuery(node, query);

@@ -14,14 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.adapters.dht.FakeNodes.FakeNode;
 import dev.peerscout.adapters.dht.krpc.Answer;
-import dev.peerscout.adapters.dht.krpc.BValue;
-import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
 import dev.peerscout.adapters.dht.krpc.CompactInfo;
 import dev.peerscout.adapters.dht.krpc.Krpc;
 import dev.peerscout.adapters.dht.krpc.NodeContact;
 import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.adapters.dht.krpc.Query;
 import dev.peerscout.adapters.dht.krpc.TransactionId;
+import dev.peerscout.bencode.BValue;
+import dev.peerscout.bencode.BValue.BBytes;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;

@@ -9,6 +9,7 @@ import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -57,6 +58,7 @@ public final class HttpTrackerClient implements TrackerClient {
     private final ExecutorService executor;
     private final HttpClient http;
     private final Map<SwarmAtTracker, TrackerId> trackerIds = new ConcurrentHashMap<>();
+    private final HttpTrackerProbe probe;
 
     public HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config) {
         this(scheduler, config, Option.none());
@@ -74,6 +76,12 @@ public final class HttpTrackerClient implements TrackerClient {
                 .executor(executor);
         tls.forEach(builder::sslContext);
         this.http = builder.build();
+        this.probe = new HttpTrackerProbe(this, scheduler, executor);
+    }
+
+    /** This client as a {@link TrackerProbe} (tracker health), with its limits on choosing an address. */
+    public TrackerProbe probe() {
+        return probe;
     }
 
     /** The tracker id is kept per tracker URL and swarm: one tracker may track many swarms. */

@@ -1,9 +1,9 @@
 package dev.peerscout.adapters.http;
 
-import dev.peerscout.adapters.http.BValue.BBytes;
-import dev.peerscout.adapters.http.BValue.BDict;
-import dev.peerscout.adapters.http.BValue.BInt;
-import dev.peerscout.adapters.http.BValue.BList;
+import dev.peerscout.bencode.BValue;
+import dev.peerscout.bencode.BValue.BBytes;
+import dev.peerscout.bencode.BValue.BDict;
+import dev.peerscout.bencode.BValue.BList;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -60,18 +61,18 @@ final class TrackerReplies {
 
     /** The top-level dictionary of a usable answer, or why there is none. */
     private static Either<TrackerFailure, BDict> dictionary(int status, byte[] body) {
-        Either<String, BValue> decoded = Bencode.decode(body);
+        Either<String, BValue> decoded = BencodedBody.decode(body);
         if (decoded.isLeft()) {
             String what = body.length == 0 ? "an empty body" : "a body that is not bencode (" + decoded.getLeft() + ")";
             return Either.left(malformed("HTTP " + status + " with " + what + ": " + BodyPreview.of(body)));
         }
         if (!(decoded.get() instanceof BDict)) {
-            return Either.left(malformed("HTTP " + status + " with " + decoded.get().describe()
+            return Either.left(malformed("HTTP " + status + " with " + BencodedBody.describe(decoded.get())
                     + " instead of a dictionary: " + BodyPreview.of(body)));
         }
         BDict dict = (BDict) decoded.get();
-        Option<String> failure = dict.text("failure reason");
-        if (failure.isDefined()) {
+        Optional<String> failure = dict.text("failure reason");
+        if (failure.isPresent()) {
             return Either.left(new TrackerFailure.Rejected(printable(failure.get()), 1));
         }
         if (status != 200) {
@@ -84,19 +85,19 @@ final class TrackerReplies {
         List<Peer> peers = new ArrayList<>();
         List<HostPort> named = new ArrayList<>();
         int skipped = 0;
-        Option<BValue> peersField = dict.get("peers");
-        if (peersField.isDefined()) {
+        Optional<BValue> peersField = dict.get("peers");
+        if (peersField.isPresent()) {
             BValue value = peersField.get();
             if (value instanceof BBytes) {
                 skipped += compactPeers(((BBytes) value).toBytes(), COMPACT_V4, peers);
             } else if (value instanceof BList) {
                 skipped += dictPeers((BList) value, peers, named);
             } else {
-                return Either.left(malformed("peers is " + value.describe() + ", not a string or a list"));
+                return Either.left(malformed("peers is " + BencodedBody.describe(value) + ", not a string or a list"));
             }
         }
-        Option<BBytes> peers6 = dict.bytes("peers6");
-        if (peers6.isDefined()) {
+        Optional<BBytes> peers6 = dict.bytes("peers6");
+        if (peers6.isPresent()) {
             skipped += compactPeers(peers6.get().toBytes(), COMPACT_V6, peers);
         }
         return Either.right(new AnnounceReply(
@@ -107,18 +108,18 @@ final class TrackerReplies {
                 peers,
                 named,
                 skipped,
-                dict.text("warning message").map(TrackerReplies::printable),
-                dict.bytes("tracker id").filter(id -> id.length() > 0).map(id -> new TrackerId(id.toBytes())),
-                dict.bytes("external ip").flatMap(ip -> address(ip.toBytes()))));
+                Option.ofOptional(dict.text("warning message")).map(TrackerReplies::printable),
+                Option.ofOptional(dict.bytes("tracker id")).filter(id -> id.length() > 0).map(id -> new TrackerId(id.toBytes())),
+                Option.ofOptional(dict.bytes("external ip")).flatMap(ip -> address(ip.toBytes()))));
     }
 
     private static Either<TrackerFailure, Map<InfoHash, ScrapeStats>> scrape(BDict dict, Collection<InfoHash> asked) {
-        Option<BValue> files = dict.get("files");
+        Optional<BValue> files = dict.get("files");
         if (files.isEmpty()) {
             return Either.right(Map.of());
         }
         if (!(files.get() instanceof BDict)) {
-            return Either.left(malformed("files is " + files.get().describe() + ", not a dictionary"));
+            return Either.left(malformed("files is " + BencodedBody.describe(files.get()) + ", not a dictionary"));
         }
         Set<InfoHash> wanted = new HashSet<>(asked);
         Map<InfoHash, ScrapeStats> stats = new HashMap<>();
@@ -128,9 +129,9 @@ final class TrackerReplies {
             }
             InfoHash hash = InfoHash.of(key.toBytes());
             BDict counts = (BDict) value;
-            long seeders = counts.integer("complete").getOrElse(0L);
-            long completed = counts.integer("downloaded").getOrElse(0L);
-            long leechers = counts.integer("incomplete").getOrElse(0L);
+            long seeders = counts.integer("complete").orElse(0L);
+            long completed = counts.integer("downloaded").orElse(0L);
+            long leechers = counts.integer("incomplete").orElse(0L);
             if (wanted.contains(hash) && seeders >= 0 && completed >= 0 && leechers >= 0) {
                 stats.put(hash, new ScrapeStats(seeders, completed, leechers));
             }
@@ -163,8 +164,8 @@ final class TrackerReplies {
                 continue;
             }
             BDict entry = (BDict) item;
-            Option<String> ip = entry.text("ip").map(String::strip);
-            Option<Long> port = entry.integer("port").filter(p -> p >= 1 && p <= 0xFFFF);
+            Optional<String> ip = entry.text("ip").map(String::strip);
+            Optional<Long> port = entry.integer("port").filter(p -> p >= 1 && p <= 0xFFFF);
             if (ip.isEmpty() || port.isEmpty()) {
                 skipped++;
                 continue;
@@ -217,11 +218,11 @@ final class TrackerReplies {
     }
 
     private static Option<Duration> seconds(BDict dict, String key) {
-        return dict.integer(key).filter(seconds -> seconds >= 0).map(Duration::ofSeconds);
+        return Option.ofOptional(dict.integer(key)).filter(seconds -> seconds >= 0).map(Duration::ofSeconds);
     }
 
     private static Option<Integer> count(BDict dict, String key) {
-        return dict.integer(key).filter(n -> n >= 0 && n <= Integer.MAX_VALUE).map(Long::intValue);
+        return Option.ofOptional(dict.integer(key)).filter(n -> n >= 0 && n <= Integer.MAX_VALUE).map(Long::intValue);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import javax.net.ssl.SSLException;
 
@@ -32,7 +33,10 @@ final class TransportFailures {
             refused = find(error, NoRouteToHostException.class);
         }
         if (refused != null) {
-            return Option.some(new TrackerFailure.Unreachable(describe(refused, "connection refused"), 1));
+            String detail = describe(refused, "connection refused");
+            // The JDK says "Connection refused" for a reset to our SYN; "Network is unreachable" is no refusal.
+            boolean reset = refused instanceof ConnectException && detail.toLowerCase(Locale.ROOT).contains("refused");
+            return Option.some(new TrackerFailure.Unreachable(detail, 1, reset));
         }
         Throwable tls = find(error, SSLException.class);
         if (tls != null) {

@@ -1,8 +1,8 @@
 package dev.peerscout.adapters.torrentfile;
 
-import dev.peerscout.adapters.torrentfile.bencode.BencodeKind;
-import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
-import io.vavr.control.Option;
+import dev.peerscout.bencode.BencodeKind;
+import dev.peerscout.bencode.BencodeNode;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +41,7 @@ final class Fields {
     }
 
     /** The value of an optional key if it has the given kind; a wrong kind counts as absent. */
-    static Option<BencodeNode> optional(BencodeNode dictionary, String key, BencodeKind kind) {
+    static Optional<BencodeNode> optional(BencodeNode dictionary, String key, BencodeKind kind) {
         return dictionary.get(key).filter(value -> value.kind() == kind);
     }
 

@@ -2,11 +2,11 @@ package dev.peerscout.adapters.torrentfile;
 
 import static dev.peerscout.adapters.torrentfile.Fields.malformed;
 
-import dev.peerscout.adapters.torrentfile.bencode.BencodeDocument;
-import dev.peerscout.adapters.torrentfile.bencode.BencodeKind;
-import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
-import dev.peerscout.adapters.torrentfile.bencode.BencodeScanner;
-import dev.peerscout.adapters.torrentfile.bencode.CanonicalBencode;
+import dev.peerscout.bencode.BencodeDecoder;
+import dev.peerscout.bencode.BencodeDocument;
+import dev.peerscout.bencode.BencodeKind;
+import dev.peerscout.bencode.BencodeNode;
+import dev.peerscout.bencode.CanonicalBencode;
 import dev.peerscout.domain.model.Contents;
 import dev.peerscout.domain.model.FileList;
 import dev.peerscout.domain.model.HostPort;
@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns the bytes of a .torrent file into a {@link Torrent} (BEP 3, 12, 27, 47, 52). See
@@ -30,7 +31,7 @@ final class MetainfoParser {
     private static final long MIN_V2_PIECE_LENGTH = 16 * 1024;
     private static final int V1_HASH_BYTES = 20;
 
-    private final BencodeScanner scanner;
+    private final BencodeDecoder decoder;
     private final int decodedOnDemandFrom;
 
     MetainfoParser(TorrentFileLimits limits) {
@@ -39,12 +40,12 @@ final class MetainfoParser {
 
     /** @param decodedOnDemandFrom file lists this long or longer are decoded on demand (tests lower it) */
     MetainfoParser(TorrentFileLimits limits, int decodedOnDemandFrom) {
-        this.scanner = new BencodeScanner(limits.maxDepth(), limits.maxContainers());
+        this.decoder = new BencodeDecoder(limits.maxDepth(), limits.maxContainers());
         this.decodedOnDemandFrom = decodedOnDemandFrom;
     }
 
     Torrent parse(byte[] content) {
-        BencodeDocument document = scanner.scan(content);
+        BencodeDocument document = decoder.decode(content);
         BencodeNode root = document.root();
         if (!root.isDictionary()) {
             throw malformed("not a torrent file: the top-level value is " + root.kind().withArticle()
@@ -54,17 +55,17 @@ final class MetainfoParser {
         if (document.trailingBytes() > 0) {
             warnings.add(document.trailingBytes() + " byte(s) after the end of the torrent's dictionary were ignored");
         }
-        BencodeNode info = root.get("info").getOrElseThrow(() -> malformed("missing 'info' dictionary"));
+        BencodeNode info = root.get("info").orElseThrow(() -> malformed("missing 'info' dictionary"));
         Fields.dictionary(info, () -> "'info'");
 
         boolean v2 = isV2(info);
-        boolean v1 = !v2 || info.get("pieces").isDefined();
-        Option<String> nonCanonical = CanonicalBencode.firstViolation(info);
-        if (v2 && nonCanonical.isDefined()) {
+        boolean v1 = !v2 || info.get("pieces").isPresent();
+        Optional<String> nonCanonical = CanonicalBencode.firstViolation(info);
+        if (v2 && nonCanonical.isPresent()) {
             // BEP 52 requires it and libtorrent enforces it: a v2 hash must not depend on leniency.
             throw malformed("invalid bencoding in the v2 info dictionary (it must be canonical): " + nonCanonical.get());
         }
-        nonCanonical.forEach(problem -> warnings.add("the info dictionary is not canonical bencoding (" + problem
+        nonCanonical.ifPresent(problem -> warnings.add("the info dictionary is not canonical bencoding (" + problem
                 + "); its info hash covers the bytes as they stand"));
 
         long pieceLength = pieceLength(info, v2);
@@ -89,7 +90,7 @@ final class MetainfoParser {
         Option<V1Files.Layout> v1Layout = Option.when(v1, () -> V1Files.read(info, name, decodedOnDemandFrom));
         List<V2File> v2Files = List.of();
         if (v2) {
-            BencodeNode tree = info.get("file tree").getOrElseThrow(() -> malformed("missing 'file tree' in v2 info"));
+            BencodeNode tree = info.get("file tree").orElseThrow(() -> malformed("missing 'file tree' in v2 info"));
             v2Files = V2FileTree.read(tree);
             if (v1) {
                 HybridConsistency.check(v1Layout.get().files(), v2Files, pieceLength);
@@ -112,7 +113,7 @@ final class MetainfoParser {
 
     /** BEP 52: {@code meta version} 2 means v2 (or hybrid); later versions are refused, not guessed at. */
     private static boolean isV2(BencodeNode info) {
-        Option<BencodeNode> version = Fields.optional(info, "meta version", BencodeKind.INTEGER);
+        Optional<BencodeNode> version = Fields.optional(info, "meta version", BencodeKind.INTEGER);
         if (version.isEmpty()) {
             return false;
         }
@@ -124,7 +125,7 @@ final class MetainfoParser {
     }
 
     private static long pieceLength(BencodeNode info, boolean v2) {
-        BencodeNode node = info.get("piece length").getOrElseThrow(() -> malformed("missing 'piece length' in info"));
+        BencodeNode node = info.get("piece length").orElseThrow(() -> malformed("missing 'piece length' in info"));
         long pieceLength = Fields.longValue(node, () -> "'piece length' in info");
         if (pieceLength <= 0) {
             throw malformed("'piece length' in info must be positive, got " + pieceLength);
@@ -138,13 +139,13 @@ final class MetainfoParser {
     /** {@code name.utf-8} (an old uTorrent convention libtorrent prefers) if it is a string, else {@code name}. */
     private static String name(BencodeNode info) {
         BencodeNode node = Fields.optional(info, "name.utf-8", BencodeKind.STRING)
-                .orElse(() -> info.get("name"))
-                .getOrElseThrow(() -> malformed("missing 'name' in info"));
+                .or(() -> info.get("name"))
+                .orElseThrow(() -> malformed("missing 'name' in info"));
         return Fields.string(node, () -> "'name' in info").text();
     }
 
     private static long v1PieceCount(BencodeNode info, long totalLength, long pieceLength) {
-        BencodeNode pieces = info.get("pieces").getOrElseThrow(() -> malformed("missing 'pieces' in info"));
+        BencodeNode pieces = info.get("pieces").orElseThrow(() -> malformed("missing 'pieces' in info"));
         int bytes = Fields.string(pieces, () -> "'pieces' in info").stringLength();
         if (bytes % V1_HASH_BYTES != 0) {
             throw malformed("pieces length " + bytes + " is not a multiple of 20");
@@ -177,8 +178,8 @@ final class MetainfoParser {
     /** BEP 12 tiers from {@code announce-list}, or {@code announce} when the list yields no URL. */
     private static List<Tier> tiers(BencodeNode torrent) {
         AnnounceTiers tiers = new AnnounceTiers();
-        Option<BencodeNode> announceList = Fields.optional(torrent, "announce-list", BencodeKind.LIST);
-        if (announceList.isDefined()) {
+        Optional<BencodeNode> announceList = Fields.optional(torrent, "announce-list", BencodeKind.LIST);
+        if (announceList.isPresent()) {
             List<BencodeNode> listed = announceList.get().elements();
             for (int index = 0; index < listed.size(); index++) {
                 if (listed.get(index).isList()) {
@@ -191,19 +192,19 @@ final class MetainfoParser {
             }
         }
         if (tiers.isEmpty()) {
-            Fields.optional(torrent, "announce", BencodeKind.STRING).forEach(url -> tiers.add(0, url.text()));
+            Fields.optional(torrent, "announce", BencodeKind.STRING).ifPresent(url -> tiers.add(0, url.text()));
         }
         return tiers.build();
     }
 
     /** BEP 27: any non-zero integer is private, as in libtorrent; anything else is public. */
     private static boolean isPrivate(BencodeNode info) {
-        return Fields.optional(info, "private", BencodeKind.INTEGER).map(value -> !value.isZero()).getOrElse(false);
+        return Fields.optional(info, "private", BencodeKind.INTEGER).map(value -> !value.isZero()).orElse(false);
     }
 
     /** BEP 5 {@code nodes}: [host, port] pairs; malformed entries are skipped with one warning. */
     private static List<HostPort> dhtNodes(BencodeNode torrent, List<String> warnings) {
-        Option<BencodeNode> nodes = Fields.optional(torrent, "nodes", BencodeKind.LIST);
+        Optional<BencodeNode> nodes = Fields.optional(torrent, "nodes", BencodeKind.LIST);
         if (nodes.isEmpty()) {
             return List.of();
         }

@@ -2,7 +2,7 @@ package dev.peerscout.adapters.torrentfile;
 
 import static dev.peerscout.adapters.torrentfile.Fields.malformed;
 
-import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
+import dev.peerscout.bencode.BencodeNode;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HexFormat;

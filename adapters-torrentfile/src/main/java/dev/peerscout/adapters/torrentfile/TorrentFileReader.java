@@ -1,6 +1,6 @@
 package dev.peerscout.adapters.torrentfile;
 
-import dev.peerscout.adapters.torrentfile.bencode.BencodeException;
+import dev.peerscout.bencode.BencodeException;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TorrentError;
 import dev.peerscout.domain.port.TorrentReader;

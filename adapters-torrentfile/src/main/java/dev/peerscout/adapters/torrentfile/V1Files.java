@@ -2,14 +2,14 @@ package dev.peerscout.adapters.torrentfile;
 
 import static dev.peerscout.adapters.torrentfile.Fields.malformed;
 
-import dev.peerscout.adapters.torrentfile.bencode.BencodeInput;
-import dev.peerscout.adapters.torrentfile.bencode.BencodeKind;
-import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
+import dev.peerscout.bencode.BencodeInput;
+import dev.peerscout.bencode.BencodeKind;
+import dev.peerscout.bencode.BencodeNode;
 import dev.peerscout.domain.model.FileEntry;
 import dev.peerscout.domain.model.FileList;
-import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -27,12 +27,12 @@ final class V1Files {
     record Layout(FileList files, TotalLength totalLength) {}
 
     static Layout read(BencodeNode info, String name, int decodedOnDemandFrom) {
-        Option<BencodeNode> files = info.get("files");
-        if (files.isDefined()) {
+        Optional<BencodeNode> files = info.get("files");
+        if (files.isPresent()) {
             return multiFile(Fields.list(files.get(), () -> "'files' in info"), decodedOnDemandFrom);
         }
         BencodeNode length = info.get("length")
-                .getOrElseThrow(() -> malformed("info has neither 'length' nor 'files'"));
+                .orElseThrow(() -> malformed("info has neither 'length' nor 'files'"));
         long size = Fields.longValue(length, () -> "'length' in info");
         if (size < 0) {
             throw malformed("'length' in info is negative: " + size);
@@ -87,21 +87,22 @@ final class V1Files {
 
     private static FileEntry file(BencodeNode node, Supplier<String> where) {
         Fields.dictionary(node, where);
-        List<Option<BencodeNode>> fields = node.getAll("attr", "length", "path.utf-8", "path", "symlink path");
-        String attr = fields.get(0).filter(BencodeNode::isString).map(BencodeNode::text).getOrElse("");
+        List<Optional<BencodeNode>> fields = node.getAll("attr", "length", "path.utf-8", "path", "symlink path");
+        String attr = fields.get(0).filter(BencodeNode::isString).map(BencodeNode::text).orElse("");
         boolean pad = attr.indexOf('p') >= 0;
         boolean symlink = attr.indexOf('l') >= 0;
         // A symlink has no data of its own: libtorrent ignores its 'length', even a missing one.
         long length = symlink ? 0 : length(fields.get(1), where);
-        Option<BencodeNode> pathNode = fields.get(2).filter(utf8 -> utf8.isList() && !utf8.isEmpty()).orElse(fields.get(3));
+        Optional<BencodeNode> utf8 = fields.get(2).filter(list -> list.isList() && !list.isEmpty());
+        Optional<BencodeNode> pathNode = utf8.isPresent() ? utf8 : fields.get(3);
         List<String> path = path(pathNode, where, pad, length);
         if (symlink) {
-            fields.get(4).forEach(target -> strings(target, () -> where.get() + " 'symlink path'"));
+            fields.get(4).ifPresent(target -> strings(target, () -> where.get() + " 'symlink path'"));
         }
         return new FileEntry(path, length, pad || isLegacyPad(path));
     }
 
-    private static long length(Option<BencodeNode> node, Supplier<String> where) {
+    private static long length(Optional<BencodeNode> node, Supplier<String> where) {
         if (node.isEmpty()) {
             throw malformed(where.get() + " has no 'length'");
         }
@@ -112,7 +113,7 @@ final class V1Files {
         return length;
     }
 
-    private static List<String> path(Option<BencodeNode> node, Supplier<String> where, boolean pad, long length) {
+    private static List<String> path(Optional<BencodeNode> node, Supplier<String> where, boolean pad, long length) {
         if (node.isEmpty() || node.get().isList() && node.get().isEmpty()) {
             if (pad) {
                 return List.of(".pad", Long.toString(length)); // BEP 47 pads may lack a path; libtorrent's name

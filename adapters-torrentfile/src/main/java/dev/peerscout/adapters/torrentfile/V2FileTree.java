@@ -2,7 +2,7 @@ package dev.peerscout.adapters.torrentfile;
 
 import static dev.peerscout.adapters.torrentfile.Fields.malformed;
 
-import dev.peerscout.adapters.torrentfile.bencode.BencodeNode;
+import dev.peerscout.bencode.BencodeNode;
 import dev.peerscout.domain.model.FileEntry;
 import io.vavr.control.Option;
 import java.nio.ByteBuffer;
@@ -10,12 +10,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Reads a BEP 52 {@code file tree}: directories are dictionaries keyed by path element; a file is
  * a dictionary whose empty key {@code ""} holds {@code length}, {@code pieces root} and maybe
- * {@code attr}. Walked with an explicit stack, so the depth limit is the scanner's alone.
+ * {@code attr}. Walked with an explicit stack, so the depth limit is the decoder's alone.
  *
  * <p>Rejected, as libtorrent does: an empty path element, a node that is not a dictionary, a file
  * without a valid {@code length}, a non-empty file without a 32-byte non-zero {@code pieces root},
@@ -44,8 +45,8 @@ final class V2FileTree {
                         + (directory.path.isEmpty() ? "its root" : "'" + String.join("/", directory.path) + "'"));
             }
             BencodeNode node = Fields.dictionary(entry.value(), () -> "'file tree' entry '" + String.join("/", path) + "'");
-            Option<BencodeNode> file = node.get("");
-            if (file.isDefined()) {
+            Optional<BencodeNode> file = node.get("");
+            if (file.isPresent()) {
                 files.add(file(path, file.get()));
             } else {
                 stack.push(new Directory(path, node.entries()));
@@ -87,15 +88,15 @@ final class V2FileTree {
     private static V2File file(List<String> path, BencodeNode marker) {
         Supplier<String> where = () -> "v2 file '" + String.join("/", path) + "'";
         BencodeNode properties = Fields.dictionary(marker, () -> where.get() + " ('' entry)");
-        List<Option<BencodeNode>> fields = properties.getAll("attr", "length", "pieces root");
-        String attr = fields.get(0).filter(BencodeNode::isString).map(BencodeNode::text).getOrElse("");
+        List<Optional<BencodeNode>> fields = properties.getAll("attr", "length", "pieces root");
+        String attr = fields.get(0).filter(BencodeNode::isString).map(BencodeNode::text).orElse("");
         if (attr.indexOf('p') >= 0) {
             throw malformed(where.get() + " has the pad attribute: pad files are not allowed in a v2 file tree");
         }
         if (attr.indexOf('l') >= 0) {
             return new V2File(path, 0, Option.none()); // a symlink has no data of its own
         }
-        BencodeNode lengthNode = fields.get(1).getOrElseThrow(() -> malformed(where.get() + " has no 'length'"));
+        BencodeNode lengthNode = fields.get(1).orElseThrow(() -> malformed(where.get() + " has no 'length'"));
         long length = Fields.longValue(lengthNode, () -> where.get() + " 'length'");
         if (length < 0) {
             throw malformed(where.get() + " has a negative 'length': " + length);
@@ -103,7 +104,7 @@ final class V2FileTree {
         if (length == 0) {
             return new V2File(path, 0, Option.none());
         }
-        BencodeNode root = fields.get(2).getOrElseThrow(() -> malformed(where.get() + " has no 'pieces root'"));
+        BencodeNode root = fields.get(2).orElseThrow(() -> malformed(where.get() + " has no 'pieces root'"));
         BencodeNode hash = Fields.string(root, () -> where.get() + " 'pieces root'");
         if (hash.stringLength() != ROOT_HASH_BYTES) {
             throw malformed(where.get() + " has a 'pieces root' of " + hash.stringLength() + " bytes, not 32");

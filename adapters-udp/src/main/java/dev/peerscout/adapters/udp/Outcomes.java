@@ -139,7 +139,7 @@ final class Outcomes {
             return new TrackerFailure.Malformed(malformed.detail(), attempts);
         }
         if (failure instanceof TrackerFailure.Unreachable unreachable) {
-            return new TrackerFailure.Unreachable(unreachable.detail(), attempts);
+            return new TrackerFailure.Unreachable(unreachable.detail(), attempts, unreachable.refused());
         }
         return failure;
     }

@@ -16,6 +16,7 @@ import dev.peerscout.domain.model.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import java.net.InetAddress;
@@ -60,6 +61,7 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
     private final HostResolver hosts;
     private final Map<String, Either<String, UdpTrackerUrl>> parsedUrls = new ConcurrentHashMap<>();
     private final UdpTransport transport;
+    private final UdpTrackerProbe probe;
 
     /** @param random the source of transaction ids: use a {@link SecureRandom} outside tests */
     public UdpTrackerClient(Scheduler scheduler, RandomGenerator random, UdpTrackerConfig config) {
@@ -68,6 +70,7 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
         this.transport = new UdpTransport(scheduler, random,
                 new RetransmitPolicy(config.retransmitBase(), config.maxRetransmitExponent()),
                 config.connectionIdLifetime(), config.maxInFlightPerTracker());
+        this.probe = new UdpTrackerProbe(scheduler, hosts, transport, this::parse);
     }
 
     /** BEP 15 timing, the system resolver and a {@link SecureRandom}. */
@@ -122,6 +125,14 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             }
             return all(perBatch).thenApply(results -> Outcomes.scrape(counts, batches, results));
         });
+    }
+
+    /**
+     * This client as a {@link TrackerProbe} (tracker health): each call to one address, with step
+     * timings, on the same sockets and connection ids.
+     */
+    public TrackerProbe probe() {
+        return probe;
     }
 
     /** Ends calls in flight (as unreachable), closes every socket and stops the client's threads. */

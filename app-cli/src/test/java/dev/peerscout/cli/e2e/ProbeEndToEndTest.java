@@ -67,6 +67,18 @@ class ProbeEndToEndTest {
         assertTrue(run.err().lines().anyMatch(line -> line.startsWith("found ") && line.contains(" peers, 1 verified, 1 refused")), run.err());
     }
 
+    /** The torrent files' own piece counts and hashes reach the handshake: v2-only and hybrid against libtorrent. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"v2", "hybrid"})
+    void v2OnlyAndHybridTorrentsAreVerified(String kind) {
+        CliRuns.Run run = CliRuns.production("peers", "--probe", "--max-probes", "1", "--no-dht", "--timeout", "10", "--peer",
+                at("seeder"), peers.torrent(kind).path().toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(at("seeder")), run.outLines(), run.err());
+        assertTrue(run.err().contains("100% (seed)"), run.err());
+    }
+
     @Test
     void nothingVerifiedExitsOne() {
         CliRuns.Run run = CliRuns.production("peers", "--probe", "--no-dht", "--timeout", "5", "--peer", "127.0.0.1:" + nobody,

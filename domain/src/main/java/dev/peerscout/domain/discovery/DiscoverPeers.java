@@ -46,6 +46,12 @@ public final class DiscoverPeers {
     private static final Duration PRIVATE_LAST_CHANCE = Duration.ofMillis(100);
     /** How long a stopped peer source may take to hand in its summary. */
     private static final Duration SOURCE_STOP_GRACE = Duration.ofMillis(500);
+    /**
+     * How long the goodbye waits for trackers that had not answered our {@code started}: long
+     * enough for the {@code stopped} to leave and a live tracker to answer, short enough that a dead
+     * one costs little.
+     */
+    static final Duration UNANSWERED_GOODBYE_WAIT = Duration.ofMillis(500);
     /** {@code left} for a magnet link, whose size is unknown: positive, so trackers list us as a leecher. */
     static final long UNKNOWN_SIZE_LEFT = 16_384;
 
@@ -68,21 +74,24 @@ public final class DiscoverPeers {
         return new Run(torrent, options, listener).start();
     }
 
-    /** Tiers of the torrent, then one tier per extra tracker; a URL already listed is not repeated. */
+    /**
+     * Tiers of the torrent, then one tier per extra tracker; a URL already listed, however it is
+     * spelled ({@link TrackerUrl#normalized()}), is not repeated.
+     */
     static List<TrackerState> trackerStates(Torrent torrent, List<TrackerUrl> extraTrackers) {
         List<TrackerState> states = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         int nextTier = 0;
         for (var tier : torrent.tiers()) {
             for (TrackerUrl url : tier.trackers()) {
-                if (seen.add(url.value())) {
+                if (seen.add(url.normalized().value())) {
                     states.add(new TrackerState(url, tier.index()));
                 }
             }
             nextTier = Math.max(nextTier, tier.index() + 1);
         }
         for (TrackerUrl url : extraTrackers) {
-            if (seen.add(url.value())) {
+            if (seen.add(url.normalized().value())) {
                 states.add(new TrackerState(url, nextTier++));
             }
         }
@@ -473,8 +482,9 @@ public final class DiscoverPeers {
         /**
          * Sends {@code stopped} to every tracker that accepted our {@code started}, so looking leaves
          * no ghost peer behind, and waits for those goodbyes within the grace period. A tracker that
-         * has not answered yet gets its goodbye if it accepts us while we are still saying goodbye
-         * to the others, but is not waited for: a dead tracker must not delay the command.
+         * has not answered yet may still have received our {@code started} (its answer is late, or
+         * lost): it gets a {@code stopped} at once, best effort, waited for only briefly so that a
+         * dead tracker does not delay the command.
          */
         private void sayGoodbye() {
             List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> startedSoFar;
@@ -492,24 +502,35 @@ public final class DiscoverPeers {
             }
             Instant goodbyeDeadline = scheduler.now().plus(options.stopGrace());
             List<CompletableFuture<?>> goodbyes = new ArrayList<>();
+            List<CompletableFuture<?>> unansweredGoodbyes = new ArrayList<>();
             for (int i = 0; i < startedSoFar.size(); i++) {
                 AnnounceRequest stop = requests.get(i).withEvent(AnnounceEvent.STOPPED);
                 TrackerUrl url = urls.get(i);
                 var startedAnnounce = startedSoFar.get(i);
-                var goodbye = startedAnnounce.thenCompose(outcome -> outcome.isRight()
-                        && scheduler.now().isBefore(goodbyeDeadline)
-                        ? trackers.announce(url, stop, goodbyeDeadline)
-                        : CompletableFuture.completedFuture(null));
                 if (startedAnnounce.isDone()) {
-                    goodbyes.add(goodbye);
+                    goodbyes.add(startedAnnounce.join().isRight()
+                            ? trackers.announce(url, stop, goodbyeDeadline) : CompletableFuture.completedFuture(null));
+                } else {
+                    unansweredGoodbyes.add(trackers.announce(url, stop, goodbyeDeadline));
                 }
             }
+            CompletableFuture<Void> unansweredSettled = new CompletableFuture<>();
+            var brief = scheduler.schedule(min(UNANSWERED_GOODBYE_WAIT, options.stopGrace()), () -> unansweredSettled.complete(null));
+            CompletableFuture.allOf(unansweredGoodbyes.toArray(CompletableFuture[]::new)).whenComplete((ignored, bug) -> {
+                brief.cancel();
+                unansweredSettled.complete(null);
+            });
+            goodbyes.add(unansweredSettled);
             var grace = scheduler.schedule(options.stopGrace(), () -> farewell.complete(null));
             CompletableFuture.allOf(goodbyes.toArray(CompletableFuture[]::new)).whenComplete((ignored, bug) -> {
                 grace.cancel();
                 farewell.complete(null);
             });
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** A peer source's search: its lookup once {@code findPeers} has returned it. */

@@ -55,8 +55,18 @@ public sealed interface TrackerFailure {
         }
     }
 
-    /** Nothing listens there: ICMP port unreachable, connection refused, no route. */
-    record Unreachable(String detail, int attempts) implements TrackerFailure {
+    /**
+     * Nothing listens there: ICMP port unreachable, connection refused, no route.
+     *
+     * @param refused the host itself said no (ICMP port unreachable, TCP reset), as opposed to no
+     *                route, a TLS failure or a closed client; {@code peers} does not tell them apart,
+     *                tracker health does
+     */
+    record Unreachable(String detail, int attempts, boolean refused) implements TrackerFailure {
+        public Unreachable(String detail, int attempts) {
+            this(detail, attempts, false);
+        }
+
         @Override
         public String message() {
             return "unreachable: " + detail;

@@ -82,6 +82,57 @@ public record TrackerUrl(String value) {
         return parameter.isEmpty() ? parameter : MASK;
     }
 
+    /**
+     * The same tracker however it is written: scheme and host in lower case, no default port (80 for
+     * http, 443 for https), no trailing slash on the path. {@code UDP://H:1/} and {@code udp://h:1}
+     * are one tracker, asked once. User info, path case and the query are kept as they are.
+     */
+    public TrackerUrl normalized() {
+        Option<String> scheme = scheme();
+        if (scheme.isEmpty()) {
+            return this;
+        }
+        int authorityStart = value.indexOf("://") + 3;
+        int pathStart = indexOfAny(value, "/?#", authorityStart);
+        String authority = value.substring(authorityStart, pathStart < 0 ? value.length() : pathStart);
+        String rest = pathStart < 0 ? "" : value.substring(pathStart);
+        int at = authority.lastIndexOf('@');
+        String userInfo = authority.substring(0, at + 1);
+        String hostPort = authority.substring(at + 1);
+        int colon = hostPort.lastIndexOf(':');
+        String host = hostPort;
+        String port = "";
+        if (colon >= 0 && hostPort.lastIndexOf(']') < colon) {
+            host = hostPort.substring(0, colon);
+            port = hostPort.substring(colon + 1);
+        }
+        if (port.equals(defaultPort(scheme.get()))) {
+            port = "";
+        }
+        int tailStart = indexOfAny(rest, "?#", 0);
+        String path = rest.substring(0, tailStart < 0 ? rest.length() : tailStart);
+        String tail = tailStart < 0 ? "" : rest.substring(tailStart);
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return new TrackerUrl(scheme.get() + "://" + userInfo + host.toLowerCase(Locale.ROOT)
+                + (port.isEmpty() ? "" : ":" + port) + path.substring(0, end) + tail);
+    }
+
+    /** Whether {@code other} is this tracker written differently. */
+    public boolean sameTrackerAs(TrackerUrl other) {
+        return normalized().equals(other.normalized());
+    }
+
+    private static String defaultPort(String scheme) {
+        return switch (scheme) {
+            case "http" -> "80";
+            case "https" -> "443";
+            default -> "";
+        };
+    }
+
     /** What to show a user: redacted unless they asked to see secrets. */
     public String display(boolean showSecrets) {
         return showSecrets ? value : redacted();

@@ -72,6 +72,7 @@ public final class ProbeSwarm {
         private final ProbeOptions probeOptions;
         private final ProbeListener listener;
         private final AddressPolicy policy;
+        private final Instant begin;
         private final Instant deadline;
         private final Map<Peer, List<PeerOrigin>> peers = new LinkedHashMap<>();
         private final ArrayDeque<Peer> queue = new ArrayDeque<>();
@@ -94,7 +95,8 @@ public final class ProbeSwarm {
             this.probeOptions = probeOptions;
             this.listener = listener;
             this.policy = new AddressPolicy(probeOptions.probePrivate(), options.bootstrap());
-            this.deadline = scheduler.now().plus(options.timeout());
+            this.begin = scheduler.now();
+            this.deadline = begin.plus(options.timeout());
         }
 
         SwarmRun start() {
@@ -136,8 +138,10 @@ public final class ProbeSwarm {
             }
             List<DiscoveredPeer> list = new ArrayList<>();
             all.forEach((peer, origins) -> list.add(new DiscoveredPeer(peer, origins)));
+            // The run lasts as long as its last probe, which may be longer than discovery.
+            Duration elapsed = Duration.between(begin, scheduler.now());
             DiscoveryReport report = new DiscoveryReport(discovered.hashes(), list, discovered.trackers(), discovered.sources(),
-                    discovered.elapsed(), discovered.enoughPeers() || enoughVerified);
+                    elapsed.compareTo(discovered.elapsed()) > 0 ? elapsed : discovered.elapsed(), discovered.enoughPeers() || enoughVerified);
             return new SwarmReport(report, results);
         }
 
@@ -197,8 +201,8 @@ public final class ProbeSwarm {
                 perAddress.merge(peer.address(), 1, Integer::sum);
                 CompletableFuture<ProbeResult> slot = new CompletableFuture<>();
                 running.put(peer, slot);
-                // PEX can only add peers while probes remain to be spent on them.
-                Duration pexWait = probesStarted < probeOptions.maxProbes() ? probeOptions.pexWait() : Duration.ZERO;
+                // PEX can only add peers while probes remain to be spent on them, and never for a private torrent (BEP 27).
+                Duration pexWait = probesStarted < probeOptions.maxProbes() && !torrent.isPrivate() ? probeOptions.pexWait() : Duration.ZERO;
                 ProbeRequest request = new ProbeRequest(peer, torrent.hashes(), torrent.contents().map(Contents::pieceCount),
                         options.peerId(), probeOptions.connectTimeout(), probeOptions.settleTime(), pexWait, deadline);
                 afterUnlock.add(() -> launch(peer, request, slot));
@@ -229,8 +233,10 @@ public final class ProbeSwarm {
                 if (result.verified()) {
                     verified++;
                 }
-                for (PexPeer told : result.pex()) {
-                    found(told.peer(), new PeerOrigin.Pex(peer));
+                if (!torrent.isPrivate()) {
+                    for (PexPeer told : result.pex()) {
+                        found(told.peer(), new PeerOrigin.Pex(peer));
+                    }
                 }
                 if (options.minPeers() > 0 && verified >= options.minPeers()) {
                     enoughVerified = true;

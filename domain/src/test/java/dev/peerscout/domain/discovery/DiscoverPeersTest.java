@@ -239,7 +239,7 @@ class DiscoverPeersTest {
     }
 
     @Test
-    void aTrackerStillSilentWhenDiscoveryEndsDoesNotDelayTheGoodbye() {
+    void aTrackerStillSilentWhenDiscoveryEndsGetsStoppedButDelaysTheGoodbyeOnlyBriefly() {
         trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
         trackers.silent(DEAD);
 
@@ -247,8 +247,35 @@ class DiscoverPeersTest {
         clock.advance(Duration.ofMillis(10));
 
         assertTrue(discovery.report().isDone());
+        assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED), eventsSentTo(DEAD),
+                "it may have received our started: it hears stopped at once");
         clock.advance(Duration.ofMillis(10));
-        assertTrue(discovery.farewell().isDone(), "the live tracker answered its goodbye; the dead one is not waited for");
+        assertFalse(discovery.farewell().isDone(), "the stopped to the silent tracker gets a moment to leave");
+        clock.advance(DiscoverPeers.UNANSWERED_GOODBYE_WAIT);
+        assertTrue(discovery.farewell().isDone(), "a dead tracker is not waited for the whole grace period");
+    }
+
+    @Test
+    void aTrackerThatHadNotAnsweredWhenDiscoveryStoppedEarlyHearsStoppedForEveryReasonItEnded() {
+        for (boolean byUser : List.of(false, true)) {
+            FakeScheduler clock = new FakeScheduler();
+            FakeTrackerClient trackers = new FakeTrackerClient(clock);
+            trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
+            trackers.script(SECOND, Duration.ofSeconds(3), request -> Either.right(FakeTrackerClient.response(List.of(), 0, 0)));
+
+            Discovery discovery = new DiscoverPeers(trackers, clock).start(torrent(false, tier(0, LIVE, SECOND)),
+                    byUser ? options() : options(1), recorder);
+            clock.advance(Duration.ofMillis(10));
+            if (byUser) {
+                discovery.stop("interrupted");
+            }
+
+            assertTrue(discovery.report().isDone());
+            assertEquals(TrackerStatus.SKIPPED, discovery.report().join().trackers().get(1).status());
+            List<AnnounceEvent> toSlow = trackers.calls().stream().filter(c -> c.tracker().value().equals(SECOND))
+                    .map(c -> c.request().event()).toList();
+            assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED), toSlow, "byUser=" + byUser);
+        }
     }
 
     @Test
@@ -303,6 +330,15 @@ class DiscoverPeersTest {
     }
 
     @Test
+    void aTrackerWrittenAnotherWayIsNotAskedTwice() {
+        String shouted = LIVE.toUpperCase(java.util.Locale.ROOT).replace("/ANNOUNCE", "/announce/");
+        Discovery discovery = discover(torrent(false, tier(0, LIVE, shouted)), withTrackers(options(), shouted));
+        clock.advance(TIMEOUT.plusSeconds(1));
+
+        assertEquals(List.of(LIVE), discovery.report().join().trackers().stream().map(r -> r.url().value()).toList());
+    }
+
+    @Test
     void anUnsupportedSchemeIsReportedNotDropped() {
         TrackerClient router = new TrackersByScheme(Map.of("udp", trackers));
         Discovery discovery = new DiscoverPeers(router, clock).start(
@@ -336,6 +372,10 @@ class DiscoverPeersTest {
         assertEquals(TrackerStatus.TIMEOUT, discovery.report().join().trackers().get(0).status());
         clock.advance(Duration.ofSeconds(5));
         assertTrue(discovery.farewell().isDone(), "the goodbye is bounded by its grace period too");
+    }
+
+    private List<AnnounceEvent> eventsSentTo(String url) {
+        return trackers.calls().stream().filter(c -> c.tracker().value().equals(url)).map(c -> c.request().event()).toList();
     }
 
     private Discovery discover(Torrent torrent, DiscoveryOptions options) {

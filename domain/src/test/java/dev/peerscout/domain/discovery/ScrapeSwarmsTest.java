@@ -46,6 +46,17 @@ class ScrapeSwarmsTest {
     }
 
     @Test
+    void aTrackerWrittenTwoWaysIsAskedOnceUnderItsFirstSpelling() {
+        InfoHash swarm = Fixtures.anyInfoHash();
+
+        ScrapeReport report = new ScrapeSwarms(trackers, clock).start(
+                List.of(torrent(swarm, A, B)), List.of(TrackerUrl.of("UDP://A.example:1/announce/"),
+                        TrackerUrl.of("http://b.example:80/announce")), Duration.ofSeconds(5)).join();
+
+        assertEquals(List.of(A, B), report.trackers().stream().map(t -> t.url().value()).toList());
+    }
+
+    @Test
     void aFailingTrackerKeepsItsOutcomeAndTheOthersStillAnswer() {
         trackers.failWith(B, Duration.ofMillis(100), new TrackerFailure.DnsFailure("b.example", "no such host"));
         trackers.silent(A);
@@ -60,6 +71,28 @@ class ScrapeSwarmsTest {
         assertEquals(List.of(TrackerStatus.TIMEOUT, TrackerStatus.DNS, TrackerStatus.OK),
                 report.trackers().stream().map(TrackerScrape::status).toList());
         assertFalse(report.trackers().get(1).ok());
+    }
+
+    @Test
+    void eachTrackerIsReportedTheMomentItAnswersAndAStopEndsTheRest() {
+        trackers.failWith(B, Duration.ofMillis(100), new TrackerFailure.Rejected("not authorized", 1));
+        trackers.silent(A);
+        List<String> heard = new java.util.ArrayList<>();
+
+        Scrape scrape = new ScrapeSwarms(trackers, clock).start(List.of(torrent(Fixtures.anyInfoHash(), A, B)), List.of(),
+                Duration.ofSeconds(5), outcome -> heard.add(outcome.url().value() + " " + outcome.status().label()));
+        clock.advance(Duration.ofMillis(100));
+        assertEquals(List.of(B + " error"), heard, "B is told as soon as it answered");
+        scrape.stop("interrupted");
+        scrape.stop("a second stop changes nothing");
+
+        ScrapeReport report = scrape.report().getNow(null);
+        assertTrue(report != null, "done at once, not at the deadline");
+        assertEquals(List.of(B + " error", A + " skipped"), heard);
+        assertEquals(List.of(TrackerStatus.SKIPPED, TrackerStatus.ERROR),
+                report.trackers().stream().map(TrackerScrape::status).toList(), "in the order the trackers were named");
+        assertEquals(Option.some("interrupted"), report.trackers().get(0).error());
+        assertEquals(Duration.ofMillis(100), report.elapsed());
     }
 
     private static Torrent torrent(InfoHash hash, String... urls) {

@@ -27,4 +27,30 @@ class TrackerUrlTest {
     void knowsItsScheme(String url, String scheme) {
         assertEquals(scheme, TrackerUrl.of(url).scheme().get());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "UDP://Tracker.Example:6969/ | udp://tracker.example:6969",
+        "udp://h:1 | udp://h:1",
+        "HTTP://T.example:80/announce/ | http://t.example/announce",
+        "https://t.example:443/Announce?PK=AbC | https://t.example/Announce?PK=AbC",
+        "https://t.example:8443/announce | https://t.example:8443/announce",
+        "http://User@T.example:80/ | http://User@t.example",
+        "udp://[::1]:6969/announce | udp://[::1]:6969/announce",
+        "http://[::1]/ | http://[::1]",
+        "tracker.example:80/announce/ | tracker.example:80/announce/"})
+    void normalisesWhatDoesNotMakeItAnotherTracker(String url, String normalized) {
+        assertEquals(normalized, TrackerUrl.of(url).normalized().value());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "udp://h:1 | UDP://H:1/ | true",
+        "http://h/announce | http://h:80/announce/ | true",
+        "http://h/announce | https://h/announce | false",
+        "http://h:8080/announce | http://h/announce | false",
+        "http://h/announce | http://h/Announce | false"})
+    void knowsTheSameTrackerWrittenDifferently(String a, String b, boolean same) {
+        assertEquals(same, TrackerUrl.of(a).sameTrackerAs(TrackerUrl.of(b)));
+    }
 }

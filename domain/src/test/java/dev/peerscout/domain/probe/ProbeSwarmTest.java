@@ -71,8 +71,13 @@ class ProbeSwarmTest {
     }
 
     private static Torrent torrent(String tracker, List<HostPort> hints) {
+        return torrent(tracker, hints, false);
+    }
+
+    private static Torrent torrent(String tracker, List<HostPort> hints, boolean isPrivate) {
         List<Tier> tiers = tracker == null ? List.of() : List.of(new Tier(0, List.of(TrackerUrl.of(tracker))));
-        return new Torrent(Option.none(), InfoHashes.v1(Fixtures.anyInfoHash()), tiers, Option.none(), false, hints, List.of(), List.of());
+        return new Torrent(Option.none(), InfoHashes.v1(Fixtures.anyInfoHash()), tiers, Option.none(), isPrivate, hints, List.of(),
+                List.of());
     }
 
     private DiscoveryOptions options(int minPeers) {
@@ -155,6 +160,19 @@ class ProbeSwarmTest {
         assertEquals(ProbeStatus.SKIPPED, report.probes().get(lan).status());
         assertEquals(2, report.verified());
         assertEquals(3, report.discovery().peers().size(), "the teller is not found twice");
+    }
+
+    @Test
+    void aPrivateTorrentTakesNoPeersFromPex() {
+        Peer teller = peer("93.184.216.34", 51413);
+        trackers.answerWithPeers(PUBLIC_TRACKER, Duration.ofMillis(10), List.of(teller));
+        wire.answer(teller, ok(new PexPeer(peer("93.184.216.35", 6881), 0)));
+
+        SwarmReport report = run(torrent(PUBLIC_TRACKER, List.of(), true), 0, probing(10, false));
+
+        assertEquals(List.of(teller), wire.probed());
+        assertTrue(wire.requests().get(0).pexWait().isZero(), "BEP 27: no PEX for a private torrent");
+        assertEquals(1, report.discovery().peers().size());
     }
 
     @Test

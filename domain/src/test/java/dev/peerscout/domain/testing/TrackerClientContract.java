@@ -82,6 +82,20 @@ public abstract class TrackerClientContract {
     }
 
     @Test
+    void stoppedFromAPeerTheTrackerNeverSawIsAnsweredAndAddsNobody() throws Exception {
+        // Discovery that ends early says stopped to every tracker that may have our started, so a
+        // tracker whose started never arrived gets a stopped out of the blue: it must be harmless.
+        InfoHash swarm = anyInfoHash();
+        register(swarm);
+
+        announceOk(announce(swarm, anyPeerId(), 40_041).withEvent(AnnounceEvent.STOPPED));
+        AnnounceResponse later = announceOk(announce(swarm, anyPeerId(), 40_042));
+
+        assertFalse(later.peers().contains(new Peer(LOOPBACK, 40_041)), "peers: " + later.peers());
+        assertEquals(1, later.leechers().getOrElse(1), "only the second announcer is in the swarm");
+    }
+
+    @Test
     void scrapeCountsSeedersAndLeechersOfEverySwarmAsked() throws Exception {
         InfoHash busy = anyInfoHash();
         InfoHash quiet = anyInfoHash();

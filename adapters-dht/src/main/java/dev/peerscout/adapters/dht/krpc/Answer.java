@@ -1,5 +1,6 @@
 package dev.peerscout.adapters.dht.krpc;
 
+import dev.peerscout.bencode.BValue.BBytes;
 import dev.peerscout.domain.model.Peer;
 import io.vavr.control.Option;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Objects;
  *
  * @param nodes IPv4 ({@code nodes}) then IPv6 ({@code nodes6}) contacts, each field capped by the codec
  */
-public record Answer(NodeId responder, List<NodeContact> nodes, List<Peer> peers, Option<BValue.BBytes> token) {
+public record Answer(NodeId responder, List<NodeContact> nodes, List<Peer> peers, Option<BBytes> token) {
 
     public Answer {
         Objects.requireNonNull(responder, "responder");

@@ -1,5 +1,6 @@
 package dev.peerscout.adapters.dht.krpc;
 
+import dev.peerscout.bencode.BValue.BBytes;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.Peer;
 import io.vavr.control.Option;
@@ -25,7 +26,7 @@ public final class CompactInfo {
     private CompactInfo() {}
 
     /** The first {@code max} usable nodes of a {@code nodes} (IPv4) or {@code nodes6} (IPv6) string. */
-    static List<NodeContact> nodes(BValue.BBytes compact, AddressFamily family, int max) {
+    static List<NodeContact> nodes(BBytes compact, AddressFamily family, int max) {
         int entry = family == AddressFamily.IPV4 ? IPV4_NODE : IPV6_NODE;
         int count = compact.length() / entry;
         List<NodeContact> nodes = new ArrayList<>(Math.min(count, max));
@@ -41,7 +42,7 @@ public final class CompactInfo {
     }
 
     /** One entry of {@code values}: 6 bytes (IPv4) or 18 (IPv6); anything else, or port 0, is none. */
-    static Option<Peer> peer(BValue.BBytes compact) {
+    static Option<Peer> peer(BBytes compact) {
         int length = compact.length();
         if (length != IPV4_PEER && length != IPV6_PEER) {
             return Option.none();
@@ -73,11 +74,11 @@ public final class CompactInfo {
         out.write(port & 0xFF);
     }
 
-    private static int port(BValue.BBytes compact, int offset) {
+    private static int port(BBytes compact, int offset) {
         return (compact.byteAt(offset) & 0xFF) << 8 | compact.byteAt(offset + 1) & 0xFF;
     }
 
-    private static InetAddress address(BValue.BBytes compact, int offset, int length) {
+    private static InetAddress address(BBytes compact, int offset, int length) {
         byte[] raw = new byte[length];
         compact.copyTo(raw, 0, offset, length);
         try {

@@ -1,9 +1,13 @@
 package dev.peerscout.adapters.dht.krpc;
 
-import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
-import dev.peerscout.adapters.dht.krpc.BValue.BDict;
-import dev.peerscout.adapters.dht.krpc.BValue.BInt;
-import dev.peerscout.adapters.dht.krpc.BValue.BList;
+import dev.peerscout.bencode.BValue;
+import dev.peerscout.bencode.BValue.BBytes;
+import dev.peerscout.bencode.BValue.BDict;
+import dev.peerscout.bencode.BValue.BInt;
+import dev.peerscout.bencode.BValue.BList;
+import dev.peerscout.bencode.BencodeDecoder;
+import dev.peerscout.bencode.BencodeEncoder;
+import dev.peerscout.bencode.BencodeException;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.Peer;
 import io.vavr.control.Either;
@@ -19,6 +23,10 @@ import java.util.List;
  * {@link #MAX_PEERS} peers per {@code values} list, whatever a datagram holds.
  */
 public final class Krpc {
+    /** Larger than any UDP payload (65,507 bytes over IPv4). */
+    public static final int MAX_MESSAGE = 64 * 1024;
+    /** KRPC needs three levels (message, arguments, a list of values); anything far deeper is hostile. */
+    public static final int MAX_DEPTH = 16;
     /** A node returns k = 8 per family; more than this is noise or an attack. */
     public static final int MAX_NODES_PER_FIELD = 32;
     /** libtorrent sends at most 100 values per reply. */
@@ -28,6 +36,9 @@ public final class Krpc {
     /** Error texts are for people and logs; a 60 KiB one is cut. */
     static final int MAX_ERROR_TEXT = 200;
 
+    /** Lenient where nodes are sloppy but unambiguous: unsorted or duplicate keys, non-canonical numbers, trailing bytes. */
+    private static final BencodeDecoder DECODER = new BencodeDecoder(MAX_DEPTH, MAX_MESSAGE, MAX_MESSAGE);
+
     private Krpc() {}
 
     /**
@@ -35,47 +46,61 @@ public final class Krpc {
      * nodes not to add us to their routing tables, since we never answer queries.
      */
     public static byte[] query(TransactionId transaction, NodeId self, Query query, boolean readOnly) {
-        BDict message = readOnly
-                ? BDict.of("t", transaction.toBValue(), "y", BBytes.ascii("q"), "q", BBytes.ascii(query.method()),
-                        "a", query.arguments(self), "ro", new BInt(1))
-                : BDict.of("t", transaction.toBValue(), "y", BBytes.ascii("q"), "q", BBytes.ascii(query.method()),
-                        "a", query.arguments(self));
-        return Bencode.encode(message);
+        BDict.Builder message = BDict.builder().put("t", transaction.toBValue()).put("y", BBytes.ascii("q"))
+                .put("q", BBytes.ascii(query.method())).put("a", query.arguments(self));
+        if (readOnly) {
+            message.put("ro", 1);
+        }
+        return BencodeEncoder.encode(message.build());
     }
 
     /** A response datagram (for fake nodes in tests, and round trips). */
     public static byte[] response(TransactionId transaction, Answer answer) {
-        List<Object> fields = new ArrayList<>(List.of("id", answer.responder().toBValue()));
+        BDict.Builder fields = BDict.builder().put("id", answer.responder().toBValue());
         List<NodeContact> ipv4 = answer.nodes().stream().filter(n -> n.family() == AddressFamily.IPV4).toList();
         List<NodeContact> ipv6 = answer.nodes().stream().filter(n -> n.family() == AddressFamily.IPV6).toList();
         if (!ipv4.isEmpty()) {
-            fields.addAll(List.of("nodes", BBytes.of(CompactInfo.encodeNodes(ipv4))));
+            fields.put("nodes", CompactInfo.encodeNodes(ipv4));
         }
         if (!ipv6.isEmpty()) {
-            fields.addAll(List.of("nodes6", BBytes.of(CompactInfo.encodeNodes(ipv6))));
+            fields.put("nodes6", CompactInfo.encodeNodes(ipv6));
         }
         if (!answer.peers().isEmpty()) {
             List<BValue> values = new ArrayList<>();
             answer.peers().forEach(peer -> values.add(BBytes.of(CompactInfo.encodePeer(peer))));
-            fields.addAll(List.of("values", new BList(values)));
+            fields.put("values", new BList(values));
         }
-        answer.token().forEach(token -> fields.addAll(List.of("token", token)));
-        return response(transaction, BDict.of(fields.toArray()));
+        answer.token().forEach(token -> fields.put("token", token));
+        return response(transaction, fields.build());
     }
 
     /** A response datagram with any {@code r} dictionary, hostile ones included (for tests). */
     public static byte[] response(TransactionId transaction, BDict results) {
-        return Bencode.encode(BDict.of("t", transaction.toBValue(), "y", BBytes.ascii("r"), "r", results));
+        return BencodeEncoder.encode(BDict.builder().put("t", transaction.toBValue()).put("y", BBytes.ascii("r"))
+                .put("r", results).build());
     }
 
     public static byte[] error(TransactionId transaction, long code, String text) {
         List<BValue> error = List.of(new BInt(code), BBytes.of(text.getBytes(StandardCharsets.UTF_8)));
-        return Bencode.encode(BDict.of("t", transaction.toBValue(), "y", BBytes.ascii("e"), "e", new BList(error)));
+        return BencodeEncoder.encode(BDict.builder().put("t", transaction.toBValue()).put("y", BBytes.ascii("e"))
+                .put("e", new BList(error)).build());
     }
 
     /** Decodes a datagram, or says why it is not a KRPC message we can use (the caller drops it). */
     public static Either<String, Message> decode(byte[] datagram, int length) {
-        return Bencode.decode(datagram, length).flatMap(Krpc::message);
+        if (length < 0 || length > datagram.length) {
+            throw new IllegalArgumentException("length " + length + " outside the array");
+        }
+        if (length > MAX_MESSAGE) {
+            return Either.left("message of " + length + " bytes exceeds " + MAX_MESSAGE);
+        }
+        BValue value;
+        try {
+            value = DECODER.decode(datagram, 0, length).root().toValue();
+        } catch (BencodeException e) {
+            return Either.left(e.getMessage());
+        }
+        return message(value);
     }
 
     public static Either<String, Message> decode(byte[] datagram) {
@@ -86,22 +111,22 @@ public final class Krpc {
         if (!(value instanceof BDict message)) {
             return Either.left("not a dictionary");
         }
-        Option<BBytes> t = message.bytes("t");
+        Option<BBytes> t = Option.ofOptional(message.bytes("t"));
         if (t.isEmpty() || t.get().length() > TransactionId.MAX_LENGTH) {
             return Either.left("no usable transaction id");
         }
         TransactionId transaction = TransactionId.of(t.get().toBytes());
-        String type = message.bytes("y").map(BBytes::text).getOrElse("");
+        String type = message.bytes("y").map(BBytes::text).orElse("");
         switch (type) {
             case "r":
-                return message.dict("r").toEither("response without 'r'")
+                return Option.ofOptional(message.dict("r")).toEither("response without 'r'")
                         .flatMap(Krpc::answer)
                         .map(answer -> new Message.Response(transaction, answer));
             case "e":
-                return message.list("e").toEither("error without 'e'")
+                return Option.ofOptional(message.list("e")).toEither("error without 'e'")
                         .map(error -> errorReply(transaction, error));
             case "q":
-                return message.bytes("q").toEither("query without 'q'")
+                return Option.ofOptional(message.bytes("q")).toEither("query without 'q'")
                         .map(method -> new Message.Request(transaction, method.text()));
             default:
                 return Either.left("unknown message type '" + type + "'");
@@ -109,17 +134,17 @@ public final class Krpc {
     }
 
     private static Either<String, Answer> answer(BDict results) {
-        Option<BBytes> id = results.bytes("id").filter(bytes -> bytes.length() == NodeId.LENGTH);
+        Option<BBytes> id = Option.ofOptional(results.bytes("id")).filter(bytes -> bytes.length() == NodeId.LENGTH);
         if (id.isEmpty()) {
             return Either.left("response without a 20-byte 'id'");
         }
         List<NodeContact> nodes = new ArrayList<>();
-        results.bytes("nodes").forEach(compact ->
+        results.bytes("nodes").ifPresent(compact ->
                 nodes.addAll(CompactInfo.nodes(compact, AddressFamily.IPV4, MAX_NODES_PER_FIELD)));
-        results.bytes("nodes6").forEach(compact ->
+        results.bytes("nodes6").ifPresent(compact ->
                 nodes.addAll(CompactInfo.nodes(compact, AddressFamily.IPV6, MAX_NODES_PER_FIELD)));
         List<Peer> peers = new ArrayList<>();
-        for (BValue value : results.list("values").map(BList::items).getOrElse(List.of())) {
+        for (BValue value : results.list("values").map(BList::items).orElse(List.of())) {
             if (peers.size() == MAX_PEERS) {
                 break;
             }
@@ -127,7 +152,7 @@ public final class Krpc {
                 CompactInfo.peer(compact).forEach(peers::add);
             }
         }
-        Option<BBytes> token = results.bytes("token").filter(bytes -> bytes.length() <= MAX_TOKEN);
+        Option<BBytes> token = Option.ofOptional(results.bytes("token")).filter(bytes -> bytes.length() <= MAX_TOKEN);
         return Either.right(new Answer(NodeId.read(id.get(), 0), nodes, peers, token));
     }
 

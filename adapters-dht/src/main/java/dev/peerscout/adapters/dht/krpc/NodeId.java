@@ -1,5 +1,6 @@
 package dev.peerscout.adapters.dht.krpc;
 
+import dev.peerscout.bencode.BValue.BBytes;
 import dev.peerscout.domain.model.InfoHash;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -40,7 +41,7 @@ public final class NodeId {
     }
 
     /** Reads 20 bytes at {@code offset} of a compact node string. */
-    static NodeId read(BValue.BBytes from, int offset) {
+    static NodeId read(BBytes from, int offset) {
         byte[] bytes = new byte[LENGTH];
         from.copyTo(bytes, 0, offset, LENGTH);
         return new NodeId(bytes);
@@ -50,8 +51,8 @@ public final class NodeId {
         return bytes.clone();
     }
 
-    BValue.BBytes toBValue() {
-        return BValue.BBytes.owning(bytes.clone());
+    BBytes toBValue() {
+        return BBytes.of(bytes);
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.peerscout.adapters.dht.krpc;
 
-import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
-import dev.peerscout.adapters.dht.krpc.BValue.BDict;
-import dev.peerscout.adapters.dht.krpc.BValue.BList;
+import dev.peerscout.bencode.BValue;
+import dev.peerscout.bencode.BValue.BBytes;
+import dev.peerscout.bencode.BValue.BDict;
+import dev.peerscout.bencode.BValue.BList;
 import dev.peerscout.domain.model.AddressFamily;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public sealed interface Query permits Query.Ping, Query.FindNode, Query.GetPeers
 
         @Override
         public BDict arguments(NodeId self) {
-            return BDict.of("id", self.toBValue());
+            return BDict.builder().put("id", self.toBValue()).build();
         }
     }
 
@@ -42,7 +43,7 @@ public sealed interface Query permits Query.Ping, Query.FindNode, Query.GetPeers
 
         @Override
         public BDict arguments(NodeId self) {
-            return BDict.of("id", self.toBValue(), "target", target.toBValue());
+            return BDict.builder().put("id", self.toBValue()).put("target", target.toBValue()).build();
         }
     }
 
@@ -64,12 +65,13 @@ public sealed interface Query permits Query.Ping, Query.FindNode, Query.GetPeers
         @Override
         public BDict arguments(NodeId self) {
             if (want.size() < 2) {
-                return BDict.of("id", self.toBValue(), "info_hash", infoHash.toBValue());
+                return BDict.builder().put("id", self.toBValue()).put("info_hash", infoHash.toBValue()).build();
             }
             List<BValue> families = new ArrayList<>();
             families.add(BBytes.ascii("n4"));
             families.add(BBytes.ascii("n6"));
-            return BDict.of("id", self.toBValue(), "info_hash", infoHash.toBValue(), "want", new BList(families));
+            return BDict.builder().put("id", self.toBValue()).put("info_hash", infoHash.toBValue())
+                    .put("want", new BList(families)).build();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.peerscout.adapters.dht.krpc;
 
+import dev.peerscout.bencode.BValue.BBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -39,8 +40,8 @@ public final class TransactionId {
         return of(text.getBytes(StandardCharsets.US_ASCII));
     }
 
-    BValue.BBytes toBValue() {
-        return BValue.BBytes.owning(bytes.clone());
+    BBytes toBValue() {
+        return BBytes.of(bytes);
     }
 
     @Override

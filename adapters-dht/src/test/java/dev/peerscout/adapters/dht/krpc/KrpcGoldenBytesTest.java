@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
+import dev.peerscout.bencode.BValue.BBytes;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.Peer;
 import io.vavr.control.Option;

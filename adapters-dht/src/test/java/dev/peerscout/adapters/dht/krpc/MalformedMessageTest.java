@@ -39,7 +39,7 @@ class MalformedMessageTest {
                 Arguments.of("integer beyond 64 bits", "d1:ti99999999999999999999e1:y1:re"),
                 Arguments.of("key that is not a string", "di1e1:ae"),
                 Arguments.of("dangling key", "d1:t2:aa1:ye"),
-                Arguments.of("nesting too deep", "l".repeat(Bencode.MAX_DEPTH + 1) + "e".repeat(Bencode.MAX_DEPTH + 1)),
+                Arguments.of("nesting too deep", "l".repeat(Krpc.MAX_DEPTH + 1) + "e".repeat(Krpc.MAX_DEPTH + 1)),
                 Arguments.of("very deep nesting", "d1:t" + "l".repeat(100_000)),
                 Arguments.of("larger than 64 KiB", "d1:t2:aa1:y1:r1:r65530:" + "x".repeat(65_530) + "e"));
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.adapters.dht.krpc.Answer;
-import dev.peerscout.adapters.dht.krpc.BValue.BBytes;
 import dev.peerscout.adapters.dht.krpc.NodeContact;
 import dev.peerscout.adapters.dht.krpc.NodeId;
+import dev.peerscout.bencode.BValue.BBytes;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.Peer;
 import io.vavr.control.Option;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.adapters.dht.krpc.Answer;
-import dev.peerscout.adapters.dht.krpc.BValue.BDict;
-import dev.peerscout.adapters.dht.krpc.Bencode;
 import dev.peerscout.adapters.dht.krpc.Krpc;
 import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.adapters.dht.krpc.Query;
 import dev.peerscout.adapters.dht.krpc.TransactionId;
+import dev.peerscout.bencode.BValue.BDict;
+import dev.peerscout.bencode.BencodeDecoder;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.testing.FakeScheduler;
 import io.vavr.control.Either;
@@ -49,7 +49,8 @@ class KrpcTransportTest {
                     new Query.Ping(), Duration.ofSeconds(5)).get();
             DatagramPacket query = new DatagramPacket(new byte[2048], 2048);
             node.receive(query);
-            BDict message = (BDict) Bencode.decode(query.getData(), query.getLength()).get();
+            BDict message = (BDict) new BencodeDecoder(Krpc.MAX_DEPTH, 100).decode(query.getData(), 0, query.getLength())
+                    .root().toValue();
             TransactionId transaction = TransactionId.of(message.bytes("t").get().toBytes());
             NodeId nodeId = NodeId.random(new Random(3));
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Coverage-guided fuzz tests (Jazzer) of the .torrent reader (bencode scanner and metainfo) and
+ * Coverage-guided fuzz tests (Jazzer) of the .torrent reader (bencode decoding and metainfo) and
  * the magnet parser. The only allowed outcomes are a torrent that keeps the invariants below or a
  * {@link TorrentError} of one line; anything thrown, a hang (the timeout) or an allocation sized
  * by a claim rather than by the input (the allocation budget) is a bug.

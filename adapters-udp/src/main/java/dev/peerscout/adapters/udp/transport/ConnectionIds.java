@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * lifetime (BEP 15: a client may use one for a minute) on the injected clock.
  */
 final class ConnectionIds {
-    /** One id a tracker gave us, and when it stops being usable. */
-    record Grant(long id, Instant expires) {}
+    /** One id a tracker gave us, when it stops being usable, and how long the connect that got it took. */
+    record Grant(long id, Instant expires, Duration connectTook) {}
 
     private final Map<TrackerKey, Grant> grants = new ConcurrentHashMap<>();
     private final Scheduler scheduler;
@@ -33,8 +33,8 @@ final class ConnectionIds {
         return grant;
     }
 
-    Grant remember(TrackerKey key, long id) {
-        Grant grant = new Grant(id, scheduler.now().plus(lifetime));
+    Grant remember(TrackerKey key, long id, Duration connectTook) {
+        Grant grant = new Grant(id, scheduler.now().plus(lifetime), connectTook);
         grants.put(key, grant);
         return grant;
     }

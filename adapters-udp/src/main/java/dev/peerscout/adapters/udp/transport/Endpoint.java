@@ -263,18 +263,23 @@ final class Endpoint {
 
     /** The socket reported an error: nothing will come back from this address. */
     void broken(IOException error) {
-        shutdown(describe(error));
+        shutdown(describe(error), error instanceof PortUnreachableException);
     }
 
     /** Ends every exchange here as unreachable and releases the socket. */
     void shutdown(String detail) {
+        shutdown(detail, false);
+    }
+
+    /** @param refused the tracker's host said nothing listens there (ICMP port unreachable) */
+    private void shutdown(String detail, boolean refused) {
         if (closed) {
             return;
         }
         closed = true;
         List<Exchange<?, ?>> all = new ArrayList<>(active);
         all.addAll(queued);
-        all.forEach(exchange -> exchange.unreachable(detail));
+        all.forEach(exchange -> exchange.unreachable(detail, refused));
         timers.clear();
         try {
             channel.close();

@@ -50,6 +50,8 @@ final class Exchange<R, T> {
     private byte[] datagram;
     private ConnectionIds.Grant grant;
     private boolean reconnectedAfterError;
+    /** When this exchange's current connect began: how long connecting takes is kept with the id. */
+    private Instant connectStarted;
     private TimerQueue.Timer retransmitTimer;
     private TimerQueue.Timer deadlineTimer;
     /** Made once: an exchange sets this timer for every datagram it sends. */
@@ -115,7 +117,8 @@ final class Exchange<R, T> {
             });
         } else if (phase == Phase.CONNECTING && action == Action.CONNECT.code()) {
             ConnectReply.decode(reply).fold(this::malformed, connected -> {
-                grant = connectionIds.remember(key, connected.connectionId());
+                grant = connectionIds.remember(key, connected.connectionId(),
+                        Duration.between(connectStarted, scheduler.now()));
                 exponent = 0;
                 request();
                 endpoint.connectEnded(key, this);
@@ -138,9 +141,9 @@ final class Exchange<R, T> {
     }
 
     /** The socket to the tracker failed (ICMP unreachable, no route) or was closed. */
-    void unreachable(String detail) {
+    void unreachable(String detail, boolean refused) {
         if (phase != Phase.DONE) {
-            finish(Either.left(new TrackerFailure.Unreachable(detail, attempts)));
+            finish(Either.left(new TrackerFailure.Unreachable(detail, attempts, refused)));
         }
     }
 
@@ -153,6 +156,7 @@ final class Exchange<R, T> {
             return;
         }
         phase = Phase.CONNECTING;
+        connectStarted = scheduler.now();
         transactionId = endpoint.newTransaction(this, transactionId);
         datagram = new ConnectRequest(transactionId).toBytes();
         transmit();
@@ -160,6 +164,7 @@ final class Exchange<R, T> {
 
     private void request() {
         phase = Phase.REQUESTING;
+        query.requesting(grant.connectTook());
         transactionId = endpoint.newTransaction(this, transactionId);
         datagram = query.encode(grant.id(), transactionId);
         transmit();

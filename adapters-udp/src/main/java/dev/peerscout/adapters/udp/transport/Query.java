@@ -5,6 +5,7 @@ import dev.peerscout.adapters.udp.protocol.MalformedPacket;
 import dev.peerscout.domain.model.AddressFamily;
 import io.vavr.control.Either;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * What an exchange asks once it holds a connection id (an announce, or one scrape batch), and how to
@@ -25,4 +26,10 @@ public interface Query<R> {
      * tracker's address (it decides the size of peer entries).
      */
     Either<MalformedPacket, R> decode(ByteBuffer datagram, AddressFamily family);
+
+    /**
+     * The exchange holds a connection id and sends this query (again after a reconnect);
+     * {@code connectTook} is how long the connect that obtained the id took. For step timings.
+     */
+    default void requesting(Duration connectTook) {}
 }
