@@ -86,7 +86,6 @@ final class AdaptersModule {
         return OnFirstUse.peerWire(() -> new PeerWireProber(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
     }
 
-<<<<<<< HEAD
     /** The metadata side of the peer wire (BEP 9): its selector thread starts with the first fetch. */
     @Provides
     @Singleton
@@ -99,7 +98,8 @@ final class AdaptersModule {
     @Singleton
     static MetainfoWriter metainfoWriter() {
         return new MagnetMetainfoWriter();
-=======
+    }
+
     @Provides
     @IntoMap
     @StringKey("udp")
@@ -119,7 +119,6 @@ final class AdaptersModule {
     @StringKey("https")
     static TrackerProbe httpsProbe(HttpTrackerClient client) {
         return client.probe();
->>>>>>> peerwire
     }
 
     /** The mainline DHT (BEP 5), a peer source beside the trackers; read-only, it never announces. */

@@ -36,18 +36,12 @@ final class InfoCommand implements Callable<Integer> {
     @Inject
     InfoCommand(TorrentReferences torrents, MagnetMetadata magnetMetadata) {
         this.torrents = torrents;
-<<<<<<< HEAD
         this.magnetMetadata = magnetMetadata;
         spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files. For a magnet link "
                 + "the swarm's peers are asked for the info dictionary (BEP 9) unless --offline.",
                 Specs.exitCodes("0:the torrent was read (for a magnet link: verified metadata was obtained)",
                         "1:no peer gave verified metadata before the deadline (stderr says why)",
-                        "2:bad input or usage (one line on stderr)", "3:internal error"));
-=======
-        spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files.",
-                Specs.exitCodes("0:the torrent was read", "2:bad input or usage (one line on stderr)", "3:internal error",
-                        "4:standard output could not be written"));
->>>>>>> peerwire
+                        "2:bad input or usage (one line on stderr)", "3:internal error", "4:standard output could not be written"));
         spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file or a magnet link.",
                 given -> reference = given));
         spec.addOption(Specs.flag("--json", "One JSON document on stdout, for scripts.", given -> json = given));

@@ -60,7 +60,6 @@ final class OnFirstUse {
         };
     }
 
-<<<<<<< HEAD
     /** The metadata wire's selector thread starts with the first fetch, never for 'info --offline'. */
     static dev.peerscout.domain.port.MetadataWire metadataWire(java.util.function.Supplier<dev.peerscout.domain.port.MetadataWire> create) {
         return new dev.peerscout.domain.port.MetadataWire() {
@@ -73,7 +72,10 @@ final class OnFirstUse {
                     wire = create.get();
                 }
                 return wire.fetch(request);
-=======
+            }
+        };
+    }
+
     static TrackerProbe trackerProbe(Provider<TrackerProbe> probe) {
         return new TrackerProbe() {
             @Override
@@ -92,7 +94,6 @@ final class OnFirstUse {
             public CompletableFuture<Step<ScrapeResponse>> scrape(
                     TrackerUrl tracker, InetAddress address, List<InfoHash> swarms, Instant deadline) {
                 return probe.get().scrape(tracker, address, swarms, deadline);
->>>>>>> peerwire
             }
         };
     }
