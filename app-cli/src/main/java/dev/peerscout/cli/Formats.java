@@ -36,6 +36,15 @@ final class Formats {
         return grouped.toString();
     }
 
+    /** {@code 1 seeder}, {@code 2 seeders}, {@code ? seeders} when unknown: counts read as English. */
+    static String counted(io.vavr.control.Option<? extends Number> n, String noun) {
+        return n.map(value -> counted(value.longValue(), noun)).getOrElse("? " + noun + "s");
+    }
+
+    static String counted(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** {@code 45 ms}, {@code 1.2 s}. */
     static String duration(Duration duration) {
         long millis = duration.toMillis();

@@ -42,7 +42,7 @@ final class InfoCommand implements Callable<Integer> {
                 Specs.exitCodes("0:the torrent was read (for a magnet link: verified metadata was obtained)",
                         "1:no peer gave verified metadata before the deadline (stderr says why)",
                         "2:bad input or usage (one line on stderr)", "3:internal error", "4:standard output could not be written"));
-        spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file or a magnet link.",
+        spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file, '-' for one on standard input, or a magnet link.",
                 given -> reference = given));
         spec.addOption(Specs.flag("--json", "One JSON document on stdout, for scripts.", given -> json = given));
         spec.addOption(Specs.flag("--show-secrets", "Show tracker passkeys instead of masking them.",
@@ -59,7 +59,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Torrent torrent = torrents.read(reference);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? OutputWriter.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
         String from = null;
         if (magnetMetadata.wanted(reference, torrent)) {
             MagnetMetadata.Outcome outcome = magnetMetadata.fetch(reference, torrent, showSecrets, spec.commandLine().getErr());
@@ -88,9 +88,19 @@ final class InfoCommand implements Callable<Integer> {
         torrent.hashes().v1().forEach(h -> out.println("Info hash:    " + h.hex()));
         torrent.hashes().v2().forEach(h -> out.println("Info hash v2: " + h.hex()));
         // Counted once: a large torrent's file list is decoded entry by entry on each pass.
-        long files = torrent.contents().map(contents -> contents.files().stream().filter(f -> !f.padding()).count()).getOrElse(0L);
+        long files = 0;
+        long size = 0;
         for (Contents contents : torrent.contents()) {
-            out.println("Size:         " + Formats.bytes(contents.totalLength()) + " (" + Formats.count(contents.totalLength())
+            for (FileEntry file : contents.files()) {
+                if (!file.padding()) {
+                    files++;
+                    size += file.length();
+                }
+            }
+        }
+        for (Contents contents : torrent.contents()) {
+            // The real files' size: padding to piece boundaries is no data (libtorrent's total_size counts it).
+            out.println("Size:         " + Formats.bytes(size) + " (" + Formats.count(size)
                     + " bytes) in " + Formats.count(files) + (files == 1 ? " file" : " files"));
             out.println("Pieces:       " + Formats.count(contents.pieceCount()) + " x " + Formats.bytes(contents.pieceLength()));
         }
@@ -125,6 +135,9 @@ final class InfoCommand implements Callable<Integer> {
             }
         }
         out.println("Magnet:       " + Text.printable(MagnetLinks.of(torrent, showSecrets)));
+        if (!showSecrets && torrent.tiers().stream().anyMatch(tier -> tier.trackers().stream().anyMatch(TrackerUrl::hasSecrets))) {
+            out.println("              (passkeys masked as ***: this link cannot announce; --show-secrets shows them)");
+        }
         torrent.warnings().forEach(warning -> out.println("Warning:      " + Text.printable(warning)));
     }
 
@@ -148,10 +161,13 @@ final class InfoCommand implements Callable<Integer> {
             Contents contents = torrent.contents().getOrNull();
             if (contents == null) {
                 json.writeNullField("totalLength");
+                json.writeNullField("paddedLength");
                 json.writeNullField("pieceLength");
                 json.writeNullField("pieceCount");
             } else {
-                json.writeNumberField("totalLength", contents.totalLength());
+                // The real files; paddedLength adds the pad files (what libtorrent calls total_size).
+                json.writeNumberField("totalLength", contents.dataLength());
+                json.writeNumberField("paddedLength", contents.totalLength());
                 json.writeNumberField("pieceLength", contents.pieceLength());
                 json.writeNumberField("pieceCount", contents.pieceCount());
             }

@@ -1,6 +1,5 @@
 package dev.peerscout.cli;
 
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import picocli.CommandLine;
 
@@ -9,19 +8,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        CommandLine commandLine = DaggerPeerscoutComponent.create().commandLines().forArguments(args);
-        commandLine.setOut(stdout());
-        System.exit(Peerscout.run(commandLine, args));
+        String[] arguments = ProcessArguments.of(args);
+        CommandLine commandLine = DaggerPeerscoutComponent.create().commandLines().forArguments(arguments);
+        commandLine.setOut(OutputWriter.stdout(charset("sun.stdout.encoding")));
+        commandLine.setErr(OutputWriter.stderr(charset("sun.stderr.encoding")));
+        System.exit(Peerscout.run(commandLine, arguments));
     }
 
-    /**
-     * Standard output in the encoding picocli would choose, written so that a failed write shows,
-     * with its reason: picocli's own writer wraps System.out in a way that hides the error, a
-     * full disk must be reported, and {@code peers} stops when its reader has gone.
-     */
-    private static PrintWriter stdout() {
-        String encoding = System.getProperty("sun.stdout.encoding");
-        Charset charset = encoding == null || !Charset.isSupported(encoding) ? Charset.defaultCharset() : Charset.forName(encoding);
-        return OutputWriter.stdout(charset);
+    /** The encoding picocli would choose: the JVM's for a terminal, else the locale's. */
+    private static Charset charset(String property) {
+        String encoding = System.getProperty(property);
+        return encoding == null || !Charset.isSupported(encoding) ? Charset.defaultCharset() : Charset.forName(encoding);
     }
 }

@@ -39,7 +39,8 @@ final class NetworkOptions {
         for (String url : trackers) {
             String problem = problemWith(url.strip());
             if (problem != null) {
-                throw new UserError("--tracker " + url + ": " + problem);
+                String shown = url.isBlank() || showSecrets ? url : TrackerUrl.of(url).redacted();
+                throw new UserError("--tracker " + shown + ": " + problem);
             }
             urls.add(TrackerUrl.of(url));
         }

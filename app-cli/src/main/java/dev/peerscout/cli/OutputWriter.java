@@ -3,10 +3,12 @@ package dev.peerscout.cli;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,20 +16,43 @@ import java.nio.file.Path;
  * Standard output that keeps why a write failed: a {@link PrintWriter} only says that one did.
  * A full disk or a closed descriptor is an error the user must hear about; a pipe whose reader
  * went away ({@code peers | head -3}) is how {@code peers} learns to stop.
+ *
+ * <p>Human text goes out in the locale's charset, with escapes for what it cannot show
+ * ({@link EscapingWriter}); JSON and NDJSON are UTF-8 whatever the locale (RFC 8259), so
+ * {@code env -i} or cron never turns a name into {@code ?}: see {@link #forScripts}.
  */
 final class OutputWriter extends PrintWriter {
     private final Recorder recorder;
     private final boolean pipe;
+    /** The bytes underneath, for {@link #forScripts}; null for a writer that has none (tests). */
+    private final OutputStream stream;
 
     /** @param pipe the output is a pipe or a socket, where a failed write means the reader has gone */
     OutputWriter(Writer out, boolean pipe) {
-        this(new Recorder(out), pipe);
+        this(new Recorder(out), pipe, null);
     }
 
-    private OutputWriter(Recorder recorder, boolean pipe) {
+    private OutputWriter(Recorder recorder, boolean pipe, OutputStream stream) {
         super(recorder, true);
         this.recorder = recorder;
         this.pipe = pipe;
+        this.stream = stream;
+    }
+
+    /** {@code out}, writing UTF-8 from now on if it is the process's own standard output. */
+    static PrintWriter forScripts(PrintWriter out) {
+        if (out instanceof OutputWriter ours && ours.stream != null) {
+            synchronized (ours.lock) {
+                ours.flush();
+                ours.recorder.out = new OutputStreamWriter(ours.stream, StandardCharsets.UTF_8);
+            }
+        }
+        return out;
+    }
+
+    /** The process's standard error: the locale's charset, with escapes for what it cannot show. */
+    static PrintWriter stderr(Charset charset) {
+        return new PrintWriter(new EscapingWriter(System.err, charset), true);
     }
 
     /** The process's standard output, written straight to its descriptor so that failures show. */
@@ -39,7 +64,8 @@ final class OutputWriter extends PrintWriter {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             pipe = false;
         }
-        return new OutputWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), pipe);
+        OutputStream stream = new FileOutputStream(FileDescriptor.out);
+        return new OutputWriter(new Recorder(new EscapingWriter(stream, charset)), pipe, stream);
     }
 
     /** A write failed because nobody reads the pipe any more. */
@@ -85,7 +111,8 @@ final class OutputWriter extends PrintWriter {
 
     /** Passes writes through and remembers the first failure. */
     private static final class Recorder extends Writer {
-        private final Writer out;
+        /** Switched once, under the writer's lock, from human text to UTF-8 ({@link #forScripts}). */
+        private volatile Writer out;
         private volatile IOException first;
 
         Recorder(Writer out) {

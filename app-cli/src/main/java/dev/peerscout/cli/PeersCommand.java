@@ -138,7 +138,7 @@ final class PeersCommand implements Callable<Integer> {
                     ? "the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"
                     : reference + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json || ndjson ? OutputWriter.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scheduler clock = scheduler.get();
         Progress progress = new Progress(distinctTrackers(torrent, options), dht, clock);
@@ -228,7 +228,7 @@ final class PeersCommand implements Callable<Integer> {
         long answered = report.trackers().stream().filter(TrackerReport::ok).count();
         return (report.peers().isEmpty() ? "no peers found" : "found " + report.peers().size()
                 + (report.peers().size() == 1 ? " peer" : " peers")) + "; " + answered + " of "
-                + report.trackers().size() + " trackers answered in " + Formats.duration(report.elapsed())
+                + Formats.counted(report.trackers().size(), "tracker") + " answered in " + Formats.duration(report.elapsed())
                 + (interrupted ? " (interrupted)" : report.enoughPeers() ? " (stopped early: enough peers)" : "");
     }
 

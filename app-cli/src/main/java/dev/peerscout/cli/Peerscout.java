@@ -1,5 +1,6 @@
 package dev.peerscout.cli;
 
+import dev.peerscout.domain.model.TrackerUrl;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -32,7 +33,7 @@ public final class Peerscout {
         @Override
         public int handleParseException(CommandLine.ParameterException error, String[] arguments) {
             CommandLine command = error.getCommandLine();
-            command.getErr().println("peerscout: " + firstLine(error.getMessage()) + suggestion(error)
+            command.getErr().println("peerscout: " + masked(firstLine(error.getMessage()), arguments) + suggestion(error)
                     + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
             command.getErr().flush();
             return ExitCodes.BAD_INPUT;
@@ -55,7 +56,8 @@ public final class Peerscout {
                 err.flush();
                 return ExitCodes.OUTPUT_ERROR;
             }
-            err.println("peerscout: internal error: " + error + (verbose ? "" : " (run with --verbose for details)"));
+            // A bug's own message names Java types (an NPE's does); the stack trace is for --verbose.
+            err.println("peerscout: internal error, a bug in peerscout" + (verbose ? ":" : " (run with --verbose for details)"));
             if (verbose) {
                 error.printStackTrace(err);
             }
@@ -70,6 +72,23 @@ public final class Peerscout {
             return "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
         }
         return "";
+    }
+
+    /**
+     * picocli quotes what it could not place; a tracker URL among the arguments is masked there as
+     * everywhere else, unless {@code --show-secrets} was given.
+     */
+    private static String masked(String message, String[] arguments) {
+        if (java.util.Arrays.asList(arguments).contains("--show-secrets")) {
+            return message;
+        }
+        String out = message;
+        for (String argument : arguments) {
+            if (argument.contains("://") && !argument.isBlank()) {
+                out = out.replace(argument, TrackerUrl.of(argument).redacted());
+            }
+        }
+        return out;
     }
 
     private static boolean hasVerbose(CommandLine.ParseResult parsed) {

@@ -6,11 +6,13 @@ import dev.peerscout.domain.discovery.ScrapeReport;
 import dev.peerscout.domain.discovery.ScrapeSwarms;
 import dev.peerscout.domain.discovery.TrackerScrape;
 import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.LosslessText;
 import dev.peerscout.domain.model.InfoHashV2;
 import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.MagnetLinks;
+import dev.peerscout.domain.model.Problems;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.time.Scheduler;
 import java.io.IOException;
@@ -112,7 +114,7 @@ final class ScrapeCommand implements Callable<Integer> {
                 }
             });
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? OutputWriter.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<InfoHash, String> names = names(byReference);
         Scheduler clock = scheduler.get();
@@ -143,7 +145,7 @@ final class ScrapeCommand implements Callable<Integer> {
             }
             out.flush();
             long ok = report.trackers().stream().filter(TrackerScrape::ok).count();
-            status.summary(ok + " of " + report.trackers().size() + " trackers answered in "
+            status.summary(ok + " of " + Formats.counted(report.trackers().size(), "tracker") + " answered in "
                     + Formats.duration(report.elapsed()) + (interrupted ? " (interrupted)" : ""));
             OutputWriter.check(out, false);
             if (interrupted) {
@@ -200,12 +202,14 @@ final class ScrapeCommand implements Callable<Integer> {
         }
         String name = "-".equals(file) ? "standard input" : file;
         byte[] bytes;
-        try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
+        try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(LosslessText.path(file))) {
             bytes = in.readNBytes(MAX_FROM_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new UserError(name + ": no such file");
         } catch (IOException e) {
-            throw new UserError(name + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            throw new UserError(name + ": cannot read: " + Problems.describe(e, "read failed"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(name + ": not a valid path");
         }
         if (bytes.length > MAX_FROM_BYTES) {
             throw new UserError(name + ": more than " + MAX_FROM_BYTES / (1024 * 1024) + " MiB of references");
@@ -245,7 +249,8 @@ final class ScrapeCommand implements Callable<Integer> {
 
     private void writeTracker(TrackerScrape tracker, Map<InfoHash, String> names, PrintWriter out) {
         out.println(Text.printable(tracker.url().display(network.showSecrets) + ": "
-                + TrackerOutput.outcome(tracker.status().label(), tracker.error()))
+                + TrackerOutput.outcome(tracker.status().label(),
+                        tracker.error().map(error -> tracker.url().displayIn(error, network.showSecrets))))
                 + ", " + tracker.attempts() + (tracker.attempts() == 1 ? " request, " : " requests, ")
                 + Formats.duration(tracker.elapsed()));
         if (tracker.ok()) {
@@ -286,7 +291,7 @@ final class ScrapeCommand implements Callable<Integer> {
                 json.writeStartObject();
                 json.writeStringField("url", tracker.url().display(network.showSecrets));
                 json.writeStringField("status", tracker.status().label());
-                json.writeStringField("error", tracker.error().getOrNull());
+                json.writeStringField("error", tracker.error().map(error -> tracker.url().displayIn(error, network.showSecrets)).getOrNull());
                 json.writeNumberField("attempts", tracker.attempts());
                 json.writeNumberField("elapsedMs", tracker.elapsed().toMillis());
                 json.writeArrayFieldStart("swarms");

@@ -9,10 +9,13 @@ final class SourceOutput {
     private SourceOutput() {}
 
     static String line(PeerSource.Summary summary) {
-        String counts = summary.peers() + (summary.peers() == 1 ? " peer" : " peers") + " from "
-                + summary.nodesAnswered() + " of " + summary.nodesQueried() + " nodes queried";
+        String sent = summary.queriesSent() == 1 ? "1 query" : Formats.count(summary.queriesSent()) + " queries";
+        String nodes = Formats.counted(summary.nodesQueried(), "node");
+        String peers = Formats.counted(summary.peers(), "peer");
         return Text.printable(summary.name() + ": " + summary.error().map(error -> "error: " + error).getOrElse(
-                summary.nodesQueried() > 0 && summary.nodesAnswered() == 0 ? "no node answered, " + counts : "ok, " + counts));
+                summary.nodesQueried() > 0 && summary.nodesAnswered() == 0
+                        ? "no node answered: " + sent + " to " + nodes + ", " + peers
+                        : "ok, " + peers + " from " + summary.nodesAnswered() + " of " + nodes + " queried (" + sent + ")"));
     }
 
     static void fields(JsonGenerator json, PeerSource.Summary summary) throws IOException {
@@ -21,6 +24,7 @@ final class SourceOutput {
         json.writeStringField("error", summary.error().getOrNull());
         json.writeNumberField("nodesQueried", summary.nodesQueried());
         json.writeNumberField("nodesAnswered", summary.nodesAnswered());
+        json.writeNumberField("queriesSent", summary.queriesSent());
         json.writeNumberField("peers", summary.peers());
     }
 }

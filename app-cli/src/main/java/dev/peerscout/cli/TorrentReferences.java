@@ -6,6 +6,9 @@ import javax.inject.Inject;
 
 /** Reads what the user named, turning a failure into a one-line {@link UserError}. */
 final class TorrentReferences {
+    /** As {@code scrape --from -}: the torrent's bytes come on standard input. */
+    static final String STDIN = "-";
+
     private final TorrentReader reader;
 
     @Inject
@@ -14,6 +17,7 @@ final class TorrentReferences {
     }
 
     Torrent read(String reference) {
-        return reader.read(reference).getOrElseThrow(error -> new UserError(error.message()));
+        return (STDIN.equals(reference) ? reader.read("standard input", System.in) : reader.read(reference))
+                .getOrElseThrow(error -> new UserError(error.message()));
     }
 }

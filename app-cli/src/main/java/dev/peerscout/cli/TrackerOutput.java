@@ -15,15 +15,18 @@ final class TrackerOutput {
 
     private static String unsafeLine(TrackerReport report, boolean showSecrets) {
         StringBuilder line = new StringBuilder("tracker ").append(report.url().display(showSecrets))
-                .append(" (tier ").append(report.tier()).append("): ").append(outcome(report.status().label(), report.error()));
+                .append(" (tier ").append(report.tier()).append("): ").append(outcome(report.status().label(), report.error().map(error -> report.url().displayIn(error, showSecrets))));
         if (report.ok()) {
             line.append(", ").append(report.peers()).append(report.peers() == 1 ? " peer" : " peers");
             if (report.seeders().isDefined() || report.leechers().isDefined()) {
-                line.append(" (").append(report.seeders().map(String::valueOf).getOrElse("?")).append(" seeders, ")
-                        .append(report.leechers().map(String::valueOf).getOrElse("?")).append(" leechers)");
+                line.append(" (").append(Formats.counted(report.seeders(), "seeder")).append(", ")
+                        .append(Formats.counted(report.leechers(), "leecher")).append(")");
             }
         }
-        report.warning().forEach(warning -> line.append(", warning: ").append(warning));
+        if (report.droppedPeers() > 0) {
+            line.append(", ").append(Formats.counted(report.droppedPeers(), "unusable peer")).append(" dropped");
+        }
+        report.warning().forEach(warning -> line.append(", warning: ").append(report.url().displayIn(warning, showSecrets)));
         if (report.attempts() > 0) {
             line.append(", ").append(report.attempts()).append(report.attempts() == 1 ? " request" : " requests")
                     .append(", ").append(Formats.duration(report.elapsed()));
@@ -40,13 +43,15 @@ final class TrackerOutput {
         json.writeStringField("url", report.url().display(showSecrets));
         json.writeNumberField("tier", report.tier());
         json.writeStringField("status", report.status().label());
-        json.writeStringField("error", report.error().getOrNull());
-        json.writeStringField("warning", report.warning().getOrNull());
+        // A tracker's own words may repeat our passkey: masked as the URL is.
+        json.writeStringField("error", report.error().map(error -> report.url().displayIn(error, showSecrets)).getOrNull());
+        json.writeStringField("warning", report.warning().map(warning -> report.url().displayIn(warning, showSecrets)).getOrNull());
         writeSeconds(json, "interval", report.interval().getOrNull());
         writeSeconds(json, "minInterval", report.minInterval().getOrNull());
         writeNumber(json, "seeders", report.seeders().getOrNull());
         writeNumber(json, "leechers", report.leechers().getOrNull());
         json.writeNumberField("peers", report.peers());
+        json.writeNumberField("droppedPeers", report.droppedPeers());
         json.writeNumberField("attempts", report.attempts());
         json.writeNumberField("elapsedMs", report.elapsed().toMillis());
     }

@@ -62,7 +62,66 @@ class CliWithFakesTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of("10.0.0.1:6881", "[2001:db8::1]:51413"), run.outLines());
         assertTrue(run.err().contains("tracker " + LIVE + " (tier 0): ok, 2 peers"), run.err());
-        assertTrue(run.errLines().get(run.errLines().size() - 1).startsWith("found 2 peers; 1 of 1 trackers answered"));
+        assertTrue(run.errLines().get(run.errLines().size() - 1).startsWith("found 2 peers; 1 of 1 tracker answered"));
+    }
+
+    @Test
+    void addressesThatCannotBePeersAreDroppedAndCountedAndCountsReadAsEnglish() throws Exception {
+        trackers.script(LIVE, Duration.ZERO, request -> Either.right(new dev.peerscout.domain.model.AnnounceResponse(
+                Duration.ofMinutes(30), Option.none(), Option.some(1), Option.some(1),
+                List.of(peer("0.0.0.0", 6881), peer("255.255.255.255", 6881), peer("224.0.0.1", 6881), peer("ff02::1", 6881),
+                        peer("::", 6881), peer("10.0.0.1", 6881)),
+                Option.none(), Option.none(), 1, 2)));
+
+        CliRun run = run("peers", "demo.torrent");
+        CliRun json = run("peers", "demo.torrent", "--json");
+
+        assertEquals(List.of("10.0.0.1:6881"), run.outLines());
+        assertTrue(run.err().contains("tracker " + LIVE + " (tier 0): ok, 1 peer (1 seeder, 1 leecher), "
+                + "7 unusable peers dropped, 1 request"), run.err());
+        JsonNode tracker = JSON.readTree(json.out()).at("/trackers/0");
+        assertEquals(7, tracker.get("droppedPeers").asInt(), json.out());
+        assertEquals(1, JSON.readTree(json.out()).get("peers").size(), json.out());
+    }
+
+    @Test
+    void aTrackersFailureTextThatRepeatsOurPasskeyIsMaskedInTextJsonAndNdjson() throws Exception {
+        String secret = "udp://secret.example:6969/0123456789abcdef0123/announce?passkey=s3cr3t";
+        torrents.put("secret.torrent", Either.right(torrent(List.of(new Tier(0, List.of(TrackerUrl.of(secret)))))));
+        trackers.failWith(secret, Duration.ZERO, new TrackerFailure.Rejected(
+                "unknown passkey 0123456789abcdef0123 (passkey=s3cr3t)", 1));
+
+        for (String format : List.of("--verbose", "--json", "--ndjson")) {
+            CliRun run = run("peers", "secret.torrent", format);
+            String all = run.out() + run.err();
+            assertFalse(all.contains("0123456789abcdef0123") || all.contains("s3cr3t"), all);
+            assertTrue(all.contains("unknown passkey *** (passkey=***)"), all);
+        }
+        CliRun shown = run("peers", "secret.torrent", "--show-secrets");
+        assertTrue(shown.err().contains("unknown passkey 0123456789abcdef0123 (passkey=s3cr3t)"), shown.err());
+    }
+
+    @Test
+    void usageErrorsMaskTrackerUrlsToo() {
+        CliRun bad = run("peers", "demo.torrent", "--tracker", "http://h.example:99999/0123456789abcdef0123/announce");
+        CliRun stray = run("info", "demo.torrent", "http://h.example/0123456789abcdef0123/announce");
+
+        assertEquals(2, bad.exitCode());
+        assertEquals("peerscout: --tracker http://h.example:99999/***/announce: port 99999 is out of range\n", bad.err());
+        assertEquals(2, stray.exitCode());
+        assertFalse(stray.err().contains("0123456789abcdef0123"), stray.err());
+        assertTrue(stray.err().contains("http://h.example/***/announce"), stray.err());
+    }
+
+    @Test
+    void infosMagnetLineSaysThatItsPasskeyIsMaskedAndHowToShowIt() {
+        CliRun masked = run("info", "private.torrent");
+        CliRun shown = run("info", "private.torrent", "--show-secrets");
+
+        assertTrue(masked.out().contains("Magnet:       magnet:?"), masked.out());
+        assertTrue(masked.out().contains("passkeys masked as ***: this link cannot announce; --show-secrets shows them"), masked.out());
+        assertFalse(shown.out().contains("masked"), shown.out());
+        assertFalse(run("info", "demo.torrent").out().contains("masked"));
     }
 
     @Test
@@ -113,7 +172,7 @@ class CliWithFakesTest {
         assertEquals(1, peers.errLines().size(), peers.err());
         assertTrue(peers.err().startsWith("found 2 peers; 2 of 2 trackers answered in "), peers.err());
         assertEquals(1, scrape.errLines().size(), scrape.err());
-        assertTrue(scrape.err().startsWith("1 of 1 trackers answered in "), scrape.err());
+        assertTrue(scrape.err().startsWith("1 of 1 tracker answered in "), scrape.err());
         assertEquals(List.of("peerscout: missing.torrent: no such file"), bad.errLines());
     }
 
@@ -238,7 +297,7 @@ class CliWithFakesTest {
         CliRun run = run("peers", "demo.torrent", "--tracker", "UDP://LIVE.example:6969/announce/", "--no-stop");
 
         assertEquals(1, trackers.calls().size(), run.err());
-        assertTrue(run.errLines().get(run.errLines().size() - 1).contains("1 of 1 trackers answered"), run.err());
+        assertTrue(run.errLines().get(run.errLines().size() - 1).contains("1 of 1 tracker answered"), run.err());
     }
 
     @Test
@@ -393,6 +452,7 @@ class CliWithFakesTest {
         assertEquals(3, quiet.exitCode());
         assertEquals(1, quiet.errLines().size(), quiet.err());
         assertTrue(quiet.err().contains("internal error"));
+        assertFalse(quiet.err().contains("java.") || quiet.err().contains("Exception"), "no Java class name: " + quiet.err());
         assertTrue(verbose.err().contains("\tat "), "a stack trace with --verbose");
     }
 

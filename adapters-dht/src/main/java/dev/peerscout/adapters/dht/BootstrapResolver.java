@@ -1,6 +1,8 @@
 package dev.peerscout.adapters.dht;
 
 import dev.peerscout.domain.model.HostPort;
+import dev.peerscout.domain.model.Problems;
+import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import java.net.InetAddress;
@@ -87,7 +89,7 @@ final class BootstrapResolver implements AutoCloseable {
             return Either.left("unknown host");
         } catch (RuntimeException e) {
             // A resolver is outside code: whatever it throws is a failed lookup, not our bug.
-            return Either.left(e.toString());
+            return Either.left(Problems.describe(e, "lookup failed"));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.peerscout.adapters.dht;
 
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.HostPort;
+import dev.peerscout.domain.port.Resolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

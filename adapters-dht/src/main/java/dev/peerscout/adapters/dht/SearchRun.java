@@ -14,6 +14,7 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.Problems;
 import dev.peerscout.domain.port.PeerSource.Search;
 import dev.peerscout.domain.port.PeerSource.Summary;
 import dev.peerscout.domain.time.Scheduler;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +43,10 @@ final class SearchRun implements GetPeersClient {
     /** Candidates one lookup keeps; far more than the k it needs, few enough to scan cheaply. */
     private static final int MAX_CANDIDATES = 256;
     private static final int FAILURES_NAMED = 3;
+    /** Tries for a node found during the search: one retransmission. */
+    private static final int NODE_TRIES = 2;
+    /** Tries for a bootstrap node, each waiting twice as long as the last (1 + 2 + 4 s by default). */
+    private static final int BOOTSTRAP_TRIES = 3;
 
     private final Search search;
     private final Consumer<Peer> found;
@@ -54,6 +60,9 @@ final class SearchRun implements GetPeersClient {
     private final List<Lookup> lookups;
     private final Set<InetSocketAddress> queried = ConcurrentHashMap.newKeySet();
     private final Set<InetSocketAddress> answered = ConcurrentHashMap.newKeySet();
+    /** Where the bootstrap nodes resolved to: asked again and again, as the search cannot start without them. */
+    private final Set<InetSocketAddress> bootstrapAddresses = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger queriesSent = new AtomicInteger();
     private final CompletableFuture<Summary> summary = new CompletableFuture<>();
     private final Set<Peer> peers = new HashSet<>();
     /** Why each bootstrap node that failed did, by its position in the search, so messages are stable. */
@@ -118,7 +127,7 @@ final class SearchRun implements GetPeersClient {
                 return;
             }
             finished = true;
-            done = new Summary(DhtPeerSource.NAME, queried.size(), answered.size(), peers.size(), error);
+            done = new Summary(DhtPeerSource.NAME, queried.size(), answered.size(), peers.size(), error, queriesSent.get());
             timer = deadlineTimer;
         }
         if (timer != null) {
@@ -141,22 +150,42 @@ final class SearchRun implements GetPeersClient {
         finish(Option.of(error));
     }
 
+    /**
+     * Asks {@code node}, and asks again when no answer came in time: one lost datagram must not
+     * lose a node. A bootstrap node gets {@value #BOOTSTRAP_TRIES} tries, each waiting twice as
+     * long as the last (the search has nowhere else to start); any other node gets
+     * {@value #NODE_TRIES}. Never past the deadline. A refusal
+     * (KRPC error) is an answer and is not repeated.
+     */
     @Override
     public CompletionStage<Option<Answer>> getPeers(InetSocketAddress node, NodeId target) {
-        Either<String, CompletableFuture<Reply>> sent =
-                transport.ask(node, new Query.GetPeers(target, families), config.queryTimeout());
+        return ask(node, target, 1, config.queryTimeout());
+    }
+
+    private CompletionStage<Option<Answer>> ask(InetSocketAddress node, NodeId target, int attempt, Duration wait) {
+        Either<String, CompletableFuture<Reply>> sent = transport.ask(node, new Query.GetPeers(target, families), wait);
         if (sent.isLeft()) {
             return CompletableFuture.completedFuture(Option.none());
         }
         queried.add(node);
-        return sent.get().thenApply(reply -> {
+        queriesSent.incrementAndGet();
+        return sent.get().thenCompose(reply -> {
             if (reply instanceof Reply.Answered answer) {
                 answered.add(node);
                 table.add(new NodeContact(answer.answer().responder(), node));
-                return Option.some(answer.answer());
+                return CompletableFuture.completedFuture(Option.some(answer.answer()));
             }
-            return Option.none();
+            boolean bootstrap = bootstrapAddresses.contains(node);
+            if (reply instanceof Reply.NoReply && !isFinished() && scheduler.now().isBefore(search.deadline())
+                    && attempt < (bootstrap ? BOOTSTRAP_TRIES : NODE_TRIES)) {
+                return ask(node, target, attempt + 1, bootstrap ? wait.multipliedBy(2) : wait);
+            }
+            return CompletableFuture.completedFuture(Option.<Answer>none());
         });
+    }
+
+    private synchronized boolean isFinished() {
+        return finished;
     }
 
     /**
@@ -198,6 +227,7 @@ final class SearchRun implements GetPeersClient {
             last = --bootstrapPending == 0;
         }
         if (!usable.isEmpty()) {
+            bootstrapAddresses.addAll(usable);
             lookups.forEach(lookup -> lookup.addBootstrap(usable));
         }
         if (last) {
@@ -254,7 +284,7 @@ final class SearchRun implements GetPeersClient {
         }
         if (failure != null) {
             // A consumer bug must not leave the lookups running unseen: end the search and say why.
-            finish(Option.some("stopped: the peer consumer threw " + failure));
+            finish(Option.some("stopped: the peer consumer failed: " + Problems.describe(failure, "unexpected failure")));
         }
     }
 }

@@ -38,17 +38,35 @@ class DeadlineTest {
     }
 
     @Test
-    void aNodeThatNeverAnswersTimesOutAndTheSearchEndsBeforeItsDeadline() throws Exception {
+    void aBootstrapNodeThatMissesADatagramIsAskedAgainWithLongerWaitsAndEveryQueryIsCounted() throws Exception {
         FakeNode mute = harness.nodes.start(silent());
         DhtPeerSource source = harness.source(Harness.loopbackConfig().withQueryTimeout(Duration.ofSeconds(1)));
 
         Harness.Run run = run(source, search(Duration.ofSeconds(10), mute));
         awaitTrue(() -> mute.received.size() == 1);
-        clock.advance(Duration.ofMillis(999));
-        assertFalse(run.summary().isDone());
+        clock.advance(Duration.ofSeconds(1));
+        awaitTrue(() -> mute.received.size() == 2);
+        clock.advance(Duration.ofSeconds(2));
+        awaitTrue(() -> mute.received.size() == 3);
+        clock.advance(Duration.ofMillis(3_999));
+        assertFalse(run.summary().isDone(), "the third try waits 4 s");
         clock.advance(Duration.ofMillis(1));
 
-        assertEquals(new Summary("dht", 1, 0, 0, Option.none()), run.summary().getNow(null));
+        assertEquals(new Summary("dht", 1, 0, 0, Option.none(), 3), run.summary().getNow(null));
+    }
+
+    @Test
+    void retriesNeverOutlastTheDeadline() throws Exception {
+        FakeNode mute = harness.nodes.start(silent());
+        DhtPeerSource source = harness.source(Harness.loopbackConfig().withQueryTimeout(Duration.ofSeconds(1)));
+
+        Harness.Run run = run(source, search(Duration.ofMillis(2_500), mute));
+        awaitTrue(() -> mute.received.size() == 1);
+        clock.advance(Duration.ofSeconds(1));
+        awaitTrue(() -> mute.received.size() == 2);
+        clock.advance(Duration.ofMillis(1_500));
+
+        assertEquals(new Summary("dht", 1, 0, 0, Option.none(), 2), run.summary().getNow(null));
     }
 
     @Test

@@ -95,7 +95,7 @@ class DhtPeerSourceTest {
                 List.of(hostPort(first)), Duration.ofSeconds(5), EnumSet.of(AddressFamily.IPV4)));
 
         Summary summary = run.await();
-        assertEquals(new Summary("dht", 2, 2, 2, Option.none()), summary);
+        assertEquals(new Summary("dht", 2, 2, 2, Option.none(), 4), summary);
         assertEquals(Set.of(P1, P2), new HashSet<>(run.found()));
         assertEquals(2, run.found().size());
         assertEquals(Set.of(target, NodeId.of(other)),
@@ -233,8 +233,7 @@ class DhtPeerSourceTest {
             throw new IllegalStateException("bug");
         }).summary().get();
 
-        assertTrue(summary.error().get().contains("the peer consumer threw java.lang.IllegalStateException: bug"),
-                summary.toString());
+        assertEquals("stopped: the peer consumer failed: bug", summary.error().get(), "no Java class name");
     }
 
     @Test

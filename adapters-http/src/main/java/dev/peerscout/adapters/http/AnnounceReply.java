@@ -39,6 +39,6 @@ record AnnounceReply(
 
     AnnounceResponse toResponse(int attempts) {
         return new AnnounceResponse(interval.getOrElse(DEFAULT_INTERVAL), minInterval, seeders, leechers, peers,
-                warning, externalIp, attempts);
+                warning, externalIp, attempts, skippedPeers);
     }
 }

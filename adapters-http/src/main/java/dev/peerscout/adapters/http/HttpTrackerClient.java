@@ -8,6 +8,8 @@ import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.net.HostResolver;
+import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
@@ -58,16 +60,27 @@ public final class HttpTrackerClient implements TrackerClient {
     private final ExecutorService executor;
     private final HttpClient http;
     private final Map<SwarmAtTracker, TrackerId> trackerIds = new ConcurrentHashMap<>();
+    private final HostResolver hosts;
     private final HttpTrackerProbe probe;
 
     public HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config) {
-        this(scheduler, config, Option.none());
+        this(scheduler, config, Resolver.system());
+    }
+
+    /** With a resolver of its own (tests give names that never resolve this way). */
+    public HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config, Resolver resolver) {
+        this(scheduler, config, Option.none(), resolver);
     }
 
     /** With a TLS context of its own (tests trust a self-signed certificate this way). */
     HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config, Option<SSLContext> tls) {
+        this(scheduler, config, tls, Resolver.system());
+    }
+
+    private HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config, Option<SSLContext> tls, Resolver resolver) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
+        this.hosts = new HostResolver(resolver, scheduler, "http");
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -165,10 +178,27 @@ public final class HttpTrackerClient implements TrackerClient {
         });
     }
 
-    /** GETs {@code uri}, following redirects, and returns the final status and decoded body. */
+    /**
+     * GETs {@code uri}, following redirects, and returns the final status and decoded body. The
+     * host is resolved first, on the resolver's own bounded threads: a name that does not resolve
+     * by the deadline is a {@code dns} failure and no request is sent. (The JDK client resolves it
+     * again when it connects, from the JVM's address cache.)
+     */
     private CompletableFuture<Either<TrackerFailure, Fetched>> fetch(
             TrackerCall<?> call, URI uri, Set<AddressFamily> families, int redirects) {
-        return checkFamily(call, uri, families)
+        String host = FamilyRoute.hostOf(uri);
+        call.resolving(host);
+        return call.track(hosts.resolve(host, call.deadline()))
+                .thenCompose(resolved -> {
+                    call.resolved();
+                    return resolved.isLeft() ? done(Either.<TrackerFailure, Fetched>left(resolved.getLeft()))
+                            : fetchResolved(call, uri, resolved.get(), families, redirects);
+                });
+    }
+
+    private CompletableFuture<Either<TrackerFailure, Fetched>> fetchResolved(
+            TrackerCall<?> call, URI uri, List<InetAddress> addresses, Set<AddressFamily> families, int redirects) {
+        return done(checkFamily(uri, addresses, families))
                 .thenCompose(allowed -> allowed.isLeft() ? done(Either.left(allowed.getLeft())) : send(call, uri))
                 .thenCompose(sent -> {
                     if (sent.isLeft()) {
@@ -238,23 +268,14 @@ public final class HttpTrackerClient implements TrackerClient {
     }
 
     /** Only when the user excluded a family: see {@link FamilyRoute} for why and how. */
-    private CompletableFuture<Either<TrackerFailure, InetAddress>> checkFamily(
-            TrackerCall<?> call, URI uri, Set<AddressFamily> families) {
+    private static Either<TrackerFailure, InetAddress> checkFamily(
+            URI uri, List<InetAddress> addresses, Set<AddressFamily> families) {
         if (!FamilyRoute.restricts(families)) {
-            return done(Either.right(null));
+            return Either.right(null);
         }
         String host = FamilyRoute.hostOf(uri);
-        Option<InetAddress> literal = TrackerReplies.literalAddress(host);
-        if (literal.isDefined()) {
-            return done(FamilyRoute.choose(host, List.of(literal.get()), families));
-        }
-        return call.track(CompletableFuture.supplyAsync(() -> {
-            try {
-                return FamilyRoute.choose(host, List.of(InetAddress.getAllByName(host)), families);
-            } catch (UnknownHostException e) {
-                return Either.<TrackerFailure, InetAddress>left(new TrackerFailure.DnsFailure(host, "unknown host"));
-            }
-        }, executor));
+        Option<TrackerFailure> excluded = AddressFamily.excludedLiteral(host, families);
+        return excluded.isDefined() ? Either.left(excluded.get()) : FamilyRoute.choose(host, addresses, families);
     }
 
     private static <T> CompletableFuture<Either<TrackerFailure, T>> done(Either<TrackerFailure, T> outcome) {

@@ -54,10 +54,6 @@ final class HttpTrackerProbe implements TrackerProbe {
         if (uri.isLeft()) {
             return CompletableFuture.completedFuture(Either.left(uri.getLeft()));
         }
-        if (uri.get().getPort() > 0xFFFF) {
-            return CompletableFuture.completedFuture(Either.left(
-                    new TrackerFailure.Unsupported("port out of range: " + uri.get().getPort())));
-        }
         String host = FamilyRoute.hostOf(uri.get());
         Option<InetAddress> literal = TrackerReplies.literalAddress(host);
         if (literal.isDefined()) {

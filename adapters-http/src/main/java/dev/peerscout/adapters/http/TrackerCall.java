@@ -20,6 +20,8 @@ final class TrackerCall<T> {
     private final CompletableFuture<Either<TrackerFailure, T>> result = new CompletableFuture<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
+    /** The host being resolved, if any: a deadline that strikes then is a {@code dns} failure, not a timeout. */
+    private volatile String resolving;
 
     TrackerCall(Scheduler scheduler, Instant deadline) {
         this.scheduler = scheduler;
@@ -39,6 +41,18 @@ final class TrackerCall<T> {
 
     CompletableFuture<Either<TrackerFailure, T>> result() {
         return result;
+    }
+
+    Instant deadline() {
+        return deadline;
+    }
+
+    void resolving(String host) {
+        resolving = host;
+    }
+
+    void resolved() {
+        resolving = null;
     }
 
     Duration remaining() {
@@ -77,6 +91,8 @@ final class TrackerCall<T> {
     }
 
     private void expire() {
-        result.complete(Either.left(timeout()));
+        String host = resolving;
+        result.complete(Either.left(host == null ? timeout() : new TrackerFailure.DnsFailure(host,
+                "not resolved within " + Duration.between(started, scheduler.now()).toMillis() + " ms")));
     }
 }

@@ -124,10 +124,11 @@ final class TrackerReplies {
         Set<InfoHash> wanted = new HashSet<>(asked);
         Map<InfoHash, ScrapeStats> stats = new HashMap<>();
         ((BDict) files.get()).entries().forEach((key, value) -> {
-            if (key.length() != InfoHash.LENGTH || !(value instanceof BDict)) {
+            Option<InfoHash> keyHash = scrapeKey(key.toBytes());
+            if (keyHash.isEmpty() || !(value instanceof BDict)) {
                 return;
             }
-            InfoHash hash = InfoHash.of(key.toBytes());
+            InfoHash hash = keyHash.get();
             BDict counts = (BDict) value;
             long seeders = counts.integer("complete").orElse(0L);
             long completed = counts.integer("downloaded").orElse(0L);
@@ -137,6 +138,31 @@ final class TrackerReplies {
             }
         });
         return Either.right(stats);
+    }
+
+    /**
+     * The info hash a scrape {@code files} key names: its 20 bytes, or, from trackers that
+     * read the hash as Latin-1 text and wrote that text as UTF-8 (a widely deployed one does:
+     * 20 to 40 bytes), those bytes recovered. A key of 20 bytes is always taken as it is.
+     */
+    static Option<InfoHash> scrapeKey(byte[] key) {
+        if (key.length == InfoHash.LENGTH) {
+            return Option.some(InfoHash.of(key));
+        }
+        if (key.length < InfoHash.LENGTH || key.length > 2 * InfoHash.LENGTH) {
+            return Option.none();
+        }
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(key)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Option.none();
+        }
+        if (text.length() != InfoHash.LENGTH || text.chars().anyMatch(c -> c > 0xFF)) {
+            return Option.none();
+        }
+        return Option.some(InfoHash.of(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
     }
 
     /** Adds the whole entries; returns how many entries (a ragged tail counts as one) were skipped. */

@@ -53,6 +53,11 @@ final class TrackerUrls {
         if (!scheme.get().equals("http") && !scheme.get().equals("https")) {
             return Either.left(new TrackerFailure.Unsupported("scheme " + scheme.get() + " is not http or https"));
         }
+        Option<String> malformation = TrackerUrl.of(url).malformation();
+        if (malformation.isDefined()) {
+            // java.net.URI takes any digits as a port; the JDK client would throw on it.
+            return Either.left(new TrackerFailure.MalformedUrl(malformation.get()));
+        }
         URI uri;
         try {
             uri = new URI(url);

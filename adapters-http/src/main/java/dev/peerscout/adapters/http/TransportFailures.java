@@ -44,7 +44,7 @@ final class TransportFailures {
         }
         Throwable io = find(error, IOException.class);
         if (io != null) {
-            return Option.some(new TrackerFailure.Unreachable(describe(io, io.getClass().getSimpleName()), 1));
+            return Option.some(new TrackerFailure.Unreachable(describe(io, "connection failed"), 1));
         }
         return Option.none();
     }

@@ -17,11 +17,17 @@ import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.Opentracker;
 import dev.peerscout.domain.testing.TrackerClientContract;
+import dev.peerscout.domain.time.Scheduler;
 import dev.peerscout.domain.time.SystemScheduler;
 import io.vavr.control.Either;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -105,8 +111,60 @@ class HttpTrackerClientOpentrackerTest extends TrackerClientContract {
         assertTrue(response.minInterval().isDefined(), "opentracker sends min interval over HTTP");
     }
 
+    @Override
+    protected TrackerClient clientOn(Scheduler clock) {
+        return new HttpTrackerClient(clock, HttpTrackerConfig.defaults());
+    }
+
+    @Override
+    protected SilentTracker silentTracker() throws IOException {
+        return new SilentHttpTracker();
+    }
+
+    @Override
+    protected TrackerUrl closedPort() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        return TrackerUrl.of("http://127.0.0.1:" + closed + "/announce");
+    }
+
     private AnnounceResponse announceOk(AnnounceRequest request) throws Exception {
         return CLIENT.announce(tracker(), request, deadline()).get(10, TimeUnit.SECONDS)
                 .getOrElseThrow(failure -> new AssertionError(failure.message()));
+    }
+
+    /** A server on 127.0.0.1 that accepts a connection, reads the request and never answers. */
+    private static final class SilentHttpTracker implements SilentTracker {
+        private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> accepted = new ArrayList<>();
+
+        SilentHttpTracker() throws IOException {
+            listener.setSoTimeout(5_000);
+        }
+
+        @Override
+        public TrackerUrl url() {
+            return TrackerUrl.of("http://127.0.0.1:" + listener.getLocalPort() + "/announce");
+        }
+
+        @Override
+        public void awaitRequest() throws IOException {
+            Socket connection = listener.accept();
+            accepted.add(connection);
+            connection.setSoTimeout(5_000);
+            if (connection.getInputStream().read() < 0) {
+                throw new IOException("the client closed before sending its request");
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket connection : accepted) {
+                connection.close();
+            }
+            listener.close();
+        }
     }
 }

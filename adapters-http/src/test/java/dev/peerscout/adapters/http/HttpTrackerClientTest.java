@@ -94,6 +94,44 @@ class HttpTrackerClientTest {
     }
 
     @Test
+    void namesThatNeverResolveAreDnsFailuresAtTheDeadlineAndHoldUpNoOtherTracker() throws Exception {
+        server.on("/fine/announce", exchange -> reply(exchange, 200, COMPACT_V4));
+        CountDownLatch never = new CountDownLatch(1);
+        HttpTrackerClient resolving = new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults(), host -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new java.net.UnknownHostException(host);
+        });
+        try {
+            Instant deadline = deadline();
+            List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> stuck = new ArrayList<>();
+            for (int i = 0; i < 12; i++) { // more names than the resolver has threads
+                stuck.add(resolving.announce(TrackerUrl.of("http://tracker" + i + ".test/announce"),
+                        announce(anyInfoHash(), anyPeerId(), 1), deadline));
+            }
+
+            Either<TrackerFailure, AnnounceResponse> literal = resolving.announce(tracker("/fine/announce"),
+                    announce(anyInfoHash(), anyPeerId(), 1), deadline).get(10, TimeUnit.SECONDS);
+            assertTrue(literal.isRight(), "an address literal needs no name server: " + literal);
+            assertFalse(stuck.get(0).isDone());
+
+            scheduler.advance(Duration.ofSeconds(10));
+
+            for (int i = 0; i < 12; i++) {
+                TrackerFailure failure = stuck.get(i).get(1, TimeUnit.SECONDS).getLeft();
+                assertEquals(TrackerFailure.Kind.DNS, failure.kind(), failure.message());
+                assertEquals("cannot resolve tracker" + i + ".test: not resolved within 10000 ms", failure.message());
+                assertEquals(0, failure.attempts(), "no request was sent");
+            }
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
     void aFailureReasonIsARejectionCarryingItsText() throws Exception {
         server.on("/refuse/announce", exchange -> reply(exchange, 200, dict("failure reason", "unregistered torrent")));
         server.on("/refuse400/announce", exchange -> reply(exchange, 400, dict("failure reason", "bad passkey")));
@@ -350,9 +388,9 @@ class HttpTrackerClientTest {
         AnnounceRequest any = announce(anyInfoHash(), anyPeerId(), 1);
 
         assertTrue(announceTo(tracker("/v4only/announce"), families(any, AddressFamily.IPV4)).isRight());
-        assertEquals(Either.left(new TrackerFailure.DnsFailure("127.0.0.1", "no IPv6 address")),
+        assertEquals(Either.left(new TrackerFailure.Unsupported("127.0.0.1 is an IPv4 address, and only IPv6 is allowed")),
                 announceTo(tracker("/v4only/announce"), families(any, AddressFamily.IPV6)));
-        assertEquals(Either.left(new TrackerFailure.DnsFailure("::1", "no IPv4 address")),
+        assertEquals(Either.left(new TrackerFailure.Unsupported("::1 is an IPv6 address, and only IPv4 is allowed")),
                 announceTo(TrackerUrl.of("http://[::1]:1/announce"), families(any, AddressFamily.IPV4)));
         assertEquals(Either.left(new TrackerFailure.DnsFailure("tracker.peerscout.invalid", "unknown host")),
                 announceTo(TrackerUrl.of("http://tracker.peerscout.invalid/announce"), families(any, AddressFamily.IPV4)));

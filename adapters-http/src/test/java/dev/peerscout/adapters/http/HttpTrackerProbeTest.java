@@ -137,11 +137,11 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     }
 
     @Test
-    void aPortOutOfRangeIsUnsupportedNotABug() throws Exception {
+    void aPortOutOfRangeIsAMalformedTrackerUrlNotABug() throws Exception {
         TrackerFailure failure = await(PROBE.addresses(TrackerUrl.of("http://127.0.0.1:99999/announce"), ANY, soon()))
                 .getLeft();
 
-        assertEquals(new TrackerFailure.Unsupported("port out of range: 99999"), failure);
+        assertEquals(new TrackerFailure.MalformedUrl("port 99999 is out of range"), failure);
     }
 
     @Test

@@ -117,6 +117,24 @@ class TrackerRepliesTest {
     }
 
     @Test
+    void scrapeKeysWrittenAsTheUtf8OfTheHashReadAsLatin1AreRecovered() {
+        InfoHash high = InfoHash.fromHex("c0fda1edafdbdbb96443424e0b3899af7159d10e"); // 11 bytes >= 0x80: a 31-byte key
+        InfoHash ascii = InfoHash.fromHex("2b760a2178232030c8476cdf6e2ebf560a1bd16c");
+        byte[] latin1AsUtf8 = new String(high.toBytes(), StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8);
+        byte[] notLatin1 = "\u0100bcdefghijklmnopqrst".getBytes(StandardCharsets.UTF_8); // 20 chars, one beyond Latin-1
+        byte[] body = dict("files", raw(dict(
+                latin1AsUtf8, raw(dict("complete", 3, "downloaded", 5, "incomplete", 4)),
+                ascii.toBytes(), raw(dict("complete", 1)),
+                notLatin1, raw(dict("complete", 9)))));
+
+        assertEquals(31, latin1AsUtf8.length);
+        assertEquals(Either.right(Map.of(high, new ScrapeStats(3, 5, 4), ascii, new ScrapeStats(1, 0, 0))),
+                TrackerReplies.scrape(200, body, List.of(high, ascii)));
+        assertEquals(Option.none(), TrackerReplies.scrapeKey(notLatin1));
+        assertEquals(Option.none(), TrackerReplies.scrapeKey(new byte[41]));
+    }
+
+    @Test
     void dictPeersSkipMalformedEntriesAndKeepTheRest() {
         byte[] body = dict("interval", 60, "peers", list(
                 raw(dict("ip", "192.0.2.9", "port", 1)),

@@ -1,6 +1,7 @@
 package dev.peerscout.adapters.torrentfile;
 
 import dev.peerscout.bencode.BencodeException;
+import dev.peerscout.domain.model.LosslessText;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TorrentError;
 import dev.peerscout.domain.port.TorrentReader;
@@ -44,8 +45,9 @@ import java.util.function.Supplier;
  *       discovery can report them as unsupported.</li>
  *   <li>Names and paths are decoded as UTF-8 with malformed bytes masked (U+FFFD), never
  *       sanitised: peerscout writes no files. {@code name.utf-8} / {@code path.utf-8} win.</li>
- *   <li>Sizes include pad files, as libtorrent's total size does: explicit v1 pads, and for a
- *       v2-only torrent the alignment pads libtorrent inserts after each file.</li>
+ *   <li>{@code totalLength} includes pad files, as libtorrent's total size does: explicit v1 pads,
+ *       and for a v2-only torrent the alignment pads libtorrent inserts after each file
+ *       ({@link dev.peerscout.domain.model.Contents#dataLength()} is the real files alone).</li>
  *   <li>No limits on piece count or file size (libtorrent: 0x200000 pieces, 2^48-1 bytes per
  *       file): nothing is allocated per piece, so they would protect nothing.</li>
  * </ul>
@@ -76,11 +78,29 @@ public final class TorrentFileReader implements TorrentReader {
         }
         Path path;
         try {
-            path = Path.of(reference);
+            path = LosslessText.path(reference);
         } catch (InvalidPathException e) {
             return Either.left(new TorrentError.Unreadable(reference, "not a valid path: " + e.getReason()));
+        } catch (IllegalArgumentException e) {
+            return Either.left(new TorrentError.Unreadable(reference, "not a valid path: " + e.getMessage()));
         }
         return withinHeap(reference, () -> readFile(reference, path));
+    }
+
+    @Override
+    public Either<TorrentError, Torrent> read(String source, InputStream content) {
+        return withinHeap(source, () -> {
+            byte[] bytes;
+            try {
+                bytes = readAtMost(content, 0, (int) limits.maxFileBytes() + 1);
+            } catch (IOException e) {
+                return Either.left(new TorrentError.Unreadable(source, describe(e)));
+            }
+            if (bytes.length > limits.maxFileBytes()) {
+                return Either.left(new TorrentError.TooLarge(source, bytes.length, limits.maxFileBytes()));
+            }
+            return parseWithinLimits(source, bytes);
+        });
     }
 
     /**

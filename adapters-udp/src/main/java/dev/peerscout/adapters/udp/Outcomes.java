@@ -39,7 +39,7 @@ final class Outcomes {
         // The usual case (one family): straight from the reply, nothing to merge.
         AnnounceReply reply = only.get().reply();
         return Either.right(response(reply.peers(), reply.interval(), reply.seeders(), reply.leechers(),
-                only.get().attempts()));
+                only.get().attempts(), reply.portZero()));
     }
 
     /**
@@ -61,6 +61,7 @@ final class Outcomes {
         long interval = first.interval();
         long seeders = first.seeders();
         long leechers = first.leechers();
+        int portZero = first.portZero();
         if (replies.size() > 1) {
             Set<Peer> merged = new LinkedHashSet<>();
             for (AnnounceReply reply : replies) {
@@ -68,16 +69,17 @@ final class Outcomes {
                 interval = Math.min(interval, reply.interval());
                 seeders = Math.max(seeders, reply.seeders());
                 leechers = Math.max(leechers, reply.leechers());
+                portZero = Math.max(portZero, reply.portZero());
             }
             peers = List.copyOf(merged);
         }
-        return Either.right(response(peers, interval, seeders, leechers, attempts));
+        return Either.right(response(peers, interval, seeders, leechers, attempts, portZero));
     }
 
     private static AnnounceResponse response(List<Peer> peers, long interval, long seeders, long leechers,
-            int attempts) {
+            int attempts, int portZero) {
         return new AnnounceResponse(Duration.ofSeconds(interval), Option.none(), Option.some(clamp(seeders)),
-                Option.some(clamp(leechers)), peers, Option.none(), Option.none(), Math.max(1, attempts));
+                Option.some(clamp(leechers)), peers, Option.none(), Option.none(), Math.max(1, attempts), portZero);
     }
 
     /**

@@ -15,10 +15,12 @@ import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -66,7 +68,7 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
     /** @param random the source of transaction ids: use a {@link SecureRandom} outside tests */
     public UdpTrackerClient(Scheduler scheduler, RandomGenerator random, UdpTrackerConfig config) {
         this.scheduler = scheduler;
-        this.hosts = new HostResolver(config.resolver(), scheduler);
+        this.hosts = new HostResolver(config.resolver(), scheduler, "udp");
         this.transport = new UdpTransport(scheduler, random,
                 new RetransmitPolicy(config.retransmitBase(), config.maxRetransmitExponent()),
                 config.connectionIdLifetime(), config.maxInFlightPerTracker());
@@ -86,8 +88,9 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             InetAddress ipv4 = firstOf(AddressFamily.IPV4, addresses, request.families());
             InetAddress ipv6 = firstOf(AddressFamily.IPV6, addresses, request.families());
             if (ipv4 == null && ipv6 == null) {
-                return failed(new TrackerFailure.DnsFailure(url.host(), "no address of an allowed family "
-                        + request.families()));
+                return failed(AddressFamily.excludedLiteral(url.host(), request.families()).getOrElse(() ->
+                        new TrackerFailure.DnsFailure(url.host(), "no address of an allowed family "
+                        + request.families())));
             }
             if (ipv4 == null || ipv6 == null) {
                 InetAddress only = ipv4 != null ? ipv4 : ipv6;
@@ -148,6 +151,10 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
 
     private <T> CompletableFuture<Either<TrackerFailure, T>> withAddresses(
             TrackerUrl tracker, Instant deadline, AddressedCall<T> call) {
+        Option<String> malformation = tracker.malformation();
+        if (malformation.isDefined()) {
+            return failed(new TrackerFailure.MalformedUrl(malformation.get()));
+        }
         Either<String, UdpTrackerUrl> parsed = parse(tracker);
         if (parsed.isLeft()) {
             return failed(new TrackerFailure.Unsupported(parsed.getLeft()));

@@ -1,5 +1,6 @@
 package dev.peerscout.adapters.udp;
 
+import dev.peerscout.domain.port.Resolver;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -14,6 +14,7 @@ import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;

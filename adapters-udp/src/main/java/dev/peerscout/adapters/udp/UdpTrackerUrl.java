@@ -28,8 +28,8 @@ final class UdpTrackerUrl {
         this.host = host;
         this.port = port;
         this.pathAndQuery = pathAndQuery;
-        this.ipv4Key = new TrackerKey(host, port, AddressFamily.IPV4);
-        this.ipv6Key = new TrackerKey(host, port, AddressFamily.IPV6);
+        this.ipv4Key = new TrackerKey(host, port, AddressFamily.IPV4, pathAndQuery);
+        this.ipv6Key = new TrackerKey(host, port, AddressFamily.IPV6, pathAndQuery);
     }
 
     String host() {

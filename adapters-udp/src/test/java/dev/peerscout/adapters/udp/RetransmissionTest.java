@@ -74,6 +74,33 @@ class RetransmissionTest {
     }
 
     @Test
+    void urlsThatShareAHostAndPortButNotAPathEachSendTheirOwnTriesUntilTheDeadline() throws Exception {
+        harness.close();
+        harness = new Harness(UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1)));
+        ScriptedTracker tracker = harness.tracker(ScriptedTracker.silent());
+        List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> outcomes = new java.util.ArrayList<>();
+        for (String path : List.of("/a", "/b", "/c")) {
+            outcomes.add(harness.client.announce(TrackerUrl.of(tracker.url() + path), Harness.request(),
+                    harness.start.plus(Duration.ofSeconds(10))));
+        }
+
+        tracker.awaitReceived(3);
+        harness.advanceSeconds(1);
+        tracker.awaitReceived(6);
+        harness.advanceSeconds(2);
+        tracker.awaitReceived(9);
+        harness.advanceSeconds(4);
+        tracker.awaitReceived(12);
+        harness.advance(Duration.ofMillis(2999));
+        assertTrue(outcomes.stream().noneMatch(CompletableFuture::isDone), "each waits for the whole deadline");
+        harness.advance(Duration.ofMillis(1));
+
+        for (var outcome : outcomes) {
+            assertEquals(new TrackerFailure.Timeout(4, Duration.ofSeconds(10)), failure(outcome));
+        }
+    }
+
+    @Test
     void aTrackerThatAnswersOnlyTheThirdTryIsHeard() throws Exception {
         AtomicInteger connects = new AtomicInteger();
         ScriptedTracker tracker = harness.tracker((request, self) ->

@@ -5,7 +5,13 @@ import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.Opentracker;
 import dev.peerscout.domain.testing.TrackerClientContract;
+import dev.peerscout.domain.time.Scheduler;
 import dev.peerscout.domain.time.SystemScheduler;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,5 +59,44 @@ class UdpTrackerClientContractTest extends TrackerClientContract {
     @Override
     protected Instant deadline() {
         return SCHEDULER.now().plus(Duration.ofSeconds(10));
+    }
+
+    @Override
+    protected TrackerClient clientOn(Scheduler clock) {
+        return closeAfterTest(new UdpTrackerClient(clock, new SecureRandom(), UdpTrackerConfig.defaults()));
+    }
+
+    @Override
+    protected SilentTracker silentTracker() throws IOException {
+        return new SilentUdpTracker();
+    }
+
+    @Override
+    protected TrackerUrl closedPort() throws IOException {
+        return TrackerUrl.of("udp://127.0.0.1:" + Harness.closedPort() + "/announce");
+    }
+
+    /** A socket on 127.0.0.1 that reads datagrams and never answers. */
+    private static final class SilentUdpTracker implements SilentTracker {
+        private final DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+
+        SilentUdpTracker() throws IOException {
+            socket.setSoTimeout(5_000);
+        }
+
+        @Override
+        public TrackerUrl url() {
+            return TrackerUrl.of("udp://127.0.0.1:" + socket.getLocalPort() + "/announce");
+        }
+
+        @Override
+        public void awaitRequest() throws IOException {
+            socket.receive(new DatagramPacket(new byte[2048], 2048));
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
     }
 }

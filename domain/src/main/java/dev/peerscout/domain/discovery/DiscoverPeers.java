@@ -104,6 +104,9 @@ public final class DiscoverPeers {
         final int tier;
         final Map<InfoHash, Either<TrackerFailure, AnnounceResponse>> results = new LinkedHashMap<>();
         final Set<Peer> peers = new LinkedHashSet<>();
+        /** Entries that cannot be a peer: distinct addresses, and the most unreadable ones of a swarm (a hybrid's overlap). */
+        final Set<Peer> unusable = new HashSet<>();
+        int unreadable;
         Instant startedAt;
         TrackerReport report;
 
@@ -199,7 +202,7 @@ public final class DiscoverPeers {
                         peer -> sourceFound(origin, peer));
             } catch (RuntimeException bug) {
                 // A broken source is reported like one whose search failed; the trackers carry on.
-                lookup = PeerSource.Lookup.finished(new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug))));
+                lookup = PeerSource.Lookup.finished(new PeerSource.Summary(name, 0, 0, 0, Option.of(TrackerFailure.Internal.of(bug).message())));
             }
             synchronized (this) {
                 search.lookup = lookup;
@@ -208,13 +211,13 @@ public final class DiscoverPeers {
                 }
             }
             lookup.summary().whenComplete((summary, bug) -> sourceDone(name, bug == null ? summary
-                    : new PeerSource.Summary(name, 0, 0, 0, Option.of(String.valueOf(bug)))));
+                    : new PeerSource.Summary(name, 0, 0, 0, Option.of(TrackerFailure.Internal.of(bug).message()))));
             runAfterUnlock();
         }
 
         private void sourceFound(PeerOrigin origin, Peer peer) {
             synchronized (this) {
-                if (!finishing && !isUs(peer)) {
+                if (!finishing && peer.usable() && !isUs(peer)) {
                     found(origin, peer);
                     checkEnoughPeers();
                 }
@@ -281,7 +284,7 @@ public final class DiscoverPeers {
                     sayGoodbyeLater(state.url, request, future);
                 }
                 future.whenComplete((outcome, bug) -> answered(state, swarm,
-                        bug == null ? outcome : Either.left(new TrackerFailure.Malformed(String.valueOf(bug), 1))));
+                        bug == null ? outcome : Either.left(TrackerFailure.Internal.of(bug))));
             }
         }
 
@@ -318,10 +321,15 @@ public final class DiscoverPeers {
             outcome.forEach(response -> {
                 response.externalIp().forEach(ourAddresses::add);
                 PeerOrigin origin = new PeerOrigin.Tracker(state.url);
-                response.peers().stream().filter(peer -> !isUs(peer)).forEach(peer -> {
-                    state.peers.add(peer);
-                    found(origin, peer);
-                });
+                state.unreadable = Math.max(state.unreadable, response.droppedPeers());
+                for (Peer peer : response.peers()) {
+                    if (!peer.usable()) {
+                        state.unusable.add(peer);
+                    } else if (!isUs(peer)) {
+                        state.peers.add(peer);
+                        found(origin, peer);
+                    }
+                }
             });
             if (state.results.size() == swarms.size()) {
                 conclude(state, TrackerReports.of(state, scheduler.now()));
@@ -561,7 +569,7 @@ public final class DiscoverPeers {
                     // A hybrid's two swarms overlap; the larger count is the better estimate.
                     Option.ofOptional(answers.stream().flatMap(a -> a.seeders().toJavaStream()).max(Integer::compare)),
                     Option.ofOptional(answers.stream().flatMap(a -> a.leechers().toJavaStream()).max(Integer::compare)),
-                    state.peers.size(), attempts, elapsed);
+                    state.peers.size(), attempts, elapsed, state.unusable.size() + state.unreadable);
         }
 
         static TrackerReport skipped(TrackerState state, String why, Instant now) {

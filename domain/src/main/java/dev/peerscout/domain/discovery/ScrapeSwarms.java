@@ -100,7 +100,7 @@ public final class ScrapeSwarms {
             trackers.scrape(url, swarms, deadline).whenComplete((outcome, bug) -> {
                 guard.cancel();
                 conclude(index, report(url, swarms,
-                        bug == null ? outcome : Either.left(new TrackerFailure.Malformed(String.valueOf(bug), 1)), begin));
+                        bug == null ? outcome : Either.left(TrackerFailure.Internal.of(bug)), begin));
             });
         }
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param peers    distinct peers this tracker returned
  * @param attempts requests sent to it, retransmissions included
+ * @param droppedPeers entries it sent that cannot be a peer (0.0.0.0, broadcast, multicast, port 0): not among {@code peers}
  */
 public record TrackerReport(
         TrackerUrl url,
@@ -24,7 +25,14 @@ public record TrackerReport(
         Option<Integer> leechers,
         int peers,
         int attempts,
-        Duration elapsed) {
+        Duration elapsed,
+        int droppedPeers) {
+
+    public TrackerReport(TrackerUrl url, int tier, TrackerStatus status, Option<String> error, Option<String> warning,
+            Option<Duration> interval, Option<Duration> minInterval, Option<Integer> seeders, Option<Integer> leechers,
+            int peers, int attempts, Duration elapsed) {
+        this(url, tier, status, error, warning, interval, minInterval, seeders, leechers, peers, attempts, elapsed, 0);
+    }
 
     public TrackerReport {
         Objects.requireNonNull(url, "url");

@@ -12,6 +12,8 @@ public enum TrackerStatus {
     DNS,
     MALFORMED,
     UNSUPPORTED,
+    /** A bug in peerscout's client for this tracker. */
+    INTERNAL,
     /** Not asked, or not waited for: a private torrent's spare tracker, or enough peers already. */
     SKIPPED;
 

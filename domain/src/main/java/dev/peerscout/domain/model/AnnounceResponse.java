@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param warning    a {@code warning message}: the announce worked, but show the text
  * @param externalIp our address as the tracker saw it (BEP 24)
  * @param attempts   requests sent to get this answer (retransmissions and reconnects included)
+ * @param droppedPeers entries the tracker sent that cannot be a peer (port 0, unreadable), not in {@code peers}
  */
 public record AnnounceResponse(
         Duration interval,
@@ -22,7 +23,15 @@ public record AnnounceResponse(
         List<Peer> peers,
         Option<String> warning,
         Option<InetAddress> externalIp,
-        int attempts) {
+        int attempts,
+        int droppedPeers) {
+
+    /** An answer whose every peer entry could be read. */
+    public AnnounceResponse(Duration interval, Option<Duration> minInterval, Option<Integer> seeders,
+            Option<Integer> leechers, List<Peer> peers, Option<String> warning, Option<InetAddress> externalIp,
+            int attempts) {
+        this(interval, minInterval, seeders, leechers, peers, warning, externalIp, attempts, 0);
+    }
 
     public AnnounceResponse {
         Objects.requireNonNull(interval, "interval");
@@ -34,6 +43,9 @@ public record AnnounceResponse(
         peers = List.copyOf(peers);
         if (attempts < 1) {
             throw new IllegalArgumentException("an answer needs at least one attempt");
+        }
+        if (droppedPeers < 0) {
+            throw new IllegalArgumentException("droppedPeers must not be negative");
         }
     }
 }

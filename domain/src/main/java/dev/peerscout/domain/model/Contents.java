@@ -20,6 +20,21 @@ public record Contents(FileList files, long totalLength, long pieceLength, long 
         }
     }
 
+    /**
+     * The size of the data itself: the sum of the real files, pad files excluded, for v1, v2 and
+     * hybrid alike. This is what people are shown; {@link #totalLength} (padded, as libtorrent's
+     * total size) is what the protocol counts. One pass over the file list.
+     */
+    public long dataLength() {
+        long sum = 0;
+        for (FileEntry file : files) {
+            if (!file.padding()) {
+                sum += file.length();
+            }
+        }
+        return sum;
+    }
+
     /** Contents with the given files, copied. */
     public Contents(List<FileEntry> files, long totalLength, long pieceLength, long pieceCount) {
         this(FileList.of(files), totalLength, pieceLength, pieceCount);

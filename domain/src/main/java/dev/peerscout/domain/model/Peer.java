@@ -14,6 +14,20 @@ public record Peer(InetAddress address, int port) {
         }
     }
 
+    /**
+     * Whether anyone could be reached here: not the unspecified address ({@code 0.0.0.0},
+     * {@code ::}), the IPv4 broadcast address or a multicast group. Trackers do send such
+     * entries; they are dropped and counted, never shown as peers. (Port 0 cannot be a
+     * {@code Peer} at all.)
+     */
+    public boolean usable() {
+        if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] raw = address.getAddress();
+        return !(raw.length == 4 && (raw[0] & raw[1] & raw[2] & raw[3]) == (byte) 0xFF);
+    }
+
     public AddressFamily family() {
         return AddressFamily.of(address);
     }

@@ -25,7 +25,8 @@ public sealed interface TrackerFailure {
         UNREACHABLE,
         DNS,
         MALFORMED,
-        UNSUPPORTED
+        UNSUPPORTED,
+        INTERNAL
     }
 
     /** No answer before the deadline. */
@@ -114,6 +115,39 @@ public sealed interface TrackerFailure {
         @Override
         public Kind kind() {
             return Kind.UNSUPPORTED;
+        }
+    }
+
+    /** The tracker's URL cannot be requested as written (a port out of range): nothing was sent. */
+    record MalformedUrl(String detail) implements TrackerFailure {
+        @Override
+        public String message() {
+            return "malformed tracker URL: " + detail;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.MALFORMED;
+        }
+    }
+
+    /**
+     * A client failed in a way it did not expect: a bug, reported for this tracker alone. The
+     * message holds the innermost cause's own words, never a Java class name.
+     */
+    record Internal(String detail) implements TrackerFailure {
+        public static Internal of(Throwable bug) {
+            return new Internal(Problems.describe(bug, "unexpected failure"));
+        }
+
+        @Override
+        public String message() {
+            return "internal error: " + detail;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.INTERNAL;
         }
     }
 }

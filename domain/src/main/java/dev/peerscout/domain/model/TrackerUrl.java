@@ -34,6 +34,51 @@ public record TrackerUrl(String value) {
         return matcher.find() ? Option.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Option.none();
     }
 
+    /** The host (an IPv6 literal without its brackets), if the URL has a scheme and an authority. */
+    public Option<String> host() {
+        return authority().flatMap(authority -> {
+            String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+            if (hostPort.startsWith("[")) {
+                int close = hostPort.indexOf(']');
+                return close < 0 ? Option.none() : Option.of(hostPort.substring(1, close));
+            }
+            int colon = hostPort.indexOf(':');
+            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            return host.isEmpty() ? Option.none() : Option.of(host);
+        });
+    }
+
+    /**
+     * What makes the URL unusable whatever the protocol, before anything is sent: a port that is
+     * all digits but beyond 65535. (A port that is not a number is left to each client to name.)
+     */
+    public Option<String> malformation() {
+        return authority().flatMap(authority -> {
+            String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = hostPort.lastIndexOf(':');
+            if (colon < 0 || hostPort.indexOf(']', colon) >= 0) {
+                return Option.none();
+            }
+            String port = hostPort.substring(colon + 1);
+            if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Option.none();
+            }
+            String digits = port.replaceFirst("^0+(?=.)", ""); // leading zeros change nothing
+            boolean tooLarge = digits.length() > 5 || Integer.parseInt(digits) > 0xFFFF;
+            return tooLarge ? Option.of("port " + port + " is out of range") : Option.none();
+        });
+    }
+
+    private Option<String> authority() {
+        int schemeEnd = value.indexOf("://");
+        if (schemeEnd < 0 || scheme().isEmpty()) {
+            return Option.none();
+        }
+        int start = schemeEnd + 3;
+        int end = indexOfAny(value, "/?#", start);
+        return Option.of(value.substring(start, end < 0 ? value.length() : end));
+    }
+
     /**
      * The URL with anything that may be a secret masked: user info, every query value, and path
      * segments that look like passkeys ({@code https://t.example/***&#47;announce}).
@@ -71,6 +116,69 @@ public record TrackerUrl(String value) {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@code text} (a tracker's failure reason, an error message) with every secret of this URL
+     * that it repeats masked as {@link #redacted()} masks it in the URL: trackers echo the passkey
+     * they could not accept. Values shorter than 6 characters ({@code compact=1}) are left alone.
+     */
+    public String redactIn(String text) {
+        String out = text;
+        for (String secret : secrets()) {
+            if (secret.length() >= 6) {
+                out = out.replace(secret, MASK);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #redactIn} unless the user asked to see secrets. */
+    public String displayIn(String text, boolean showSecrets) {
+        return showSecrets ? text : redactIn(text);
+    }
+
+    /** Whether {@link #redacted()} hides anything. */
+    public boolean hasSecrets() {
+        return !redacted().equals(value);
+    }
+
+    /** What {@link #redacted()} masks, longest first (so a secret that contains another goes whole). */
+    private java.util.List<String> secrets() {
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        int schemeEnd = value.indexOf("://");
+        int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        int pathStart = indexOfAny(value, "/?#", authorityStart);
+        String authority = value.substring(authorityStart, pathStart < 0 ? value.length() : pathStart);
+        int at = authority.lastIndexOf('@');
+        if (at > 0) {
+            secrets.add(authority.substring(0, at));
+        }
+        if (pathStart >= 0) {
+            int queryStart = value.indexOf('?', pathStart);
+            String path = value.substring(pathStart, queryStart < 0 ? value.length() : queryStart);
+            for (String segment : path.split("/", -1)) {
+                String[] parts = segment.split(";", -1);
+                if (SECRET_SEGMENT.matcher(parts[0]).matches()) {
+                    secrets.add(parts[0]);
+                }
+                for (int i = 1; i < parts.length; i++) {
+                    secrets.add(parameterValue(parts[i]));
+                }
+            }
+            if (queryStart >= 0) {
+                for (String parameter : value.substring(queryStart + 1).split("&", -1)) {
+                    secrets.add(parameterValue(parameter));
+                }
+            }
+        }
+        secrets.removeIf(String::isEmpty);
+        secrets.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return secrets;
+    }
+
+    private static String parameterValue(String parameter) {
+        return parameter.substring(parameter.indexOf('=') + 1);
     }
 
     /** {@code key=***}; a bare token ({@code ?0123abcd...}) may itself be the secret, so it goes whole. */

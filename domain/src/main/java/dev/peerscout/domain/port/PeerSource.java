@@ -78,11 +78,17 @@ public interface PeerSource {
      * @param nodesAnswered nodes that answered
      * @param peers         distinct peers found
      * @param error         why the search could not run at all (no bootstrap node resolved, no socket)
+     * @param queriesSent   datagrams sent, retransmissions included
      */
-    record Summary(String name, int nodesQueried, int nodesAnswered, int peers, Option<String> error) {
+    record Summary(String name, int nodesQueried, int nodesAnswered, int peers, Option<String> error, int queriesSent) {
         public Summary {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(error, "error");
+        }
+
+        /** One query per node queried: no retransmissions. */
+        public Summary(String name, int nodesQueried, int nodesAnswered, int peers, Option<String> error) {
+            this(name, nodesQueried, nodesAnswered, peers, error, nodesQueried);
         }
     }
 }

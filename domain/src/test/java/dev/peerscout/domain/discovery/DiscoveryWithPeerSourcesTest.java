@@ -19,6 +19,7 @@ import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.testing.FakePeerSource;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerClient;
 import dev.peerscout.domain.testing.Fixtures;
@@ -32,7 +33,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The DHT (or any peer source) beside the trackers, under the same deadline and de-duplication. */
@@ -43,7 +43,7 @@ class DiscoveryWithPeerSourcesTest {
 
     private final FakeScheduler clock = new FakeScheduler();
     private final FakeTrackerClient trackers = new FakeTrackerClient(clock);
-    private final FakeSource dht = new FakeSource();
+    private final FakePeerSource dht = new FakePeerSource(clock, "dht").countingNodes(5, 4);
     private final List<String> events = new ArrayList<>();
     private final DiscoveryListener recorder = new DiscoveryListener() {
         @Override
@@ -63,7 +63,7 @@ class DiscoveryWithPeerSourcesTest {
 
         start(torrent, options(0, true, List.of()));
 
-        PeerSource.Search search = dht.search;
+        PeerSource.Search search = dht.search();
         assertEquals(torrent.hashes().swarms(), search.swarms());
         assertEquals(List.of(new HostPort("router.example", 6881)), search.bootstrap());
         assertTrue(search.defaultBootstrap());
@@ -76,8 +76,8 @@ class DiscoveryWithPeerSourcesTest {
 
         start(torrent, options(0, true, List.of(new HostPort("127.0.0.1", 7000))));
 
-        assertEquals(List.of(new HostPort("127.0.0.1", 7000)), dht.search.bootstrap());
-        assertFalse(dht.search.defaultBootstrap(), "a private or test DHT never reaches the public routers");
+        assertEquals(List.of(new HostPort("127.0.0.1", 7000)), dht.search().bootstrap());
+        assertFalse(dht.search().defaultBootstrap(), "a private or test DHT never reaches the public routers");
     }
 
     @Test
@@ -87,8 +87,8 @@ class DiscoveryWithPeerSourcesTest {
         clock.runDue();
         assertFalse(discovery.report().isDone(), "the DHT is still searching");
 
-        dht.found.accept(peer(1));
-        dht.found.accept(peer(2));
+        dht.hand(peer(1));
+        dht.hand(peer(2));
         dht.finish(new PeerSource.Summary("dht", 12, 9, 2, Option.none()));
 
         DiscoveryReport report = discovery.report().join();
@@ -102,13 +102,13 @@ class DiscoveryWithPeerSourcesTest {
     void aMagnetWithoutTrackersIsFoundThroughTheDhtAlone() {
         Discovery discovery = start(torrent(false, List.of()), options(1, true, List.of()));
 
-        dht.found.accept(peer(3));
+        dht.hand(peer(3));
 
         DiscoveryReport report = discovery.report().join();
         assertTrue(report.enoughPeers());
         assertEquals(1, report.peers().size());
         assertTrue(report.trackers().isEmpty());
-        assertTrue(dht.stopped, "enough peers: the search is stopped");
+        assertTrue(dht.stopped(), "enough peers: the search is stopped");
         assertEquals(new PeerSource.Summary("dht", 5, 4, 1, Option.none()), report.sources().get(0));
     }
 
@@ -116,16 +116,12 @@ class DiscoveryWithPeerSourcesTest {
     void aSourceThatFindsEnoughPeersBeforeFindPeersReturnsIsStillStoppedAndSummarised() {
         // A local DHT node can answer before findPeers has returned (its reply completes a future
         // the search then chains on): discovery must already count the search as running.
-        PeerSource eager = (search, found) -> {
-            found.accept(peer(4));
-            return dht.findPeers(search, found);
-        };
+        dht.findsAtOnce(peer(4));
 
-        DiscoveryReport report = new DiscoverPeers(trackers, Map.of("dht", eager), clock)
-                .start(torrent(false, List.of()), options(1, true, List.of()), recorder).report().join();
+        DiscoveryReport report = start(torrent(false, List.of()), options(1, true, List.of())).report().join();
 
         assertTrue(report.enoughPeers());
-        assertTrue(dht.stopped, "the lookup returned after discovery ended is stopped");
+        assertTrue(dht.stopped(), "the lookup returned after discovery ended is stopped");
         assertEquals(List.of(new PeerSource.Summary("dht", 5, 4, 1, Option.none())), report.sources());
     }
 
@@ -221,7 +217,7 @@ class DiscoveryWithPeerSourcesTest {
     void aPrivateTorrentNeverUsesTheDht() {
         Discovery discovery = start(torrent(true, List.of(), tier(LIVE)), options(0, true, List.of()));
 
-        assertEquals(null, dht.search);
+        assertEquals(null, dht.search());
         assertTrue(discovery.report().join().sources().isEmpty());
     }
 
@@ -229,17 +225,18 @@ class DiscoveryWithPeerSourcesTest {
     void theUserCanTurnTheDhtOff() {
         start(torrent(false, List.of(), tier(LIVE)), options(0, false, List.of()));
 
-        assertEquals(null, dht.search);
+        assertEquals(null, dht.search());
     }
 
     @Test
     void aSearchStillRunningAtTheDeadlineIsStoppedAndSummarised() {
+        dht.ignoresItsDeadline(); // a source that overruns its deadline: discovery's own guard stops it
         Discovery discovery = start(torrent(false, List.of(), tier(LIVE)), options(0, true, List.of()));
 
         clock.advance(TIMEOUT.plusSeconds(1));
 
         PeerSource.Summary summary = discovery.report().join().sources().get(0);
-        assertTrue(dht.stopped);
+        assertTrue(dht.stopped());
         assertEquals(5, summary.nodesQueried(), "what it counted when it was stopped");
     }
 
@@ -275,29 +272,6 @@ class DiscoveryWithPeerSourcesTest {
             return new Peer(InetAddress.getByAddress(new byte[] {10, 0, 0, (byte) last}), 6881);
         } catch (java.net.UnknownHostException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    /** A peer source the test drives by hand. */
-    private static final class FakeSource implements PeerSource {
-        PeerSource.Search search;
-        Consumer<Peer> found;
-        final CompletableFuture<Summary> summary = new CompletableFuture<>();
-
-        boolean stopped;
-
-        @Override
-        public Lookup findPeers(Search search, Consumer<Peer> found) {
-            this.search = search;
-            this.found = found;
-            return new Lookup(summary, () -> {
-                stopped = true;
-                summary.complete(new Summary("dht", 5, 4, 1, Option.none()));
-            });
-        }
-
-        void finish(Summary result) {
-            summary.complete(result);
         }
     }
 }

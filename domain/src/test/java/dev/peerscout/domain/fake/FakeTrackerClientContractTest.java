@@ -6,11 +6,15 @@ import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerClient;
 import dev.peerscout.domain.testing.TrackerClientContract;
+import dev.peerscout.domain.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 
 /** The fake tracker used by discovery tests keeps the same contract as the real adapters. */
 class FakeTrackerClientContractTest extends TrackerClientContract {
+    private static final String SILENT = "udp://silent.invalid:6969/announce";
+    private static final String CLOSED = "udp://closed.invalid:6969/announce";
+
     private final FakeScheduler scheduler = new FakeScheduler();
     private final FakeTrackerClient client = new FakeTrackerClient(scheduler);
 
@@ -32,5 +36,36 @@ class FakeTrackerClientContractTest extends TrackerClientContract {
     @Override
     protected Instant deadline() {
         return scheduler.now().plus(Duration.ofSeconds(10));
+    }
+
+    @Override
+    protected TrackerClient clientOn(Scheduler clock) {
+        FakeTrackerClient fake = new FakeTrackerClient(clock);
+        fake.silent(SILENT);
+        fake.closed(CLOSED);
+        return fake;
+    }
+
+    @Override
+    protected SilentTracker silentTracker() {
+        return new SilentTracker() {
+            @Override
+            public TrackerUrl url() {
+                return TrackerUrl.of(SILENT);
+            }
+
+            @Override
+            public void awaitRequest() {
+                // the fake takes each call within the call itself
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Override
+    protected TrackerUrl closedPort() {
+        return TrackerUrl.of(CLOSED);
     }
 }

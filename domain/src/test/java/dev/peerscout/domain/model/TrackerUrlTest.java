@@ -1,7 +1,10 @@
 package dev.peerscout.domain.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +29,30 @@ class TrackerUrlTest {
     @CsvSource({"udp://t:1, udp", "HTTP://t/announce, http", "wss://t, wss"})
     void knowsItsScheme(String url, String scheme) {
         assertEquals(scheme, TrackerUrl.of(url).scheme().get());
+    }
+
+    @Test
+    void aTextThatRepeatsTheUrlsSecretsIsMaskedTheSameWay() {
+        TrackerUrl url = TrackerUrl.of("http://user:pw1234@t.example/0123456789abcdef0123/announce;key=abcdef?passkey=s3cr3t&compact=1");
+
+        assertEquals("bad passkey ***, ***, *** (***) compact=1",
+                url.redactIn("bad passkey 0123456789abcdef0123, s3cr3t, abcdef (user:pw1234) compact=1"));
+        assertEquals("s3cr3t", url.displayIn("s3cr3t", true));
+        assertTrue(url.hasSecrets());
+        assertFalse(TrackerUrl.of("udp://t.example:6969/announce").hasSecrets());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"http://h:99999/announce, port 99999 is out of range", "udp://[::1]:70000, port 70000 is out of range",
+            "udp://h:000000080/x, ''", "http://h:65535/a, ''", "http://h/a:99999, ''", "h:99999, ''"})
+    void aPortBeyond65535IsAMalformation(String url, String problem) {
+        assertEquals(problem, TrackerUrl.of(url).malformation().getOrElse(""));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"http://u@h.example:80/a, h.example", "udp://[::1]:6969, ::1", "udp://127.0.0.1:1, 127.0.0.1"})
+    void knowsItsHost(String url, String host) {
+        assertEquals(host, TrackerUrl.of(url).host().get());
     }
 
     @ParameterizedTest

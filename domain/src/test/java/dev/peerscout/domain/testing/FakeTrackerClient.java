@@ -1,5 +1,6 @@
 package dev.peerscout.domain.testing;
 
+import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceEvent;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +42,7 @@ public final class FakeTrackerClient implements TrackerClient {
     private final Map<InfoHash, Map<PeerId, Member>> swarms = new HashMap<>();
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Set<String> closed = ConcurrentHashMap.newKeySet();
 
     /** What a scripted URL does with an announce. */
     public record Script(Duration delay, Function<AnnounceRequest, Either<TrackerFailure, AnnounceResponse>> answer) {}
@@ -67,6 +70,11 @@ public final class FakeTrackerClient implements TrackerClient {
         script(url, Duration.ofDays(365), request -> Either.left(new TrackerFailure.Timeout(1, Duration.ZERO)));
     }
 
+    /** Nothing listens at this URL: its calls end at once, refused, as a closed port's do. */
+    public void closed(String url) {
+        closed.add(url);
+    }
+
     public void answerWithPeers(String url, Duration delay, List<Peer> peers) {
         script(url, delay, request -> Either.right(response(peers, 0, 0)));
     }
@@ -83,7 +91,16 @@ public final class FakeTrackerClient implements TrackerClient {
     @Override
     public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
+        // The rules every client keeps about the URL itself (see the contract), before anything is "sent".
+        Option<TrackerFailure> refused = tracker.malformation().<TrackerFailure>map(TrackerFailure.MalformedUrl::new)
+                .orElse(() -> tracker.host().flatMap(host -> AddressFamily.excludedLiteral(host, request.families())));
+        if (refused.isDefined()) {
+            return CompletableFuture.completedFuture(Either.left(refused.get()));
+        }
         calls.add(new Call(tracker, request, scheduler.now()));
+        if (closed.contains(tracker.value())) {
+            return refused();
+        }
         Script script = scripts.get(tracker.value());
         if (script == null) {
             return CompletableFuture.completedFuture(Either.right(joinSwarm(request)));
@@ -94,12 +111,19 @@ public final class FakeTrackerClient implements TrackerClient {
     @Override
     public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> hashes, Instant deadline) {
+        if (closed.contains(tracker.value())) {
+            return refused();
+        }
         Script script = scripts.get(tracker.value());
         if (script != null) {
             // Scripted URLs only script announces; a scrape gets the same failure, if any.
             return later(script.delay(), deadline, () -> script.answer().apply(null).map(ok -> stats(hashes)));
         }
         return CompletableFuture.completedFuture(Either.right(stats(hashes)));
+    }
+
+    private static <T> CompletableFuture<Either<TrackerFailure, T>> refused() {
+        return CompletableFuture.completedFuture(Either.left(new TrackerFailure.Unreachable("connection refused", 1, true)));
     }
 
     private <T> CompletableFuture<Either<TrackerFailure, T>> later(

@@ -6,6 +6,7 @@ import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.adapters.dht.krpc.Query;
 import dev.peerscout.adapters.dht.krpc.TransactionId;
 import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.Problems;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -161,7 +162,7 @@ public final class KrpcTransport implements AutoCloseable {
         try {
             failure = channel.send(ByteBuffer.wrap(datagram), node) > 0 ? null : "send buffer full";
         } catch (IOException | RuntimeException e) {
-            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            failure = Problems.describe(e, "send failed");
         }
         if (failure != null) {
             pending.remove(transaction, waiting);

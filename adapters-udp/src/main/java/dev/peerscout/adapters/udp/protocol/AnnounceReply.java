@@ -16,8 +16,9 @@ import java.util.Set;
  *
  * @param interval seconds until the next regular announce (unsigned on the wire)
  * @param peers    without port-0 entries and duplicates, in the tracker's order
+ * @param portZero entries with port 0: no peer can be reached there
  */
-public record AnnounceReply(int transactionId, long interval, long leechers, long seeders, List<Peer> peers)
+public record AnnounceReply(int transactionId, long interval, long leechers, long seeders, List<Peer> peers, int portZero)
         implements Reply {
     public static final int HEADER_LENGTH = 20;
     /** Up to this many entries, duplicates are found by looking back rather than with a hash set. */
@@ -25,6 +26,10 @@ public record AnnounceReply(int transactionId, long interval, long leechers, lon
 
     public AnnounceReply {
         peers = List.copyOf(peers);
+    }
+
+    public AnnounceReply(int transactionId, long interval, long leechers, long seeders, List<Peer> peers) {
+        this(transactionId, interval, leechers, seeders, peers, 0);
     }
 
     @Override
@@ -69,13 +74,16 @@ public record AnnounceReply(int transactionId, long interval, long leechers, lon
             int entries = peerBytes / stride;
             Peer[] peers = new Peer[entries];
             int kept = 0;
+            int portZero = 0;
             // Most replies name a handful of peers: a set for duplicates only when there are many.
             Set<Peer> seen = entries > SCAN_LIMIT ? new HashSet<>(entries * 2) : null;
             byte[] address = new byte[stride - 2];
             for (int at = HEADER_LENGTH; at < packet.limit(); at += stride) {
                 packet.get(at, address);
                 int port = Packets.unsignedShort(packet, at + stride - 2);
-                if (port != 0) {
+                if (port == 0) {
+                    portZero++;
+                } else {
                     Peer peer = new Peer(addressOf(address), port);
                     if (seen != null ? seen.add(peer) : !contains(peers, kept, peer)) {
                         peers[kept++] = peer;
@@ -84,7 +92,7 @@ public record AnnounceReply(int transactionId, long interval, long leechers, lon
             }
             return Either.right(new AnnounceReply(packet.getInt(4), Packets.unsignedInt(packet, 8),
                     Packets.unsignedInt(packet, 12), Packets.unsignedInt(packet, 16),
-                    List.of(kept == entries ? peers : Arrays.copyOf(peers, kept))));
+                    List.of(kept == entries ? peers : Arrays.copyOf(peers, kept)), portZero));
         });
     }
 

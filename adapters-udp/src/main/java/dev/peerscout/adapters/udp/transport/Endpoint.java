@@ -2,6 +2,7 @@ package dev.peerscout.adapters.udp.transport;
 
 import dev.peerscout.adapters.udp.protocol.Reply;
 import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.Problems;
 import dev.peerscout.domain.time.Scheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -305,6 +306,6 @@ final class Endpoint {
             return "ICMP port unreachable from " + where;
         }
         String message = error.getMessage();
-        return where + ": " + (message == null ? error.getClass().getSimpleName() : message);
+        return where + ": " + (message == null ? Problems.describe(error, "socket error") : message);
     }
 }

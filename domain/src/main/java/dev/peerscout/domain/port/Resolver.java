@@ -1,10 +1,13 @@
-package dev.peerscout.adapters.udp;
+package dev.peerscout.domain.port;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-/** Turns a tracker's host name into addresses. It may block: the client calls it on its own threads. */
+/**
+ * Turns a host name (a tracker's, a DHT bootstrap node's) into addresses. It may block: clients call
+ * it on threads of their own ({@link dev.peerscout.domain.net.HostResolver}).
+ */
 @FunctionalInterface
 public interface Resolver {
 

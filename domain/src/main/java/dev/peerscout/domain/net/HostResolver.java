@@ -1,6 +1,8 @@
-package dev.peerscout.adapters.udp;
+package dev.peerscout.domain.net;
 
+import dev.peerscout.domain.model.Problems;
 import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import java.net.InetAddress;
@@ -19,11 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Resolves tracker hosts on a few daemon threads of its own, so a slow name server never blocks a
- * caller, and gives up at the caller's deadline. Concurrent lookups of one name share one query;
+ * Resolves host names on a few daemon threads of its own (a bounded number: a burst of trackers
+ * queues its lookups rather than starting a thread each), so a slow name server never blocks a
+ * caller or another tracker, and gives up at the caller's deadline with a {@code dns} failure: for
+ * every client, resolution is its own outcome, never a timeout of the request. Concurrent lookups of one name share one query;
  * address literals need none.
  */
-final class HostResolver implements AutoCloseable {
+public final class HostResolver implements AutoCloseable {
     private static final int THREADS = 4;
     private static final int REMEMBERED_LITERALS = 1024;
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -35,13 +39,14 @@ final class HostResolver implements AutoCloseable {
     /** Address literals already parsed: the same few trackers are asked about many swarms. */
     private final Map<String, Either<TrackerFailure, List<InetAddress>>> literals = new ConcurrentHashMap<>();
 
-    HostResolver(Resolver resolver, Scheduler scheduler) {
+    /** {@code name} names its threads ({@code peerscout-<name>-dns-1}). */
+    public HostResolver(Resolver resolver, Scheduler scheduler, String name) {
         this.resolver = resolver;
         this.scheduler = scheduler;
         AtomicInteger count = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 runnable -> {
-                    Thread thread = new Thread(runnable, "peerscout-udp-dns-" + count.incrementAndGet());
+                    Thread thread = new Thread(runnable, "peerscout-" + name + "-dns-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
@@ -49,7 +54,7 @@ final class HostResolver implements AutoCloseable {
     }
 
     /** The host's addresses, or a {@link TrackerFailure.DnsFailure}, by {@code deadline} at the latest. */
-    CompletableFuture<Either<TrackerFailure, List<InetAddress>>> resolve(String host, Instant deadline) {
+    public CompletableFuture<Either<TrackerFailure, List<InetAddress>>> resolve(String host, Instant deadline) {
         Either<TrackerFailure, List<InetAddress>> literal = literals.get(host);
         if (literal == null && (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches())) {
             literal = literal(host);
@@ -108,7 +113,7 @@ final class HostResolver implements AutoCloseable {
             return Either.left("unknown host");
         } catch (RuntimeException e) {
             // A resolver is outside code: whatever it throws is a failed lookup, not our bug.
-            return Either.left(e.toString());
+            return Either.left(Problems.describe(e, "lookup failed"));
         }
     }
 
