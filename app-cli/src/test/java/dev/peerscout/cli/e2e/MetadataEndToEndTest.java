@@ -69,6 +69,9 @@ class MetadataEndToEndTest {
         aria2 = OtherClients.aria2(peers.torrent("v1").path(), peers.dataDir());
         transmission = OtherClients.transmission(peers.torrent("v1").path(), peers.dataDir(), false);
         tracker = Opentracker.start(peers.torrent("v1").hashes().v1().get());
+        // Both check their data before they take a peer for the torrent: until then they reset our handshake.
+        awaitHandshake(aria2.port(), peers.torrent("v1").hashes().v1().get());
+        awaitHandshake(transmission.port(), peers.torrent("v1").hashes().v1().get());
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             nobody = closed.getLocalPort();
         }
@@ -85,6 +88,29 @@ class MetadataEndToEndTest {
                 // the others still stop
             }
         }
+    }
+
+    /** Waits (at most 30 s) until the client at {@code port} answers a handshake for {@code hash}. */
+    private static void awaitHandshake(int port, InfoHash hash) throws Exception {
+        byte[] ours = new byte[68];
+        ours[0] = 19;
+        System.arraycopy("BitTorrent protocol".getBytes(StandardCharsets.US_ASCII), 0, ours, 1, 19);
+        System.arraycopy(hash.toBytes(), 0, ours, 28, 20);
+        System.arraycopy("-PS0100-readinessprb".getBytes(StandardCharsets.US_ASCII), 0, ours, 48, 20);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write(ours);
+                if (socket.getInputStream().readNBytes(68).length == 68) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still checking its data
+            }
+            Thread.sleep(200);
+        }
+        throw new IOException("no handshake from 127.0.0.1:" + port + " within 30 s");
     }
 
     /** Announces {@code port} on 127.0.0.1 to the local opentracker, as a seeder that announces itself would. */
