@@ -10,12 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerscout.adapters.peerwire.testing.OtherClients;
 import dev.peerscout.adapters.peerwire.testing.RealPeers;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.testing.Opentracker;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import dev.peerscout.cli.CliRuns;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code info <magnet>} through the production wiring against real seeders on 127.0.0.1 (started
- * once for the class), each the only peer of its link: libtorrent and aria2 through x.pe,
- * transmission-cli through a local opentracker. The saved .torrent is checked by libtorrent itself.
+ * once for the class), each the only peer of its link: libtorrent and aria2 through x.pe (transmission-cli
+ * is asked at the adapter level, RealMetadataPeersTest). The saved .torrent is checked by libtorrent itself.
  *
  * <p>What libtorrent 2.0.8 does with a v2 or hybrid .torrent that has no {@code piece layers}
  * (all a magnet link can give, BEP 9 carries the info dictionary only), found with this oracle:
@@ -56,8 +50,6 @@ class MetadataEndToEndTest {
             "  'trackers': [[t.url, t.tier] for t in ti.trackers()], 'webSeeds': [w['url'] for w in ti.web_seeds()]}))");
     private static RealPeers peers;
     private static OtherClients aria2;
-    private static OtherClients transmission;
-    private static Opentracker tracker;
     private static int nobody;
 
     @TempDir
@@ -67,11 +59,8 @@ class MetadataEndToEndTest {
     static void startPeers() throws Exception {
         peers = RealPeers.start();
         aria2 = OtherClients.aria2(peers.torrent("v1").path(), peers.dataDir());
-        transmission = OtherClients.transmission(peers.torrent("v1").path(), peers.dataDir(), false);
-        tracker = Opentracker.start(peers.torrent("v1").hashes().v1().get());
-        // Both check their data before they take a peer for the torrent: until then they reset our handshake.
+        // aria2 checks its data before it takes a peer for the torrent: until then it resets our handshake.
         awaitHandshake(aria2.port(), peers.torrent("v1").hashes().v1().get());
-        awaitHandshake(transmission.port(), peers.torrent("v1").hashes().v1().get());
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             nobody = closed.getLocalPort();
         }
@@ -79,7 +68,7 @@ class MetadataEndToEndTest {
 
     @AfterAll
     static void stopPeers() {
-        for (AutoCloseable c : new AutoCloseable[] {tracker, transmission, aria2, peers}) {
+        for (AutoCloseable c : new AutoCloseable[] {aria2, peers}) {
             try {
                 if (c != null) {
                     c.close();
@@ -113,19 +102,6 @@ class MetadataEndToEndTest {
         throw new IOException("no handshake from 127.0.0.1:" + port + " within 30 s");
     }
 
-    /** Announces {@code port} on 127.0.0.1 to the local opentracker, as a seeder that announces itself would. */
-    private static void announce(InfoHash hash, int port) throws Exception {
-        StringBuilder escaped = new StringBuilder();
-        for (byte b : hash.toBytes()) {
-            escaped.append('%').append(String.format("%02X", b & 0xFF));
-        }
-        URI uri = URI.create(tracker.httpUrl() + "?info_hash=" + escaped + "&peer_id=-TR3000-announcedbym&port=" + port
-                + "&uploaded=0&downloaded=0&left=0&compact=1&event=started");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-        assertFalse(response.body().contains("failure reason"), response.body());
-    }
-
     /** aria2 1.36 serves metadata at once; its extension map is {ut_metadata} only. */
     @Test
     void aria2AsTheLinksOnlyPeerHandsOverVerifiedMetadata() throws Exception {
@@ -136,20 +112,6 @@ class MetadataEndToEndTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("127.0.0.1:" + aria2.port(), JSON.readTree(run.out()).get("metadataFrom").asText());
         assertEquals(peers.torrent("v1").hashes().v1().get().hex(), libtorrentReads(saved).get("v1").asText());
-    }
-
-    /** transmission 3.00 answers a metadata request 2.5 to 3.5 s after it; here it is found through a local opentracker. */
-    @Test
-    void transmissionFoundThroughALocalTrackerHandsOverVerifiedMetadata() throws Exception {
-        InfoHash hash = peers.torrent("v1").hashes().v1().get();
-        announce(hash, transmission.port());
-        String link = "magnet:?xt=urn:btih:" + hash.hex() + "&tr=" + tracker.httpUrl();
-        CliRuns.Run run = CliRuns.production("info", "--json", "--no-dht", "--timeout", "20", link);
-
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode shown = JSON.readTree(run.out());
-        assertEquals("127.0.0.1:" + transmission.port(), shown.get("metadataFrom").asText());
-        assertEquals(JSON.readTree("[[\"" + tracker.httpUrl() + "\"]]"), shown.get("trackers"));
     }
 
     private static String seeder() {
