@@ -6,6 +6,8 @@ import dagger.multibindings.Multibinds;
 import dev.peerscout.domain.discovery.DiscoverPeers;
 import dev.peerscout.domain.discovery.ScrapeSwarms;
 import dev.peerscout.domain.discovery.TrackersByScheme;
+import dev.peerscout.domain.metadata.FetchMetadata;
+import dev.peerscout.domain.port.MetadataWire;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.probe.ProbeSwarm;
@@ -63,6 +65,11 @@ abstract class CoreModule {
     @Provides
     static ProbeSwarm probeSwarm(DiscoverPeers discoverPeers, PeerWire wire, Scheduler scheduler) {
         return new ProbeSwarm(discoverPeers, wire, scheduler);
+    }
+
+    @Provides
+    static FetchMetadata fetchMetadata(ProbeSwarm swarm, MetadataWire wire, Scheduler scheduler) {
+        return new FetchMetadata(swarm, wire, scheduler);
     }
 
     @Provides

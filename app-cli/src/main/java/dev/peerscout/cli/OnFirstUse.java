@@ -61,6 +61,22 @@ final class OnFirstUse {
         };
     }
 
+    /** The metadata wire's selector thread starts with the first fetch, never for 'info --offline'. */
+    static dev.peerscout.domain.port.MetadataWire metadataWire(java.util.function.Supplier<dev.peerscout.domain.port.MetadataWire> create) {
+        return new dev.peerscout.domain.port.MetadataWire() {
+            private dev.peerscout.domain.port.MetadataWire wire;
+
+            @Override
+            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.model.metadata.MetadataAttempt> fetch(
+                    dev.peerscout.domain.model.metadata.MetadataRequest request) {
+                if (wire == null) {
+                    wire = create.get();
+                }
+                return wire.fetch(request);
+            }
+        };
+    }
+
     static TrackerProbe trackerProbe(Provider<TrackerProbe> probe) {
         return new TrackerProbe() {
             @Override

@@ -182,7 +182,7 @@ class ProcessEndsTest {
     void infoToAFullDiskIsOneLineAndExitCodeFour() throws Exception {
         String hash = Fixtures.anyInfoHash().hex();
         for (String format : List.of("--json", "--all-files")) {
-            try (ChildCli cli = ChildCli.startWritingTo(new File("/dev/full"), "info", magnet(hash), format)) {
+            try (ChildCli cli = ChildCli.startWritingTo(new File("/dev/full"), "info", "--offline", magnet(hash), format)) {
                 assertEquals(4, cli.exitCode(), format);
                 List<String> err = cli.errLinesAtEnd();
                 assertEquals(1, err.size(), String.join("\n", err));
