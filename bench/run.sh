@@ -4,7 +4,8 @@
 #   bench/run.sh            all benchmarks (about 5 minutes on 2 cores)
 #   QUICK=1 bench/run.sh    fewer runs and hashes, for a smoke test
 #   bench/run.sh whole      only the whole-command table (issue 13: peers, info on a big torrent,
-#                           start-up), each figure beside its reference from the same run; with
+#                           start-up; magnet to a saved .torrent), each figure beside its reference
+#                           from the same run; with
 #                           BEFORE=/path/to/another/peerscout, that launcher's figures too
 # Needs (Debian): opentracker aria2 hyperfine time transmission-cli python3-libtorrent.
 set -euo pipefail
