@@ -15,7 +15,9 @@ public enum CheckStatus {
     DNS,
     MALFORMED,
     /** Not a tracker URL we can check (wss://, no scheme), or an address the HTTP client cannot target. */
-    UNSUPPORTED;
+    UNSUPPORTED,
+    /** Not finished when the user ended the run (Ctrl-C): nothing is known. */
+    SKIPPED;
 
     public static CheckStatus of(TrackerFailure failure) {
         if (failure instanceof TrackerFailure.Unreachable unreachable && unreachable.refused()) {

@@ -13,6 +13,7 @@ import dev.peerscout.domain.testing.Fixtures;
 import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -119,6 +120,43 @@ class CheckTrackersTest {
         clock.advance(Duration.ofSeconds(1));
 
         assertEquals(CheckStatus.TIMEOUT, report.join().trackers().get(0).addresses().get(0).status());
+    }
+
+    @Test
+    void aStartedThatTimedOutMayHaveArrivedAndGetsStoppedWithAGraceOfItsOwn() {
+        probe.resolves(DUAL, V4, V6).answers(DUAL, V6, TIMEOUT.dividedBy(2));
+
+        CompletableFuture<CheckReport> report = checkTrackers.check(urls(DUAL), options(), heard::add);
+        clock.advance(TIMEOUT.plusSeconds(1));
+
+        assertTrue(report.isDone());
+        List<FakeTrackerProbe.Call> goodbyes = probe.calls().stream()
+                .filter(call -> call.request().event() == AnnounceEvent.STOPPED).toList();
+        assertEquals(java.util.Set.of(V6, V4), goodbyes.stream().map(FakeTrackerProbe.Call::address).collect(java.util.stream.Collectors.toSet()),
+                "the silent address may have had our started: it hears stopped too");
+        Instant roundDeadline = probe.calls().get(0).deadline();
+        assertTrue(goodbyes.stream().allMatch(call -> call.deadline().isAfter(roundDeadline)),
+                "each goodbye has its own grace, not what is left of the started's deadline");
+    }
+
+    @Test
+    void stoppingARoundSaysGoodbyeToEveryAddressThatMayHaveOurStartedAndReportsTheRestSkipped() {
+        probe.resolves(DUAL, V4, V6).answers(DUAL, V4, Duration.ofMillis(10)).resolves(PICKY, V4);
+        CheckRun run = checkTrackers.start(urls(DUAL, PICKY), options(), heard::add);
+        clock.advance(Duration.ofSeconds(1));
+
+        CompletableFuture<CheckReport> stopped = run.stop();
+        clock.advance(Duration.ofSeconds(1));
+
+        CheckReport report = stopped.join();
+        assertEquals(List.of("192.0.2.1 STARTED", "2001:db8:0:0:0:0:0:1 STARTED", "192.0.2.1 STARTED",
+                "192.0.2.1 STOPPED", "2001:db8:0:0:0:0:0:1 STOPPED", "192.0.2.1 STOPPED"),
+                probe.calls().stream().map(c -> c.address().getHostAddress() + " " + c.request().event()).toList(),
+                "the started still in flight (PICKY, DUAL's v6) get their goodbye too");
+        assertEquals(CheckStatus.OK, report.trackers().get(0).addresses().get(0).status());
+        assertEquals(CheckStatus.SKIPPED, report.trackers().get(0).addresses().get(1).status());
+        assertEquals(CheckStatus.SKIPPED, report.trackers().get(1).addresses().get(0).status());
+        assertEquals(report, run.report().join());
     }
 
     @Test
