@@ -14,6 +14,8 @@ public enum CheckStatus {
     UNREACHABLE,
     DNS,
     MALFORMED,
+    /** The checker failed in a way it did not expect (a bug), for this tracker alone. */
+    INTERNAL,
     /** Not a tracker URL we can check (wss://, no scheme), or an address the HTTP client cannot target. */
     UNSUPPORTED,
     /** Not finished when the user ended the run (Ctrl-C): nothing is known. */

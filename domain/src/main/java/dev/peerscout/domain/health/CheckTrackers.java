@@ -184,8 +184,13 @@ public final class CheckTrackers {
                             AddressCheck.failed(Option.none(), CheckStatus.TIMEOUT, "no outcome by the deadline"))));
             check.whenComplete((addresses, bug) -> {
                 guard.cancel();
-                result.complete(bug == null ? addresses
-                        : List.of(AddressCheck.failed(Option.none(), CheckStatus.MALFORMED, String.valueOf(bug))));
+                if (bug == null) {
+                    result.complete(addresses);
+                } else {
+                    // An adapter's bug, as peers reports it: its own words, never a Java class name.
+                    TrackerFailure internal = TrackerFailure.Internal.of(bug);
+                    result.complete(List.of(AddressCheck.failed(Option.none(), CheckStatus.of(internal), internal.message())));
+                }
             });
         }
 

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceEvent;
+import dev.peerscout.domain.model.AnnounceRequest;
+import dev.peerscout.domain.model.AnnounceResponse;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerProbe;
 import dev.peerscout.domain.testing.Fixtures;
@@ -157,6 +163,38 @@ class CheckTrackersTest {
         assertEquals(CheckStatus.SKIPPED, report.trackers().get(0).addresses().get(1).status());
         assertEquals(CheckStatus.SKIPPED, report.trackers().get(1).addresses().get(0).status());
         assertEquals(report, run.report().join());
+    }
+
+    @Test
+    void anAdaptersBugIsAnInternalOutcomeInItsOwnWordsNeverAJavaClassName() {
+        probe.resolves(PICKY, V4);
+        TrackerProbe buggy = new TrackerProbe() {
+            @Override
+            public CompletableFuture<io.vavr.control.Either<TrackerFailure, List<InetAddress>>> addresses(
+                    TrackerUrl tracker, java.util.Set<AddressFamily> families, Instant deadline) {
+                return probe.addresses(tracker, families, deadline);
+            }
+
+            @Override
+            public CompletableFuture<Step<AnnounceResponse>> announce(TrackerUrl tracker, InetAddress address,
+                    AnnounceRequest request, Instant deadline) {
+                return CompletableFuture.failedFuture(new IllegalStateException(new NullPointerException("no socket yet")));
+            }
+
+            @Override
+            public CompletableFuture<Step<ScrapeResponse>> scrape(TrackerUrl tracker, InetAddress address,
+                    List<InfoHash> swarms, Instant deadline) {
+                return probe.scrape(tracker, address, swarms, deadline);
+            }
+        };
+
+        CompletableFuture<CheckReport> report = new CheckTrackers(buggy, clock).check(urls(PICKY), options(), heard::add);
+        clock.advance(TIMEOUT.plusSeconds(1));
+
+        AddressCheck check = report.join().trackers().get(0).addresses().get(0);
+        assertEquals(CheckStatus.INTERNAL, check.status());
+        assertEquals("internal", check.status().label());
+        assertEquals(Option.some("internal error: no socket yet"), check.error());
     }
 
     @Test
