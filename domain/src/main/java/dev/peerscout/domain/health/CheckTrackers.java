@@ -347,7 +347,7 @@ public final class CheckTrackers {
                 }
                 for (AddressCheck address : check.addresses()) {
                     String key = check.url().value() + " " + address.address().map(InetAddress::getHostAddress).getOrElse("-");
-                    tallies.computeIfAbsent(key, k -> new AddressSummary.Tally(check.url(), address.address())).add(address);
+                    tallies.computeIfAbsent(key, k -> new AddressSummary.Tally(check.url(), address.address(), options.timeout())).add(address);
                 }
             }
             listener.checked(check);
