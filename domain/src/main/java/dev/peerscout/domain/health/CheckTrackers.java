@@ -195,6 +195,13 @@ public final class CheckTrackers {
         }
 
         private CompletableFuture<List<AddressCheck>> checkTracker(TrackerUrl url) {
+            Option<String> malformation = url.malformation();
+            if (malformation.isDefined()) {
+                // Judged once here for every scheme: no adapter gets to call it unsupported instead.
+                TrackerFailure failure = new TrackerFailure.MalformedUrl(malformation.get());
+                return CompletableFuture.completedFuture(List.of(
+                        AddressCheck.failed(Option.none(), CheckStatus.of(failure), failure.message())));
+            }
             return probe.addresses(url, options.families(), deadline).thenCompose(resolved -> resolved.fold(
                     failure -> CompletableFuture.completedFuture(List.of(
                             AddressCheck.failed(Option.none(), CheckStatus.of(failure), failure.message()))),

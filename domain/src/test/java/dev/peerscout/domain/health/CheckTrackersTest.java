@@ -198,6 +198,22 @@ class CheckTrackersTest {
     }
 
     @Test
+    void aPortOutOfRangeIsAMalformedUrlOverEverySchemeAndNothingIsAsked() {
+        String udp = "udp://dual.example:99999/announce";
+        String http = "http://picky.example:123456/announce";
+        probe.resolves(udp, V4).answers(udp, V4, Duration.ofMillis(10)).resolves(http, V4).answers(http, V4, Duration.ofMillis(10));
+
+        CheckReport report = run(udp, http);
+
+        for (TrackerCheck check : report.trackers()) {
+            AddressCheck address = check.addresses().get(0);
+            assertEquals(CheckStatus.MALFORMED, address.status(), check.url().value());
+            assertTrue(address.error().get().startsWith("malformed tracker URL: port "), address.error().get());
+        }
+        assertEquals(List.of(), probe.calls(), "no request for a URL that cannot be requested");
+    }
+
+    @Test
     void aWatchSumsUpEachAddressAcrossRoundsWithATrackerThatGoesDownAndComesBack() {
         probe.resolves(DUAL, V4, V6).answers(DUAL, V6, Duration.ofMillis(7));
         Duration every = Duration.ofSeconds(60);
