@@ -4,6 +4,7 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.IpAddresses;
 import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
@@ -101,7 +102,7 @@ final class HttpTrackerProbe implements TrackerProbe {
                 return Either.right(uri);
             }
             return Either.left(new TrackerFailure.Unsupported("the JDK 17 HTTP client connects only to " + host
-                    + "'s first address" + (first == null ? "" : " (" + first.getHostAddress() + ")")
+                    + "'s first address" + (first == null ? "" : " (" + IpAddresses.text(first) + ")")
                     + ", so this one is not checked"));
         });
     }
