@@ -1,36 +1,44 @@
 #!/usr/bin/env bash
-# `peerscout info` as a whole command, side by side in one hyperfine run with an empty Java
-# program on the same JVM and flags (the start-up floor), transmission-show, and libtorrent
-# (Debian's python3-libtorrent). Target: within 4x the empty Java program.
-# usage: bench/info-vs-reference.sh [TORRENT]   (default: a real Debian netinst torrent from ../shared)
-# Needs: hyperfine transmission-cli python3-libtorrent (Debian).
+# `peerscout info` as a whole command (launcher and JVM included), side by side in one run with
+# its references, the commands alternating round by round (bench/alternate.py): medians of wall
+# and CPU time, peak RSS, and ratios.
+#   small torrent: the start-up floor (an empty Java program on JDK 25 with -XX:TieredStopAtLevel=1
+#     -XX:+UseSerialGC, the fastest empty start this machine allows), an empty program on JDK 17,
+#     transmission-show, libtorrent (Debian's python3-libtorrent);
+#   big torrent (bench/make-big-torrent.py: 6.8 MB, 200,000 pieces, 50,000 files): `info --json`
+#     against transmission-show.
+# BEFORE=/path/to/an/older/peerscout adds that launcher's runs (e.g. a copy of main's checkout).
+# usage: bench/info-vs-reference.sh [TORRENT]   (default: a Debian netinst torrent from ../shared)
+# Needs: transmission-cli python3-libtorrent (Debian); JDK 25 under /usr/lib/jvm for the floor.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-torrent="${1:-$root/../shared/corpus/anacrolix-testdata/debian-10.8.0-amd64-netinst.iso.torrent}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+shared="${SHARED:-$(cd "$root/.." && pwd)/shared}"
+[ -d "$shared/corpus" ] || shared="$(cd "$root/../.." && pwd)/shared"
+torrent="${1:-$shared/corpus/anacrolix-testdata/debian-10.8.0-amd64-netinst.iso.torrent}"
 runs="${RUNS:-20}"
-for tool in hyperfine transmission-show /usr/bin/python3; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install hyperfine transmission-cli python3-libtorrent)" >&2; exit 2; }
+for tool in transmission-show /usr/bin/python3; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install transmission-cli python3-libtorrent)" >&2; exit 2; }
 done
 [ -f "$root/app-cli/target/peerscout.jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests)
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf 'public class Empty { public static void main(String[] a) {} }\n' > "$work/Empty.java"
-javac -d "$work" "$work/Empty.java"
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+javac --release 17 -d "$work" "$work/Empty.java"
+python3 "$here/make-big-torrent.py" "$work/big.torrent" 2>/dev/null
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+jdk25="$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/java-25* 2>/dev/null | head -1 || true)"
 
-hyperfine --warmup 3 --runs "$runs" --export-json "$work/hf.json" -N \
-  -n "empty java" "java $flags -cp $work Empty" \
-  -n "peerscout info" "$root/peerscout info $torrent" \
-  -n "peerscout info --json" "$root/peerscout info --json $torrent" \
-  -n "transmission-show" "transmission-show $torrent" \
-  -n "libtorrent (python)" "/usr/bin/python3 -c 'import sys,libtorrent as lt; t=lt.torrent_info(sys.argv[1]); print(t.name(), t.info_hashes().v1)' $torrent" >&2
-
-python3 - "$work/hf.json" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-base = next(r["median"] for r in results if r["command"] == "empty java")
-print("%-24s %10s %12s" % ("command", "median ms", "x empty java"))
-for r in results:
-    print("%-24s %10.1f %12.2f" % (r["command"], r["median"] * 1000, r["median"] / base))
-PY
+commands=()
+[ -n "$jdk25" ] && commands+=("floor: empty java 25=$jdk25/bin/java $flags -cp $work Empty")
+commands+=("empty java 17=java $flags -Xshare:auto -cp $work Empty")
+commands+=("peerscout info=$root/peerscout info $torrent")
+commands+=("peerscout info --json=$root/peerscout info --json $torrent")
+[ -n "${BEFORE:-}" ] && commands+=("before: peerscout info --json=$BEFORE info --json $torrent")
+commands+=("transmission-show=transmission-show $torrent")
+commands+=("libtorrent (python)=/usr/bin/python3 -c 'import sys,libtorrent as lt; t=lt.torrent_info(sys.argv[1]); print(t.name(), t.info_hashes().v1)' $torrent")
+commands+=("big: peerscout info --json=$root/peerscout info --json $work/big.torrent")
+[ -n "${BEFORE:-}" ] && commands+=("big: before: peerscout info --json=$BEFORE info --json $work/big.torrent")
+commands+=("big: transmission-show=transmission-show $work/big.torrent")
+python3 "$here/alternate.py" --runs "$runs" --warmup 2 --json "${JSON_OUT:-$work/info.json}" "${commands[@]}"

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Time to the first peer, side by side on loopback: a torrent whose tier 1 is a dead UDP tracker
 # (a socket that never answers) and tier 2 a live opentracker with an aria2 seeder.
-#   (a) the whole `peerscout peers --min-peers 1` command, JVM start included (hyperfine), and its
-#       peak memory (GNU time);
+#   (a) the whole `peerscout peers --min-peers 1` command, JVM start included, and its peak memory
+#       (bench/alternate.py; BEFORE=/path/to/an/older/peerscout alternates that launcher's runs too);
 #   (b) libtorrent's in-process time from add_torrent to the first tracker reply, with default
 #       settings and with announce_to_all_tiers.
 # Needs: opentracker aria2 hyperfine time python3-libtorrent (Debian). Everything on 127.0.0.1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-10}"
-for tool in opentracker aria2c hyperfine /usr/bin/time /usr/bin/python3; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install opentracker aria2 hyperfine time python3-libtorrent)" >&2; exit 2; }
+for tool in opentracker aria2c /usr/bin/python3; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install opentracker aria2 python3-libtorrent)" >&2; exit 2; }
 done
 [ -f "$root/app-cli/target/peerscout.jar" ] || (cd "$root" && ./mvnw -B -q package -DskipTests)
 
@@ -59,17 +59,28 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-cmd="$root/peerscout peers $work/bench.torrent --min-peers 1 --timeout 30 -q --no-dht"
-hyperfine --warmup 2 --runs "$runs" --export-json "$work/hf.json" "$cmd" >&2
-peerscout_s="$(python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/hf.json")"
-rss_kb="$(/usr/bin/time -f %M $cmd 2>&1 >/dev/null | tail -1)"
-lt_default="$(/usr/bin/python3 "$root/bench/lt_first_reply.py" "$work/bench.torrent")"
-lt_all="$(/usr/bin/python3 "$root/bench/lt_first_reply.py" "$work/bench.torrent" --all-tiers)"
-lt_both="$(/usr/bin/python3 "$root/bench/lt_first_reply.py" "$work/bench.torrent" --all-tiers --all-trackers)"
+args="peers $work/bench.torrent --min-peers 1 --timeout 30 -q --no-dht"
+commands=("peerscout=$root/peerscout $args")
+[ -n "${BEFORE:-}" ] && commands+=("before=$BEFORE $args")
+python3 "$root/bench/alternate.py" --runs "$runs" --warmup 2 --json "$work/peers.json" "${commands[@]}" >&2
+read -r peerscout_s rss_mib before_s < <(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+b = r.get("before")
+print("%.3f" % (r["peerscout"]["wall_ms"] / 1000), int(r["peerscout"]["rss_mib"]), "%.3f" % (b["wall_ms"] / 1000) if b else "-")' "$work/peers.json")
+# libtorrent's figures: the median of LT_RUNS sessions each (default 5).
+lt_median() {
+  for _ in $(seq 1 "${LT_RUNS:-5}"); do /usr/bin/python3 "$root/bench/lt_first_reply.py" "$work/bench.torrent" "$@"; done |
+    python3 -c 'import statistics, sys; v = [float(x) for x in sys.stdin.read().split() if x != "timeout"]; print("%.3f" % statistics.median(v) if v else "timeout")'
+}
+lt_default="$(lt_median)"
+lt_all="$(lt_median --all-tiers)"
+lt_both="$(lt_median --all-tiers --all-trackers)"
 
 printf '%-58s %10s\n' "time to first peer (dead tier 1, live tier 2)" "seconds"
 printf '%-58s %10s\n' "peerscout peers --min-peers 1 (whole command, median)" "$peerscout_s"
+[ -n "${BEFORE:-}" ] && printf '%-58s %10s\n' "before: peerscout peers --min-peers 1 (whole command, median)" "$before_s"
 printf '%-58s %10s\n' "libtorrent 2.0.8 default settings (in-process)" "$lt_default"
 printf '%-58s %10s\n' "libtorrent 2.0.8 announce_to_all_tiers (in-process)" "$lt_all"
 printf '%-58s %10s\n' "libtorrent 2.0.8 all tiers + all trackers (in-process)" "$lt_both"
-printf '%-58s %10s\n' "peerscout peak RSS (MiB)" "$((rss_kb / 1024))"
+printf '%-58s %10s\n' "peerscout peak RSS (MiB)" "$rss_mib"

@@ -3,6 +3,9 @@
 # tools measured in the same run. Everything stays on 127.0.0.1.
 #   bench/run.sh            all benchmarks (about 5 minutes on 2 cores)
 #   QUICK=1 bench/run.sh    fewer runs and hashes, for a smoke test
+#   bench/run.sh whole      only the whole-command table (issue 13: peers, info on a big torrent,
+#                           start-up), each figure beside its reference from the same run; with
+#                           BEFORE=/path/to/another/peerscout, that launcher's figures too
 # Needs (Debian): opentracker aria2 hyperfine time transmission-cli python3-libtorrent.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,12 +19,57 @@ else
 fi
 
 cd "$root"
+
+whole_command_table() { # $1: info.json from info-vs-reference.sh, $2: peers.txt from peers-vs-libtorrent.sh
+  python3 - "$1" "$2" <<'PY'
+import json, re, sys
+info = json.load(open(sys.argv[1]))
+peers = dict(re.findall(r"^(.+?)\s{2,}([\d.]+|timeout|-)$", open(sys.argv[2]).read(), re.M))
+def num(v):
+    try: return float(v)
+    except ValueError: return float("nan")
+rows = []
+lt = num(peers["libtorrent 2.0.8 all tiers + all trackers (in-process)"])
+for label, key in (("now", "peerscout peers --min-peers 1 (whole command, median)"),
+                   ("before", "before: peerscout peers --min-peers 1 (whole command, median)")):
+    if key in peers and peers[key] != "-":
+        rows.append(("peers --min-peers 1, dead tier 1 (s) " + label, num(peers[key]),
+                     "libtorrent all tiers+trackers", lt, "<= 0.6x"))
+ts = info["big: transmission-show"]
+for label, key in (("now", "big: peerscout info --json"), ("before", "big: before: peerscout info --json")):
+    if key in info:
+        rows.append(("info --json, 6.8 MB torrent (s) " + label, info[key]["wall_ms"] / 1000,
+                     "transmission-show", ts["wall_ms"] / 1000, "<= 1.0x"))
+        rows.append(("  peak RSS (MiB) " + label, info[key]["rss_mib"], "transmission-show", ts["rss_mib"], "<= 80 MiB"))
+floor = info.get("floor: empty java 25") or info["empty java 17"]
+for label, key in (("now", "peerscout info --json"), ("before", "before: peerscout info --json")):
+    if key in info:
+        rows.append(("info --json, small torrent (s) " + label, info[key]["wall_ms"] / 1000,
+                     "empty java 25 (C1, serial)", floor["wall_ms"] / 1000, "<= 1.5x"))
+print("%-44s %9s  %-30s %9s %7s  %s" % ("measure", "peerscout", "reference, same run", "reference", "ratio", "target"))
+for what, ours, ref_name, ref, target in rows:
+    print("%-44s %9.3f  %-30s %9.3f %7.2f  %s" % (what, ours, ref_name, ref, ours / ref, target))
+PY
+}
+
+if [ "${1:-}" = whole ]; then
+  [ -f app-cli/target/peerscout.jar ] || ./mvnw -B -q package -DskipTests
+  echo "1/2 info: small and big torrents vs the start-up floor and transmission-show..." >&2
+  RUNS="$runs" JSON_OUT="$logs/info.json" "$here/info-vs-reference.sh" > "$logs/info.txt"
+  echo "2/2 peers --min-peers 1 vs libtorrent..." >&2
+  RUNS="$peer_runs" "$here/peers-vs-libtorrent.sh" > "$logs/peers.txt"
+  cat "$logs/info.txt" "$logs/peers.txt"
+  echo
+  whole_command_table "$logs/info.json" "$logs/peers.txt"
+  exit 0
+fi
+
 echo "building..." >&2
 ./mvnw -B -q install -DskipTests
 ./mvnw -B -q -f bench/jmh-torrentfile/pom.xml package
 
 echo "1/5 peerscout info vs transmission-show and libtorrent..." >&2
-RUNS="$runs" "$here/info-vs-reference.sh" > "$logs/info.txt"
+RUNS="$runs" JSON_OUT="$logs/info.json" "$here/info-vs-reference.sh" > "$logs/info.txt"
 echo "2/5 parse + hash throughput (JMH) ..." >&2
 java -jar bench/jmh-torrentfile/target/benchmarks.jar -f 1 -wi "$wi" -i "$mi" \
   -rf json -rff "$logs/jmh.json" > "$logs/jmh.txt"
@@ -38,9 +86,9 @@ logs = sys.argv[1]
 read = lambda name: open(f"{logs}/{name}").read()
 rows = []
 
-info = {m.group(1).strip(): float(m.group(2)) for m in re.finditer(r"^(.+?)\s+([\d.]+)\s+[\d.]+$", read("info.txt"), re.M)}
-empty = info["empty java"]
-rows.append(("peerscout info, whole command (ms)", info["peerscout info"], "empty java", empty, "target <= 4x"))
+info = {name: r["wall_ms"] for name, r in json.load(open(f"{logs}/info.json")).items()}
+empty = info["empty java 17"]
+rows.append(("peerscout info, whole command (ms)", info["peerscout info"], "empty java 17", empty, "target <= 4x"))
 rows.append(("peerscout info, whole command (ms)", info["peerscout info"], "transmission-show", info["transmission-show"], ""))
 rows.append(("peerscout info, whole command (ms)", info["peerscout info"], "libtorrent (python)", info["libtorrent (python)"], ""))
 
@@ -69,3 +117,5 @@ for what, ours, ref_name, ref, note in rows:
 if rss:
     print("peerscout peers peak RSS: %s MiB" % rss)
 PY
+echo
+whole_command_table "$logs/info.json" "$logs/peers.txt"

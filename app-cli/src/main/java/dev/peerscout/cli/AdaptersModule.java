@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 import javax.inject.Singleton;
 
-/** The real adapters behind the domain's ports. */
+/** The real adapters behind the domain's ports; those that own sockets are closed by {@link Resources} at the end. */
 @Module
 final class AdaptersModule {
     /**
@@ -40,14 +40,15 @@ final class AdaptersModule {
 
     @Provides
     @Singleton
-    static UdpTrackerClient udpTrackerClient(Scheduler scheduler, RandomGenerator random) {
-        return new UdpTrackerClient(scheduler, random, UdpTrackerConfig.defaults().withRetransmitBase(UDP_RETRANSMIT_BASE));
+    static UdpTrackerClient udpTrackerClient(Scheduler scheduler, RandomGenerator random, Resources resources) {
+        return resources.closedAtExit(new UdpTrackerClient(scheduler, random,
+                UdpTrackerConfig.defaults().withRetransmitBase(UDP_RETRANSMIT_BASE)));
     }
 
     @Provides
     @Singleton
-    static HttpTrackerClient httpTrackerClient(Scheduler scheduler) {
-        return new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults());
+    static HttpTrackerClient httpTrackerClient(Scheduler scheduler, Resources resources) {
+        return resources.closedAtExit(new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults()));
     }
 
     @Provides
@@ -97,7 +98,7 @@ final class AdaptersModule {
     @Singleton
     @IntoMap
     @StringKey(DhtPeerSource.NAME)
-    static PeerSource dht(Scheduler scheduler, RandomGenerator random) {
-        return new DhtPeerSource(scheduler, random, DhtConfig.defaults());
+    static PeerSource dht(Scheduler scheduler, RandomGenerator random, Resources resources) {
+        return resources.closedAtExit(new DhtPeerSource(scheduler, random, DhtConfig.defaults()));
     }
 }

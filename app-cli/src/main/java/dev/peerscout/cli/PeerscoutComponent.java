@@ -9,4 +9,7 @@ import javax.inject.Singleton;
 interface PeerscoutComponent {
 
     CommandLines commandLines();
+
+    /** Closed by {@link Main} before the exit. */
+    Resources resources();
 }

@@ -18,7 +18,10 @@ public final class CliRuns {
     }
 
     public static Run production(String... args) {
-        CliRun run = CliRun.of(DaggerPeerscoutComponent.create().commandLines().forArguments(args), args);
-        return new Run(run.exitCode(), run.out(), run.err());
+        PeerscoutComponent component = DaggerPeerscoutComponent.create();
+        try (Resources resources = component.resources()) {
+            CliRun run = CliRun.of(component.commandLines().forArguments(args), args);
+            return new Run(run.exitCode(), run.out(), run.err());
+        }
     }
 }

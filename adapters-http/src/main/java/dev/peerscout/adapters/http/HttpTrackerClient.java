@@ -49,11 +49,16 @@ import javax.net.ssl.SSLContext;
  * Redirects are followed here, not by the JDK, so that their number is ours to bound and an
  * https tracker can never be downgraded to plain http. The {@code tracker id} a tracker gives is
  * sent back on later announces to the same tracker URL for the same swarm.
+ *
+ * <p>{@link #close()} before the JVM exits: the JDK client's selector thread waits in the kernel,
+ * and HotSpot's exit waits up to 300 ms for such a thread before it gives up on it.
  */
-public final class HttpTrackerClient implements TrackerClient {
+public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final int URI_TOO_LONG = 414;
     private static final Set<AddressFamily> ANY_FAMILY = EnumSet.allOf(AddressFamily.class);
+    /** How long {@link #close()} waits for the JDK client's threads to end. */
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(1);
 
     private final Scheduler scheduler;
     private final HttpTrackerConfig config;
@@ -280,6 +285,43 @@ public final class HttpTrackerClient implements TrackerClient {
 
     private static <T> CompletableFuture<Either<TrackerFailure, T>> done(Either<TrackerFailure, T> outcome) {
         return CompletableFuture.completedFuture(outcome);
+    }
+
+    /**
+     * Ends calls in flight and stops the JDK client's threads. JDK 21 and later have
+     * {@code HttpClient.shutdownNow()} (called reflectively: the bytecode targets 17); on 17 the
+     * client's selector thread ends when interrupted, which is what its own shutdown does.
+     */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        if (http instanceof AutoCloseable) {
+            try {
+                HttpClient.class.getMethod("shutdownNow").invoke(http);
+                HttpClient.class.getMethod("awaitTermination", Duration.class).invoke(http, CLOSE_PATIENCE);
+                return;
+            } catch (ReflectiveOperationException e) {
+                // Fall through to what works on 17.
+            }
+        }
+        // The JDK names the thread after the client's id, which the client's toString() ends with: "...(7)".
+        String text = http.toString();
+        int open = text.lastIndexOf('(');
+        if (open < 0 || !text.endsWith(")")) {
+            return;
+        }
+        String selectorThread = "HttpClient-" + text.substring(open + 1, text.length() - 1) + "-SelectorManager";
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(selectorThread)) {
+                thread.interrupt();
+                try {
+                    thread.join(CLOSE_PATIENCE.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static ThreadFactory daemonThreads() {

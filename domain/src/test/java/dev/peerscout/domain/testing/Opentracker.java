@@ -21,7 +21,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -103,9 +105,17 @@ public final class Opentracker implements AutoCloseable {
     }
 
     public void whitelist(Collection<InfoHash> hashes) throws IOException, InterruptedException {
-        Files.writeString(directory.resolve("whitelist.txt"), lines(hashes), StandardOpenOption.APPEND);
+        // Only hashes not listed yet: a reload for nothing new would leave a moment in which
+        // opentracker, re-reading its list, refuses a hash it had (a test's announce could land there).
+        Path list = directory.resolve("whitelist.txt");
+        Set<String> listed = new HashSet<>(Files.readAllLines(list));
+        List<InfoHash> fresh = hashes.stream().distinct().filter(hash -> !listed.contains(hash.hex())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Files.writeString(list, lines(fresh), StandardOpenOption.APPEND);
         new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid())).start().waitFor();
-        for (InfoHash hash : hashes) {
+        for (InfoHash hash : fresh) {
             long until = System.nanoTime() + READY_TIMEOUT.toNanos();
             while (!isTracked(hash)) {
                 if (System.nanoTime() > until) {

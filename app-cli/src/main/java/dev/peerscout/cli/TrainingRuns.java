@@ -1,0 +1,108 @@
+package dev.peerscout.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The commands a start-up cache is trained on (the launcher's {@code --make-start-cache}: a
+ * class-data archive for JDK 17 to 24, an AOT cache for JDK 25 and later): {@code info} in text and
+ * JSON on a multi-file and a single-file torrent and a magnet link, {@code peers}, {@code scrape}
+ * and {@code trackers} against loopback ports nobody listens on, and help. All in one JVM, output
+ * discarded; what matters is the classes they load and link, and the methods they run.
+ *
+ * <p>With the argument {@code start-up}, only the runs that are mostly start-up ({@code info} and
+ * help): a JDK 25 AOT cache loads and links every class it holds as the JVM starts, so classes
+ * that only the network commands need would cost {@code info} time; a class-data archive loads lazily
+ * and takes them all.
+ */
+public final class TrainingRuns {
+    private TrainingRuns() {}
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory("peerscout-training");
+        try {
+            Path multi = write(dir.resolve("multi.torrent"), multiFileTorrent());
+            Path single = write(dir.resolve("single.torrent"), singleFileTorrent());
+            String magnet = "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=training"
+                    + "&tr=udp%3A%2F%2F127.0.0.1%3A1%2Fannounce";
+            List<List<String>> runs = new ArrayList<>(List.of(
+                    List.of("info", multi.toString()),
+                    List.of("info", "--json", multi.toString()),
+                    List.of("info", single.toString()),
+                    List.of("info", "--json", magnet),
+                    List.of("info", "--no-such-option"),
+                    List.of("--help"),
+                    List.of("--version")));
+            if (!List.of(args).contains("start-up")) {
+                runs.add(List.of("peers", "--no-dht", "--timeout", "1", multi.toString()));
+                runs.add(List.of("peers", "--no-dht", "--timeout", "1", "--json", magnet));
+                runs.add(List.of("scrape", "--timeout", "1", multi.toString()));
+                runs.add(List.of("trackers", "--timeout", "1", "udp://127.0.0.1:1/announce", "http://127.0.0.1:1/announce"));
+                runs.add(List.of("trackers", "--timeout", "1", "--json", "udp://127.0.0.1:1/announce"));
+            }
+            for (List<String> run : runs) {
+                run(run.toArray(String[]::new));
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void run(String... args) {
+        PeerscoutComponent component = DaggerPeerscoutComponent.create();
+        try (Resources resources = component.resources()) {
+            CommandLine commandLine = component.commandLines().forArguments(args);
+            PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            commandLine.setOut(nowhere);
+            commandLine.setErr(nowhere);
+            Peerscout.run(commandLine, args);
+        }
+    }
+
+    private static Path write(Path file, String bencoded) {
+        try {
+            return Files.write(file, bencoded.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Two tiers (UDP, HTTP on loopback port 1, where nothing listens), two files, four pieces. */
+    private static String multiFileTorrent() {
+        String udp = "udp://127.0.0.1:1/announce";
+        String http = "http://127.0.0.1:1/announce";
+        return "d" + str("announce") + str(udp)
+                + str("announce-list") + "ll" + str(udp) + "el" + str(http) + "ee"
+                + str("comment") + str("training")
+                + str("info") + "d" + str("files") + "l"
+                + "d" + str("length") + "i600000e" + str("path") + "l" + str("a") + str("b.bin") + "ee"
+                + "d" + str("length") + "i400000e" + str("path") + "l" + str("c.txt") + "ee"
+                + "e" + str("name") + str("training") + str("piece length") + "i262144e"
+                + str("pieces") + str("abcdefghijklmnopqrst".repeat(4)) + str("private") + "i0ee"
+                + "e";
+    }
+
+    private static String singleFileTorrent() {
+        return "d" + str("announce") + str("udp://127.0.0.1:1/announce")
+                + str("info") + "d" + str("length") + "i1000000e" + str("name") + str("single.iso")
+                + str("piece length") + "i262144e" + str("pieces") + str("abcdefghijklmnopqrst".repeat(4)) + "e"
+                + "e";
+    }
+
+    private static String str(String text) {
+        return text.length() + ":" + text;
+    }
+}
