@@ -4,7 +4,7 @@
 #
 # usage: bench/fuzz.sh [MINUTES-PER-TARGET] [TARGET...]
 #   MINUTES-PER-TARGET  default 10
-#   TARGET              torrentFile magnetLink datagram body codec (default: all five)
+#   TARGET              torrentFile magnetLink datagram body codec wire metadata (default: all seven)
 #
 # Each target starts from its inputs directory (src/test/resources/.../<Class>Inputs/<method>/,
 # committed) plus the shared corpus (../shared/corpus), which is written into Jazzer's generated
@@ -28,15 +28,17 @@ command -v python3 >/dev/null 2>&1 || { echo "python3 is needed to unpack the sh
 # target -> module, class
 declare -A module=(
   [torrentFile]=adapters-torrentfile [magnetLink]=adapters-torrentfile
-  [datagram]=adapters-udp [body]=adapters-http [codec]=bencode)
+  [datagram]=adapters-udp [body]=adapters-http [codec]=bencode [wire]=adapters-peerwire [metadata]=adapters-peerwire)
 declare -A class=(
   [torrentFile]=dev.peerscout.adapters.torrentfile.fuzz.TorrentFuzzTest
   [magnetLink]=dev.peerscout.adapters.torrentfile.fuzz.TorrentFuzzTest
   [datagram]=dev.peerscout.adapters.udp.fuzz.UdpReplyFuzzTest
   [body]=dev.peerscout.adapters.http.HttpReplyFuzzTest
-  [codec]=dev.peerscout.bencode.BencodeFuzzTest)
+  [codec]=dev.peerscout.bencode.BencodeFuzzTest
+  [wire]=dev.peerscout.adapters.peerwire.fuzz.PeerWireFuzzTest
+  [metadata]=dev.peerscout.adapters.peerwire.fuzz.MetadataFuzzTest)
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(torrentFile magnetLink datagram body codec)
+[ ${#targets[@]} -eq 0 ] && targets=(torrentFile magnetLink datagram body codec wire metadata)
 for target in "${targets[@]}"; do
   [ -n "${module[$target]:-}" ] || { echo "unknown target $target (torrentFile magnetLink datagram body codec)" >&2; exit 2; }
 done

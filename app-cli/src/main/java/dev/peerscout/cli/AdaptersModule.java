@@ -8,10 +8,17 @@ import dev.peerscout.adapters.dht.DhtConfig;
 import dev.peerscout.adapters.dht.DhtPeerSource;
 import dev.peerscout.adapters.http.HttpTrackerClient;
 import dev.peerscout.adapters.http.HttpTrackerConfig;
+import dev.peerscout.adapters.torrentfile.MagnetMetainfoWriter;
 import dev.peerscout.adapters.torrentfile.TorrentFileReader;
 import dev.peerscout.adapters.udp.UdpTrackerClient;
 import dev.peerscout.adapters.udp.UdpTrackerConfig;
+import dev.peerscout.domain.port.MetadataWire;
+import dev.peerscout.domain.port.MetainfoWriter;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.port.PeerWire;
+import dev.peerscout.adapters.peerwire.PeerWireConfig;
+import dev.peerscout.adapters.peerwire.PeerWireMetadata;
+import dev.peerscout.adapters.peerwire.PeerWireProber;
 import dev.peerscout.domain.port.TorrentReader;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
@@ -70,6 +77,28 @@ final class AdaptersModule {
     @StringKey("https")
     static TrackerClient https(HttpTrackerClient client) {
         return client;
+    }
+
+    /** The peer wire (BEP 3): one selector thread for every probe, started on first use. */
+    @Provides
+    @Singleton
+    static PeerWire peerWire(Scheduler scheduler) {
+        String version = AdaptersModule.class.getPackage().getImplementationVersion();
+        return OnFirstUse.peerWire(() -> new PeerWireProber(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
+    }
+
+    /** The metadata side of the peer wire (BEP 9): its selector thread starts with the first fetch. */
+    @Provides
+    @Singleton
+    static MetadataWire metadataWire(Scheduler scheduler) {
+        String version = AdaptersModule.class.getPackage().getImplementationVersion();
+        return OnFirstUse.metadataWire(() -> new PeerWireMetadata(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
+    }
+
+    @Provides
+    @Singleton
+    static MetainfoWriter metainfoWriter() {
+        return new MagnetMetainfoWriter();
     }
 
     @Provides

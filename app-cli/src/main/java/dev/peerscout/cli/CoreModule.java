@@ -6,7 +6,11 @@ import dagger.multibindings.Multibinds;
 import dev.peerscout.domain.discovery.DiscoverPeers;
 import dev.peerscout.domain.discovery.ScrapeSwarms;
 import dev.peerscout.domain.discovery.TrackersByScheme;
+import dev.peerscout.domain.metadata.FetchMetadata;
+import dev.peerscout.domain.port.MetadataWire;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.port.PeerWire;
+import dev.peerscout.domain.probe.ProbeSwarm;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.health.CheckTrackers;
@@ -56,6 +60,16 @@ abstract class CoreModule {
         Map<String, PeerSource> sources = new HashMap<>();
         sourcesByName.forEach((name, source) -> sources.put(name, OnFirstUse.peerSource(source)));
         return new DiscoverPeers(trackers, sources, scheduler);
+    }
+
+    @Provides
+    static ProbeSwarm probeSwarm(DiscoverPeers discoverPeers, PeerWire wire, Scheduler scheduler) {
+        return new ProbeSwarm(discoverPeers, wire, scheduler);
+    }
+
+    @Provides
+    static FetchMetadata fetchMetadata(ProbeSwarm swarm, MetadataWire wire, Scheduler scheduler) {
+        return new FetchMetadata(swarm, wire, scheduler);
     }
 
     @Provides

@@ -15,12 +15,18 @@ import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code peerscout info}: what a torrent says, without asking anyone. Its spec is built in code (see {@link Specs}). */
+/**
+ * {@code peerscout info}: what a torrent says. A .torrent file is read without asking anyone; for a
+ * magnet link the swarm is asked for the info dictionary (BEP 9) unless {@code --offline}, and the
+ * verified copy is shown as a .torrent would be (and saved with {@code --save}). Its spec is built
+ * in code (see {@link Specs}).
+ */
 final class InfoCommand implements Callable<Integer> {
     /** Human output lists this many files; --json lists all. */
     private static final int FILES_SHOWN = 20;
 
     private final TorrentReferences torrents;
+    private final MagnetMetadata magnetMetadata;
     private final CommandSpec spec;
     private String reference;
     private boolean json;
@@ -28,11 +34,14 @@ final class InfoCommand implements Callable<Integer> {
     private boolean allFiles;
 
     @Inject
-    InfoCommand(TorrentReferences torrents) {
+    InfoCommand(TorrentReferences torrents, MagnetMetadata magnetMetadata) {
         this.torrents = torrents;
-        spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files.",
-                Specs.exitCodes("0:the torrent was read", "2:bad input or usage (one line on stderr)", "3:internal error",
-                        "4:standard output could not be written"));
+        this.magnetMetadata = magnetMetadata;
+        spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files. For a magnet link "
+                + "the swarm's peers are asked for the info dictionary (BEP 9) unless --offline.",
+                Specs.exitCodes("0:the torrent was read (for a magnet link: verified metadata was obtained)",
+                        "1:no peer gave verified metadata before the deadline (stderr says why)",
+                        "2:bad input or usage (one line on stderr)", "3:internal error", "4:standard output could not be written"));
         spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file, '-' for one on standard input, or a magnet link.",
                 given -> reference = given));
         spec.addOption(Specs.flag("--json", "One JSON document on stdout, for scripts.", given -> json = given));
@@ -40,6 +49,7 @@ final class InfoCommand implements Callable<Integer> {
                 given -> showSecrets = given));
         spec.addOption(Specs.flag("--all-files", "List every file, not only the first " + FILES_SHOWN + ".",
                 given -> allFiles = given));
+        magnetMetadata.addOptions(spec);
     }
 
     CommandSpec spec() {
@@ -47,13 +57,25 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Torrent torrent = torrents.read(reference);
         PrintWriter out = json ? OutputWriter.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
+        String from = null;
+        if (magnetMetadata.wanted(reference, torrent)) {
+            MagnetMetadata.Outcome outcome = magnetMetadata.fetch(reference, torrent, showSecrets, spec.commandLine().getErr());
+            if (outcome.torrent().isEmpty()) {
+                return ExitCodes.NOTHING_FOUND;
+            }
+            torrent = outcome.torrent().get();
+            from = outcome.from();
+        }
         if (json) {
-            writeJson(torrent, out);
+            writeJson(torrent, out, from);
         } else {
             writeText(torrent, out);
+            if (from != null) {
+                out.println("Metadata:     from " + from);
+            }
         }
         OutputWriter.check(out, false);
         return ExitCodes.OK;
@@ -119,7 +141,7 @@ final class InfoCommand implements Callable<Integer> {
         torrent.warnings().forEach(warning -> out.println("Warning:      " + Text.printable(warning)));
     }
 
-    private void writeJson(Torrent torrent, PrintWriter out) {
+    private void writeJson(Torrent torrent, PrintWriter out, String metadataFrom) {
         Json.write(out, true, json -> {
             json.writeStartObject();
             json.writeStringField("name", torrent.name().getOrNull());
@@ -173,6 +195,9 @@ final class InfoCommand implements Callable<Integer> {
                 json.writeString(warning);
             }
             json.writeEndArray();
+            if (metadataFrom != null) {
+                json.writeStringField("metadataFrom", metadataFrom);
+            }
             json.writeEndObject();
         });
         out.println();

@@ -8,7 +8,9 @@ import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import io.vavr.control.Either;
@@ -30,15 +32,47 @@ final class OnFirstUse {
     static TrackerClient trackerClient(Provider<TrackerClient> client) {
         return new TrackerClient() {
             @Override
-            public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
                     TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
                 return client.get().announce(tracker, request, deadline);
             }
 
             @Override
-            public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+            public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
                     TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
                 return client.get().scrape(tracker, swarms, deadline);
+            }
+        };
+    }
+
+    /** The peer wire's selector thread starts with the first probe, never for a run without --probe. */
+    static PeerWire peerWire(java.util.function.Supplier<PeerWire> create) {
+        return new PeerWire() {
+            private PeerWire wire;
+
+            @Override
+            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.model.probe.ProbeResult> probe(
+                    dev.peerscout.domain.model.probe.ProbeRequest request) {
+                if (wire == null) {
+                    wire = create.get();
+                }
+                return wire.probe(request);
+            }
+        };
+    }
+
+    /** The metadata wire's selector thread starts with the first fetch, never for 'info --offline'. */
+    static dev.peerscout.domain.port.MetadataWire metadataWire(java.util.function.Supplier<dev.peerscout.domain.port.MetadataWire> create) {
+        return new dev.peerscout.domain.port.MetadataWire() {
+            private dev.peerscout.domain.port.MetadataWire wire;
+
+            @Override
+            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.model.metadata.MetadataAttempt> fetch(
+                    dev.peerscout.domain.model.metadata.MetadataRequest request) {
+                if (wire == null) {
+                    wire = create.get();
+                }
+                return wire.fetch(request);
             }
         };
     }

@@ -5,6 +5,7 @@ import dev.peerscout.domain.discovery.TrackerReport;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.discovery.PeerOrigin;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.model.probe.ProbeResult;
 import java.io.PrintWriter;
 
 /** What {@code peers} streams to stdout while discovery runs. */
@@ -13,6 +14,9 @@ interface PeerStream {
     void peer(Peer peer, PeerOrigin origin);
 
     default void tracker(TrackerReport report) {}
+
+    /** A probe ended (--probe). */
+    default void probed(Peer peer, ProbeResult result) {}
 
     default void source(PeerSource.Summary summary) {}
 
@@ -45,6 +49,27 @@ interface PeerStream {
         };
     }
 
+    /** With --probe: {@code ip:port} lines for verified peers only, each the moment it is verified. */
+    static PeerStream verifiedLines(PrintWriter out) {
+        return new PeerStream() {
+            @Override
+            public void peer(Peer peer, PeerOrigin origin) {}
+
+            @Override
+            public void probed(Peer peer, ProbeResult result) {
+                if (result.verified()) {
+                    out.println(peer);
+                    out.flush();
+                }
+            }
+
+            @Override
+            public boolean closed() {
+                return out.checkError();
+            }
+        };
+    }
+
     /** One JSON object per event. */
     static PeerStream ndjson(PrintWriter out, boolean showSecrets) {
         return new PeerStream() {
@@ -56,6 +81,22 @@ interface PeerStream {
                     json.writeStringField("ip", peer.ip());
                     json.writeNumberField("port", peer.port());
                     json.writeStringField("source", origin.display(showSecrets));
+                    json.writeEndObject();
+                });
+                out.println();
+                out.flush();
+            }
+
+            @Override
+            public void probed(Peer peer, ProbeResult result) {
+                Json.write(out, false, json -> {
+                    json.writeStartObject();
+                    json.writeStringField("event", "probe");
+                    json.writeStringField("ip", peer.ip());
+                    json.writeNumberField("port", peer.port());
+                    json.writeObjectFieldStart("probe");
+                    ProbeOutput.fields(json, result);
+                    json.writeEndObject();
                     json.writeEndObject();
                 });
                 out.println();

@@ -1,10 +1,7 @@
 package dev.peerscout.cli;
 
 import dagger.Lazy;
-import dev.peerscout.domain.discovery.DiscoverPeers;
 import dev.peerscout.domain.discovery.DiscoveredPeer;
-import dev.peerscout.domain.discovery.Discovery;
-import dev.peerscout.domain.discovery.DiscoveryListener;
 import dev.peerscout.domain.discovery.DiscoveryOptions;
 import dev.peerscout.domain.discovery.DiscoveryReport;
 import dev.peerscout.domain.discovery.PeerOrigin;
@@ -14,6 +11,12 @@ import dev.peerscout.domain.model.InfoHashV2;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.PeerId;
 import dev.peerscout.domain.port.PeerSource;
+import dev.peerscout.domain.probe.ProbeListener;
+import dev.peerscout.domain.probe.ProbeOptions;
+import dev.peerscout.domain.model.probe.ProbeResult;
+import dev.peerscout.domain.probe.ProbeSwarm;
+import dev.peerscout.domain.probe.SwarmReport;
+import dev.peerscout.domain.probe.SwarmRun;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.time.Scheduler;
@@ -102,16 +105,19 @@ final class PeersCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No status line or tracker lines on stderr; errors and the summary line stay.")
     boolean quiet;
 
+    @Mixin
+    ProbeFlags probeFlags = new ProbeFlags();
+
     private final TorrentReferences torrents;
     /** Lazy: the tracker clients open sockets and threads, which 'info' and '--help' never need. */
-    private final Lazy<DiscoverPeers> discoverPeers;
+    private final Lazy<ProbeSwarm> discoverPeers;
     private final Lazy<Scheduler> scheduler;
     /** Lazy: seeding a SecureRandom costs start-up time that 'info' and '--help' need not pay. */
     private final Lazy<RandomGenerator> random;
     private final Terminal terminal;
 
     @Inject
-    PeersCommand(TorrentReferences torrents, Lazy<DiscoverPeers> discoverPeers, Lazy<Scheduler> scheduler, Lazy<RandomGenerator> random,
+    PeersCommand(TorrentReferences torrents, Lazy<ProbeSwarm> discoverPeers, Lazy<Scheduler> scheduler, Lazy<RandomGenerator> random,
             Terminal terminal) {
         this.torrents = torrents;
         this.discoverPeers = discoverPeers;
@@ -123,9 +129,11 @@ final class PeersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DiscoveryOptions options = options();
+        ProbeOptions probing = probeFlags.options();
         Torrent torrent = torrents.read(reference);
         boolean dht = options.usePeerSources() && !torrent.isPrivate();
-        if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht) {
+        boolean hints = !torrent.peerHints().isEmpty() || !probing.userPeers().isEmpty();
+        if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht && !hints) {
             throw new UserError(reference.strip().regionMatches(true, 0, "magnet:", 0, 7)
                     ? "the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"
                     : reference + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
@@ -135,30 +143,39 @@ final class PeersCommand implements Callable<Integer> {
         Scheduler clock = scheduler.get();
         Progress progress = new Progress(distinctTrackers(torrent, options), dht, clock);
         boolean live = !quiet && terminal.stderrIsInteractive();
-        PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets) : PeerStream.lines(out);
+        PeerStream stream = json ? PeerStream.none() : ndjson ? PeerStream.ndjson(out, network.showSecrets)
+                : probing.probe() ? PeerStream.verifiedLines(out) : PeerStream.lines(out);
         Signals.Interrupts interrupts = Signals.Interrupts.install();
         StatusLine status = new StatusLine(err, live, quiet, live ? terminal.columns() : () -> 80, clock, progress::status);
         interrupts.beforeHalt(status::close);
         try {
-            return discover(torrent, options, out, stream, progress, status, interrupts);
+            return discover(torrent, options, probing, out, stream, progress, status, interrupts);
         } finally {
             status.close();
             interrupts.close();
         }
     }
 
-    private int discover(Torrent torrent, DiscoveryOptions options, PrintWriter out, PeerStream stream, Progress progress,
-            StatusLine status, Signals.Interrupts interrupts) throws InterruptedException {
+    private int discover(Torrent torrent, DiscoveryOptions options, ProbeOptions probing, PrintWriter out, PeerStream stream,
+            Progress progress, StatusLine status, Signals.Interrupts interrupts) throws InterruptedException {
         status.start();
         // Listeners run under discovery's lock, so they only note that the reader left; the stop comes from here.
         CompletableFuture<Void> readerGone = new CompletableFuture<>();
-        Discovery discovery = discoverPeers.get().start(torrent, options, new DiscoveryListener() {
+        SwarmRun discovery = discoverPeers.get().start(torrent, options, probing, new ProbeListener() {
             @Override
             public void peerFound(Peer peer, PeerOrigin origin) {
                 status.hide();
                 stream.peer(peer, origin);
                 progress.peers++;
                 status.changed();
+                noteIfClosed();
+            }
+
+            @Override
+            public void probed(Peer peer, ProbeResult result) {
+                status.hide();
+                stream.probed(peer, result);
+                status.line(ProbeOutput.line(peer, result));
                 noteIfClosed();
             }
 
@@ -184,18 +201,25 @@ final class PeersCommand implements Callable<Integer> {
                 }
             }
         });
-        DiscoveryReport report = await(discovery, options, readerGone, interrupts.first(), status, progress);
+        SwarmReport swarm = await(discovery, options, readerGone, interrupts.first(), status, progress);
+        DiscoveryReport report = swarm.discovery();
         boolean interrupted = interrupts.happened();
         if (json) {
-            writeJson(report, interrupted, out);
+            writeJson(swarm, probing.probe(), interrupted, out);
         } else if (ndjson) {
             stream.done(report, interrupted);
         }
         out.flush();
         status.summary(summary(report, interrupted));
+        if (probing.probe()) {
+            status.summary(ProbeOutput.summary(swarm));
+        }
         OutputWriter.check(out, true);
         if (interrupted) {
             return interrupts.exitCode();
+        }
+        if (probing.probe()) {
+            return swarm.verified() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
         }
         return report.peers().isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
     }
@@ -257,7 +281,7 @@ final class PeersCommand implements Callable<Integer> {
      * interrupted: then discovery ends the way its deadline would, goodbyes included. The domain
      * guarantees an outcome by the deadline; the extra wait only guards against bugs.
      */
-    private static DiscoveryReport await(Discovery discovery, DiscoveryOptions options, CompletableFuture<Void> readerGone,
+    private static SwarmReport await(SwarmRun discovery, DiscoveryOptions options, CompletableFuture<Void> readerGone,
             CompletableFuture<Integer> interrupted, StatusLine status, Progress progress) throws InterruptedException {
         long patience = options.timeout().plusSeconds(5).toMillis();
         try {
@@ -268,7 +292,7 @@ final class PeersCommand implements Callable<Integer> {
             } else if (readerGone.isDone()) {
                 discovery.stop("stopped: the output was closed");
             }
-            DiscoveryReport report = discovery.report().get(patience, TimeUnit.MILLISECONDS);
+            SwarmReport report = discovery.report().get(patience, TimeUnit.MILLISECONDS);
             progress.goodbye = true;
             status.changed();
             discovery.farewell().get(options.stopGrace().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
@@ -283,7 +307,8 @@ final class PeersCommand implements Callable<Integer> {
         }
     }
 
-    private void writeJson(DiscoveryReport report, boolean interrupted, PrintWriter out) {
+    private void writeJson(SwarmReport swarm, boolean probed, boolean interrupted, PrintWriter out) {
+        DiscoveryReport report = swarm.discovery();
         Json.write(out, true, json -> {
             json.writeStartObject();
             json.writeStringField("infoHash", report.hashes().v1().map(InfoHash::hex).getOrNull());
@@ -298,6 +323,12 @@ final class PeersCommand implements Callable<Integer> {
                     json.writeString(origin.display(network.showSecrets));
                 }
                 json.writeEndArray();
+                ProbeResult probe = swarm.probes().get(found.peer());
+                if (probed && probe != null) {
+                    json.writeObjectFieldStart("probe");
+                    ProbeOutput.fields(json, probe);
+                    json.writeEndObject();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -56,6 +56,23 @@ final class Specs {
                 .initialValue(false).getter(binding).setter(binding).build();
     }
 
+    /** An option with one value; given twice, the last wins. */
+    static OptionSpec option(String name, String label, String description, Consumer<String> target) {
+        Binding<String> binding = new Binding<>(null, target);
+        return OptionSpec.builder(name).type(String.class).paramLabel(label).arity("1").description(description)
+                .getter(binding).setter(binding).build();
+    }
+
+    /**
+     * A repeatable option. picocli fills the list it hands to {@code target} after handing it over,
+     * so the command keeps the list and reads it when it runs.
+     */
+    static OptionSpec repeatable(String name, String label, String description, Consumer<java.util.List<String>> target) {
+        Binding<java.util.List<String>> binding = new Binding<>(null, target);
+        return OptionSpec.builder(name).type(java.util.List.class).auxiliaryTypes(String.class).paramLabel(label).arity("1")
+                .description(description).getter(binding).setter(binding).build();
+    }
+
     /** The one required positional parameter. */
     static PositionalParamSpec parameter(String label, String description, Consumer<String> target) {
         Binding<String> binding = new Binding<>(null, target);

@@ -29,7 +29,7 @@ class ArchitectureTest {
     private static final String BENCODE = "dev.peerscout.bencode..";
     private static final String[] ADAPTERS = {
         "dev.peerscout.adapters.torrentfile..", "dev.peerscout.adapters.udp..", "dev.peerscout.adapters.http..",
-        "dev.peerscout.adapters.dht.."};
+        "dev.peerscout.adapters.dht..", "dev.peerscout.adapters.peerwire.."};
 
     private static JavaClasses classes;
 
@@ -46,7 +46,7 @@ class ArchitectureTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev.peerscout.domain.model", "dev.peerscout.domain.port", "dev.peerscout.domain.discovery",
         "dev.peerscout.adapters.torrentfile", "dev.peerscout.adapters.udp", "dev.peerscout.adapters.http",
-        "dev.peerscout.adapters.dht", "dev.peerscout.bencode", "dev.peerscout.cli"})
+        "dev.peerscout.adapters.dht", "dev.peerscout.adapters.peerwire", "dev.peerscout.bencode", "dev.peerscout.cli"})
     void everyModuleIsImported(String packageName) {
         assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(packageName)),
                 "no production classes imported from " + packageName);
@@ -93,6 +93,14 @@ class ArchitectureTest {
                     .because("adapters meet only through the domain's ports")
                     .check(classes);
         }
+    }
+
+    @Test
+    void thePeerWireUsesOnlyTheJdkVavrTheDomainAndTheBencodeCodec() {
+        classes().that().resideInAPackage("dev.peerscout.adapters.peerwire..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", DOMAIN, "dev.peerscout.bencode..",
+                        "dev.peerscout.adapters.peerwire..")
+                .check(classes);
     }
 
     @Test

@@ -271,6 +271,26 @@ class CliWithFakesTest {
     }
 
     @Test
+    void aMagnetsOwnPeersNeedNoTrackerAndAreListedAsItsOwn() {
+        String magnet = "magnet:?xt=urn:btih:" + HASH.hex() + "&x.pe=10.0.0.7:6881";
+        torrents.put(magnet, Either.right(new Torrent(Option.none(), InfoHashes.v1(HASH), List.of(), Option.none(), false,
+                List.of(new dev.peerscout.domain.model.HostPort("10.0.0.7", 6881)), List.of(), List.of())));
+        CliRun run = run("peers", magnet, "--no-dht", "--ndjson");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("{\"event\":\"peer\",\"ip\":\"10.0.0.7\",\"port\":6881,\"source\":\"magnet\"}"), run.out());
+    }
+
+    @Test
+    void badProbeOptionsAreOneLineAndExitTwo() {
+        assertEquals(List.of("peerscout: --peer example.org:1: expected an IP address, not a host name"),
+                run("peers", "demo.torrent", "--probe", "--peer", "example.org:1").errLines());
+        assertEquals(List.of("peerscout: --probe-private has no use without --probe"),
+                run("peers", "demo.torrent", "--probe-private").errLines());
+        assertEquals(2, run("peers", "demo.torrent", "--probe", "--max-probes", "-1").exitCode());
+    }
+
+    @Test
     void aTrackerTheTorrentNamesIsNotAskedAgainWhenTheUserWritesItDifferently() {
         trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.9", 1)));
 

@@ -49,10 +49,11 @@ class CommandLinesTest {
         assertEquals(0, root.exitCode());
         assertEquals("Usage: peerscout [-hV] [--verbose] (info | peers | scrape | trackers)", root.outLines().get(0));
         assertTrue(root.out().contains("  3     internal error (details with --verbose)"), root.out());
-        assertEquals(List.of("Usage: peerscout info [-hV] [--all-files] [--json] [--show-secrets] [--verbose]",
-                "                      <torrent-file|magnet>"), info.outLines().subList(0, 2));
-        assertTrue(info.out().contains("  -V, --version        Print version information and exit."), info.out());
-        assertTrue(info.out().contains("%nExit codes:%n  0   the torrent was read%n".formatted()), info.out());
+        assertEquals("Usage: peerscout info [-46hV] [--all-files] [--json] [--no-dht] [--offline]", info.outLines().get(0));
+        assertTrue(info.out().contains("[--tracker=URL]..."), info.out());
+        assertEquals("<torrent-file|magnet>", info.outLines().get(4).strip());
+        assertTrue(info.out().contains("  -V, --version           Print version information and exit."), info.out());
+        assertTrue(info.out().contains("%nExit codes:%n  0   the torrent was read (for a magnet link: verified metadata was obtained)%n".formatted()), info.out());
     }
 
     @Test

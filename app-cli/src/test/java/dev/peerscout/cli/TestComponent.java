@@ -6,7 +6,11 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import dev.peerscout.domain.port.MetadataWire;
+import dev.peerscout.domain.port.MetainfoWriter;
+import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.port.TorrentReader;
+import dev.peerscout.domain.testing.FakePeerWire;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakeTrackerClient;
 import dev.peerscout.domain.time.Scheduler;
@@ -37,6 +41,24 @@ interface TestComponent {
         @StringKey("udp")
         static TrackerClient udp(FakeTrackerClient fake) {
             return fake;
+        }
+
+        @Provides
+        @Singleton
+        static PeerWire peerWire() {
+            return new FakePeerWire();
+        }
+
+        /** No peer ever answers a metadata request here; real peers are the end-to-end tests' business. */
+        @Provides
+        @Singleton
+        static MetadataWire metadataWire() {
+            return request -> new java.util.concurrent.CompletableFuture<>();
+        }
+
+        @Provides
+        static MetainfoWriter metainfoWriter() {
+            return new dev.peerscout.adapters.torrentfile.MagnetMetainfoWriter();
         }
 
         @Provides

@@ -1,5 +1,6 @@
 package dev.peerscout.adapters.http;
 
+import dev.peerscout.adapters.http.AddressedExchange.Answer;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
@@ -10,6 +11,7 @@ import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.Resolver;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
@@ -67,6 +69,7 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     private final Map<SwarmAtTracker, TrackerId> trackerIds = new ConcurrentHashMap<>();
     private final HostResolver hosts;
     private final HttpTrackerProbe probe;
+    private final AddressedExchange addressed;
 
     public HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config) {
         this(scheduler, config, Resolver.system());
@@ -82,7 +85,8 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
         this(scheduler, config, tls, Resolver.system());
     }
 
-    private HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config, Option<SSLContext> tls, Resolver resolver) {
+    /** With both (tests give a name both loopback addresses and trust their own certificate). */
+    HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config, Option<SSLContext> tls, Resolver resolver) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
         this.hosts = new HostResolver(resolver, scheduler, "http");
@@ -94,10 +98,11 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
                 .executor(executor);
         tls.forEach(builder::sslContext);
         this.http = builder.build();
-        this.probe = new HttpTrackerProbe(this, scheduler, executor);
+        this.addressed = new AddressedExchange(config, tls.getOrElse(this.http.sslContext()).getSocketFactory(), executor);
+        this.probe = new HttpTrackerProbe(this, scheduler, hosts);
     }
 
-    /** This client as a {@link TrackerProbe} (tracker health), with its limits on choosing an address. */
+    /** This client as a {@link TrackerProbe} (tracker health): every address of a host is asked on its own. */
     public TrackerProbe probe() {
         return probe;
     }
@@ -109,23 +114,33 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     private record Fetched(int status, byte[] body) {}
 
     @Override
-    public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+    public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
+        return announce(tracker, request, deadline, Option.none());
+    }
+
+    /**
+     * Announces to one given address of the tracker's host ({@link AddressedExchange}), or, with
+     * none, to whichever address the JDK's client picks. A redirect to the same host stays on
+     * that address; one to another host goes wherever the JDK's client connects.
+     */
+    CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
+            TrackerUrl tracker, AnnounceRequest request, Instant deadline, Option<InetAddress> at) {
         SwarmAtTracker swarm = new SwarmAtTracker(tracker.value(), request.infoHash());
         Either<TrackerFailure, URI> uri = TrackerUrls.httpUri(tracker).flatMap(valid -> TrackerUrls.httpUri(
                 TrackerUrls.withParameters(tracker.value(),
                         AnnounceQuery.announce(request, Option.of(trackerIds.get(swarm))))));
         if (uri.isLeft()) {
-            return CompletableFuture.completedFuture(Either.left(uri.getLeft()));
+            return CallInFlight.unsent(Either.left(uri.getLeft()));
         }
         TrackerCall<AnnounceResponse> call = new TrackerCall<>(scheduler, deadline);
         call.countRequest();
-        fetch(call, uri.get(), request.families(), 0)
+        fetch(call, uri.get(), request.families(), 0, at)
                 .thenApply(fetched -> fetched.flatMap(answer -> TrackerReplies.announce(answer.status(), answer.body())))
                 .thenApply(reply -> reply.peek(ok -> ok.trackerId().forEach(id -> trackerIds.put(swarm, id)))
                         .map(ok -> ok.toResponse(1)))
                 .whenComplete(call::finish);
-        return call.result();
+        return call.inFlight();
     }
 
     /**
@@ -133,26 +148,33 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
      * halves the batch and retries it. The port's scrape has no address families: any is used.
      */
     @Override
-    public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+    public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
+        return scrape(tracker, swarms, deadline, Option.none());
+    }
+
+    /** Scrapes at one given address of the tracker's host, or wherever the JDK's client connects. */
+    CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
+            TrackerUrl tracker, List<InfoHash> swarms, Instant deadline, Option<InetAddress> at) {
         Either<TrackerFailure, String> scrapeUrl = TrackerUrls.httpUri(tracker).flatMap(valid ->
                 TrackerUrls.scrapeUrl(tracker.value())
                         .toEither(() -> new TrackerFailure.Unsupported("tracker has no scrape URL")));
         if (scrapeUrl.isLeft()) {
-            return CompletableFuture.completedFuture(Either.left(scrapeUrl.getLeft()));
+            return CallInFlight.unsent(Either.left(scrapeUrl.getLeft()));
         }
         List<InfoHash> hashes = swarms.stream().distinct().toList();
         if (hashes.isEmpty()) {
-            return CompletableFuture.completedFuture(Either.right(new ScrapeResponse(Map.of(), 1)));
+            return CallInFlight.unsent(Either.right(new ScrapeResponse(Map.of(), 1)));
         }
         TrackerCall<ScrapeResponse> call = new TrackerCall<>(scheduler, deadline);
-        scrapeBatches(call, scrapeUrl.get(), hashes, 0, config.scrapeBatch(), new HashMap<>())
+        scrapeBatches(call, scrapeUrl.get(), hashes, 0, config.scrapeBatch(), new HashMap<>(), at)
                 .whenComplete(call::finish);
-        return call.result();
+        return call.inFlight();
     }
 
     private CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrapeBatches(TrackerCall<ScrapeResponse> call,
-            String scrapeUrl, List<InfoHash> hashes, int from, int batch, Map<InfoHash, ScrapeStats> stats) {
+            String scrapeUrl, List<InfoHash> hashes, int from, int batch, Map<InfoHash, ScrapeStats> stats,
+            Option<InetAddress> at) {
         if (from >= hashes.size()) {
             return done(Either.right(new ScrapeResponse(stats, call.attempts())));
         }
@@ -163,7 +185,7 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
             return done(Either.left(uri.getLeft()));
         }
         call.countRequest();
-        return fetch(call, uri.get(), ANY_FAMILY, 0).thenCompose(fetched -> {
+        return fetch(call, uri.get(), ANY_FAMILY, 0, at).thenCompose(fetched -> {
             if (fetched.isLeft()) {
                 return done(Either.left(fetched.getLeft()));
             }
@@ -171,7 +193,7 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
             if (answer.status() == URI_TOO_LONG) {
                 return batch == 1
                         ? done(Either.left(new TrackerFailure.Malformed("HTTP 414 URI too long, even for one info hash", call.attempts())))
-                        : scrapeBatches(call, scrapeUrl, hashes, from, batch / 2, stats);
+                        : scrapeBatches(call, scrapeUrl, hashes, from, batch / 2, stats, at);
             }
             Either<TrackerFailure, Map<InfoHash, ScrapeStats>> counts =
                     TrackerReplies.scrape(answer.status(), answer.body(), asked);
@@ -179,7 +201,7 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
                 return done(Either.left(counts.getLeft()));
             }
             stats.putAll(counts.get());
-            return scrapeBatches(call, scrapeUrl, hashes, from + asked.size(), batch, stats);
+            return scrapeBatches(call, scrapeUrl, hashes, from + asked.size(), batch, stats, at);
         });
     }
 
@@ -187,10 +209,14 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
      * GETs {@code uri}, following redirects, and returns the final status and decoded body. The
      * host is resolved first, on the resolver's own bounded threads: a name that does not resolve
      * by the deadline is a {@code dns} failure and no request is sent. (The JDK client resolves it
-     * again when it connects, from the JVM's address cache.)
+     * again when it connects, from the JVM's address cache.) With an address, nothing is resolved:
+     * the request goes there (already of an allowed family, chosen by the caller).
      */
     private CompletableFuture<Either<TrackerFailure, Fetched>> fetch(
-            TrackerCall<?> call, URI uri, Set<AddressFamily> families, int redirects) {
+            TrackerCall<?> call, URI uri, Set<AddressFamily> families, int redirects, Option<InetAddress> at) {
+        if (at.isDefined()) {
+            return send(call, uri, at.get()).thenCompose(sent -> answered(call, uri, sent, families, redirects, at));
+        }
         String host = FamilyRoute.hostOf(uri);
         call.resolving(host);
         return call.track(hosts.resolve(host, call.deadline()))
@@ -205,19 +231,22 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
             TrackerCall<?> call, URI uri, List<InetAddress> addresses, Set<AddressFamily> families, int redirects) {
         return done(checkFamily(uri, addresses, families))
                 .thenCompose(allowed -> allowed.isLeft() ? done(Either.left(allowed.getLeft())) : send(call, uri))
-                .thenCompose(sent -> {
-                    if (sent.isLeft()) {
-                        return done(Either.left(sent.getLeft()));
-                    }
-                    HttpResponse<ReceivedBody> response = sent.get();
-                    Option<String> location = Option.ofOptional(response.headers().firstValue("Location"));
-                    if (REDIRECTS.contains(response.statusCode()) && location.isDefined()) {
-                        return redirect(uri, location.get(), redirects)
-                                .fold(failure -> done(Either.left(failure)),
-                                        next -> fetch(call, next, families, redirects + 1));
-                    }
-                    return done(body(response));
-                });
+                .thenCompose(sent -> answered(call, uri, sent, families, redirects, Option.none()));
+    }
+
+    /** The final answer, or the redirect followed (on the same address while the host stays the same). */
+    private CompletableFuture<Either<TrackerFailure, Fetched>> answered(TrackerCall<?> call, URI uri,
+            Either<TrackerFailure, Answer> sent, Set<AddressFamily> families, int redirects, Option<InetAddress> at) {
+        if (sent.isLeft()) {
+            return done(Either.left(sent.getLeft()));
+        }
+        Answer answer = sent.get();
+        if (REDIRECTS.contains(answer.status()) && answer.location().isDefined()) {
+            return redirect(uri, answer.location().get(), redirects)
+                    .fold(failure -> done(Either.left(failure)), next -> fetch(call, next, families, redirects + 1,
+                            at.filter(same -> FamilyRoute.hostOf(next).equals(FamilyRoute.hostOf(uri)))));
+        }
+        return done(body(answer));
     }
 
     private Either<TrackerFailure, URI> redirect(URI from, String location, int redirectsSoFar) {
@@ -240,7 +269,7 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
         return valid;
     }
 
-    private CompletableFuture<Either<TrackerFailure, HttpResponse<ReceivedBody>>> send(TrackerCall<?> call, URI uri) {
+    private CompletableFuture<Either<TrackerFailure, Answer>> send(TrackerCall<?> call, URI uri) {
         Duration remaining = call.remaining();
         if (remaining.isNegative() || remaining.isZero()) {
             return done(Either.left(call.timeout()));
@@ -251,25 +280,38 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
                 .header("User-Agent", config.userAgent())
                 .header("Accept-Encoding", "gzip")
                 .build();
+        call.sending();
         return call.track(http.sendAsync(request, CappedBodySubscriber.handler(config.maxBodyBytes())))
                 .handle((response, error) -> {
                     if (error == null) {
-                        return Either.right(response);
+                        return Either.right(new Answer(response.statusCode(),
+                                Option.ofOptional(response.headers().firstValue("Location")),
+                                response.headers().firstValue("Content-Encoding").orElse(""), response.body()));
                     }
                     return Either.left(TransportFailures.of(error, FamilyRoute.hostOf(uri), call)
                             .getOrElseThrow(() -> new CompletionException(error)));
                 });
     }
 
-    private Either<TrackerFailure, Fetched> body(HttpResponse<ReceivedBody> response) {
-        ReceivedBody received = response.body();
+    private CompletableFuture<Either<TrackerFailure, Answer>> send(TrackerCall<?> call, URI uri, InetAddress address) {
+        Duration remaining = call.remaining();
+        if (remaining.isNegative() || remaining.isZero()) {
+            return done(Either.left(call.timeout()));
+        }
+        return call.track(addressed.get(uri, address, remaining))
+                .handle((answer, error) -> error == null ? answer
+                        : Either.left(TransportFailures.of(error, FamilyRoute.hostOf(uri), call)
+                                .getOrElseThrow(() -> new CompletionException(error))));
+    }
+
+    private Either<TrackerFailure, Fetched> body(Answer answer) {
+        ReceivedBody received = answer.body();
         if (received.overflowed()) {
             return Either.left(new TrackerFailure.Malformed(
-                    "body larger than " + config.bodyLimitText() + " (HTTP " + response.statusCode() + ")", 1));
+                    "body larger than " + config.bodyLimitText() + " (HTTP " + answer.status() + ")", 1));
         }
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("");
-        return ContentDecoding.decode(encoding, received.bytes(), config.maxBodyBytes())
-                .map(bytes -> new Fetched(response.statusCode(), bytes));
+        return ContentDecoding.decode(answer.contentEncoding(), received.bytes(), config.maxBodyBytes())
+                .map(bytes -> new Fetched(answer.status(), bytes));
     }
 
     /** Only when the user excluded a family: see {@link FamilyRoute} for why and how. */

@@ -1,6 +1,7 @@
 package dev.peerscout.adapters.http;
 
 import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import java.time.Duration;
@@ -17,8 +18,10 @@ final class TrackerCall<T> {
     private final Scheduler scheduler;
     private final Instant started;
     private final Instant deadline;
-    private final CompletableFuture<Either<TrackerFailure, T>> result = new CompletableFuture<>();
     private final AtomicInteger requests = new AtomicInteger();
+    /** Requests handed to the HTTP client so far (redirects too): what a caller that stops waiting is told. */
+    private final AtomicInteger sent = new AtomicInteger();
+    private final CallInFlight<Either<TrackerFailure, T>> result = CallInFlight.completedBy(sent::get);
     private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
     /** The host being resolved, if any: a deadline that strikes then is a {@code dns} failure, not a timeout. */
     private volatile String resolving;
@@ -62,6 +65,16 @@ final class TrackerCall<T> {
     /** Counts a request sent for this call (scrape batches, 414 retries). */
     void countRequest() {
         requests.incrementAndGet();
+    }
+
+    /** A request is being handed to the HTTP client. */
+    void sending() {
+        sent.incrementAndGet();
+    }
+
+    /** This call's result, with the requests it has sent so far. */
+    CallInFlight<Either<TrackerFailure, T>> inFlight() {
+        return result;
     }
 
     int attempts() {

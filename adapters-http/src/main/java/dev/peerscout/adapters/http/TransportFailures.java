@@ -5,6 +5,7 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
@@ -25,7 +26,8 @@ final class TransportFailures {
         if (find(error, UnresolvedAddressException.class) != null || find(error, UnknownHostException.class) != null) {
             return Option.some(new TrackerFailure.DnsFailure(host, "unknown host"));
         }
-        if (find(error, HttpTimeoutException.class) != null || find(error, CancellationException.class) != null) {
+        if (find(error, HttpTimeoutException.class) != null || find(error, CancellationException.class) != null
+                || find(error, SocketTimeoutException.class) != null) {
             return Option.some(call.timeout());
         }
         Throwable refused = find(error, ConnectException.class);

@@ -68,6 +68,11 @@ class HttpTrackerClientOpentrackerTest extends TrackerClientContract {
     }
 
     @Override
+    protected UnansweringTracker unansweringTracker() throws IOException {
+        return closeAfterTest(new UnansweringHttpTracker());
+    }
+
+    @Override
     protected Instant deadline() {
         return SCHEDULER.now().plus(Duration.ofSeconds(10));
     }

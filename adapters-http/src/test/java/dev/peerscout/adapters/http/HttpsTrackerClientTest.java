@@ -11,15 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.TrackerProbe;
+import dev.peerscout.domain.port.TrackerProbe.Step;
 import dev.peerscout.domain.testing.FakeScheduler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -32,6 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** HTTPS trackers, against a loopback server with a self-signed certificate made by the JDK's keytool. */
 class HttpsTrackerClientTest {
     private static final char[] PASSWORD = "peerscout".toCharArray();
+
+    /** In the certificate; resolved by the probe's lookup to both loopback addresses, IPv6 first. */
+    private static final String NAMED = "tracker.peerscout.test";
+    private static final List<String> SERVER_NAMES = new CopyOnWriteArrayList<>();
 
     private static LoopbackHttpServer https;
     private static LoopbackHttpServer http;
@@ -50,7 +58,7 @@ class HttpsTrackerClientTest {
         trust.init(keys);
         trustingOurCertificate = SSLContext.getInstance("TLS");
         trustingOurCertificate.init(null, trust.getTrustManagers(), null);
-        https = LoopbackHttpServer.https(serverTls);
+        https = LoopbackHttpServer.https(serverTls, SERVER_NAMES);
         http = LoopbackHttpServer.http();
     }
 
@@ -100,6 +108,40 @@ class HttpsTrackerClientTest {
         assertTrue(failure.message().startsWith("unreachable: TLS failed: "), failure.message());
     }
 
+    @Test
+    void eachAddressOfAnHttpsNameIsCheckedWithTheNamesCertificateAndSni() throws Exception {
+        https.on("/each/announce", exchange -> reply(exchange, 200, Bencoded.dict("interval", 60, "peers", "")));
+        TrackerProbe probe = new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults(), Option.some(trustingOurCertificate),
+                host -> List.of(InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1"))).probe();
+        TrackerUrl named = TrackerUrl.of("https://" + NAMED + ":" + https.port() + "/each/announce");
+
+        Step<AnnounceResponse> v4 = probe.announce(named, InetAddress.getByName("127.0.0.1"),
+                announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(10)).get(10, TimeUnit.SECONDS);
+        TrackerFailure v6 = probe.announce(named, InetAddress.getByName("::1"),
+                announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(10)).get(10, TimeUnit.SECONDS)
+                .outcome().getLeft();
+
+        assertTrue(v4.outcome().isRight(), v4.toString());
+        assertEquals(List.of(NAMED), SERVER_NAMES.stream().filter(NAMED::equals).distinct().toList());
+        assertEquals(NAMED + ":" + https.port(), https.requests("/each/announce").get(0).headers().getFirst("Host"));
+        assertTrue(v6 instanceof TrackerFailure.Unreachable unreachable && unreachable.refused(), v6.toString());
+    }
+
+    @Test
+    void anAddressIsJudgedByTheCertificateOfTheNameNotOfTheAddress() throws Exception {
+        https.on("/other/announce", exchange -> reply(exchange, 200, Bencoded.dict("interval", 60, "peers", "")));
+        TrackerProbe probe = new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults(), Option.some(trustingOurCertificate),
+                host -> List.of(InetAddress.getByName("127.0.0.1"))).probe();
+        TrackerUrl notInCertificate = TrackerUrl.of("https://other.peerscout.test:" + https.port() + "/other/announce");
+
+        TrackerFailure failure = probe.announce(notInCertificate, InetAddress.getByName("127.0.0.1"),
+                announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(10)).get(10, TimeUnit.SECONDS)
+                .outcome().getLeft();
+
+        assertTrue(failure.message().startsWith("unreachable: TLS failed: "), failure.message());
+        assertEquals(List.of(), https.requests("/other/announce"));
+    }
+
     private HttpTrackerClient trusting() {
         return new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults(), Option.some(trustingOurCertificate));
     }
@@ -109,11 +151,11 @@ class HttpsTrackerClientTest {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    /** A key pair for 127.0.0.1, made with the running JDK's keytool (the JDK has no API for certificates). */
+    /** A key pair for 127.0.0.1 and {@link #NAMED}, made with the running JDK's keytool (the JDK has no API for certificates). */
     private static KeyStore selfSignedKeyStore(Path file) throws IOException, InterruptedException, java.security.GeneralSecurityException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keyalg", "EC", "-alias", "tracker",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1,dns:" + NAMED, "-validity", "2",
                 "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", new String(PASSWORD))
                 .redirectErrorStream(true)
                 .start();

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.StandardConstants;
 
 /**
  * A scriptable HTTP(S) server on 127.0.0.1 and a free port, for one test class. Each test routes
@@ -49,13 +55,35 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     static LoopbackHttpServer https(SSLContext tls) throws IOException {
+        return https(tls, new CopyOnWriteArrayList<>());
+    }
+
+    /** An https server that adds the host name of each client's SNI to {@code serverNames}. */
+    static LoopbackHttpServer https(SSLContext tls, List<String> serverNames) throws IOException {
         HttpsServer server = HttpsServer.create(loopback(), 50);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                SSLParameters ssl = tls.getDefaultSSLParameters();
+                ssl.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+                    @Override
+                    public boolean matches(SNIServerName name) {
+                        serverNames.add(((SNIHostName) name).getAsciiName());
+                        return true;
+                    }
+                }));
+                parameters.setSSLParameters(ssl);
+            }
+        });
         return new LoopbackHttpServer(server, "https");
     }
 
     String url(String pathAndQuery) {
         return scheme + "://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     void on(String path, HttpHandler handler) {

@@ -112,7 +112,7 @@ public final class MagnetLinkParser {
     }
 
     /** Lower-cased key without a {@code .N} suffix ({@code x.pe} keeps its dot: "pe" is no number). */
-    private static String baseKey(String key) {
+    static String baseKey(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         Matcher numbered = NUMBERED.matcher(lower);
         return numbered.matches() ? numbered.group(1) : lower;

@@ -10,14 +10,9 @@ import dev.peerscout.bencode.CanonicalBencode;
 import dev.peerscout.domain.model.Contents;
 import dev.peerscout.domain.model.FileList;
 import dev.peerscout.domain.model.HostPort;
-import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.InfoHashV2;
-import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import io.vavr.control.Option;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +55,7 @@ final class MetainfoParser {
 
         boolean v2 = isV2(info);
         boolean v1 = !v2 || info.get("pieces").isPresent();
+        InfoHashing hashing = InfoHashing.start(info, v1, v2);
         Optional<String> nonCanonical = CanonicalBencode.firstViolation(info);
         if (v2 && nonCanonical.isPresent()) {
             // BEP 52 requires it and libtorrent enforces it: a v2 hash must not depend on leniency.
@@ -77,7 +73,7 @@ final class MetainfoParser {
 
         Contents contents = contents(root, info, name, v1, v2, pieceLength, warnings);
         List<HostPort> dhtNodes = dhtNodes(root, warnings);
-        return new Torrent(displayName, hashes(info, v1, v2), tiers(root), Option.some(contents), isPrivate(info),
+        return new Torrent(displayName, hashing.await(), tiers(root), Option.some(contents), isPrivate(info),
                 List.of(), dhtNodes, Printable.lines(warnings));
     }
 
@@ -156,23 +152,6 @@ final class MetainfoParser {
                     + totalLength + " bytes in pieces of " + pieceLength + " need " + expected);
         }
         return expected;
-    }
-
-    private static InfoHashes hashes(BencodeNode info, boolean v1, boolean v2) {
-        Option<InfoHash> sha1 = Option.when(v1, () -> InfoHash.of(digest("SHA-1", info)));
-        Option<InfoHashV2> sha256 = Option.when(v2, () -> InfoHashV2.of(digest("SHA-256", info)));
-        return new InfoHashes(sha1, sha256);
-    }
-
-    /** The digest of the info value's bytes exactly as they stand in the file, never a re-encoding. */
-    private static byte[] digest(String algorithm, BencodeNode info) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance(algorithm);
-            info.updateDigest(digest);
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides " + algorithm, e);
-        }
     }
 
     /** BEP 12 tiers from {@code announce-list}, or {@code announce} when the list yields no URL. */

@@ -107,6 +107,7 @@ public final class TorrentFileReader implements TorrentReader {
      * Parses .torrent content already in memory. {@code source} names it in errors. The content is
      * copied: the file list of the torrent is decoded from it on demand.
      */
+    @Override
     public Either<TorrentError, Torrent> parse(String source, byte[] content) {
         if (content.length > limits.maxFileBytes()) {
             return Either.left(new TorrentError.TooLarge(source, content.length, limits.maxFileBytes()));

@@ -2,12 +2,16 @@ package dev.peerscout.adapters.torrentfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.Contents;
 import dev.peerscout.domain.model.FileEntry;
+import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Torrent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,10 +28,24 @@ class LargeTorrentsTest {
                 + pieceLength + "e6:pieces" + pieces * 20 + ":");
         torrent = concat(torrent, new byte[(int) pieces * 20], ascii("ee"));
 
-        Contents contents = parseQuickly(torrent).contents().get();
+        Torrent parsed = parseQuickly(torrent);
+        Contents contents = parsed.contents().get();
 
         assertEquals(pieces, contents.pieceCount());
         assertEquals(pieces * pieceLength, contents.totalLength());
+        // 40 MB of info: hashed on its own thread (InfoHashing), yet the hash of exactly these bytes.
+        assertEquals(InfoHash.of(sha1(torrent, "d4:info".length(), torrent.length - 1)), parsed.hashes().v1().get());
+    }
+
+    @Test
+    void aBigTorrentRefusedWhileItsHashIsTakenIsStillAnError() {
+        long pieces = 100_000;
+        byte[] torrent = ascii("d4:infod6:lengthi1e4:name3:big12:piece lengthi16384e6:pieces" + pieces * 20 + ":");
+        torrent = concat(torrent, new byte[(int) pieces * 20], ascii("ee"));
+
+        String message = reader.parse("big.torrent", torrent).getLeft().message();
+
+        assertTrue(message.contains("incorrect number of piece hashes"), message);
     }
 
     @Test
@@ -54,6 +72,16 @@ class LargeTorrentsTest {
     private Torrent parseQuickly(byte[] torrent) {
         return assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> reader.parse("large.torrent", torrent).getOrElseThrow(error -> new AssertionError(error.message())));
+    }
+
+    private static byte[] sha1(byte[] bytes, int from, int to) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-1");
+            digest.update(bytes, from, to - from);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static byte[] ascii(String text) {

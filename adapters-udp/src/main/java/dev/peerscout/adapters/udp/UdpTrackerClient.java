@@ -16,6 +16,7 @@ import dev.peerscout.domain.model.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.net.HostResolver;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
@@ -81,10 +83,11 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+    public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
         Instant started = scheduler.now();
-        return withAddresses(tracker, deadline, (url, addresses) -> {
+        AtomicInteger sent = new AtomicInteger();
+        return CallInFlight.of(withAddresses(tracker, deadline, (url, addresses) -> {
             InetAddress ipv4 = firstOf(AddressFamily.IPV4, addresses, request.families());
             InetAddress ipv6 = firstOf(AddressFamily.IPV6, addresses, request.families());
             if (ipv4 == null && ipv6 == null) {
@@ -95,20 +98,21 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             if (ipv4 == null || ipv6 == null) {
                 InetAddress only = ipv4 != null ? ipv4 : ipv6;
                 return transport.exchange(new InetSocketAddress(only, url.port()), url.key(AddressFamily.of(only)),
-                        new AnnounceQuery(request, url.pathAndQuery()), started, deadline, Outcomes::announce);
+                        new CountedQuery<>(new AnnounceQuery(request, url.pathAndQuery()), sent), started, deadline,
+                        Outcomes::announce);
             }
             List<CompletableFuture<Either<TrackerFailure, Answered<AnnounceReply>>>> perFamily = new ArrayList<>();
             for (InetAddress address : List.of(ipv4, ipv6)) {
                 perFamily.add(transport.exchange(new InetSocketAddress(address, url.port()),
-                        url.key(AddressFamily.of(address)), new AnnounceQuery(request, url.pathAndQuery()), started,
-                        deadline));
+                        url.key(AddressFamily.of(address)),
+                        new CountedQuery<>(new AnnounceQuery(request, url.pathAndQuery()), sent), started, deadline));
             }
             return all(perFamily).thenApply(Outcomes::announce);
-        });
+        }), sent::get);
     }
 
     @Override
-    public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+    public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
         if (swarms.isEmpty()) {
             throw new IllegalArgumentException("nothing to scrape");
@@ -118,16 +122,17 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
         ScrapeStatsMap.Builder counts = ScrapeStatsMap.builder(swarms.size());
         swarms.forEach(counts::add);
         List<List<InfoHash>> batches = ScrapeRequest.batches(counts.swarms());
-        return withAddresses(tracker, deadline, (url, addresses) -> {
+        AtomicInteger sent = new AtomicInteger();
+        return CallInFlight.of(withAddresses(tracker, deadline, (url, addresses) -> {
             InetAddress address = addresses.get(0);
             TrackerKey key = url.key(AddressFamily.of(address));
             List<CompletableFuture<Either<TrackerFailure, Answered<ScrapeReply>>>> perBatch = new ArrayList<>();
             for (List<InfoHash> batch : batches) {
                 perBatch.add(transport.exchange(new InetSocketAddress(address, url.port()), key,
-                        new ScrapeQuery(batch), started, deadline));
+                        new CountedQuery<>(new ScrapeQuery(batch), sent), started, deadline));
             }
             return all(perBatch).thenApply(results -> Outcomes.scrape(counts, batches, results));
-        });
+        }), sent::get);
     }
 
     /**

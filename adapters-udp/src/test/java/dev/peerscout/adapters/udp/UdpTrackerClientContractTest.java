@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -23,12 +24,16 @@ class UdpTrackerClientContractTest extends TrackerClientContract {
     private static final SystemScheduler SCHEDULER = new SystemScheduler();
     private static Opentracker opentracker;
     private static UdpTrackerClient client;
+    /** Answers connects, never announces: a call to it sends a connect and an announce (then retransmits). */
+    private static ScriptedTracker unanswering;
 
     @BeforeAll
     static void start() throws Exception {
         opentracker = Opentracker.start();
         client = new UdpTrackerClient(SCHEDULER, new SecureRandom(),
                 UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1)));
+        unanswering = ScriptedTracker.onIpv4(SCHEDULER,
+                (request, tracker) -> request.isConnect() ? List.of(tracker.correctAnswer(request, List.of())) : List.of());
     }
 
     @AfterAll
@@ -38,6 +43,9 @@ class UdpTrackerClientContractTest extends TrackerClientContract {
         }
         if (opentracker != null) {
             opentracker.close();
+        }
+        if (unanswering != null) {
+            unanswering.close();
         }
     }
 
@@ -54,6 +62,21 @@ class UdpTrackerClientContractTest extends TrackerClientContract {
     @Override
     protected void register(InfoHash... hashes) throws Exception {
         opentracker.whitelist(hashes);
+    }
+
+    @Override
+    protected UnansweringTracker unansweringTracker() {
+        return new UnansweringTracker() {
+            @Override
+            public TrackerUrl url() {
+                return TrackerUrl.of("udp://127.0.0.1:" + unanswering.port() + "/announce");
+            }
+
+            @Override
+            public int requestsReceived() {
+                return unanswering.received().size();
+            }
+        };
     }
 
     @Override

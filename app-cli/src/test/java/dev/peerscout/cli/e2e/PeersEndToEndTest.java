@@ -72,6 +72,17 @@ class PeersEndToEndTest {
         assertEquals(List.of("127.0.0.1:" + seeder.listenPort()), run.outLines(), run.err());
     }
 
+    /** The tracker is on 127.0.0.1, so the peers it names there may be probed; aria2 is verified as a seed. */
+    @Test
+    void probeVerifiesTheSeederTheTrackerNamed() {
+        CliRuns.Run run = CliRuns.production("peers", "--probe", "--no-dht", udpTorrent.torrent().toString(), "--timeout", "10");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("127.0.0.1:" + seeder.listenPort()), run.outLines(), run.err());
+        assertTrue(run.err().contains("probe 127.0.0.1:" + seeder.listenPort() + ": ok, aria2"), run.err());
+        assertTrue(run.err().contains("100% (seed)"), run.err());
+    }
+
     @Test
     void findsTheSeederOverHttp() {
         CliRuns.Run run = CliRuns.production("peers", "--no-dht", httpTorrent.toString(), "--timeout", "10");

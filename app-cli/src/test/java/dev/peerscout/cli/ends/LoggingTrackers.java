@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A UDP (BEP 15) and an HTTP tracker on 127.0.0.1 that log every announce by swarm and answer
@@ -43,6 +46,9 @@ final class LoggingTrackers implements AutoCloseable {
     private final Map<String, CompletableFuture<Void>> heard = new ConcurrentHashMap<>();
     private final Set<String> holdStarted = ConcurrentHashMap.newKeySet();
     private final Set<String> holdStopped = ConcurrentHashMap.newKeySet();
+    private final Set<String> udpHoldStarted = ConcurrentHashMap.newKeySet();
+    /** HTTP answers that wait until the UDP tracker has logged the same swarm's announce, by swarm. */
+    private final Map<String, CompletableFuture<Void>> httpAfterUdp = new ConcurrentHashMap<>();
     private final List<HttpExchange> held = new CopyOnWriteArrayList<>();
     /** UDP answers that wait until the HTTP tracker has heard of the same swarm, by swarm. */
     private final Map<String, List<DatagramPacket>> udpAfterHttp = new ConcurrentHashMap<>();
@@ -107,6 +113,19 @@ final class LoggingTrackers implements AutoCloseable {
         return scrapes.computeIfAbsent(hashHex, h -> new CompletableFuture<>());
     }
 
+    /**
+     * The UDP tracker answers the connect, then logs a {@code started} for this swarm but never
+     * answers it (a stopped still is): the client has sent exactly one connect and one announce.
+     */
+    void udpHoldsStarted(String hashHex) {
+        udpHoldStarted.add(hashHex);
+    }
+
+    /** The HTTP tracker answers this swarm only once the UDP tracker has logged an announce of it (within 10 s). */
+    void httpAnswersAfterUdp(String hashHex) {
+        httpAfterUdp.put(hashHex, new CompletableFuture<>());
+    }
+
     /** The HTTP tracker logs a {@code stopped} for this swarm but never answers it. */
     void holdStopped(String hashHex) {
         holdStopped.add(hashHex);
@@ -130,12 +149,17 @@ final class LoggingTrackers implements AutoCloseable {
             } else if (packet.getLength() >= 98 && in.getInt(8) == 1) {
                 byte[] hash = new byte[20];
                 in.get(16, hash);
-                log(udpLog, HexFormat.of().formatHex(hash), switch (in.getInt(80)) {
+                String hex = HexFormat.of().formatHex(hash);
+                log(udpLog, hex, switch (in.getInt(80)) {
                     case 2 -> "started";
                     case 3 -> "stopped";
                     case 1 -> "completed";
                     default -> "none";
                 });
+                httpAfterUdp.getOrDefault(hex, new CompletableFuture<>()).complete(null);
+                if (in.getInt(80) == 2 && udpHoldStarted.contains(hex)) {
+                    continue;
+                }
                 out = ByteBuffer.allocate(26).putInt(1).putInt(in.getInt(12)).putInt(1800).putInt(1).putInt(0)
                         .put(new byte[] {10, 1, 2, 3}).putShort((short) 6881);
             } else if (packet.getLength() >= 36 && in.getInt(8) == 2) {
@@ -191,6 +215,14 @@ final class LoggingTrackers implements AutoCloseable {
         }
         synchronized (udpAfterHttp) {
             log(httpLog, hash, event);
+        }
+        CompletableFuture<Void> udpHeard = httpAfterUdp.get(hash);
+        if (udpHeard != null) {
+            try {
+                udpHeard.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                // Answer anyway: the test's assertions say what went wrong.
+            }
         }
         List<DatagramPacket> waiting = udpAfterHttp.get(hash);
         if (waiting != null) {

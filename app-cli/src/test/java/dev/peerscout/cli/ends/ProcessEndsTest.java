@@ -169,10 +169,46 @@ class ProcessEndsTest {
     }
 
     @Test
+    void aUdpTrackerSkippedAfterAConnectAndAnAnnounceReportsTwoRequests() throws Exception {
+        String hash = Fixtures.anyInfoHash().hex();
+        trackers.udpHoldsStarted(hash);
+        trackers.httpAnswersAfterUdp(hash);
+
+        CliRuns.Run run = CliRuns.production("peers", LoggingTrackers.magnet(hash, trackers.udpUrl(), trackers.httpUrl()),
+                "--no-dht", "--timeout", "30", "--min-peers", "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(LoggingTrackers.HTTP_PEER), run.outLines());
+        String skipped = run.err().lines().filter(l -> l.startsWith("tracker " + trackers.udpUrl())).findFirst().orElseThrow();
+        assertTrue(skipped.contains(": skipped: ") && skipped.contains(", 2 requests, "),
+                "a connect and an announce went out: " + skipped);
+    }
+
+    @Test
+    void aSkippedTrackersRequestsInJsonAreThoseItWasSent() throws Exception {
+        String hash = Fixtures.anyInfoHash().hex();
+        trackers.udpHoldsStarted(hash);
+        trackers.httpAnswersAfterUdp(hash);
+
+        CliRuns.Run run = CliRuns.production("peers", LoggingTrackers.magnet(hash, trackers.udpUrl(), trackers.httpUrl()),
+                "--no-dht", "--timeout", "30", "--min-peers", "1", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode udp = null;
+        for (JsonNode tracker : new ObjectMapper().readTree(run.out()).get("trackers")) {
+            if (tracker.get("url").asText().equals(trackers.udpUrl())) {
+                udp = tracker;
+            }
+        }
+        assertEquals("skipped", udp.get("status").asText(), udp.toString());
+        assertEquals(2, udp.get("attempts").asInt(), "a connect and an announce: " + udp);
+    }
+
+    @Test
     void infoToAFullDiskIsOneLineAndExitCodeFour() throws Exception {
         String hash = Fixtures.anyInfoHash().hex();
         for (String format : List.of("--json", "--all-files")) {
-            try (ChildCli cli = ChildCli.startWritingTo(new File("/dev/full"), "info", magnet(hash), format)) {
+            try (ChildCli cli = ChildCli.startWritingTo(new File("/dev/full"), "info", "--offline", magnet(hash), format)) {
                 assertEquals(4, cli.exitCode(), format);
                 List<String> err = cli.errLinesAtEnd();
                 assertEquals(1, err.size(), String.join("\n", err));

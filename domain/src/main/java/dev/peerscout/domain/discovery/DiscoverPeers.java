@@ -9,6 +9,7 @@ import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
@@ -103,6 +104,8 @@ public final class DiscoverPeers {
         final TrackerUrl url;
         final int tier;
         final Map<InfoHash, Either<TrackerFailure, AnnounceResponse>> results = new LinkedHashMap<>();
+        /** Each swarm's announce once it went out: a tracker skipped early reports what they sent. */
+        final Map<InfoHash, CallInFlight<?>> calls = new LinkedHashMap<>();
         final Set<Peer> peers = new LinkedHashSet<>();
         /** Entries that cannot be a peer: distinct addresses, and the most unreadable ones of a swarm (a hybrid's overlap). */
         final Set<Peer> unusable = new HashSet<>();
@@ -276,6 +279,7 @@ public final class DiscoverPeers {
                 boolean afterGoodbyes;
                 synchronized (this) {
                     started.add(future);
+                    state.calls.put(swarm, future);
                     startedRequests.add(request);
                     startedTrackers.add(state.url);
                     afterGoodbyes = goodbyesBegun;
@@ -574,13 +578,15 @@ public final class DiscoverPeers {
 
         static TrackerReport skipped(TrackerState state, String why, Instant now) {
             Duration elapsed = state.startedAt == null ? Duration.ZERO : Duration.between(state.startedAt, now);
-            int attempts = state.startedAt == null ? 0 : swarmsAsked(state);
+            // An answer counts its attempts, an announce still in flight what it has sent so far.
+            int attempts = 0;
+            for (var call : state.calls.entrySet()) {
+                var outcome = state.results.get(call.getKey());
+                attempts += outcome == null ? call.getValue().requestsSent()
+                        : outcome.fold(TrackerFailure::attempts, AnnounceResponse::attempts);
+            }
             return new TrackerReport(state.url, state.tier, TrackerStatus.SKIPPED, Option.of(why), Option.none(),
                     Option.none(), Option.none(), Option.none(), Option.none(), state.peers.size(), attempts, elapsed);
-        }
-
-        private static int swarmsAsked(TrackerState state) {
-            return Math.max(1, state.results.size());
         }
     }
 }

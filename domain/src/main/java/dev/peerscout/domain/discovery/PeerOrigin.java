@@ -15,7 +15,15 @@ public sealed interface PeerOrigin {
         }
     }
 
-    /** A peer source by its name ({@code dht}). */
+    /** A peer that told us about this one through PEX (BEP 11): {@code pex:1.2.3.4:6881}. */
+    record Pex(dev.peerscout.domain.model.Peer via) implements PeerOrigin {
+        @Override
+        public String display(boolean showSecrets) {
+            return "pex:" + via;
+        }
+    }
+
+    /** A peer source by its name ({@code dht}; {@code magnet} for a link's x.pe, {@code user} for --peer). */
     record Source(String name) implements PeerOrigin {
         @Override
         public String display(boolean showSecrets) {

@@ -93,11 +93,13 @@ public final class ScrapeSwarms {
             // Ends the tracker even if its client never answers.
             var guard = scheduler.schedule(Duration.between(begin, deadline).plus(GUARD_SLACK), () -> conclude(index,
                     report(url, swarms, Either.left(new TrackerFailure.Timeout(1, Duration.between(begin, scheduler.now()))), begin)));
+            // Stopping is possible only once start() has returned, so every call is made by then.
+            var call = trackers.scrape(url, swarms, deadline);
             synchronized (this) {
                 onStop.add(() -> conclude(index, new TrackerScrape(url, TrackerStatus.SKIPPED, Option.of(stopReason), swarms,
-                        Map.of(), 1, Duration.between(begin, scheduler.now()))));
+                        Map.of(), call.requestsSent(), Duration.between(begin, scheduler.now()))));
             }
-            trackers.scrape(url, swarms, deadline).whenComplete((outcome, bug) -> {
+            call.whenComplete((outcome, bug) -> {
                 guard.cancel();
                 conclude(index, report(url, swarms,
                         bug == null ? outcome : Either.left(TrackerFailure.Internal.of(bug)), begin));

@@ -6,12 +6,12 @@ import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends each tracker URL to the client for its scheme ({@code udp}, {@code http}, {@code https});
@@ -25,18 +25,18 @@ public final class TrackersByScheme implements TrackerClient {
     }
 
     @Override
-    public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+    public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
         return clientFor(tracker).fold(
-                failure -> CompletableFuture.completedFuture(Either.left(failure)),
+                failure -> CallInFlight.unsent(Either.left(failure)),
                 client -> client.announce(tracker, request, deadline));
     }
 
     @Override
-    public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+    public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
         return clientFor(tracker).fold(
-                failure -> CompletableFuture.completedFuture(Either.left(failure)),
+                failure -> CallInFlight.unsent(Either.left(failure)),
                 client -> client.scrape(tracker, swarms, deadline));
     }
 

@@ -19,6 +19,7 @@ import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerClient;
@@ -355,14 +356,14 @@ class DiscoverPeersTest {
     void anAdapterThatNeverAnswersStillEndsAtTheDeadline() {
         TrackerClient hanging = new TrackerClient() {
             @Override
-            public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl t, AnnounceRequest r, Instant d) {
-                return new CompletableFuture<>();
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl t, AnnounceRequest r, Instant d) {
+                return CallInFlight.of(new CompletableFuture<>(), () -> 1);
             }
 
             @Override
-            public CompletableFuture<Either<TrackerFailure, dev.peerscout.domain.model.ScrapeResponse>> scrape(
+            public CallInFlight<Either<TrackerFailure, dev.peerscout.domain.model.ScrapeResponse>> scrape(
                     TrackerUrl t, List<InfoHash> s, Instant d) {
-                return new CompletableFuture<>();
+                return CallInFlight.of(new CompletableFuture<>(), () -> 1);
             }
         };
         Discovery discovery = new DiscoverPeers(hanging, clock).start(torrent(false, tier(0, LIVE)), options(), recorder);
@@ -372,6 +373,30 @@ class DiscoverPeersTest {
         assertEquals(TrackerStatus.TIMEOUT, discovery.report().join().trackers().get(0).status());
         clock.advance(Duration.ofSeconds(5));
         assertTrue(discovery.farewell().isDone(), "the goodbye is bounded by its grace period too");
+    }
+
+    @Test
+    void aPrivateTorrentsTrackersSkippedByAStopSayWhatTheyWereSent() {
+        // One tracker at a time: the one in flight has sent what its adapter says, the next none.
+        TrackerClient twoSentSoFar = new TrackerClient() {
+            @Override
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl t, AnnounceRequest r, Instant d) {
+                return CallInFlight.of(new CompletableFuture<>(), () -> 2);
+            }
+
+            @Override
+            public CallInFlight<Either<TrackerFailure, dev.peerscout.domain.model.ScrapeResponse>> scrape(
+                    TrackerUrl t, List<InfoHash> s, Instant d) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Discovery discovery = new DiscoverPeers(twoSentSoFar, clock).start(torrent(true, tier(0, LIVE, SECOND)), options(), recorder);
+
+        discovery.stop("interrupted");
+
+        List<TrackerReport> reports = discovery.report().join().trackers();
+        assertEquals(List.of(TrackerStatus.SKIPPED, TrackerStatus.SKIPPED), reports.stream().map(TrackerReport::status).toList());
+        assertEquals(List.of(2, 0), reports.stream().map(TrackerReport::attempts).toList(), "in flight: 2; never asked: 0");
     }
 
     private List<AnnounceEvent> eventsSentTo(String url) {

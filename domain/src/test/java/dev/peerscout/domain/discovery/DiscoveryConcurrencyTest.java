@@ -13,6 +13,7 @@ import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakeTrackerClient;
@@ -53,14 +54,14 @@ class DiscoveryConcurrencyTest {
     void aSourceDeliveringUnderItsOwnLockWhileTrackersFinishDiscoveryNeverDeadlocks() throws Exception {
         TrackerClient trackers = new TrackerClient() {
             @Override
-            public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
                     TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
-                return CompletableFuture.supplyAsync(() -> Either.right(FakeTrackerClient.response(peers(1, 200), 0, 0)),
-                        trackerThread);
+                return CallInFlight.of(CompletableFuture.supplyAsync(
+                        () -> Either.right(FakeTrackerClient.response(peers(1, 200), 0, 0)), trackerThread), () -> 1);
             }
 
             @Override
-            public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+            public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
                     TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
                 throw new UnsupportedOperationException();
             }

@@ -17,6 +17,7 @@ import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakePeerSource;
@@ -151,15 +152,15 @@ class DiscoveryWithPeerSourcesTest {
         List<String> announced = new ArrayList<>();
         TrackerClient instant = new TrackerClient() {
             @Override
-            public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl tracker,
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl tracker,
                     AnnounceRequest request, Instant deadline) {
                 announced.add(tracker.value() + " " + request.event());
-                return CompletableFuture.completedFuture(Either.right(new AnnounceResponse(Duration.ofMinutes(30),
-                        Option.none(), Option.none(), Option.none(), List.of(peer(1)), Option.none(), Option.none(), 1)));
+                return CallInFlight.of(CompletableFuture.completedFuture(Either.right(new AnnounceResponse(Duration.ofMinutes(30),
+                        Option.none(), Option.none(), Option.none(), List.of(peer(1)), Option.none(), Option.none(), 1))), () -> 1);
             }
 
             @Override
-            public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(TrackerUrl tracker,
+            public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(TrackerUrl tracker,
                     List<InfoHash> swarms, Instant deadline) {
                 throw new UnsupportedOperationException();
             }

@@ -5,19 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.AnnounceRequest;
+import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashes;
+import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
+import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerClient;
 import dev.peerscout.domain.testing.Fixtures;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ScrapeSwarmsTest {
@@ -93,6 +100,29 @@ class ScrapeSwarmsTest {
                 report.trackers().stream().map(TrackerScrape::status).toList(), "in the order the trackers were named");
         assertEquals(Option.some("interrupted"), report.trackers().get(0).error());
         assertEquals(Duration.ofMillis(100), report.elapsed());
+    }
+
+    @Test
+    void aTrackerSkippedByAStopSaysHowManyRequestsItsScrapeHadSent() {
+        TrackerClient threeBatchesSent = new TrackerClient() {
+            @Override
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl t, AnnounceRequest r, Instant d) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(TrackerUrl t, List<InfoHash> s, Instant d) {
+                return CallInFlight.of(new CompletableFuture<>(), () -> 3);
+            }
+        };
+
+        Scrape scrape = new ScrapeSwarms(threeBatchesSent, clock).start(List.of(torrent(Fixtures.anyInfoHash(), A)), List.of(),
+                Duration.ofSeconds(5), outcome -> {});
+        scrape.stop("interrupted");
+
+        TrackerScrape skipped = scrape.report().join().trackers().get(0);
+        assertEquals(TrackerStatus.SKIPPED, skipped.status());
+        assertEquals(3, skipped.attempts(), "what the call had sent, not a guess");
     }
 
     private static Torrent torrent(InfoHash hash, String... urls) {

@@ -34,6 +34,23 @@ class FakeTrackerClientContractTest extends TrackerClientContract {
     }
 
     @Override
+    protected UnansweringTracker unansweringTracker() {
+        String url = "udp://silent.invalid:6969/announce";
+        client.silent(url);
+        return new UnansweringTracker() {
+            @Override
+            public TrackerUrl url() {
+                return TrackerUrl.of(url);
+            }
+
+            @Override
+            public int requestsReceived() {
+                return (int) client.calls().stream().filter(call -> call.tracker().value().equals(url)).count();
+            }
+        };
+    }
+
+    @Override
     protected Instant deadline() {
         return scheduler.now().plus(Duration.ofSeconds(10));
     }

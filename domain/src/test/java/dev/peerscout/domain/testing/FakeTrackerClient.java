@@ -11,6 +11,7 @@ import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
@@ -89,37 +90,42 @@ public final class FakeTrackerClient implements TrackerClient {
     }
 
     @Override
-    public CompletableFuture<Either<TrackerFailure, AnnounceResponse>> announce(
+    public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
         // The rules every client keeps about the URL itself (see the contract), before anything is "sent".
         Option<TrackerFailure> refused = tracker.malformation().<TrackerFailure>map(TrackerFailure.MalformedUrl::new)
                 .orElse(() -> tracker.host().flatMap(host -> AddressFamily.excludedLiteral(host, request.families())));
         if (refused.isDefined()) {
-            return CompletableFuture.completedFuture(Either.left(refused.get()));
+            return CallInFlight.unsent(Either.left(refused.get()));
         }
         calls.add(new Call(tracker, request, scheduler.now()));
         if (closed.contains(tracker.value())) {
-            return refused();
+            return sentOnce(refused());
         }
         Script script = scripts.get(tracker.value());
         if (script == null) {
-            return CompletableFuture.completedFuture(Either.right(joinSwarm(request)));
+            return sentOnce(CompletableFuture.completedFuture(Either.right(joinSwarm(request))));
         }
-        return later(script.delay(), deadline, () -> script.answer().apply(request));
+        return sentOnce(later(script.delay(), deadline, () -> script.answer().apply(request)));
     }
 
     @Override
-    public CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrape(
+    public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> hashes, Instant deadline) {
         if (closed.contains(tracker.value())) {
-            return refused();
+            return sentOnce(refused());
         }
         Script script = scripts.get(tracker.value());
         if (script != null) {
             // Scripted URLs only script announces; a scrape gets the same failure, if any.
-            return later(script.delay(), deadline, () -> script.answer().apply(null).map(ok -> stats(hashes)));
+            return sentOnce(later(script.delay(), deadline, () -> script.answer().apply(null).map(ok -> stats(hashes))));
         }
-        return CompletableFuture.completedFuture(Either.right(stats(hashes)));
+        return sentOnce(CompletableFuture.completedFuture(Either.right(stats(hashes))));
+    }
+
+    /** Every call the fake accepts is one request, sent the moment the call is made. */
+    private static <T> CallInFlight<T> sentOnce(CompletableFuture<T> outcome) {
+        return CallInFlight.of(outcome, () -> 1);
     }
 
     private static <T> CompletableFuture<Either<TrackerFailure, T>> refused() {

@@ -19,6 +19,7 @@ import dev.peerscout.domain.model.ScrapeResponse;
 import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
@@ -259,6 +260,54 @@ public abstract class TrackerClientContract {
 
         assertEquals(TrackerFailure.Kind.UNSUPPORTED, failure.kind(), failure.message());
         assertEquals("127.0.0.1 is an IPv4 address, and only IPv6 is allowed", failure.message().replace("unsupported: ", ""));
+    }
+
+    /** A tracker that takes requests and never answers them (it may answer a UDP connect), counting what reached it. */
+    public interface UnansweringTracker {
+        TrackerUrl url();
+
+        /** Requests (every datagram, for UDP) that have reached the tracker so far. */
+        int requestsReceived();
+    }
+
+    /** This client's way to a tracker that never answers: an in-test server for the adapters. */
+    protected abstract UnansweringTracker unansweringTracker() throws Exception;
+
+    /** Lets time pass for the client (a fake clock advances; real clocks just run). */
+    protected void letTimePass() throws InterruptedException {
+        Thread.sleep(20);
+    }
+
+    @Test
+    void aCallAbandonedInFlightReportsTheRequestsItSentSoFar() throws Exception {
+        // Discovery that ends early reports a tracker still being waited for as skipped, with what
+        // only the adapter knows: how many requests that call has sent.
+        UnansweringTracker silent = unansweringTracker();
+        CallInFlight<Either<TrackerFailure, AnnounceResponse>> call =
+                client().announce(silent.url(), announce(anyInfoHash(), anyPeerId(), 40_051), deadline());
+
+        for (int i = 0; i < 500 && (silent.requestsReceived() == 0 || call.requestsSent() != silent.requestsReceived()); i++) {
+            letTimePass();
+        }
+
+        assertFalse(call.isDone(), "no answer came: the call is still in flight");
+        assertTrue(silent.requestsReceived() > 0, "the tracker heard from the client");
+        assertEquals(silent.requestsReceived(), call.requestsSent(), "each request that reached the tracker is counted");
+    }
+
+    @Test
+    void aCallTheTrackerAnsweredSentAsManyRequestsAsItsOutcomeCounts() throws Exception {
+        InfoHash swarm = anyInfoHash();
+        register(swarm);
+
+        CallInFlight<Either<TrackerFailure, AnnounceResponse>> announced =
+                client().announce(tracker(), announce(swarm, anyPeerId(), 40_061), deadline());
+        AnnounceResponse response = announced.get(30, TimeUnit.SECONDS).getOrElseThrow(this::failure);
+        CallInFlight<Either<TrackerFailure, ScrapeResponse>> scraped = client().scrape(tracker(), List.of(swarm), deadline());
+        ScrapeResponse counts = scraped.get(30, TimeUnit.SECONDS).getOrElseThrow(this::failure);
+
+        assertEquals(response.attempts(), announced.requestsSent(), "the announce's requests");
+        assertEquals(counts.attempts(), scraped.requestsSent(), "the scrape's requests");
     }
 
     private AnnounceRequest seeder(InfoHash swarm, int port) {

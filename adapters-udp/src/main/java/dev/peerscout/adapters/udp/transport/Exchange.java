@@ -176,6 +176,7 @@ final class Exchange<R, T> {
         retransmitTimer = endpoint.timers().after(policy.wait(exponent), onRetransmitDue);
         if (endpoint.send(datagram)) {
             attempts++;
+            query.sent();
         }
     }
 

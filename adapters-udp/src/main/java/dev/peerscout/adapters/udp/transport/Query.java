@@ -32,4 +32,10 @@ public interface Query<R> {
      * {@code connectTook} is how long the connect that obtained the id took. For step timings.
      */
     default void requesting(Duration connectTook) {}
+
+    /**
+     * A datagram of this query's exchange (a connect or the request, first sent or again) was handed
+     * to the OS: what the exchange's {@code attempts} counts, told as it happens.
+     */
+    default void sent() {}
 }

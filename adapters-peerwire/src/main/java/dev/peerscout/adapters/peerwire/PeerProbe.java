@@ -1,0 +1,339 @@
+package dev.peerscout.adapters.peerwire;
+
+import dev.peerscout.adapters.peerwire.protocol.ClientNames;
+import dev.peerscout.adapters.peerwire.protocol.ExtensionHandshake;
+import dev.peerscout.adapters.peerwire.protocol.Frames;
+import dev.peerscout.adapters.peerwire.protocol.Handshake;
+import dev.peerscout.adapters.peerwire.protocol.PexMessage;
+import dev.peerscout.adapters.peerwire.protocol.WireMessage;
+import dev.peerscout.adapters.peerwire.transport.Conversation;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.InfoHashV2;
+import dev.peerscout.domain.model.InfoHashes;
+import dev.peerscout.domain.model.probe.PeerDetails;
+import dev.peerscout.domain.model.probe.PexPeer;
+import dev.peerscout.domain.model.probe.ProbeRequest;
+import dev.peerscout.domain.model.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeStatus;
+import dev.peerscout.domain.model.probe.ReservedBits;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One probe as a conversation: our handshake, the peer's, then our BEP 10 handshake and
+ * {@code have_none} when agreed, listening until the peer has said who it is and what it has
+ * (and, when it offers PEX, until its first PEX message or a bounded while), then a clean close.
+ * We never send {@code interested} nor request anything.
+ */
+final class PeerProbe implements Conversation {
+    /** Ours: extension protocol, fast extension, DHT (BEP 10, 6, 5). */
+    static final long OUR_RESERVED = Handshake.EXTENSIONS | Handshake.FAST | Handshake.DHT;
+
+    private enum Phase { CONNECTING, HANDSHAKING, SETTLING, AWAITING_PEX, DONE }
+
+    private final ProbeRequest request;
+    private final PeerWireConfig config;
+    private final CompletableFuture<ProbeResult> result;
+    private final long started;
+    private final long hardDeadline;
+    private final Frames.Limits limits;
+    private final List<byte[]> acceptedHashes = new ArrayList<>();
+    private final Handshake ours;
+
+    private Phase phase = Phase.CONNECTING;
+    private long deadline;
+    private Duration rtt;
+    private Handshake theirs;
+    private boolean fast;
+    private ExtensionHandshake extensions;
+    private WireMessage.Bitfield bitfield;
+    private byte[] haveBits;
+    private Boolean all; // have_all: true, have_none: false
+    private final List<PexPeer> pex = new ArrayList<>();
+    private int nextNeed = Handshake.LENGTH;
+
+    PeerProbe(ProbeRequest request, PeerWireConfig config, CompletableFuture<ProbeResult> result, long now, long hardDeadline) {
+        this.request = request;
+        this.config = config;
+        this.result = result;
+        this.started = now;
+        this.hardDeadline = hardDeadline;
+        this.deadline = Math.min(hardDeadline, now + request.connectTimeout().toNanos());
+        this.limits = Frames.Limits.forPieces(request.pieceCount().getOrElse(-1L));
+        InfoHashes hashes = request.hashes();
+        hashes.v1().forEach(h -> acceptedHashes.add(h.toBytes()));
+        hashes.v2().map(InfoHashV2::truncated).forEach(h -> acceptedHashes.add(h.toBytes()));
+        InfoHash sent = hashes.v1().getOrElse(() -> hashes.v2().get().truncated());
+        long reserved = OUR_RESERVED | (hashes.v1().isDefined() && hashes.v2().isDefined() ? Handshake.V2_UPGRADE : 0);
+        this.ours = new Handshake(reserved, sent.toBytes(), request.ourId().toBytes());
+    }
+
+    @Override
+    public void connected(Wire wire, long now) {
+        rtt = Duration.ofNanos(now - started);
+        phase = Phase.HANDSHAKING;
+        wire.send(ours.encode());
+    }
+
+    @Override
+    public void received(Wire wire, ByteBuffer in, long now) {
+        if (phase == Phase.HANDSHAKING) {
+            if (!Handshake.couldStart(in)) {
+                fail(wire, ProbeStatus.NOT_BITTORRENT, "not a BitTorrent handshake (starts " + hexStart(in) + ")");
+                return;
+            }
+            if (in.remaining() < Handshake.LENGTH) {
+                return;
+            }
+            Handshake.Decoded decoded = Handshake.decode(in);
+            theirs = ((Handshake.Decoded.Ok) decoded).handshake();
+            if (acceptedHashes.stream().noneMatch(theirs::hasHash)) {
+                fail(wire, ProbeStatus.WRONG_HASH, "a handshake for another swarm (" + HexFormat.of().formatHex(theirs.infoHash()) + ")");
+                return;
+            }
+            afterHandshake(wire, now);
+        }
+        while (phase == Phase.SETTLING || phase == Phase.AWAITING_PEX) {
+            Frames.Decoded decoded = Frames.decode(in, limits);
+            if (decoded instanceof Frames.Decoded.NeedMore more) {
+                nextNeed = more.total();
+                break;
+            }
+            if (decoded instanceof Frames.Decoded.Violation violation) {
+                fail(wire, ProbeStatus.NOT_BITTORRENT, "broke the protocol after its handshake: " + violation.why());
+                return;
+            }
+            String problem = take(((Frames.Decoded.Message) decoded).message());
+            if (problem != null) {
+                fail(wire, ProbeStatus.NOT_BITTORRENT, "broke the protocol after its handshake: " + problem);
+                return;
+            }
+            nextNeed = 4;
+            advance(wire, now);
+        }
+    }
+
+    private void afterHandshake(Wire wire, long now) {
+        ReservedBits reserved = new ReservedBits(theirs.reserved());
+        fast = reserved.fast();
+        phase = Phase.SETTLING;
+        nextNeed = 4;
+        deadline = Math.min(hardDeadline, now + request.settleTime().toNanos());
+        // BEP 6: the piece information comes right after the handshake, so have_none before the extension handshake.
+        if (fast) {
+            wire.send(new WireMessage.HaveNone().encode());
+        }
+        if (reserved.extensions()) {
+            wire.send(new WireMessage.Extended(0, ExtensionHandshake.ours(config.client(), config.reqq()).encode()).encode());
+        }
+        advance(wire, now);
+    }
+
+    /** Returns a protocol problem, or null. */
+    private String take(WireMessage message) {
+        if (message instanceof WireMessage.HaveAll || message instanceof WireMessage.HaveNone) {
+            if (!fast) {
+                return "have_all/have_none without the fast extension";
+            }
+            all = message instanceof WireMessage.HaveAll;
+        } else if (message instanceof WireMessage.Bitfield b) {
+            bitfield = b;
+            haveBits = b.bits();
+        } else if (message instanceof WireMessage.Have have) {
+            long pieces = limits.pieceCount();
+            if (pieces >= 0 && (have.piece() < 0 || have.piece() >= pieces)) {
+                return "have for piece " + Integer.toUnsignedString(have.piece()) + " of " + pieces;
+            }
+            if (pieces >= 0 && all == null) {
+                if (haveBits == null) {
+                    haveBits = new byte[limits.bitfieldBytes()];
+                }
+                haveBits[have.piece() / 8] |= (byte) (0x80 >>> (have.piece() % 8));
+            }
+        } else if (message instanceof WireMessage.Extended extended) {
+            return extended(extended);
+        }
+        return null;
+    }
+
+    private String extended(WireMessage.Extended message) {
+        if (message.extendedId() == 0) {
+            Either<String, ExtensionHandshake> decoded = ExtensionHandshake.decode(message.payload());
+            if (decoded.isLeft()) {
+                return "extension handshake: " + decoded.getLeft();
+            }
+            extensions = decoded.get();
+            return null;
+        }
+        if (message.extendedId() == ExtensionHandshake.UT_PEX) {
+            int room = config.maxPexPeers() - pex.size();
+            Either<String, PexMessage> decoded = PexMessage.decode(message.payload(), Math.max(0, room));
+            if (decoded.isLeft()) {
+                return "PEX: " + decoded.getLeft();
+            }
+            pex.addAll(decoded.get().added());
+            if (phase == Phase.AWAITING_PEX) {
+                phase = Phase.DONE;
+            }
+        }
+        return null; // ut_metadata and anything else: not a prober's business
+    }
+
+    /** Moves on once the peer has told what a probe wants to know. */
+    private void advance(Wire wire, long now) {
+        if (phase == Phase.SETTLING) {
+            boolean extensionsKnown = !new ReservedBits(theirs.reserved()).extensions() || extensions != null;
+            boolean piecesKnown = all != null || bitfield != null || haveBits != null;
+            if (extensionsKnown && piecesKnown) {
+                settled(now);
+            }
+        }
+        if (phase == Phase.DONE) {
+            finish(wire);
+        }
+    }
+
+    private void settled(long now) {
+        boolean offersPex = extensions != null && extensions.idOf("ut_pex").isDefined();
+        if (offersPex && !request.pexWait().isZero() && pex.isEmpty() && pex.size() < config.maxPexPeers()) {
+            phase = Phase.AWAITING_PEX;
+            deadline = Math.min(hardDeadline, now + request.pexWait().toNanos());
+        } else {
+            phase = Phase.DONE;
+        }
+    }
+
+    @Override
+    public void timedOut(Wire wire, long now) {
+        switch (phase) {
+            case CONNECTING -> fail(wire, ProbeStatus.TIMEOUT, "no connection after " + seconds(now - started));
+            case HANDSHAKING -> fail(wire, ProbeStatus.TIMEOUT, "no handshake after " + seconds(now - started));
+            case SETTLING -> {
+                settled(now);
+                if (now - hardDeadline >= 0) {
+                    phase = Phase.DONE;
+                }
+                advance(wire, now);
+            }
+            default -> finish(wire);
+        }
+    }
+
+    @Override
+    public void ended(Wire wire, IOException failure, boolean midUnit, long now) {
+        if (result.isDone()) {
+            return;
+        }
+        switch (phase) {
+            case CONNECTING -> complete(connectFailure(failure));
+            case HANDSHAKING -> complete(ProbeResult.failed(ProbeStatus.CLOSED, failure == null
+                    ? "closed by the peer before its handshake (it may require encryption)"
+                    : "reset by the peer before its handshake (" + failure.getMessage() + "; it may require encryption)", option(rtt)));
+            default -> {
+                if (midUnit) {
+                    complete(ProbeResult.failed(ProbeStatus.CLOSED, (failure == null ? "closed" : "reset")
+                            + " by the peer in the middle of a message", option(rtt)));
+                } else {
+                    complete(verified(failure == null ? "the peer closed the connection" : "the peer reset the connection"));
+                }
+            }
+        }
+    }
+
+    private ProbeResult connectFailure(IOException failure) {
+        if (failure instanceof ConnectException && String.valueOf(failure.getMessage()).contains("refused")) {
+            return ProbeResult.failed(ProbeStatus.REFUSED, "connection refused", Option.none());
+        }
+        if (failure instanceof NoRouteToHostException || String.valueOf(failure.getMessage()).contains("unreachable")) {
+            return ProbeResult.failed(ProbeStatus.UNREACHABLE, String.valueOf(failure.getMessage()), Option.none());
+        }
+        if (failure == null) {
+            return ProbeResult.failed(ProbeStatus.CLOSED, "closed before it was connected", Option.none());
+        }
+        return ProbeResult.failed(ProbeStatus.UNREACHABLE, failure.getMessage() == null ? failure.toString() : failure.getMessage(),
+                Option.none());
+    }
+
+    @Override
+    public long deadline() {
+        return deadline;
+    }
+
+    @Override
+    public boolean abandoned() {
+        return result.isDone();
+    }
+
+    @Override
+    public int bytesWanted() {
+        return Math.max(Handshake.LENGTH, nextNeed);
+    }
+
+    private void finish(Wire wire) {
+        complete(verified(null));
+        wire.close();
+    }
+
+    private void fail(Wire wire, ProbeStatus status, String why) {
+        complete(ProbeResult.failed(status, why, option(rtt)));
+        wire.close();
+    }
+
+    private void complete(ProbeResult outcome) {
+        phase = Phase.DONE;
+        result.complete(outcome);
+    }
+
+    private ProbeResult verified(String note) {
+        Option<Double> percent = Option.none();
+        boolean seed = false;
+        long pieces = limits.pieceCount();
+        if (all != null) {
+            percent = Option.of(all ? 100.0 : 0.0);
+            seed = all;
+        } else if (haveBits != null && pieces > 0) {
+            int have = new WireMessage.Bitfield(haveBits).count();
+            percent = Option.of(have * 100.0 / pieces);
+            seed = have == pieces;
+        } else if (bitfield == null && fast && pieces > 0) {
+            percent = Option.none(); // BEP 6 promised piece information and none came while we stayed
+        }
+        Option<String> client = extensions == null ? Option.none() : extensions.client().filter(v -> !v.isBlank());
+        if (client.isEmpty()) {
+            client = ClientNames.fromPeerId(theirs.peerId());
+        }
+        Map<String, Integer> m = extensions == null ? Map.of() : extensions.extensions();
+        PeerDetails details = new PeerDetails(theirs.peerId(), client, new ReservedBits(theirs.reserved()), percent, seed, m,
+                extensions == null ? Option.none() : extensions.metadataSize(),
+                extensions == null ? Option.none() : extensions.yourIp(),
+                extensions == null ? Option.none() : extensions.reqq(),
+                extensions == null ? Option.none() : extensions.listenPort());
+        return new ProbeResult(ProbeStatus.OK, Option.of(note), option(rtt), Option.of(details), pex);
+    }
+
+    private static Option<Duration> option(Duration d) {
+        return Option.of(d);
+    }
+
+    private static String seconds(long nanos) {
+        double s = nanos / 1e9;
+        return s >= 10 || s == Math.rint(s) ? Math.round(s) + " s" : String.format("%.1f s", s);
+    }
+
+    private static String hexStart(ByteBuffer in) {
+        int n = Math.min(8, in.remaining());
+        byte[] head = new byte[n];
+        in.duplicate().get(head);
+        return HexFormat.of().formatHex(head);
+    }
+}

@@ -1,0 +1,322 @@
+package dev.peerscout.adapters.peerwire.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every peer connection of the process on one non-blocking selector thread: no thread per peer.
+ * Each connection has a read buffer that starts small and grows only to what its conversation
+ * says the next unit needs (which the conversation has bounded), and a queue of bytes to send.
+ */
+public final class Connections implements AutoCloseable {
+    /** Enough for a handshake, an extension handshake and a small bitfield. */
+    static final int INITIAL_BUFFER = 1024;
+    /** Deadlines are checked at least this often, and a scan of every connection costs at most once per this. */
+    private static final long SCAN_INTERVAL = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final Set<Connection> open = new HashSet<>();
+    private volatile boolean closed;
+    private volatile int openCount;
+
+    public Connections(String threadName) {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        thread = new Thread(this::loop, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Connects to {@code address} and lets {@code conversation} talk; safe from any thread. */
+    public void open(InetSocketAddress address, Conversation conversation) {
+        pending.add(new Pending(address, conversation));
+        selector.wakeup();
+    }
+
+    /** Connections open now (for tests and bounds). */
+    public int openCount() {
+        return openCount;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        selector.wakeup();
+    }
+
+    private record Pending(InetSocketAddress address, Conversation conversation) {}
+
+    private void loop() {
+        long nextScan = System.nanoTime();
+        try {
+            while (!closed) {
+                startPending();
+                long now = System.nanoTime();
+                long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextScan - now) + 1);
+                selector.select(wait);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Connection connection = (Connection) key.attachment();
+                    try {
+                        connection.ready(key);
+                    } catch (CancelledKeyException e) {
+                        connection.close();
+                    } catch (RuntimeException bug) {
+                        connection.fail(new IOException("internal error: " + bug, bug));
+                    }
+                }
+                selector.selectedKeys().clear();
+                now = System.nanoTime();
+                if (now - nextScan >= 0) {
+                    nextScan = scan(now);
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            // the selector broke: every open conversation ends below
+        } finally {
+            for (Connection connection : List.copyOf(open)) {
+                connection.fail(new IOException("the connection thread stopped"));
+            }
+            Pending p;
+            while ((p = pending.poll()) != null) {
+                p.conversation().ended(NO_WIRE, new IOException("the connection thread stopped"), false, System.nanoTime());
+            }
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // nothing left to do
+            }
+        }
+    }
+
+    /** Deadlines and abandoned conversations; returns when to scan next. */
+    private long scan(long now) {
+        long next = now + SCAN_INTERVAL * 50;
+        for (Connection connection : List.copyOf(open)) {
+            if (!connection.isOpen()) {
+                continue;
+            }
+            if (connection.conversation.abandoned()) {
+                connection.close();
+                continue;
+            }
+            if (now - connection.conversation.deadline() >= 0) {
+                connection.conversation.timedOut(connection, now);
+            }
+            if (connection.isOpen()) {
+                next = Math.min(next, connection.conversation.deadline());
+            }
+        }
+        return Math.max(next, now + SCAN_INTERVAL);
+    }
+
+    private void startPending() {
+        Pending p;
+        while ((p = pending.poll()) != null) {
+            if (p.conversation().abandoned()) {
+                continue;
+            }
+            Connection connection = null;
+            try {
+                SocketChannel channel = SocketChannel.open();
+                connection = new Connection(channel, p.conversation());
+                open.add(connection);
+                openCount = open.size();
+                channel.configureBlocking(false);
+                boolean now = channel.connect(p.address());
+                connection.key = channel.register(selector, now ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
+                if (now) {
+                    p.conversation().connected(connection, System.nanoTime());
+                }
+            } catch (IOException | RuntimeException e) {
+                IOException failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+                if (connection != null) {
+                    connection.fail(failure);
+                } else {
+                    p.conversation().ended(NO_WIRE, failure, false, System.nanoTime());
+                }
+            }
+        }
+    }
+
+    private static final Conversation.Wire NO_WIRE = new Conversation.Wire() {
+        @Override
+        public void send(byte[] bytes) {}
+
+        @Override
+        public void close() {}
+    };
+
+    /** One TCP connection and its buffers. */
+    private final class Connection implements Conversation.Wire {
+        final SocketChannel channel;
+        final Conversation conversation;
+        SelectionKey key;
+        ByteBuffer in = ByteBuffer.allocate(INITIAL_BUFFER);
+        final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+        boolean ended;
+
+        Connection(SocketChannel channel, Conversation conversation) {
+            this.channel = channel;
+            this.conversation = conversation;
+        }
+
+        boolean isOpen() {
+            return !ended;
+        }
+
+        void ready(SelectionKey key) {
+            if (ended) {
+                return;
+            }
+            if (key.isConnectable()) {
+                try {
+                    channel.finishConnect();
+                } catch (IOException e) {
+                    fail(e);
+                    return;
+                }
+                key.interestOps(SelectionKey.OP_READ | (out.isEmpty() ? 0 : SelectionKey.OP_WRITE));
+                conversation.connected(this, System.nanoTime());
+                return;
+            }
+            if (key.isWritable()) {
+                flush();
+            }
+            if (!ended && key.isReadable()) {
+                read();
+            }
+        }
+
+        private void read() {
+            int wanted = conversation.bytesWanted();
+            if (wanted > in.capacity()) {
+                ByteBuffer bigger = ByteBuffer.allocate(wanted);
+                in.flip();
+                bigger.put(in);
+                in = bigger;
+            }
+            int n;
+            try {
+                n = channel.read(in);
+            } catch (IOException e) {
+                fail(e, in.position() > 0);
+                return;
+            }
+            if (n < 0) {
+                ended = true;
+                boolean midUnit = in.position() > 0;
+                release();
+                conversation.ended(this, null, midUnit, System.nanoTime());
+                return;
+            }
+            in.flip();
+            conversation.received(this, in, System.nanoTime());
+            if (ended) {
+                return;
+            }
+            in.compact();
+            // A large message has been handled: give its buffer back.
+            if (in.position() == 0 && in.capacity() > INITIAL_BUFFER) {
+                in = ByteBuffer.allocate(INITIAL_BUFFER);
+            }
+        }
+
+        private void flush() {
+            try {
+                while (!out.isEmpty()) {
+                    ByteBuffer head = out.peek();
+                    channel.write(head);
+                    if (head.hasRemaining()) {
+                        break;
+                    }
+                    out.poll();
+                }
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            if (!ended && key != null && key.isValid()) {
+                key.interestOps(SelectionKey.OP_READ | (out.isEmpty() ? 0 : SelectionKey.OP_WRITE));
+            }
+        }
+
+        @Override
+        public void send(byte[] bytes) {
+            if (ended) {
+                return;
+            }
+            out.add(ByteBuffer.wrap(bytes));
+            if (key != null && key.isValid() && channel.isConnected()) {
+                flush();
+            }
+        }
+
+        /** Our side ends it: queued bytes get one last chance, then a FIN. */
+        @Override
+        public void close() {
+            if (ended) {
+                return;
+            }
+            if (channel.isConnected()) {
+                flush();
+            }
+            ended = true;
+            try {
+                if (channel.isConnected()) {
+                    channel.shutdownOutput();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            release();
+        }
+
+        void fail(IOException failure) {
+            fail(failure, false);
+        }
+
+        void fail(IOException failure, boolean midUnit) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            release();
+            conversation.ended(this, failure, midUnit, System.nanoTime());
+        }
+
+        private void release() {
+            open.remove(this);
+            openCount = open.size();
+            if (key != null) {
+                key.cancel();
+            }
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+            in = ByteBuffer.allocate(0);
+            out.clear();
+        }
+    }
+}
