@@ -7,6 +7,7 @@ import dev.peerscout.domain.health.CheckReport;
 import dev.peerscout.domain.health.CheckStatus;
 import dev.peerscout.domain.health.TrackerCheck;
 import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.IpAddresses;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,7 +102,7 @@ final class HealthOutput {
                 json.writeStartObject();
                 json.writeStringField("event", "summary");
                 json.writeStringField("url", summary.url().display(showSecrets));
-                json.writeStringField("address", summary.address().map(InetAddress::getHostAddress).getOrNull());
+                json.writeStringField("address", summary.address().map(IpAddresses::text).getOrNull());
                 json.writeStringField("family", summary.family().map(HealthOutput::family).getOrNull());
                 json.writeNumberField("checks", summary.checks());
                 json.writeNumberField("alive", summary.alive());
@@ -122,7 +123,7 @@ final class HealthOutput {
     }
 
     private static void addressFields(JsonGenerator json, AddressCheck address) throws IOException {
-        json.writeStringField("address", address.address().map(InetAddress::getHostAddress).getOrNull());
+        json.writeStringField("address", address.address().map(IpAddresses::text).getOrNull());
         json.writeStringField("family", address.family().map(HealthOutput::family).getOrNull());
         json.writeBooleanField("alive", address.alive());
         json.writeStringField("status", address.status().label());
@@ -157,7 +158,7 @@ final class HealthOutput {
     }
 
     private static String address(Option<InetAddress> address) {
-        return address.map(InetAddress::getHostAddress).getOrElse("-");
+        return address.map(IpAddresses::text).getOrElse("-");
     }
 
     private static String millis(Option<Duration> value) {

@@ -4,6 +4,7 @@ import dagger.Lazy;
 import dev.peerscout.domain.health.AddressSummary;
 import dev.peerscout.domain.health.CheckOptions;
 import dev.peerscout.domain.health.CheckReport;
+import dev.peerscout.domain.health.CheckRun;
 import dev.peerscout.domain.health.CheckTrackers;
 import dev.peerscout.domain.health.TrackerCheck;
 import dev.peerscout.domain.health.TrackerWatch;
@@ -121,24 +122,19 @@ final class TrackersCommand implements Callable<Integer> {
         if (json && ndjson) {
             throw new UserError("--json and --ndjson cannot be used together");
         }
-        List<TrackerCheck> finished = new ArrayList<>();
         try (Signals.Interrupts interrupts = Signals.Interrupts.install()) {
-            Duration begin = Duration.ofNanos(System.nanoTime());
-            CompletableFuture<CheckReport> running = checkTrackers.get().check(trackers, options, check -> {
-                synchronized (finished) {
-                    finished.add(check);
-                }
+            CheckRun running = checkTrackers.get().start(trackers, options, check -> {
                 if (ndjson) {
                     output.checkEvents(check);
                 }
             });
-            CheckReport report = await(running, interrupts.first(), options.timeout().plusSeconds(5));
+            CheckReport report = await(running.report(), interrupts.first(), options.timeout().plusSeconds(5));
             boolean interrupted = report == null;
             if (interrupted) {
-                // Ctrl-C: what has been checked so far, as the deadline would have it.
-                synchronized (finished) {
-                    report = new CheckReport(finished, Duration.ofNanos(System.nanoTime()).minus(begin));
-                }
+                // Ctrl-C: ends like the deadline, goodbyes included (a second Ctrl-C ends at once).
+                spec.commandLine().getErr().println("interrupted: saying goodbye to the trackers (Ctrl-C again to quit now)");
+                spec.commandLine().getErr().flush();
+                report = await(running.stop(), new CompletableFuture<>(), Duration.ofSeconds(5));
             }
             if (json) {
                 output.json(report);
@@ -205,8 +201,7 @@ final class TrackersCommand implements Callable<Integer> {
         long addresses = checks.stream().mapToLong(check -> check.addresses().size()).sum();
         long answering = checks.stream().flatMap(check -> check.addresses().stream()).filter(a -> a.alive()).count();
         PrintWriter err = spec.commandLine().getErr();
-        err.println(alive + " of " + (interrupted ? checks.size() + " checked (of " + urls + ")" : String.valueOf(urls))
-                + " tracker URLs answered (" + answering + " of " + addresses + " addresses) in " + Formats.duration(elapsed)
+        err.println(alive + " of " + urls + " tracker URLs answered (" + answering + " of " + addresses + " addresses) in " + Formats.duration(elapsed)
                 + (interrupted ? " (interrupted)" : ""));
         err.flush();
     }

@@ -124,6 +124,7 @@ class TrackersEndToEndTest {
         assertTrue(refusedByHttp.get("error").asText().contains("not authorized"), refusedByHttp.toString());
         assertTrue(refusedByHttp.get("connectMs").isNull(), "HTTP has no connect step");
         assertEquals("ipv6", byUrl.get(v6).get("family").asText());
+        assertEquals("::1", byUrl.get(v6).get("address").asText(), "RFC 5952, as peers writes IPv6");
         assertEquals("error", byUrl.get(v6).get("status").asText(), byUrl.get(v6).toString());
         assertEquals("refused", byUrl.get("udp://127.0.0.1:" + closedUdp + "/announce").get("status").asText());
         assertEquals("refused", byUrl.get("http://127.0.0.1:" + closedTcp + "/announce").get("status").asText());
@@ -266,7 +267,7 @@ class TrackersEndToEndTest {
 
             assertTrue(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "ended long before the deadline");
             assertEquals(130, process.exitValue());
-            assertTrue(Files.readString(err).contains("1 of 1 checked (of 2) tracker URLs answered"), Files.readString(err));
+            assertTrue(Files.readString(err).contains("1 of 2 tracker URLs answered (1 of 2 addresses)"), Files.readString(err));
         } finally {
             process.destroyForcibly();
         }

@@ -43,6 +43,7 @@ final class LoggingTrackers implements AutoCloseable {
     private final Map<String, List<String>> udpLog = new ConcurrentHashMap<>();
     private final Map<String, List<String>> httpLog = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> scrapes = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> heard = new ConcurrentHashMap<>();
     private final Set<String> holdStarted = ConcurrentHashMap.newKeySet();
     private final Set<String> holdStopped = ConcurrentHashMap.newKeySet();
     private final Set<String> udpHoldStarted = ConcurrentHashMap.newKeySet();
@@ -242,8 +243,14 @@ final class LoggingTrackers implements AutoCloseable {
         }
     }
 
-    private static void log(Map<String, List<String>> log, String hash, String event) {
+    private void log(Map<String, List<String>> log, String hash, String event) {
         log.computeIfAbsent(String.valueOf(hash), h -> new CopyOnWriteArrayList<>()).add(event);
+        heard(log == httpLog ? "http" : "udp", String.valueOf(hash), event).complete(null);
+    }
+
+    /** Completes when the {@code http} or {@code udp} tracker has logged this event for this swarm. */
+    CompletableFuture<Void> heard(String tracker, String hashHex, String event) {
+        return heard.computeIfAbsent(tracker + " " + hashHex + " " + event, k -> new CompletableFuture<>());
     }
 
     @Override

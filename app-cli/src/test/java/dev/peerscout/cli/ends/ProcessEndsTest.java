@@ -143,6 +143,32 @@ class ProcessEndsTest {
     }
 
     @Test
+    void ctrlCDuringTrackersSaysStoppedWhereStartedMayHaveArrivedAndPrintsWhatItHas() throws Exception {
+        String hash = Fixtures.anyInfoHash().hex();
+        trackers.holdStarted(hash);
+        try (ChildCli cli = ChildCli.start("trackers", trackers.udpUrl(), trackers.httpUrl(), "--info-hash", hash,
+                "--timeout", "60")) {
+            trackers.heard("http", hash, "started").get(30, TimeUnit.SECONDS);
+            trackers.heard("udp", hash, "stopped").get(30, TimeUnit.SECONDS);
+
+            cli.signal("INT");
+
+            assertEquals(130, cli.exitCode());
+            assertEquals(List.of("started", "stopped"), trackers.httpEvents(hash),
+                    "the tracker whose answer to started was still on its way hears stopped: no ghost");
+            assertStartedThenStopped(trackers.udpEvents(hash), "the UDP tracker that answered heard its goodbye");
+            List<String> out = cli.out().lines().toList();
+            assertTrue(out.stream().anyMatch(line -> line.startsWith("ok ") && line.contains(trackers.udpUrl())), cli.out());
+            assertTrue(out.stream().anyMatch(line -> line.startsWith("skipped ") && line.contains(trackers.httpUrl())),
+                    cli.out());
+            List<String> err = cli.errLinesAtEnd();
+            String summary = err.get(err.size() - 1);
+            assertTrue(summary.startsWith("1 of 2 tracker URLs answered (1 of 2 addresses) in ")
+                    && summary.endsWith(" (interrupted)"), String.join("\n", err));
+        }
+    }
+
+    @Test
     void aUdpTrackerSkippedAfterAConnectAndAnAnnounceReportsTwoRequests() throws Exception {
         String hash = Fixtures.anyInfoHash().hex();
         trackers.udpHoldsStarted(hash);

@@ -5,10 +5,8 @@ import dev.peerscout.domain.model.TrackerUrl;
 import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,41 +37,77 @@ public record AddressSummary(TrackerUrl url, Option<InetAddress> address, int ch
         return checks == 0 ? 0 : 100.0 * alive / checks;
     }
 
-    /** Gathers one address's checks as rounds end. Not thread-safe: the watch serialises calls. */
+    /**
+     * Gathers one address's checks as rounds end, in constant memory however long a watch runs:
+     * latencies go into fixed log-scaled buckets (each 5 % wider than the one before) from 1 ms up
+     * to the timeout. A percentile is the largest latency seen in the bucket that holds its nearest
+     * rank, so it is exact when that bucket saw one value and at most 5 % above the exact one
+     * otherwise; the maximum is kept exactly. Not thread-safe: the watch serialises calls.
+     */
     static final class Tally {
+        /** Bucket {@code i} holds latencies in [GROWTH^(i-1), GROWTH^i) ms; bucket 0 those under 1 ms. */
+        private static final double GROWTH = 1.05;
+
         private final TrackerUrl url;
         private final Option<InetAddress> address;
-        private final List<Duration> latencies = new ArrayList<>();
+        private final long[] counts;
+        private final long[] largestNanos;
         private final Map<CheckStatus, Integer> failures = new EnumMap<>(CheckStatus.class);
+        private long timed;
+        private long maxNanos = -1;
         private int checks;
+        private int alive;
 
-        Tally(TrackerUrl url, Option<InetAddress> address) {
+        Tally(TrackerUrl url, Option<InetAddress> address, Duration timeout) {
             this.url = url;
             this.address = address;
+            int buckets = bucket(timeout.toNanos()) + 1;
+            this.counts = new long[buckets];
+            this.largestNanos = new long[buckets];
         }
 
         void add(AddressCheck check) {
             checks++;
-            if (check.alive()) {
-                latencies.add(check.latency().getOrElse(Duration.ZERO));
-            } else {
+            if (!check.alive()) {
                 failures.merge(check.status(), 1, Integer::sum);
+                return;
             }
+            alive++;
+            // An answer without a measured latency says nothing about speed: not counted as 0 ms.
+            check.latency().forEach(latency -> {
+                long nanos = Math.max(0, latency.toNanos());
+                int bucket = Math.min(bucket(nanos), counts.length - 1);
+                counts[bucket]++;
+                largestNanos[bucket] = Math.max(largestNanos[bucket], nanos);
+                maxNanos = Math.max(maxNanos, nanos);
+                timed++;
+            });
         }
 
         AddressSummary summary() {
-            List<Duration> sorted = latencies.stream().sorted().toList();
-            return new AddressSummary(url, address, checks, sorted.size(), percentile(sorted, 50), percentile(sorted, 95),
-                    sorted.isEmpty() ? Option.none() : Option.some(sorted.get(sorted.size() - 1)), failures);
+            return new AddressSummary(url, address, checks, alive, percentile(50), percentile(95),
+                    timed == 0 ? Option.none() : Option.some(Duration.ofNanos(maxNanos)), failures);
         }
 
-        /** Nearest rank: the smallest value with at least {@code p} percent of the values at or below it. */
-        static Option<Duration> percentile(List<Duration> sorted, int p) {
-            if (sorted.isEmpty()) {
+        /** Nearest rank: the bucket of the smallest value with at least {@code p} percent of the values at or below it. */
+        private Option<Duration> percentile(int p) {
+            if (timed == 0) {
                 return Option.none();
             }
-            int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-            return Option.some(sorted.get(Math.max(0, rank - 1)));
+            long rank = Math.max(1, (long) Math.ceil(p / 100.0 * timed));
+            long seen = 0;
+            for (int i = 0; i < counts.length; i++) {
+                seen += counts[i];
+                if (seen >= rank) {
+                    return Option.some(Duration.ofNanos(largestNanos[i]));
+                }
+            }
+            return Option.some(Duration.ofNanos(maxNanos));
+        }
+
+        private static int bucket(long nanos) {
+            double ms = nanos / 1e6;
+            return ms < 1 ? 0 : 1 + (int) Math.floor(Math.log(ms) / Math.log(GROWTH));
         }
     }
 }

@@ -14,8 +14,12 @@ public enum CheckStatus {
     UNREACHABLE,
     DNS,
     MALFORMED,
+    /** The checker failed in a way it did not expect (a bug), for this tracker alone. */
+    INTERNAL,
     /** Not a tracker URL we can check (wss://, no scheme), or an address the HTTP client cannot target. */
-    UNSUPPORTED;
+    UNSUPPORTED,
+    /** Not finished when the user ended the run (Ctrl-C): nothing is known. */
+    SKIPPED;
 
     public static CheckStatus of(TrackerFailure failure) {
         if (failure instanceof TrackerFailure.Unreachable unreachable && unreachable.refused()) {

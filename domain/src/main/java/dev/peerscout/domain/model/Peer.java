@@ -34,38 +34,12 @@ public record Peer(InetAddress address, int port) {
 
     /** The address as people write it: {@code 1.2.3.4}, or IPv6 in RFC 5952 form ({@code 2001:db8::1}). */
     public String ip() {
-        String text = address.getHostAddress();
-        return address instanceof Inet6Address ? compress(text) : text;
+        return IpAddresses.text(address);
     }
 
     /** {@code 1.2.3.4:6881}, or {@code [2001:db8::1]:6881} for IPv6. */
     @Override
     public String toString() {
         return (address instanceof Inet6Address ? "[" + ip() + "]" : ip()) + ":" + port;
-    }
-
-    /** The JDK writes every group ({@code 0:0:0:0:0:0:0:1}); RFC 5952 shortens the longest zero run. */
-    private static String compress(String full) {
-        int scope = full.indexOf('%');
-        String[] groups = (scope < 0 ? full : full.substring(0, scope)).split(":");
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < groups.length; i++) {
-            int j = i;
-            while (j < groups.length && groups[j].equals("0")) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = Math.max(i, j);
-        }
-        if (bestStart < 0) {
-            return String.join(":", groups);
-        }
-        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
-        return head + "::" + tail;
     }
 }

@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceEvent;
+import dev.peerscout.domain.model.AnnounceRequest;
+import dev.peerscout.domain.model.AnnounceResponse;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerProbe;
 import dev.peerscout.domain.testing.Fixtures;
 import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -119,6 +126,91 @@ class CheckTrackersTest {
         clock.advance(Duration.ofSeconds(1));
 
         assertEquals(CheckStatus.TIMEOUT, report.join().trackers().get(0).addresses().get(0).status());
+    }
+
+    @Test
+    void aStartedThatTimedOutMayHaveArrivedAndGetsStoppedWithAGraceOfItsOwn() {
+        probe.resolves(DUAL, V4, V6).answers(DUAL, V6, TIMEOUT.dividedBy(2));
+
+        CompletableFuture<CheckReport> report = checkTrackers.check(urls(DUAL), options(), heard::add);
+        clock.advance(TIMEOUT.plusSeconds(1));
+
+        assertTrue(report.isDone());
+        List<FakeTrackerProbe.Call> goodbyes = probe.calls().stream()
+                .filter(call -> call.request().event() == AnnounceEvent.STOPPED).toList();
+        assertEquals(java.util.Set.of(V6, V4), goodbyes.stream().map(FakeTrackerProbe.Call::address).collect(java.util.stream.Collectors.toSet()),
+                "the silent address may have had our started: it hears stopped too");
+        Instant roundDeadline = probe.calls().get(0).deadline();
+        assertTrue(goodbyes.stream().allMatch(call -> call.deadline().isAfter(roundDeadline)),
+                "each goodbye has its own grace, not what is left of the started's deadline");
+    }
+
+    @Test
+    void stoppingARoundSaysGoodbyeToEveryAddressThatMayHaveOurStartedAndReportsTheRestSkipped() {
+        probe.resolves(DUAL, V4, V6).answers(DUAL, V4, Duration.ofMillis(10)).resolves(PICKY, V4);
+        CheckRun run = checkTrackers.start(urls(DUAL, PICKY), options(), heard::add);
+        clock.advance(Duration.ofSeconds(1));
+
+        CompletableFuture<CheckReport> stopped = run.stop();
+        clock.advance(Duration.ofSeconds(1));
+
+        CheckReport report = stopped.join();
+        assertEquals(List.of("192.0.2.1 STARTED", "2001:db8:0:0:0:0:0:1 STARTED", "192.0.2.1 STARTED",
+                "192.0.2.1 STOPPED", "2001:db8:0:0:0:0:0:1 STOPPED", "192.0.2.1 STOPPED"),
+                probe.calls().stream().map(c -> c.address().getHostAddress() + " " + c.request().event()).toList(),
+                "the started still in flight (PICKY, DUAL's v6) get their goodbye too");
+        assertEquals(CheckStatus.OK, report.trackers().get(0).addresses().get(0).status());
+        assertEquals(CheckStatus.SKIPPED, report.trackers().get(0).addresses().get(1).status());
+        assertEquals(CheckStatus.SKIPPED, report.trackers().get(1).addresses().get(0).status());
+        assertEquals(report, run.report().join());
+    }
+
+    @Test
+    void anAdaptersBugIsAnInternalOutcomeInItsOwnWordsNeverAJavaClassName() {
+        probe.resolves(PICKY, V4);
+        TrackerProbe buggy = new TrackerProbe() {
+            @Override
+            public CompletableFuture<io.vavr.control.Either<TrackerFailure, List<InetAddress>>> addresses(
+                    TrackerUrl tracker, java.util.Set<AddressFamily> families, Instant deadline) {
+                return probe.addresses(tracker, families, deadline);
+            }
+
+            @Override
+            public CompletableFuture<Step<AnnounceResponse>> announce(TrackerUrl tracker, InetAddress address,
+                    AnnounceRequest request, Instant deadline) {
+                return CompletableFuture.failedFuture(new IllegalStateException(new NullPointerException("no socket yet")));
+            }
+
+            @Override
+            public CompletableFuture<Step<ScrapeResponse>> scrape(TrackerUrl tracker, InetAddress address,
+                    List<InfoHash> swarms, Instant deadline) {
+                return probe.scrape(tracker, address, swarms, deadline);
+            }
+        };
+
+        CompletableFuture<CheckReport> report = new CheckTrackers(buggy, clock).check(urls(PICKY), options(), heard::add);
+        clock.advance(TIMEOUT.plusSeconds(1));
+
+        AddressCheck check = report.join().trackers().get(0).addresses().get(0);
+        assertEquals(CheckStatus.INTERNAL, check.status());
+        assertEquals("internal", check.status().label());
+        assertEquals(Option.some("internal error: no socket yet"), check.error());
+    }
+
+    @Test
+    void aPortOutOfRangeIsAMalformedUrlOverEverySchemeAndNothingIsAsked() {
+        String udp = "udp://dual.example:99999/announce";
+        String http = "http://picky.example:123456/announce";
+        probe.resolves(udp, V4).answers(udp, V4, Duration.ofMillis(10)).resolves(http, V4).answers(http, V4, Duration.ofMillis(10));
+
+        CheckReport report = run(udp, http);
+
+        for (TrackerCheck check : report.trackers()) {
+            AddressCheck address = check.addresses().get(0);
+            assertEquals(CheckStatus.MALFORMED, address.status(), check.url().value());
+            assertTrue(address.error().get().startsWith("malformed tracker URL: port "), address.error().get());
+        }
+        assertEquals(List.of(), probe.calls(), "no request for a URL that cannot be requested");
     }
 
     @Test

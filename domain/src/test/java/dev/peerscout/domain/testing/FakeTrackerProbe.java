@@ -40,7 +40,7 @@ public final class FakeTrackerProbe implements TrackerProbe {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     /** One announce received, in order. */
-    public record Call(TrackerUrl tracker, InetAddress address, AnnounceRequest request) {}
+    public record Call(TrackerUrl tracker, InetAddress address, AnnounceRequest request, Instant deadline) {}
 
     private record Behaviour(Duration after, Option<TrackerFailure> failure) {}
 
@@ -103,7 +103,7 @@ public final class FakeTrackerProbe implements TrackerProbe {
     @Override
     public CompletableFuture<Step<AnnounceResponse>> announce(
             TrackerUrl tracker, InetAddress address, AnnounceRequest request, Instant deadline) {
-        calls.add(new Call(tracker, address, request));
+        calls.add(new Call(tracker, address, request, deadline));
         return step(tracker, address, deadline, () -> new AnnounceResponse(Duration.ofSeconds(1800),
                 Option.some(Duration.ofSeconds(900)), Option.some(1), Option.some(0), List.of(), Option.none(),
                 Option.none(), 1));

@@ -2,6 +2,7 @@ package dev.peerscout.adapters.udp.transport;
 
 import dev.peerscout.adapters.udp.protocol.Reply;
 import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.IpAddresses;
 import dev.peerscout.domain.model.Problems;
 import dev.peerscout.domain.time.Scheduler;
 import java.io.IOException;
@@ -300,8 +301,7 @@ final class Endpoint {
     }
 
     private String describe(IOException error) {
-        String where = (family == AddressFamily.IPV6 ? "[" + remote.getAddress().getHostAddress() + "]"
-                : remote.getAddress().getHostAddress()) + ":" + remote.getPort();
+        String where = IpAddresses.withPort(remote.getAddress(), remote.getPort());
         if (error instanceof PortUnreachableException) {
             return "ICMP port unreachable from " + where;
         }
