@@ -4,7 +4,8 @@
 #   bench/run.sh            all benchmarks (about 5 minutes on 2 cores)
 #   QUICK=1 bench/run.sh    fewer runs and hashes, for a smoke test
 #   bench/run.sh whole      only the whole-command table (issue 13: peers, info on a big torrent,
-#                           start-up), each figure beside its reference from the same run; with
+#                           start-up; magnet to a saved .torrent), each figure beside its reference
+#                           from the same run; with
 #                           BEFORE=/path/to/another/peerscout, that launcher's figures too
 # Needs (Debian): opentracker aria2 hyperfine time transmission-cli python3-libtorrent.
 set -euo pipefail
@@ -13,9 +14,9 @@ root="$(cd "$here/.." && pwd)"
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 if [ -n "${QUICK:-}" ]; then
-  runs=5; peer_runs=3; wi=1; mi=2; lt_runs=3; hashes=20000
+  runs=5; peer_runs=3; wi=1; mi=2; lt_runs=3; hashes=20000; meta_runs=2
 else
-  runs=20; peer_runs=10; wi=3; mi=5; lt_runs=10; hashes=100000
+  runs=20; peer_runs=10; wi=3; mi=5; lt_runs=10; hashes=100000; meta_runs=5
 fi
 
 cd "$root"
@@ -54,11 +55,13 @@ PY
 
 if [ "${1:-}" = whole ]; then
   [ -f app-cli/target/peerscout.jar ] || ./mvnw -B -q package -DskipTests
-  echo "1/2 info: small and big torrents vs the start-up floor and transmission-show..." >&2
+  echo "1/3 info: small and big torrents vs the start-up floor and transmission-show..." >&2
   RUNS="$runs" JSON_OUT="$logs/info.json" "$here/info-vs-reference.sh" > "$logs/info.txt"
-  echo "2/2 peers --min-peers 1 vs libtorrent..." >&2
+  echo "2/3 peers --min-peers 1 vs libtorrent..." >&2
   RUNS="$peer_runs" "$here/peers-vs-libtorrent.sh" > "$logs/peers.txt"
-  cat "$logs/info.txt" "$logs/peers.txt"
+  echo "3/3 magnet to saved .torrent vs aria2c and libtorrent..." >&2
+  RUNS="$meta_runs" "$here/metadata-vs-reference.sh" > "$logs/metadata.txt"
+  cat "$logs/info.txt" "$logs/peers.txt" "$logs/metadata.txt"
   echo
   whole_command_table "$logs/info.json" "$logs/peers.txt"
   exit 0
@@ -68,17 +71,19 @@ echo "building..." >&2
 ./mvnw -B -q install -DskipTests
 ./mvnw -B -q -f bench/jmh-torrentfile/pom.xml package
 
-echo "1/5 peerscout info vs transmission-show and libtorrent..." >&2
+echo "1/6 peerscout info vs transmission-show and libtorrent..." >&2
 RUNS="$runs" JSON_OUT="$logs/info.json" "$here/info-vs-reference.sh" > "$logs/info.txt"
-echo "2/5 parse + hash throughput (JMH) ..." >&2
+echo "2/6 parse + hash throughput (JMH) ..." >&2
 java -jar bench/jmh-torrentfile/target/benchmarks.jar -f 1 -wi "$wi" -i "$mi" \
   -rf json -rff "$logs/jmh.json" > "$logs/jmh.txt"
-echo "3/5 libtorrent's parser on the same bytes..." >&2
+echo "3/6 libtorrent's parser on the same bytes..." >&2
 /usr/bin/python3 "$here/lt_parse.py" "$logs/large.torrent" "$lt_runs" > "$logs/lt.txt"
-echo "4/5 time to first peer vs libtorrent..." >&2
+echo "4/6 time to first peer vs libtorrent..." >&2
 RUNS="$peer_runs" "$here/peers-vs-libtorrent.sh" > "$logs/peers.txt"
-echo "5/5 UDP tracker client vs a bare socket against opentracker..." >&2
+echo "5/6 UDP tracker client vs a bare socket against opentracker..." >&2
 "$here/udp/run.sh" "$hashes" 1000 64 3 > "$logs/udp.txt"
+echo "6/6 magnet to saved .torrent vs aria2c and libtorrent..." >&2
+RUNS="$meta_runs" JSON_OUT="$logs/metadata.json" "$here/metadata-vs-reference.sh" > "$logs/metadata.txt"
 
 python3 - "$logs" <<'PY'
 import json, re, sys
@@ -103,6 +108,10 @@ for name in ("libtorrent 2.0.8 default settings (in-process)", "libtorrent 2.0.8
     rows.append(("first peer, dead tier 1 (s)", mine, name.replace(" (in-process)", ""),
                  float("nan") if value == "timeout" else float(value), "target < 1x, < 1 s"))
 rss = peers.get("peerscout peak RSS (MiB)")
+
+meta = {name: r["wall_ms"] for name, r in json.load(open(f"{logs}/metadata.json")).items()}
+for name in ("aria2c", "libtorrent"):
+    rows.append(("magnet to saved .torrent, whole (ms)", meta["peerscout"], name + " (whole command)", meta[name], "target < 1x"))
 
 udp = read("udp.txt")
 def last(kind, label):
