@@ -20,7 +20,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -251,17 +250,15 @@ final class PeerProbe implements Conversation {
     }
 
     private ProbeResult connectFailure(IOException failure) {
-        if (failure instanceof ConnectException && String.valueOf(failure.getMessage()).contains("refused")) {
-            return ProbeResult.failed(ProbeStatus.REFUSED, "connection refused", Option.none());
-        }
-        if (failure instanceof NoRouteToHostException || String.valueOf(failure.getMessage()).contains("unreachable")) {
-            return ProbeResult.failed(ProbeStatus.UNREACHABLE, String.valueOf(failure.getMessage()), Option.none());
-        }
         if (failure == null) {
             return ProbeResult.failed(ProbeStatus.CLOSED, "closed before it was connected", Option.none());
         }
-        return ProbeResult.failed(ProbeStatus.UNREACHABLE, failure.getMessage() == null ? failure.toString() : failure.getMessage(),
-                Option.none());
+        // The exception's own words, never its class name: that reaches the user's output.
+        String why = failure.getMessage() == null ? "cannot connect" : failure.getMessage();
+        if (failure instanceof ConnectException && why.contains("refused")) {
+            return ProbeResult.failed(ProbeStatus.REFUSED, "connection refused", Option.none());
+        }
+        return ProbeResult.failed(ProbeStatus.UNREACHABLE, why, Option.none());
     }
 
     @Override

@@ -148,7 +148,8 @@ public final class Connections implements AutoCloseable {
                     p.conversation().connected(connection, System.nanoTime());
                 }
             } catch (IOException | RuntimeException e) {
-                IOException failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+                IOException failure = e instanceof IOException io ? io
+                        : new IOException(e.getMessage() == null ? "cannot connect to this address" : e.getMessage(), e);
                 if (connection != null) {
                     connection.fail(failure);
                 } else {
