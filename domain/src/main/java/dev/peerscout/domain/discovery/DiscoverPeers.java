@@ -496,7 +496,9 @@ public final class DiscoverPeers {
          * no ghost peer behind, and waits for those goodbyes within the grace period. A tracker that
          * has not answered yet may still have received our {@code started} (its answer is late, or
          * lost): it gets a {@code stopped} at once, best effort, waited for only briefly so that a
-         * dead tracker does not delay the command.
+         * dead tracker does not delay the command. One whose {@code started} has not even left (its
+         * adapter says so: a UDP connect never answered) is not waited for; it hears {@code stopped}
+         * only if that {@code started} is accepted after all.
          */
         private void sayGoodbye() {
             List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> startedSoFar;
@@ -522,6 +524,9 @@ public final class DiscoverPeers {
                 if (startedAnnounce.isDone()) {
                     goodbyes.add(startedAnnounce.join().isRight()
                             ? trackers.announce(url, stop, goodbyeDeadline) : CompletableFuture.completedFuture(null));
+                } else if (startedAnnounce instanceof CallInFlight<?> call && !call.requestMayHaveArrived()) {
+                    // Our started has not left (a UDP connect unanswered): nothing to wait for unless it does.
+                    sayGoodbyeLater(url, requests.get(i), startedAnnounce);
                 } else {
                     unansweredGoodbyes.add(trackers.announce(url, stop, goodbyeDeadline));
                 }
