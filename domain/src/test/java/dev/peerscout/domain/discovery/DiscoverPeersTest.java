@@ -252,7 +252,7 @@ class DiscoverPeersTest {
                 "it may have received our started: it hears stopped at once");
         clock.advance(Duration.ofMillis(10));
         assertFalse(discovery.farewell().isDone(), "the stopped to the silent tracker gets a moment to leave");
-        clock.advance(DiscoverPeers.UNANSWERED_GOODBYE_WAIT);
+        clock.advance(Goodbyes.UNANSWERED_WAIT);
         assertTrue(discovery.farewell().isDone(), "a dead tracker is not waited for the whole grace period");
     }
 
@@ -317,7 +317,7 @@ class DiscoverPeersTest {
 
         discover(magnet, withTrackers(options(), LIVE));
 
-        assertEquals(DiscoverPeers.UNKNOWN_SIZE_LEFT, trackers.calls().get(0).request().left());
+        assertEquals(StartedAnnounce.UNKNOWN_SIZE_LEFT, trackers.calls().get(0).request().left());
     }
 
     @Test
