@@ -79,8 +79,8 @@ final class Goodbyes {
                 unanswered.add(trackers.announce(announce.tracker(), announce.goodbye(), deadline));
             }
         }
-        answered.add(completedOrAfter(unanswered, min(UNANSWERED_WAIT, grace)));
-        completedOrAfter(answered, grace).thenRun(() -> farewell.complete(null));
+        answered.add(scheduler.allOrAfter(min(UNANSWERED_WAIT, grace), unanswered));
+        scheduler.allOrAfter(grace, answered).thenRun(() -> farewell.complete(null));
     }
 
     /** A {@code started} that went out while the goodbyes were being said: its own, not waited for. */
@@ -92,17 +92,6 @@ final class Goodbyes {
                 }
             });
         }
-    }
-
-    /** Completes when all of {@code futures} have, however they ended, or after {@code wait} at the latest. */
-    private CompletableFuture<Void> completedOrAfter(List<CompletableFuture<?>> futures, Duration wait) {
-        CompletableFuture<Void> settled = new CompletableFuture<>();
-        var timer = scheduler.schedule(wait, () -> settled.complete(null));
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((ignored, bug) -> {
-            timer.cancel();
-            settled.complete(null);
-        });
-        return settled;
     }
 
     private static Duration min(Duration a, Duration b) {
