@@ -8,6 +8,7 @@ import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.run.AfterUnlock;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import java.time.Duration;

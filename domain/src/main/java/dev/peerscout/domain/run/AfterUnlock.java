@@ -1,4 +1,4 @@
-package dev.peerscout.domain.discovery;
+package dev.peerscout.domain.run;
 
 import java.util.ArrayList;
 import java.util.List;
