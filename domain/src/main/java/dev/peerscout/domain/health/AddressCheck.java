@@ -2,7 +2,7 @@ package dev.peerscout.domain.health;
 
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceResponse;
-import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.port.TrackerProbe;
 import io.vavr.control.Either;

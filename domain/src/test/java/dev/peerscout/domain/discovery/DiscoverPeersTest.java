@@ -361,7 +361,7 @@ class DiscoverPeersTest {
             }
 
             @Override
-            public CallInFlight<Either<TrackerFailure, dev.peerscout.domain.model.ScrapeResponse>> scrape(
+            public CallInFlight<Either<TrackerFailure, dev.peerscout.domain.model.scrape.ScrapeResponse>> scrape(
                     TrackerUrl t, List<InfoHash> s, Instant d) {
                 return CallInFlight.of(new CompletableFuture<>(), () -> 1);
             }
@@ -385,7 +385,7 @@ class DiscoverPeersTest {
             }
 
             @Override
-            public CallInFlight<Either<TrackerFailure, dev.peerscout.domain.model.ScrapeResponse>> scrape(
+            public CallInFlight<Either<TrackerFailure, dev.peerscout.domain.model.scrape.ScrapeResponse>> scrape(
                     TrackerUrl t, List<InfoHash> s, Instant d) {
                 throw new UnsupportedOperationException();
             }
