@@ -82,17 +82,19 @@ final class AdaptersModule {
     /** The peer wire (BEP 3): one selector thread for every probe, started on first use. */
     @Provides
     @Singleton
-    static PeerWire peerWire(Scheduler scheduler) {
+    static PeerWire peerWire(Scheduler scheduler, Resources resources) {
         String version = AdaptersModule.class.getPackage().getImplementationVersion();
-        return OnFirstUse.peerWire(() -> new PeerWireProber(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
+        return OnFirstUse.peerWire(() -> resources.closedAtExit(
+                new PeerWireProber(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version))));
     }
 
     /** The metadata side of the peer wire (BEP 9): its selector thread starts with the first fetch. */
     @Provides
     @Singleton
-    static MetadataWire metadataWire(Scheduler scheduler) {
+    static MetadataWire metadataWire(Scheduler scheduler, Resources resources) {
         String version = AdaptersModule.class.getPackage().getImplementationVersion();
-        return OnFirstUse.metadataWire(() -> new PeerWireMetadata(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
+        return OnFirstUse.metadataWire(() -> resources.closedAtExit(
+                new PeerWireMetadata(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version))));
     }
 
     @Provides
