@@ -104,7 +104,7 @@ final class MagnetMetadata {
 
     /** Whether this run asks the swarm: a magnet link, not --offline. Checks the options that only make sense then. */
     boolean wanted(String reference, Torrent torrent) {
-        boolean magnet = torrent.contents().isEmpty() && reference.strip().regionMatches(true, 0, "magnet:", 0, 7);
+        boolean magnet = torrent.contents().isEmpty() && TorrentReferences.isLink(reference);
         if (save != null && !magnet) {
             throw new UserError("--save needs a magnet link: " + reference + " is a .torrent already");
         }
@@ -137,7 +137,7 @@ final class MagnetMetadata {
         }
         MetadataResult.Verified verified = result.verified().get();
         String from = verified.from().toString();
-        byte[] file = writer.get().fromMagnet(reference.strip(), verified.info()).getOrElseThrow(e -> new UserError(e.message()));
+        byte[] file = writer.get().fromMagnet(TorrentReferences.link(reference), verified.info()).getOrElseThrow(e -> new UserError(e.message()));
         Either<TorrentError, Torrent> parsed = reader.parse("the metadata from " + from, file);
         if (parsed.isLeft()) {
             // The hash matched, so this is the torrent's own info dictionary: one a .torrent reader refuses.

@@ -8,7 +8,6 @@ import dev.peerscout.domain.discovery.TrackerScrape;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.LosslessText;
 import dev.peerscout.domain.model.InfoHashV2;
-import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.MagnetLinks;
@@ -37,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,8 +55,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:at least one tracker answered", "1:no tracker answered", "2:bad input or usage (one line on stderr)",
             "3:internal error", "4:standard output could not be written", "130:interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP)"})
 final class ScrapeCommand implements Callable<Integer> {
-    private static final Pattern V1_HEX = Pattern.compile("[0-9A-Fa-f]{40}");
-    private static final Pattern V2_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
     /** --from is a list of references, not a data set: 16 MiB is some 200,000 magnet links. */
     private static final int MAX_FROM_BYTES = 16 * 1024 * 1024;
 
@@ -105,7 +101,7 @@ final class ScrapeCommand implements Callable<Integer> {
         var extra = network.extraTrackers();
         Map<String, Torrent> byReference = new LinkedHashMap<>();
         for (String reference : all) {
-            byReference.put(reference, read(reference));
+            byReference.put(reference, torrents.read(reference.strip()));
         }
         if (extra.isEmpty()) {
             byReference.forEach((reference, torrent) -> {
@@ -180,21 +176,6 @@ final class ScrapeCommand implements Callable<Integer> {
         return urls.size();
     }
 
-    private Torrent read(String reference) {
-        String trimmed = reference.strip();
-        if (V1_HEX.matcher(trimmed).matches()) {
-            return bare(InfoHashes.v1(InfoHash.fromHex(trimmed)));
-        }
-        if (V2_HEX.matcher(trimmed).matches()) {
-            return bare(InfoHashes.v2(InfoHashV2.fromHex(trimmed)));
-        }
-        return torrents.read(trimmed);
-    }
-
-    private static Torrent bare(InfoHashes hashes) {
-        return new Torrent(io.vavr.control.Option.none(), hashes, List.of(), io.vavr.control.Option.none(), false, List.of(), List.of(), List.of());
-    }
-
     /** One reference per line; blank lines and {@code #} comments are skipped. Bounded: it is user input. */
     static List<String> referencesFrom(String file) {
         if (file == null) {
@@ -225,11 +206,7 @@ final class ScrapeCommand implements Callable<Integer> {
 
     /** How to name a reference in output: a magnet link is rebuilt so that its passkeys stay masked. */
     private String display(String reference, Torrent torrent) {
-        return isMagnet(reference) ? MagnetLinks.of(torrent, network.showSecrets) : reference;
-    }
-
-    private static boolean isMagnet(String reference) {
-        return reference.strip().regionMatches(true, 0, "magnet:", 0, 7);
+        return TorrentReferences.isMagnet(reference) ? MagnetLinks.of(torrent, network.showSecrets) : reference;
     }
 
     private static Map<InfoHash, String> names(Map<String, Torrent> byReference) {
