@@ -11,7 +11,6 @@ import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerUrl;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * verified copy is shown as a .torrent would be (and saved with {@code --save}). Its spec is built
  * in code (see {@link Specs}).
  */
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand implements CliCommand {
     /** Human output lists this many files; --json lists all. */
     private static final int FILES_SHOWN = 20;
 
@@ -52,7 +51,8 @@ final class InfoCommand implements Callable<Integer> {
         magnetMetadata.addOptions(spec);
     }
 
-    CommandSpec spec() {
+    @Override
+    public CommandSpec spec() {
         return spec;
     }
 

@@ -17,7 +17,6 @@ import dev.peerscout.domain.model.metadata.MetadataAttempt;
 import dev.peerscout.domain.model.metadata.MetadataStatus;
 import dev.peerscout.domain.port.MetainfoWriter;
 import dev.peerscout.domain.port.TorrentReader;
-import dev.peerscout.domain.probe.Addresses;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -27,7 +26,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +114,7 @@ final class MagnetMetadata {
 
     Outcome fetch(String reference, Torrent link, boolean showSecrets, PrintWriter err) throws InterruptedException {
         DiscoveryOptions options = options();
-        MetadataOptions metadata = MetadataOptions.defaults(maxSize(), false, userPeers());
+        MetadataOptions metadata = MetadataOptions.defaults(maxSize(), false, ProbeFlags.userPeers(peers));
         Path target = savePath();
         boolean dht = options.usePeerSources();
         if (link.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht && link.peerHints().isEmpty()
@@ -190,18 +188,11 @@ final class MagnetMetadata {
         if (timeout != null) {
             network.timeoutSeconds = parseSeconds(timeout);
         }
-        if (ipv4Only && ipv6Only) {
-            throw new UserError("-4 and -6 cannot be used together");
-        }
+        Set<AddressFamily> families = NetworkOptions.families(ipv4Only, ipv6Only);
         if (noDht && !dhtBootstrap.isEmpty()) {
             throw new UserError("--dht-bootstrap has no use with --no-dht");
         }
-        Set<AddressFamily> families = ipv4Only ? EnumSet.of(AddressFamily.IPV4)
-                : ipv6Only ? EnumSet.of(AddressFamily.IPV6) : EnumSet.allOf(AddressFamily.class);
-        List<HostPort> nodes = new ArrayList<>();
-        for (String node : dhtBootstrap) {
-            nodes.add(HostPorts.parse(node).getOrElseThrow(problem -> new UserError("--dht-bootstrap " + node + ": " + problem)));
-        }
+        List<HostPort> nodes = NetworkOptions.bootstrapNodes(dhtBootstrap);
         return new DiscoveryOptions(network.timeout(), network.extraTrackers(), DiscoveryOptions.DEFAULT_NUM_WANT,
                 DiscoveryOptions.DEFAULT_PORT, 0, families, true, DiscoveryOptions.DEFAULT_STOP_GRACE,
                 PeerId.random(PeerId.DEFAULT_PREFIX, random.get()), random.get().nextInt(), !noDht, nodes);
@@ -220,17 +211,6 @@ final class MagnetMetadata {
         } catch (NumberFormatException e) {
             throw new UserError("--max-metadata-size expects a number of bytes, got " + maxSize);
         }
-    }
-
-    private List<Peer> userPeers() {
-        List<Peer> userPeers = new ArrayList<>();
-        for (String text : peers) {
-            var parsed = HostPorts.parse(text).getOrElseThrow(problem -> new UserError("--peer " + text + ": " + problem));
-            var address = Addresses.literal(parsed.host())
-                    .getOrElseThrow(() -> new UserError("--peer " + text + ": expected an IP address, not a host name"));
-            userPeers.add(new Peer(address, parsed.port()));
-        }
-        return userPeers;
     }
 
     /** Checked before the run: a typo in the path should not cost a whole fetch. */

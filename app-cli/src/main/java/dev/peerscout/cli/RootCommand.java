@@ -1,11 +1,10 @@
 package dev.peerscout.cli;
 
-import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code peerscout} itself: its subcommands do the work; alone, it shows its usage. */
-final class RootCommand implements Callable<Integer> {
+final class RootCommand implements CliCommand {
     private final CommandSpec spec;
 
     @Inject
@@ -24,7 +23,8 @@ final class RootCommand implements Callable<Integer> {
         spec.addOption(Specs.inheritedFlag("--verbose", "Show stack traces of internal errors.", given -> {}));
     }
 
-    CommandSpec spec() {
+    @Override
+    public CommandSpec spec() {
         return spec;
     }
 

@@ -7,9 +7,11 @@ import dev.peerscout.domain.model.MagnetLinks;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.port.TorrentReader;
 import io.vavr.control.Option;
+import java.io.InputStream;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
+import javax.inject.Named;
 
 /**
  * Reads what the user named, turning a failure into a one-line {@link UserError}. A bare info hash
@@ -22,10 +24,12 @@ final class TorrentReferences {
     private static final Pattern V2_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
 
     private final TorrentReader reader;
+    private final InputStream stdin;
 
     @Inject
-    TorrentReferences(TorrentReader reader) {
+    TorrentReferences(TorrentReader reader, @Named("stdin") InputStream stdin) {
         this.reader = reader;
+        this.stdin = stdin;
     }
 
     Torrent read(String reference) {
@@ -33,7 +37,7 @@ final class TorrentReferences {
         if (bare.isDefined()) {
             return new Torrent(Option.none(), bare.get(), List.of(), Option.none(), false, List.of(), List.of(), List.of());
         }
-        return (STDIN.equals(reference) ? reader.read("standard input", System.in) : reader.read(reference))
+        return (STDIN.equals(reference) ? reader.read("standard input", stdin) : reader.read(reference))
                 .getOrElseThrow(error -> new UserError(error.message()));
     }
 
@@ -44,6 +48,11 @@ final class TorrentReferences {
 
     static boolean isMagnet(String reference) {
         return reference.strip().regionMatches(true, 0, "magnet:", 0, 7);
+    }
+
+    /** How to name a reference in output: a magnet link is rebuilt so that its passkeys stay masked. */
+    static String display(String reference, Torrent torrent, boolean showSecrets) {
+        return isMagnet(reference) ? MagnetLinks.of(torrent, showSecrets) : reference;
     }
 
     /** The magnet link the user named: a bare hash as the link that names only it. */
