@@ -51,6 +51,7 @@ final class MagnetMetadata {
     private final Lazy<MetainfoWriter> writer;
     private final TorrentReader reader;
     private final NetworkOptions network = new NetworkOptions();
+    private CommandSpec spec;
     private boolean offline;
     private String save;
     private boolean noDht;
@@ -74,22 +75,37 @@ final class MagnetMetadata {
     }
 
     void addOptions(CommandSpec spec) {
-        spec.addOption(Specs.flag("--offline", "For a magnet link: show only what the link says; ask no one.", given -> offline = given));
-        spec.addOption(Specs.option("--save", "FILE", "For a magnet link: write the .torrent made of the verified metadata to FILE.",
-                given -> save = given));
-        spec.addOption(Specs.option("--timeout", "SECONDS", "For a magnet link: one deadline for finding peers and getting the "
-                + "metadata (default: 30).", given -> timeout = given));
-        spec.addOption(Specs.repeatable("--tracker", "URL", "Also ask this tracker (repeatable); each forms its own tier after the link's.",
-                list -> network.trackers = list == null ? new ArrayList<>() : list));
-        spec.addOption(Specs.flag("--no-dht", "Ask only the trackers and the link's peers, not the DHT.", given -> noDht = given));
+        this.spec = spec;
+        spec.addOption(Specs.flag(new String[] {"--offline"},
+                "For a magnet link: show only what the link says; ask no one."));
+        spec.addOption(Specs.typed("--save", "FILE", String.class, null,
+                "For a magnet link: write the .torrent made of the verified metadata to FILE."));
+        spec.addOption(Specs.typed("--timeout", "SECONDS", String.class, null,
+                "For a magnet link: one deadline for finding peers and getting the metadata (default: 30)."));
+        spec.addOption(Specs.repeatable("--tracker", "URL",
+                "Also ask this tracker (repeatable); each forms its own tier after the link's."));
+        spec.addOption(Specs.flag(new String[] {"--no-dht"}, "Ask only the trackers and the link's peers, not the DHT."));
         spec.addOption(Specs.repeatable("--dht-bootstrap", "HOST:PORT",
-                "Start the DHT from this node (repeatable) instead of the public routers.", list -> dhtBootstrap = list == null ? List.of() : list));
-        spec.addOption(Specs.repeatable("--peer", "IP:PORT", "Also ask this peer (repeatable), like the link's x.pe.",
-                list -> peers = list == null ? List.of() : list));
-        spec.addOption(Specs.flag("-4", "Use IPv4 only.", given -> ipv4Only = given));
-        spec.addOption(Specs.flag("-6", "Use IPv6 only.", given -> ipv6Only = given));
-        spec.addOption(Specs.option("--max-metadata-size", "BYTES", "Refuse a peer whose info dictionary is larger (default: "
-                + MetadataOptions.DEFAULT_MAX_SIZE + ", 32 MiB).", given -> maxSize = given));
+                "Start the DHT from this node (repeatable) instead of the public routers."));
+        spec.addOption(Specs.repeatable("--peer", "IP:PORT", "Also ask this peer (repeatable), like the link's x.pe."));
+        spec.addOption(Specs.flag(new String[] {"-4"}, "Use IPv4 only."));
+        spec.addOption(Specs.flag(new String[] {"-6"}, "Use IPv6 only."));
+        spec.addOption(Specs.typed("--max-metadata-size", "BYTES", String.class, null,
+                "Refuse a peer whose info dictionary is larger (default: " + MetadataOptions.DEFAULT_MAX_SIZE + ", 32 MiB)."));
+    }
+
+    /** The options as parsed; the strings are checked where they are used, with messages of our own. */
+    private void readOptions() {
+        offline = Specs.value(spec, "--offline");
+        save = Specs.value(spec, "--save");
+        timeout = Specs.value(spec, "--timeout");
+        network.trackers = new ArrayList<>(Specs.values(spec, "--tracker"));
+        noDht = Specs.value(spec, "--no-dht");
+        dhtBootstrap = Specs.values(spec, "--dht-bootstrap");
+        peers = Specs.values(spec, "--peer");
+        ipv4Only = Specs.value(spec, "-4");
+        ipv6Only = Specs.value(spec, "-6");
+        maxSize = Specs.value(spec, "--max-metadata-size");
     }
 
     private static double parseSeconds(String given) {
@@ -102,6 +118,7 @@ final class MagnetMetadata {
 
     /** Whether this run asks the swarm: a magnet link, not --offline. Checks the options that only make sense then. */
     boolean wanted(String reference, Torrent torrent) {
+        readOptions();
         boolean magnet = torrent.contents().isEmpty() && TorrentReferences.isLink(reference);
         if (save != null && !magnet) {
             throw new UserError("--save needs a magnet link: " + reference + " is a .torrent already");

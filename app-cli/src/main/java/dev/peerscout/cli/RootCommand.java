@@ -20,7 +20,7 @@ final class RootCommand implements CliCommand {
                         "130:interrupted by Ctrl-C, after the goodbyes (143 SIGTERM, 129 SIGHUP)"));
         spec.usageMessage().synopsisSubcommandLabel("(info | peers | scrape | trackers)");
         // Read by Peerscout's error handler from the parse result, in whichever command it was given.
-        spec.addOption(Specs.inheritedFlag("--verbose", "Show stack traces of internal errors.", given -> {}));
+        spec.addOption(Specs.inheritedFlag("--verbose", "Show stack traces of internal errors."));
     }
 
     @Override

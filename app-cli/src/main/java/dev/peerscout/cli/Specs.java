@@ -3,10 +3,7 @@ package dev.peerscout.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ScopeType;
@@ -16,8 +13,8 @@ import picocli.CommandLine.ScopeType;
  * annotations. picocli's annotation reflection costs a short command a third of its start-up (a
  * dynamic proxy class is generated for each annotation type), and every command's start-up counts
  * (its help, its mistakes, {@code info}). The help, man page and completion come from the same
- * picocli model either way. An option's value lives in the spec ({@link #value}) unless a
- * {@code Consumer} is given to hear it.
+ * picocli model either way. An option's value lives in the spec and is read from there
+ * ({@link #value}) when the command runs.
  */
 final class Specs {
     private Specs() {}
@@ -98,69 +95,9 @@ final class Specs {
         return codes;
     }
 
-    /** An option without a value; {@code target} hears false before parsing and true when it is given. */
-    static OptionSpec flag(String name, String description, Consumer<Boolean> target) {
-        return flag(name, description, ScopeType.LOCAL, target);
-    }
-
     /** A flag that subcommands inherit. */
-    static OptionSpec inheritedFlag(String name, String description, Consumer<Boolean> target) {
-        return flag(name, description, ScopeType.INHERIT, target);
-    }
-
-    private static OptionSpec flag(String name, String description, ScopeType scope, Consumer<Boolean> target) {
-        Binding<Boolean> binding = new Binding<>(false, target);
-        return OptionSpec.builder(name).type(boolean.class).description(description).scopeType(scope)
-                .initialValue(false).getter(binding).setter(binding).build();
-    }
-
-    /** An option with one value; given twice, the last wins. */
-    static OptionSpec option(String name, String label, String description, Consumer<String> target) {
-        Binding<String> binding = new Binding<>(null, target);
-        return OptionSpec.builder(name).type(String.class).paramLabel(label).arity("1").description(description)
-                .getter(binding).setter(binding).build();
-    }
-
-    /**
-     * A repeatable option. picocli fills the list it hands to {@code target} after handing it over,
-     * so the command keeps the list and reads it when it runs.
-     */
-    static OptionSpec repeatable(String name, String label, String description, Consumer<java.util.List<String>> target) {
-        Binding<java.util.List<String>> binding = new Binding<>(null, target);
-        return OptionSpec.builder(name).type(java.util.List.class).auxiliaryTypes(String.class).paramLabel(label).arity("1")
-                .description(description).getter(binding).setter(binding).build();
-    }
-
-    /** The one required positional parameter. */
-    static PositionalParamSpec parameter(String label, String description, Consumer<String> target) {
-        Binding<String> binding = new Binding<>(null, target);
-        return PositionalParamSpec.builder().paramLabel(label).description(description).type(String.class)
-                .arity("1").required(true).index("0").getter(binding).setter(binding).build();
-    }
-
-    /** Where picocli reads and writes one option's value: handed on to the command as it is set. */
-    private static final class Binding<V> implements IGetter, ISetter {
-        private final Consumer<V> target;
-        private V value;
-
-        Binding(V initial, Consumer<V> target) {
-            this.target = target;
-            this.value = initial;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T get() {
-            return (T) value;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T set(T newValue) {
-            T old = (T) value;
-            value = (V) newValue;
-            target.accept(value);
-            return old;
-        }
+    static OptionSpec inheritedFlag(String name, String description) {
+        return OptionSpec.builder(name).type(boolean.class).description(description).scopeType(ScopeType.INHERIT)
+                .initialValue(false).build();
     }
 }
