@@ -32,9 +32,8 @@ final class InfoCommand implements CliCommand {
         this.magnetMetadata = magnetMetadata;
         spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files. For a magnet link "
                 + "the swarm's peers are asked for the info dictionary (BEP 9) unless --offline.",
-                Specs.exitCodes("0:the torrent was read (for a magnet link: verified metadata was obtained)",
-                        "1:no peer gave verified metadata before the deadline (stderr says why)",
-                        "2:bad input or usage (one line on stderr)", "3:internal error", "4:standard output could not be written"));
+                Specs.subcommandExitCodes("the torrent was read (for a magnet link: verified metadata was obtained)",
+                        "no peer gave verified metadata before the deadline (stderr says why)"));
         InfoRequest.declare(spec, FILES_SHOWN);
         magnetMetadata.addOptions(spec);
     }
@@ -49,7 +48,8 @@ final class InfoCommand implements CliCommand {
         InfoRequest request = InfoRequest.of(spec);
         String reference = request.reference();
         Torrent torrent = torrents.read(reference);
-        PrintWriter out = request.json() ? OutputWriter.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
+        PrintWriter out = request.json() ? OutputWriter.forScripts(spec.commandLine().getOut())
+                : spec.commandLine().getOut();
         String from = null;
         if (magnetMetadata.wanted(reference, torrent)) {
             MagnetMetadata.Outcome outcome = magnetMetadata.fetch(reference, torrent, request.showSecrets(),

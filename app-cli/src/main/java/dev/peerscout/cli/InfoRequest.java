@@ -18,7 +18,8 @@ record InfoRequest(String reference, boolean json, boolean showSecrets, boolean 
                 "A .torrent file, '-' for one on standard input, or a magnet link."));
         spec.addOption(Specs.flag(new String[] {"--json"}, "One JSON document on stdout, for scripts."));
         spec.addOption(Specs.flag(new String[] {"--show-secrets"}, "Show tracker passkeys instead of masking them."));
-        spec.addOption(Specs.flag(new String[] {"--all-files"}, "List every file, not only the first " + filesShown + "."));
+        spec.addOption(Specs.flag(new String[] {"--all-files"},
+                "List every file, not only the first " + filesShown + "."));
     }
 
     static InfoRequest of(CommandSpec spec) {

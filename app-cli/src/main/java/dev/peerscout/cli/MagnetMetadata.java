@@ -84,14 +84,16 @@ final class MagnetMetadata {
                 "For a magnet link: one deadline for finding peers and getting the metadata (default: 30)."));
         spec.addOption(Specs.repeatable("--tracker", "URL",
                 "Also ask this tracker (repeatable); each forms its own tier after the link's."));
-        spec.addOption(Specs.flag(new String[] {"--no-dht"}, "Ask only the trackers and the link's peers, not the DHT."));
+        spec.addOption(Specs.flag(new String[] {"--no-dht"},
+                "Ask only the trackers and the link's peers, not the DHT."));
         spec.addOption(Specs.repeatable("--dht-bootstrap", "HOST:PORT",
                 "Start the DHT from this node (repeatable) instead of the public routers."));
         spec.addOption(Specs.repeatable("--peer", "IP:PORT", "Also ask this peer (repeatable), like the link's x.pe."));
         spec.addOption(Specs.flag(new String[] {"-4"}, "Use IPv4 only."));
         spec.addOption(Specs.flag(new String[] {"-6"}, "Use IPv6 only."));
         spec.addOption(Specs.typed("--max-metadata-size", "BYTES", String.class, null,
-                "Refuse a peer whose info dictionary is larger (default: " + MetadataOptions.DEFAULT_MAX_SIZE + ", 32 MiB)."));
+                "Refuse a peer whose info dictionary is larger (default: " + MetadataOptions.DEFAULT_MAX_SIZE
+                        + ", 32 MiB)."));
     }
 
     /** The options as parsed; the strings are checked where they are used, with messages of our own. */
@@ -152,7 +154,8 @@ final class MagnetMetadata {
         }
         MetadataResult.Verified verified = result.verified().get();
         String from = verified.from().toString();
-        byte[] file = writer.get().fromMagnet(TorrentReferences.link(reference), verified.info()).getOrElseThrow(e -> new UserError(e.message()));
+        byte[] file = writer.get().fromMagnet(TorrentReferences.link(reference), verified.info())
+                .getOrElseThrow(e -> new UserError(e.message()));
         Either<TorrentError, Torrent> parsed = reader.parse("the metadata from " + from, file);
         if (parsed.isLeft()) {
             // The hash matched, so this is the torrent's own info dictionary: one a .torrent reader refuses.

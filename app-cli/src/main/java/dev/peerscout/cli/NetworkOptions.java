@@ -50,7 +50,8 @@ final class NetworkOptions {
     static List<HostPort> bootstrapNodes(List<String> given) {
         List<HostPort> nodes = new ArrayList<>();
         for (String node : given) {
-            nodes.add(HostPorts.parse(node).getOrElseThrow(problem -> new UserError("--dht-bootstrap " + node + ": " + problem)));
+            nodes.add(HostPorts.parse(node)
+                    .getOrElseThrow(problem -> new UserError("--dht-bootstrap " + node + ": " + problem)));
         }
         return nodes;
     }

@@ -50,8 +50,7 @@ final class PeersCommand implements CliCommand {
         spec = Specs.command("peers", this, new String[] {
             "Finds the peers of a torrent's swarm by asking all of its trackers at once.",
             "Peers go to stdout as ip:port lines the moment they arrive; tracker outcomes and a summary go to stderr."},
-                Specs.exitCodes("0:peers found", "1:no peers found", "2:bad input or usage (one line on stderr)",
-                        "3:internal error", "4:standard output could not be written",
+                Specs.subcommandExitCodes("peers found", "no peers found",
                         "130:interrupted by Ctrl-C, after the goodbyes (143 SIGTERM, 129 SIGHUP)"));
         PeersRequest.declare(spec);
         Specs.standardHelp(spec);
@@ -72,7 +71,8 @@ final class PeersCommand implements CliCommand {
         if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht && !hints) {
             throw new UserError(TorrentReferences.isMagnet(request.reference())
                     ? "the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"
-                    : request.reference() + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
+                    : request.reference()
+                            + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
         }
         boolean scripts = request.json() || request.ndjson();
         PrintWriter out = scripts ? OutputWriter.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
@@ -80,7 +80,8 @@ final class PeersCommand implements CliCommand {
         ProgressLine progress = ProgressLine.peers(clock,
                 ProgressLine.distinctTrackers(torrent.trackers(), options.extraTrackers()), dht);
         Signals.Interrupts interrupts = Signals.Interrupts.install();
-        StatusLine status = StatusLine.on(terminal, spec.commandLine().getErr(), request.quiet(), clock, progress::text);
+        StatusLine status = StatusLine.on(terminal, spec.commandLine().getErr(), request.quiet(), clock,
+                progress::text);
         interrupts.beforeHalt(status::close);
         try {
             return discover(request, torrent, options, out, progress, status, interrupts);

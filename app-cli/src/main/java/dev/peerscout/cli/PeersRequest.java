@@ -94,6 +94,7 @@ record PeersRequest(String reference, boolean json, boolean ndjson, boolean quie
     DiscoveryOptions discovery(RandomGenerator random) {
         return new DiscoveryOptions(network.timeout(), network.extraTrackers(), numWant, port, minPeers,
                 NetworkOptions.families(ipv4Only, ipv6Only), stop, DiscoveryOptions.DEFAULT_STOP_GRACE,
-                PeerId.random(peerIdPrefix, random), random.nextInt(), dht, NetworkOptions.bootstrapNodes(dhtBootstrap));
+                PeerId.random(peerIdPrefix, random), random.nextInt(), dht,
+                NetworkOptions.bootstrapNodes(dhtBootstrap));
     }
 }

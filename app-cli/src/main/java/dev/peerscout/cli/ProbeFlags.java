@@ -12,7 +12,8 @@ record ProbeFlags(boolean probe, int maxProbes, List<String> peers, boolean prob
 
     static void declare(CommandSpec spec) {
         spec.addOption(Specs.flag(new String[] {"--probe"},
-                "Connect to every peer found (BEP 3 handshake, BEP 10, BEP 6) and list only the verified ones on stdout;",
+                "Connect to every peer found (BEP 3 handshake, BEP 10, BEP 6) and list only the verified ones "
+                        + "on stdout;",
                 "peers they tell of (PEX) are probed too. One line per probe and a summary go to stderr."));
         spec.addOption(Specs.typed("--max-probes", "N", int.class, "" + ProbeOptions.DEFAULT_MAX_PROBES,
                 "Probe at most N peers in all, PEX's included (default: ${DEFAULT-VALUE})."));
@@ -25,7 +26,8 @@ record ProbeFlags(boolean probe, int maxProbes, List<String> peers, boolean prob
 
     /** What a command that {@link #declare declared} these options was given. */
     static ProbeFlags of(CommandSpec spec) {
-        return new ProbeFlags(Specs.value(spec, "--probe"), Specs.value(spec, "--max-probes"), Specs.values(spec, "--peer"),
+        return new ProbeFlags(Specs.value(spec, "--probe"), Specs.value(spec, "--max-probes"),
+                Specs.values(spec, "--peer"),
                 Specs.value(spec, "--probe-private"));
     }
 

@@ -42,9 +42,8 @@ final class ScrapeCommand implements CliCommand {
         spec = Specs.command("scrape", this, new String[] {
             "Asks trackers how many seeders, completed downloads and leechers each swarm has.",
             "Each tracker is asked once about all the swarms that name it (74 hashes per UDP packet)."},
-                Specs.exitCodes("0:at least one tracker answered", "1:no tracker answered",
-                        "2:bad input or usage (one line on stderr)", "3:internal error",
-                        "4:standard output could not be written", "130:interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP)"));
+                Specs.subcommandExitCodes("at least one tracker answered", "no tracker answered",
+                        "130:interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP)"));
         ScrapeRequest.declare(spec);
         Specs.standardHelp(spec);
     }
@@ -71,7 +70,8 @@ final class ScrapeCommand implements CliCommand {
                 }
             });
         }
-        PrintWriter out = request.json() ? OutputWriter.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
+        PrintWriter out = request.json() ? OutputWriter.forScripts(spec.commandLine().getOut())
+                : spec.commandLine().getOut();
         Scheduler clock = scheduler.get();
         ProgressLine progress = ProgressLine.scrape(clock, ProgressLine.distinctTrackers(
                 byReference.values().stream().flatMap(torrent -> torrent.trackers().stream()).toList(), extra));

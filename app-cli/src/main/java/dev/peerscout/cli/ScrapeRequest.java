@@ -34,7 +34,8 @@ record ScrapeRequest(List<String> references, NetworkOptions network, boolean js
     static ScrapeRequest of(CommandSpec spec, ReferenceList lists) {
         List<String> all = new ArrayList<>(Specs.parameterValues(spec));
         all.addAll(lists.read(Specs.value(spec, "--from")));
-        return new ScrapeRequest(all, NetworkOptions.of(spec), Specs.value(spec, "--json"), Specs.value(spec, "--quiet"));
+        return new ScrapeRequest(all, NetworkOptions.of(spec), Specs.value(spec, "--json"),
+                Specs.value(spec, "--quiet"));
     }
 
     boolean showSecrets() {

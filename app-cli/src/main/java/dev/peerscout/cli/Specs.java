@@ -44,7 +44,7 @@ final class Specs {
         return OptionSpec.builder(names).type(boolean.class).description(description).initialValue(false).build();
     }
 
-    /** An option with one value of {@code type}, converted (and refused) by picocli; null if not given and no default. */
+    /** One value of {@code type}, converted (and refused) by picocli; null if not given and no default. */
     static OptionSpec typed(String name, String label, Class<?> type, String defaultValue, String... description) {
         return OptionSpec.builder(name).type(type).paramLabel(label).arity("1").defaultValue(defaultValue)
                 .description(description).build();
@@ -93,6 +93,18 @@ final class Specs {
             codes.put(entry.substring(0, colon), entry.substring(colon + 1));
         }
         return codes;
+    }
+
+    /**
+     * A subcommand's exit codes: its own 0 and 1, the 2, 3 and 4 every subcommand shares, then
+     * {@code more} (130 and its kin).
+     */
+    static Map<String, String> subcommandExitCodes(String found, String nothing, String... more) {
+        List<String> entries = new java.util.ArrayList<>(List.of("0:" + found, "1:" + nothing,
+                "2:bad input or usage (one line on stderr)", "3:internal error",
+                "4:standard output could not be written"));
+        entries.addAll(List.of(more));
+        return exitCodes(entries.toArray(String[]::new));
     }
 
     /** A flag that subcommands inherit. */

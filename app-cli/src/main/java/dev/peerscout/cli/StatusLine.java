@@ -44,7 +44,8 @@ final class StatusLine implements AutoCloseable {
     }
 
     /** Live when a person watches stderr and did not ask for quiet; as wide as that terminal. */
-    static StatusLine on(Terminal terminal, PrintWriter err, boolean quiet, Scheduler scheduler, Supplier<String> status) {
+    static StatusLine on(Terminal terminal, PrintWriter err, boolean quiet, Scheduler scheduler,
+            Supplier<String> status) {
         boolean live = !quiet && terminal.stderrIsInteractive();
         return new StatusLine(err, live, quiet, live ? terminal.columns() : () -> 80, scheduler, status);
     }

@@ -35,7 +35,7 @@ final class TorrentReferences {
     Torrent read(String reference) {
         Option<InfoHashes> bare = bareHash(reference);
         if (bare.isDefined()) {
-            return new Torrent(Option.none(), bare.get(), List.of(), Option.none(), false, List.of(), List.of(), List.of());
+            return bareTorrent(bare.get());
         }
         return (STDIN.equals(reference) ? reader.read("standard input", stdin) : reader.read(reference))
                 .getOrElseThrow(error -> new UserError(error.message()));
@@ -58,8 +58,12 @@ final class TorrentReferences {
     /** The magnet link the user named: a bare hash as the link that names only it. */
     static String link(String reference) {
         Option<InfoHashes> bare = bareHash(reference);
-        return bare.isEmpty() ? reference.strip() : MagnetLinks.of(new Torrent(Option.none(), bare.get(), List.of(),
-                Option.none(), false, List.of(), List.of(), List.of()));
+        return bare.isEmpty() ? reference.strip() : MagnetLinks.of(bareTorrent(bare.get()));
+    }
+
+    /** All that a bare hash says: no name, no tracker, no file. */
+    private static Torrent bareTorrent(InfoHashes hashes) {
+        return new Torrent(Option.none(), hashes, List.of(), Option.none(), false, List.of(), List.of(), List.of());
     }
 
     private static Option<InfoHashes> bareHash(String reference) {

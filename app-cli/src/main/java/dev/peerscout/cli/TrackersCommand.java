@@ -43,9 +43,8 @@ final class TrackersCommand implements CliCommand {
                     + "random info hash (or --info-hash) and is followed by 'stopped'. A tracker that answers with an "
                     + "error is alive.",
             "A table on stdout (best first), a summary line on stderr."},
-                Specs.exitCodes("0:every URL had an address that answered (--watch: at least once)",
-                        "1:some URL had none", "2:bad input or usage (one line on stderr)", "3:internal error",
-                        "4:standard output could not be written",
+                Specs.subcommandExitCodes("every URL had an address that answered (--watch: at least once)",
+                        "some URL had none",
                         "130:interrupted by Ctrl-C; a watch prints its summary first (143 SIGTERM, 129 SIGHUP)"));
         TrackersRequest.declare(spec);
         Specs.standardHelp(spec);

@@ -91,7 +91,8 @@ record TrackersRequest(List<String> urls, double timeoutSeconds, String infoHash
 
     /** What a check needs; the peer id, key and (without --info-hash) the swarm are drawn from {@code random}. */
     CheckOptions options(RandomGenerator random) {
-        return new CheckOptions(NetworkOptions.timeout(timeoutSeconds), NetworkOptions.families(ipv4Only, ipv6Only), swarm(random),
+        return new CheckOptions(NetworkOptions.timeout(timeoutSeconds), NetworkOptions.families(ipv4Only, ipv6Only),
+                swarm(random),
                 PeerId.random(PeerId.DEFAULT_PREFIX, random), random.nextInt(), 6881);
     }
 

@@ -27,7 +27,8 @@ class ReferenceListTest {
     @Test
     void moreThanTheBoundOrBytesThatAreNotTextAreOneLineEach() {
         byte[] big = new byte[ReferenceList.MAX_BYTES + 1];
-        UserError tooBig = assertThrows(UserError.class, () -> new ReferenceList(new ByteArrayInputStream(big)).read("-"));
+        UserError tooBig = assertThrows(UserError.class,
+                () -> new ReferenceList(new ByteArrayInputStream(big)).read("-"));
         UserError notText = assertThrows(UserError.class,
                 () -> new ReferenceList(new ByteArrayInputStream(new byte[] {(byte) 0xff, 'a'})).read("-"));
 

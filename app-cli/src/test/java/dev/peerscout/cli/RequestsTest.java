@@ -39,10 +39,11 @@ class RequestsTest {
     void scrapeAndTrackersNeedSomethingToAsk() {
         UserError scrape = assertThrows(UserError.class,
                 () -> new ScrapeRequest(List.of(), NetworkOptions.of(parsed(scrapeSpec())), false, false));
-        UserError watch = assertThrows(UserError.class, () -> new TrackersRequest(List.of("udp://t.example:1"), 15, null,
-                false, false, false, false, 30L, null, false));
+        UserError watch = assertThrows(UserError.class, () -> new TrackersRequest(List.of("udp://t.example:1"), 15,
+                null, false, false, false, false, 30L, null, false));
 
-        assertEquals("nothing to scrape: name torrents, magnet links or info hashes (or --from FILE)", scrape.getMessage());
+        assertEquals("nothing to scrape: name torrents, magnet links or info hashes (or --from FILE)",
+                scrape.getMessage());
         assertEquals("--watch must be at least 60 seconds, to stay polite to the trackers (or name a real swarm with "
                 + "--info-hash)", watch.getMessage());
     }
