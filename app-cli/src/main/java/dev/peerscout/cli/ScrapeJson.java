@@ -4,7 +4,7 @@ import dev.peerscout.domain.discovery.ScrapeReport;
 import dev.peerscout.domain.discovery.TrackerScrape;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashV2;
-import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
 import java.io.PrintWriter;
 import java.util.Map;

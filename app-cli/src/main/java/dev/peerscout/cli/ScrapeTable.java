@@ -2,7 +2,7 @@ package dev.peerscout.cli;
 
 import dev.peerscout.domain.discovery.TrackerScrape;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
 import java.io.PrintWriter;
 import java.util.Collection;
