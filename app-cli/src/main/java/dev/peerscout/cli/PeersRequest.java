@@ -45,7 +45,8 @@ record PeersRequest(String reference, boolean json, boolean ndjson, boolean quie
 
     /** Declares the options of {@code peers} on its spec, in the order its help and man page list them. */
     static void declare(CommandSpec spec) {
-        spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file or a magnet link."));
+        spec.addPositional(Specs.parameter("<torrent-file|magnet>",
+                "A .torrent file, a magnet link, or a bare info hash (40 or 64 hex digits)."));
         NetworkOptions.declare(spec);
         spec.addOption(Specs.typed("--numwant", "N", int.class, "200",
                 "Peers to ask each tracker for; -1 for the tracker's default (default: ${DEFAULT-VALUE})."));
