@@ -3,13 +3,7 @@ package dev.peerscout.cli;
 import dagger.Lazy;
 import dev.peerscout.domain.discovery.DiscoveryOptions;
 import dev.peerscout.domain.discovery.DiscoveryReport;
-import dev.peerscout.domain.discovery.PeerOrigin;
-import dev.peerscout.domain.discovery.TrackerReport;
-import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.Torrent;
-import dev.peerscout.domain.model.probe.ProbeResult;
-import dev.peerscout.domain.port.PeerSource;
-import dev.peerscout.domain.probe.ProbeListener;
 import dev.peerscout.domain.probe.ProbeOptions;
 import dev.peerscout.domain.probe.ProbeSwarm;
 import dev.peerscout.domain.probe.SwarmReport;
@@ -26,8 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code peerscout peers}: reads the torrent, runs discovery (and probing) and hands each event to
- * its output: peers to stdout ({@link PeerStream}, or {@link PeersJson} at the end), tracker lines
- * and the {@link ProgressLine} to stderr. Its options are declared by {@link PeersRequest}.
+ * its output ({@link PeersListener}: peers to stdout, tracker lines and the {@link ProgressLine} to
+ * stderr; {@link PeersJson} at the end). Its options are declared by {@link PeersRequest}.
  */
 final class PeersCommand implements CliCommand {
     private final CommandSpec spec;
@@ -98,49 +92,9 @@ final class PeersCommand implements CliCommand {
                 : request.ndjson() ? PeerStream.ndjson(out, request.showSecrets())
                 : probing.probe() ? PeerStream.verifiedLines(out) : PeerStream.lines(out);
         status.start();
-        // Listeners run under discovery's lock, so they only note that the reader left; the stop comes from here.
-        CompletableFuture<Void> readerGone = new CompletableFuture<>();
-        SwarmRun discovery = discoverPeers.get().start(torrent, options, probing, new ProbeListener() {
-            @Override
-            public void peerFound(Peer peer, PeerOrigin origin) {
-                status.hide();
-                stream.peer(peer, origin);
-                progress.peerFound();
-                status.changed();
-                noteIfClosed();
-            }
-
-            @Override
-            public void probed(Peer peer, ProbeResult result) {
-                status.hide();
-                stream.probed(peer, result);
-                status.line(ProbeOutput.line(peer, result));
-                noteIfClosed();
-            }
-
-            @Override
-            public void trackerFinished(TrackerReport report) {
-                stream.tracker(report);
-                progress.trackerDone();
-                status.line(TrackerOutput.line(report, request.showSecrets()));
-                noteIfClosed();
-            }
-
-            @Override
-            public void sourceFinished(PeerSource.Summary summary) {
-                stream.source(summary);
-                progress.sourceDone();
-                status.line(SourceOutput.line(summary));
-                noteIfClosed();
-            }
-
-            private void noteIfClosed() {
-                if (stream.closed()) {
-                    readerGone.complete(null);
-                }
-            }
-        });
-        SwarmReport swarm = await(discovery, options, readerGone, interrupts.first(), status, progress);
+        PeersListener listener = new PeersListener(stream, progress, status, request.showSecrets());
+        SwarmRun discovery = discoverPeers.get().start(torrent, options, probing, listener);
+        SwarmReport swarm = await(discovery, options, listener.readerGone(), interrupts.first(), status, progress);
         DiscoveryReport report = swarm.discovery();
         boolean interrupted = interrupts.happened();
         if (request.json()) {
