@@ -41,7 +41,7 @@ class LookupTest {
             dht.asked.clear();
             found.clear();
 
-            Lookup lookup = start(target, dht, dht.nodes.get(round).address());
+            GetPeersLookup lookup = start(target, dht, dht.nodes.get(round).address());
 
             assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
             assertTrue(found.contains(peer), "round " + round);
@@ -58,7 +58,7 @@ class LookupTest {
     void keepsAlphaQueriesInFlight() {
         ManualClient client = new ManualClient();
         NodeId target = randomId();
-        Lookup lookup = new Lookup(SELF, target, LIMITS, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1), SimulatedDht.address(2), SimulatedDht.address(3),
                 SimulatedDht.address(4)));
         assertEquals(3, client.inFlight().size());
@@ -73,7 +73,7 @@ class LookupTest {
     @Test
     void triesTheNextBootstrapNodeWhenTheFirstLeadsNowhere() {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), withAlpha(1), client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, randomId(), withAlpha(1), client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1), SimulatedDht.address(2)));
         lookup.bootstrapComplete();
         client.last().fail();
@@ -85,7 +85,7 @@ class LookupTest {
     @Test
     void waitsForBootstrapNodesStillBeingResolved() {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, randomId(), LIMITS, client, found::addAll);
         lookup.addKnown(List.of());
         assertFalse(lookup.end().isDone());
         lookup.addBootstrap(List.of(SimulatedDht.address(7)));
@@ -113,7 +113,7 @@ class LookupTest {
             return CompletableFuture.completedFuture(Option.some(answer(randomId(), closer)));
         };
         LookupLimits limits = new LookupLimits(3, 8, 3000, 16, 256, Set.of(AddressFamily.IPV4));
-        Lookup lookup = new Lookup(SELF, target, limits, endless, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, limits, endless, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1)));
         lookup.bootstrapComplete();
 
@@ -125,7 +125,7 @@ class LookupTest {
     @Test
     void takesAtMostMaxNodesPerReplyFromOneAnswer() {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, randomId(), LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1)));
         lookup.bootstrapComplete();
         client.last().answer(answer(randomId(), contacts(32, 100)));
@@ -145,7 +145,7 @@ class LookupTest {
         GetPeersClient selfReferral = (node, t) -> CompletableFuture.completedFuture(Option.some(answer(randomId(),
                 List.of(new NodeContact(idSharingPrefix(target, Math.min(159, n.incrementAndGet() + 10)), loop)))));
         ManualCounting counting = new ManualCounting(selfReferral);
-        Lookup lookup = new Lookup(SELF, target, LIMITS, counting, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, counting, found::addAll);
         lookup.addBootstrap(List.of(loop));
         lookup.bootstrapComplete();
         assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
@@ -164,7 +164,7 @@ class LookupTest {
         GetPeersClient someDead = (node, t) -> dead.contains(node)
                 ? CompletableFuture.completedFuture(Option.none()) : dht.getPeers(node, t);
 
-        Lookup lookup = start(target, someDead, dht.nodes.get(0).address());
+        GetPeersLookup lookup = start(target, someDead, dht.nodes.get(0).address());
 
         assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
         assertTrue(found.contains(peer), "nodes 5 to 8 still hold it");
@@ -176,7 +176,7 @@ class LookupTest {
     @Test
     void ignoresContactsOfOtherFamiliesOurOwnIdAndUnusableAddresses() throws Exception {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, randomId(), LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1), new InetSocketAddress(InetAddress.getByName("::1"), 6881)));
         lookup.bootstrapComplete();
         assertEquals(1, client.asked.size(), "no IPv6 bootstrap node in an IPv4 lookup");
@@ -196,7 +196,7 @@ class LookupTest {
     @Test
     void keepsTheTokenOfEachNodeThatAnswered() {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, randomId(), LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1)));
         lookup.bootstrapComplete();
         NodeContact referred = contacts(1, 50).get(0);
@@ -205,13 +205,13 @@ class LookupTest {
 
         assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
         assertEquals(Set.of(Option.some(BBytes.ascii("t1")), Option.some(BBytes.ascii("t2"))),
-                Set.copyOf(lookup.closestAnswered().stream().map(Lookup.AnsweredNode::token).toList()));
+                Set.copyOf(lookup.closestAnswered().stream().map(GetPeersLookup.AnsweredNode::token).toList()));
     }
 
     @Test
     void stopEndsTheLookupAndLateAnswersAreIgnored() throws Exception {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, randomId(), LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1)));
         lookup.stop();
         assertEquals(LookupEnd.STOPPED, lookup.end().getNow(null));
@@ -225,7 +225,7 @@ class LookupTest {
     void startsFromKnownNodes() {
         SimulatedDht dht = new SimulatedDht(500, 5);
         NodeId target = randomId();
-        Lookup lookup = new Lookup(SELF, target, LIMITS, dht, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, dht, found::addAll);
         lookup.addKnown(dht.nodes.subList(0, 3));
         lookup.bootstrapComplete();
         assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
@@ -235,7 +235,7 @@ class LookupTest {
 
     @Test
     void aLookupWithoutAnyNodeEndsAtOnce() {
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, new ManualClient(), found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, randomId(), LIMITS, new ManualClient(), found::addAll);
         lookup.bootstrapComplete();
         assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
     }
@@ -245,7 +245,7 @@ class LookupTest {
         ManualClient client = new ManualClient();
         NodeId target = randomId();
         LookupLimits limits = new LookupLimits(1, 8, 300, 64, 10, Set.of(AddressFamily.IPV4));
-        Lookup lookup = new Lookup(SELF, target, limits, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, limits, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1)));
         lookup.bootstrapComplete();
         List<NodeContact> offered = contacts(40, 100);
@@ -258,8 +258,8 @@ class LookupTest {
         assertEquals(closestTen, client.nodesAsked().subList(1, client.asked.size()));
     }
 
-    private Lookup start(NodeId target, GetPeersClient client, InetSocketAddress bootstrap) {
-        Lookup lookup = new Lookup(SELF, target, LIMITS, client, found::addAll);
+    private GetPeersLookup start(NodeId target, GetPeersClient client, InetSocketAddress bootstrap) {
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(bootstrap));
         lookup.bootstrapComplete();
         return lookup;
