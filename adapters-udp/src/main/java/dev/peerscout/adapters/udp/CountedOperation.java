@@ -2,7 +2,7 @@ package dev.peerscout.adapters.udp;
 
 import dev.peerscout.adapters.udp.protocol.Action;
 import dev.peerscout.adapters.udp.protocol.MalformedPacket;
-import dev.peerscout.adapters.udp.transport.Query;
+import dev.peerscout.adapters.udp.transport.Operation;
 import dev.peerscout.domain.model.AddressFamily;
 import io.vavr.control.Either;
 import java.nio.ByteBuffer;
@@ -10,36 +10,36 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A query that adds each datagram its exchange sends to its call's count, which the caller may read
+ * An operation that adds each datagram its exchange sends to its call's count, which the caller may read
  * while the call is in flight (one announce to both families, or many scrape batches, share one).
  */
-final class CountedQuery<R> implements Query<R> {
-    private final Query<R> query;
+final class CountedOperation<R> implements Operation<R> {
+    private final Operation<R> operation;
     private final AtomicInteger sent;
 
-    CountedQuery(Query<R> query, AtomicInteger sent) {
-        this.query = query;
+    CountedOperation(Operation<R> operation, AtomicInteger sent) {
+        this.operation = operation;
         this.sent = sent;
     }
 
     @Override
     public Action action() {
-        return query.action();
+        return operation.action();
     }
 
     @Override
     public byte[] encode(long connectionId, int transactionId) {
-        return query.encode(connectionId, transactionId);
+        return operation.encode(connectionId, transactionId);
     }
 
     @Override
     public Either<MalformedPacket, R> decode(ByteBuffer datagram, AddressFamily family) {
-        return query.decode(datagram, family);
+        return operation.decode(datagram, family);
     }
 
     @Override
     public void requesting(Duration connectTook) {
-        query.requesting(connectTook);
+        operation.requesting(connectTook);
     }
 
     @Override
