@@ -61,16 +61,8 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
     @Override
     public void received(Wire wire, ByteBuffer in, long now) {
         if (phase == Phase.HANDSHAKING) {
-            if (!Handshake.couldStart(in)) {
-                fail(wire, MetadataStatus.UNREACHABLE, "not a BitTorrent peer");
-                return;
-            }
-            if (in.remaining() < Handshake.LENGTH) {
-                return;
-            }
-            Handshake theirs = ((Handshake.Decoded.Ok) Handshake.decode(in)).handshake();
-            if (!isOurSwarm(theirs)) {
-                fail(wire, MetadataStatus.UNREACHABLE, "a handshake for another swarm");
+            Handshake theirs = readHandshake(wire, in);
+            if (theirs == null) {
                 return;
             }
             ReservedBits reserved = new ReservedBits(theirs.reserved());
@@ -84,20 +76,29 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
             sendWhatWeHave(wire, reserved.fast(), true);
         }
         while (phase == Phase.EXTENDING || phase == Phase.FETCHING) {
-            Frames.Decoded decoded = Frames.decode(in, limits);
-            if (decoded instanceof Frames.Decoded.NeedMore more) {
-                nextNeed = more.total();
+            WireMessage message = readMessage(wire, in, limits);
+            if (message == null) {
                 return;
             }
-            if (decoded instanceof Frames.Decoded.Violation violation) {
-                fail(wire, MetadataStatus.CLOSED, "broke the protocol: " + violation.why());
-                return;
-            }
-            nextNeed = 4;
-            if (((Frames.Decoded.Message) decoded).message() instanceof WireMessage.Extended extended) {
+            if (message instanceof WireMessage.Extended extended) {
                 extended(wire, extended);
             }
         }
+    }
+
+    @Override
+    protected void notBitTorrent(Wire wire, ByteBuffer in) {
+        fail(wire, MetadataStatus.UNREACHABLE, "not a BitTorrent peer");
+    }
+
+    @Override
+    protected void otherSwarm(Wire wire, Handshake theirs) {
+        fail(wire, MetadataStatus.UNREACHABLE, "a handshake for another swarm");
+    }
+
+    @Override
+    protected void brokeFraming(Wire wire, String why) {
+        fail(wire, MetadataStatus.CLOSED, "broke the protocol: " + why);
     }
 
     private void extended(Wire wire, WireMessage.Extended message) {

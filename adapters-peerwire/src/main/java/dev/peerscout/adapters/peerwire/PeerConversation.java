@@ -1,6 +1,7 @@
 package dev.peerscout.adapters.peerwire;
 
 import dev.peerscout.adapters.peerwire.protocol.ExtensionHandshake;
+import dev.peerscout.adapters.peerwire.protocol.Frames;
 import dev.peerscout.adapters.peerwire.protocol.Handshake;
 import dev.peerscout.adapters.peerwire.protocol.WireMessage;
 import dev.peerscout.adapters.peerwire.transport.Conversation;
@@ -8,6 +9,7 @@ import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashV2;
 import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.PeerId;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What a probe and a metadata fetch share: the handshake we send (the v1 hash, else the v2 one
  * truncated, with the upgrade bit when we know both) and the hashes we accept back, our side of the
- * fast and extension protocols, a deadline that starts at the connect timeout and never passes the
- * hard one, and the size of the next unit to read. Ends when its result is done.
+ * fast and extension protocols, reading the handshake and the messages after it, a deadline that
+ * starts at the connect timeout and never passes the hard one, and the size of the next unit to
+ * read. Ends when its result is done.
  *
  * @param <R> the result
  */
@@ -52,10 +55,53 @@ abstract class PeerConversation<R> implements Conversation {
         wire.send(ours.encode());
     }
 
-    /** Their handshake names one of the hashes we asked for. */
-    protected final boolean isOurSwarm(Handshake theirs) {
-        return acceptedHashes.stream().anyMatch(theirs::hasHash);
+    /**
+     * The peer's handshake, once whole and for one of our hashes; null while it is incomplete, or
+     * when the conversation failed through {@link #notBitTorrent} or {@link #otherSwarm}.
+     */
+    protected final Handshake readHandshake(Wire wire, ByteBuffer in) {
+        if (!Handshake.couldStart(in)) {
+            notBitTorrent(wire, in);
+            return null;
+        }
+        if (in.remaining() < Handshake.LENGTH) {
+            return null;
+        }
+        Handshake theirs = ((Handshake.Decoded.Ok) Handshake.decode(in)).handshake();
+        if (acceptedHashes.stream().noneMatch(theirs::hasHash)) {
+            otherSwarm(wire, theirs);
+            return null;
+        }
+        return theirs;
     }
+
+    /**
+     * The next whole message after the handshakes; null when more bytes are needed (noted for
+     * {@link #bytesWanted}), or when the framing was broken and the conversation failed through
+     * {@link #brokeFraming}.
+     */
+    protected final WireMessage readMessage(Wire wire, ByteBuffer in, Frames.Limits limits) {
+        Frames.Decoded decoded = Frames.decode(in, limits);
+        if (decoded instanceof Frames.Decoded.NeedMore more) {
+            nextNeed = more.total();
+            return null;
+        }
+        if (decoded instanceof Frames.Decoded.Violation violation) {
+            brokeFraming(wire, violation.why());
+            return null;
+        }
+        nextNeed = 4;
+        return ((Frames.Decoded.Message) decoded).message();
+    }
+
+    /** What came first is not a BitTorrent handshake ({@code in} as received): fail and close. */
+    protected abstract void notBitTorrent(Wire wire, ByteBuffer in);
+
+    /** A handshake for a swarm we did not ask for: fail and close. */
+    protected abstract void otherSwarm(Wire wire, Handshake theirs);
+
+    /** A message's framing broke the protocol: fail and close. */
+    protected abstract void brokeFraming(Wire wire, String why);
 
     /** Right after the handshakes: {@code have_none} first (BEP 6: piece information comes first), then BEP 10's. */
     protected final void sendWhatWeHave(Wire wire, boolean fast, boolean extensions) {

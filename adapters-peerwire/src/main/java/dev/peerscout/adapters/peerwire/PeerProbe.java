@@ -62,39 +62,41 @@ final class PeerProbe extends PeerConversation<ProbeResult> {
     @Override
     public void received(Wire wire, ByteBuffer in, long now) {
         if (phase == Phase.HANDSHAKING) {
-            if (!Handshake.couldStart(in)) {
-                fail(wire, ProbeStatus.NOT_BITTORRENT, "not a BitTorrent handshake (starts " + hexStart(in) + ")");
-                return;
-            }
-            if (in.remaining() < Handshake.LENGTH) {
-                return;
-            }
-            Handshake.Decoded decoded = Handshake.decode(in);
-            theirs = ((Handshake.Decoded.Ok) decoded).handshake();
-            if (!isOurSwarm(theirs)) {
-                fail(wire, ProbeStatus.WRONG_HASH, "a handshake for another swarm (" + HexFormat.of().formatHex(theirs.infoHash()) + ")");
+            theirs = readHandshake(wire, in);
+            if (theirs == null) {
                 return;
             }
             afterHandshake(wire, now);
         }
         while (phase == Phase.SETTLING || phase == Phase.AWAITING_PEX) {
-            Frames.Decoded decoded = Frames.decode(in, limits);
-            if (decoded instanceof Frames.Decoded.NeedMore more) {
-                nextNeed = more.total();
-                break;
-            }
-            if (decoded instanceof Frames.Decoded.Violation violation) {
-                fail(wire, ProbeStatus.NOT_BITTORRENT, "broke the protocol after its handshake: " + violation.why());
+            WireMessage message = readMessage(wire, in, limits);
+            if (message == null) {
                 return;
             }
-            String problem = take(((Frames.Decoded.Message) decoded).message());
+            String problem = take(message);
             if (problem != null) {
-                fail(wire, ProbeStatus.NOT_BITTORRENT, "broke the protocol after its handshake: " + problem);
+                brokeFraming(wire, problem);
                 return;
             }
-            nextNeed = 4;
             advance(wire, now);
         }
+    }
+
+    @Override
+    protected void notBitTorrent(Wire wire, ByteBuffer in) {
+        fail(wire, ProbeStatus.NOT_BITTORRENT, "not a BitTorrent handshake (starts " + hexStart(in) + ")");
+    }
+
+    @Override
+    protected void otherSwarm(Wire wire, Handshake theirs) {
+        fail(wire, ProbeStatus.WRONG_HASH, "a handshake for another swarm (" + HexFormat.of().formatHex(theirs.infoHash())
+                + ")");
+    }
+
+    /** Also for a message that breaks the protocol after its frame was fine. */
+    @Override
+    protected void brokeFraming(Wire wire, String why) {
+        fail(wire, ProbeStatus.NOT_BITTORRENT, "broke the protocol after its handshake: " + why);
     }
 
     private void afterHandshake(Wire wire, long now) {
