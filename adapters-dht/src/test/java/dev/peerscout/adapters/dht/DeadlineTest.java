@@ -42,10 +42,8 @@ class DeadlineTest {
         FakeNode mute = harness.nodes.start(silent());
 
         Harness.Run run = searchOnce(mute, Duration.ofSeconds(1), Duration.ofSeconds(10));
-        clock.advance(Duration.ofSeconds(1));
-        awaitTrue(() -> mute.received.size() == 2);
-        clock.advance(Duration.ofSeconds(2));
-        awaitTrue(() -> mute.received.size() == 3);
+        advanceUntilAsked(Duration.ofSeconds(1), mute, 2);
+        advanceUntilAsked(Duration.ofSeconds(2), mute, 3);
         clock.advance(Duration.ofMillis(3_999));
         assertFalse(run.summary().isDone(), "the third try waits 4 s");
         clock.advance(Duration.ofMillis(1));
@@ -58,8 +56,7 @@ class DeadlineTest {
         FakeNode mute = harness.nodes.start(silent());
 
         Harness.Run run = searchOnce(mute, Duration.ofSeconds(1), Duration.ofMillis(2_500));
-        clock.advance(Duration.ofSeconds(1));
-        awaitTrue(() -> mute.received.size() == 2);
+        advanceUntilAsked(Duration.ofSeconds(1), mute, 2);
         clock.advance(Duration.ofMillis(1_500));
 
         assertEquals(new Summary("dht", 1, 0, 0, Option.none(), 2), run.summary().getNow(null));
@@ -96,6 +93,12 @@ class DeadlineTest {
         Harness.Run run = run(source, search(within, node));
         awaitTrue(() -> node.received.size() == 1);
         return run;
+    }
+
+    /** Moves the clock on by {@code wait}, then waits for {@code node}'s {@code queries}-th query (a retry). */
+    private void advanceUntilAsked(Duration wait, FakeNode node, int queries) throws InterruptedException {
+        clock.advance(wait);
+        awaitTrue(() -> node.received.size() == queries);
     }
 
     private Search search(Duration within, FakeNode node) {

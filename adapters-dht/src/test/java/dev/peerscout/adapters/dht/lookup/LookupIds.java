@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Node ids, contacts and answers for lookup tests, from a fixed seed so that every run sees the same. */
-final class LookupIds {
+public final class LookupIds {
     private final Random random = new Random(42);
 
     NodeId randomId() {
@@ -30,7 +30,7 @@ final class LookupIds {
     }
 
     /** The id at XOR distance {@code distance} (a small number) from the target. */
-    static NodeId atDistance(NodeId target, long distance) {
+    public static NodeId atDistance(NodeId target, long distance) {
         byte[] id = target.toBytes();
         for (int i = 0; i < 8; i++) {
             id[NodeId.LENGTH - 1 - i] ^= (byte) (distance >>> (8 * i));
