@@ -125,9 +125,7 @@ class GetPeersLookupTest {
     @Test
     void takesAtMostMaxNodesPerReplyFromOneAnswer() {
         ManualClient client = new ManualClient();
-        GetPeersLookup lookup = new GetPeersLookup(SELF, ids.randomId(), LIMITS, client, found::addAll);
-        lookup.addBootstrap(List.of(SimulatedDht.address(1)));
-        lookup.bootstrapComplete();
+        GetPeersLookup lookup = start(ids.randomId(), client, SimulatedDht.address(1));
         client.last().answer(answer(ids.randomId(), ids.contacts(32, 100)));
         while (!client.inFlight().isEmpty()) {
             client.inFlight().get(0).fail();
@@ -196,9 +194,7 @@ class GetPeersLookupTest {
     @Test
     void keepsTheTokenOfEachNodeThatAnswered() {
         ManualClient client = new ManualClient();
-        GetPeersLookup lookup = new GetPeersLookup(SELF, ids.randomId(), LIMITS, client, found::addAll);
-        lookup.addBootstrap(List.of(SimulatedDht.address(1)));
-        lookup.bootstrapComplete();
+        GetPeersLookup lookup = start(ids.randomId(), client, SimulatedDht.address(1));
         NodeContact referred = ids.contacts(1, 50).get(0);
         client.last().answer(new Answer(ids.randomId(), List.of(referred), List.of(), Option.some(BBytes.ascii("t1"))));
         client.last().answer(new Answer(referred.id(), List.of(), List.of(), Option.some(BBytes.ascii("t2"))));
