@@ -63,11 +63,7 @@ class HostilePeersTest {
 
     @AfterEach
     void noConnectionIsLeftOpen() throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (thread.openConnections() > 0 && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
-        assertEquals(0, thread.openConnections());
+        Wires.assertNoConnectionLeftOpen(thread);
     }
 
     private static ProbeResult probe(Duration connectTimeout, Duration pexWait) {

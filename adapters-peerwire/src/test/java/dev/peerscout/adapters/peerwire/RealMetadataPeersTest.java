@@ -46,15 +46,7 @@ class RealMetadataPeersTest {
 
     @AfterAll
     static void stopPeers() {
-        for (AutoCloseable c : new AutoCloseable[] {thread, transmission, aria2, peers}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // the others still stop
-            }
-        }
+        Wires.closeAll(thread, transmission, aria2, peers);
     }
 
     private static MetadataAttempt fetch(int port, InfoHashes hashes) {

@@ -54,15 +54,7 @@ class RealPeersTest {
 
     @AfterAll
     static void stopPeers() {
-        for (AutoCloseable c : new AutoCloseable[] {thread, encryptedTransmission, transmission, aria2, peers}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        Wires.closeAll(thread, encryptedTransmission, transmission, aria2, peers);
     }
 
     private static ProbeResult probe(int port, RealPeers.TorrentFacts torrent, Duration pexWait) {
