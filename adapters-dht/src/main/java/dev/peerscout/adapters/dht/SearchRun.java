@@ -144,7 +144,7 @@ final class SearchRun implements GetPeersClient {
         synchronized (this) {
             if (bootstrapResolved == 0 && !startedFromTable && queried.isEmpty()) {
                 error = "no DHT bootstrap node resolved before the deadline"
-                        + (bootstrapFailures.isEmpty() ? "" : ": " + describeFailures());
+                        + (bootstrapFailures.isEmpty() ? "" : ": " + describeFailuresLocked());
             }
         }
         finish(Option.of(error));
@@ -248,7 +248,7 @@ final class SearchRun implements GetPeersClient {
         synchronized (this) {
             if (bootstrapResolved == 0 && !startedFromTable) {
                 error = bootstrapFailures.isEmpty() ? "no DHT bootstrap node given and no default routers"
-                        : "no DHT bootstrap node resolved: " + describeFailures();
+                        : "no DHT bootstrap node resolved: " + describeFailuresLocked();
             }
         }
         if (error != null) {
@@ -258,7 +258,7 @@ final class SearchRun implements GetPeersClient {
         }
     }
 
-    private String describeFailures() {
+    private String describeFailuresLocked() {
         List<String> all = List.copyOf(bootstrapFailures.values());
         List<String> named = all.subList(0, Math.min(FAILURES_NAMED, all.size()));
         int more = all.size() - named.size();

@@ -140,9 +140,9 @@ public final class GetPeersLookup {
         while (true) {
             List<Ask> batch;
             synchronized (this) {
-                batch = pick();
+                batch = pickLocked();
                 if (batch.isEmpty()) {
-                    ended = ending();
+                    ended = endingLocked();
                     if (ended != null) {
                         done = true;
                     }
@@ -197,7 +197,7 @@ public final class GetPeersLookup {
     }
 
     /** Under the monitor: the queries to send now, already counted as in flight. */
-    private List<Ask> pick() {
+    private List<Ask> pickLocked() {
         List<Ask> batch = new ArrayList<>();
         if (done || candidates.converged()) {
             return batch;
@@ -223,7 +223,7 @@ public final class GetPeersLookup {
     }
 
     /** Under the monitor, with nothing to send: how the lookup ends, or null to keep waiting. */
-    private LookupEnd ending() {
+    private LookupEnd endingLocked() {
         if (done) {
             return null;
         }
