@@ -97,7 +97,7 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
     }
 
     @Override
-    protected void brokeFraming(Wire wire, String why) {
+    protected void brokeProtocol(Wire wire, String why) {
         fail(wire, MetadataStatus.CLOSED, "broke the protocol: " + why);
     }
 

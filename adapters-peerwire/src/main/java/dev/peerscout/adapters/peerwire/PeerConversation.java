@@ -78,7 +78,7 @@ abstract class PeerConversation<R> implements Conversation {
     /**
      * The next whole message after the handshakes; null when more bytes are needed (noted for
      * {@link #bytesWanted}), or when the framing was broken and the conversation failed through
-     * {@link #brokeFraming}.
+     * {@link #brokeProtocol}.
      */
     protected final WireMessage readMessage(Wire wire, ByteBuffer in, Frames.Limits limits) {
         Frames.Decoded decoded = Frames.decode(in, limits);
@@ -87,7 +87,7 @@ abstract class PeerConversation<R> implements Conversation {
             return null;
         }
         if (decoded instanceof Frames.Decoded.Violation violation) {
-            brokeFraming(wire, violation.why());
+            brokeProtocol(wire, violation.why());
             return null;
         }
         nextNeed = 4;
@@ -100,8 +100,8 @@ abstract class PeerConversation<R> implements Conversation {
     /** A handshake for a swarm we did not ask for: fail and close. */
     protected abstract void otherSwarm(Wire wire, Handshake theirs);
 
-    /** A message's framing broke the protocol: fail and close. */
-    protected abstract void brokeFraming(Wire wire, String why);
+    /** The peer broke the protocol after the handshakes ({@code why}): fail and close. */
+    protected abstract void brokeProtocol(Wire wire, String why);
 
     /** Right after the handshakes: {@code have_none} first (BEP 6: piece information comes first), then BEP 10's. */
     protected final void sendWhatWeHave(Wire wire, boolean fast, boolean extensions) {

@@ -75,7 +75,7 @@ final class PeerProbe extends PeerConversation<ProbeResult> {
             }
             String problem = take(message);
             if (problem != null) {
-                brokeFraming(wire, problem);
+                brokeProtocol(wire, problem);
                 return;
             }
             advance(wire, now);
@@ -93,9 +93,9 @@ final class PeerProbe extends PeerConversation<ProbeResult> {
                 + ")");
     }
 
-    /** Also for a message that breaks the protocol after its frame was fine. */
+    /** Also for a message that, well framed, breaks the protocol. */
     @Override
-    protected void brokeFraming(Wire wire, String why) {
+    protected void brokeProtocol(Wire wire, String why) {
         fail(wire, ProbeStatus.NOT_BITTORRENT, "broke the protocol after its handshake: " + why);
     }
 
