@@ -9,7 +9,7 @@ import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.LosslessText;
 import dev.peerscout.domain.model.InfoHashV2;
 import dev.peerscout.domain.model.InfoHashes;
-import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.MagnetLinks;
 import dev.peerscout.domain.model.Problems;

@@ -100,6 +100,6 @@ public final class DhtPeerSource implements PeerSource, AutoCloseable {
     }
 
     private static Lookup failed(String why) {
-        return Lookup.finished(new Summary(NAME, 0, 0, 0, Option.some(why)));
+        return Lookup.finished(Summary.failed(NAME, why));
     }
 }

@@ -7,7 +7,7 @@ import dev.peerscout.bencode.BValue.BList;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

@@ -9,7 +9,7 @@ import dev.peerscout.adapters.udp.protocol.ScrapeRequest;
 import dev.peerscout.adapters.udp.protocol.UdpAnnounceRequest;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.time.Scheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;

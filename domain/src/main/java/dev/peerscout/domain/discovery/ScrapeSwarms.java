@@ -1,7 +1,7 @@
 package dev.peerscout.domain.discovery;
 
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;

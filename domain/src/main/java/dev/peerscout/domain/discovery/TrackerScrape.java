@@ -1,8 +1,8 @@
 package dev.peerscout.domain.discovery;
 
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.ScrapeStats;
-import dev.peerscout.domain.model.ScrapeStatsMap;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
+import dev.peerscout.domain.model.scrape.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerUrl;
 import io.vavr.control.Option;
 import java.time.Duration;

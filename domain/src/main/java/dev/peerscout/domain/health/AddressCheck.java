@@ -1,6 +1,11 @@
 package dev.peerscout.domain.health;
 
 import dev.peerscout.domain.model.AddressFamily;
+import dev.peerscout.domain.model.AnnounceResponse;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.port.TrackerProbe;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -47,6 +52,39 @@ public record AddressCheck(
     static AddressCheck failed(Option<InetAddress> address, CheckStatus status, String why) {
         return new AddressCheck(address, status, Option.some(why), Option.none(), Option.none(), Option.none(),
                 Option.none(), Option.none(), Option.none(), Option.none());
+    }
+
+    /** The check of an address whose announce ended, answered or not; with the scrape, when one was tried. */
+    static AddressCheck afterAnnounce(InetAddress address, TrackerProbe.Step<AnnounceResponse> announce,
+            Option<TrackerProbe.Step<ScrapeResponse>> scrape) {
+        Either<TrackerFailure, AnnounceResponse> outcome = announce.outcome();
+        CheckStatus status = outcome.fold(CheckStatus::of, ok -> CheckStatus.OK);
+        Option<String> error = outcome.fold(failure -> Option.some(why(failure)), ok -> Option.none());
+        Option<AnnounceResponse> response = outcome.toOption();
+        return new AddressCheck(Option.some(address), status, error, response.flatMap(AnnounceResponse::warning),
+                announce.connect(), status.alive() ? Option.some(announce.took()) : Option.none(),
+                scrape.filter(step -> step.outcome().isRight()).map(TrackerProbe.Step::took),
+                response.map(AnnounceResponse::interval), response.flatMap(AnnounceResponse::minInterval),
+                scrape.map(step -> step.outcome().fold(AddressCheck::scrapeFailure, ok -> "ok")));
+    }
+
+    /** The tracker's own text for an error; the detail for a refusal (the status already says refused). */
+    private static String why(TrackerFailure failure) {
+        if (failure instanceof TrackerFailure.Rejected rejected) {
+            return rejected.reason();
+        }
+        if (failure instanceof TrackerFailure.Unreachable unreachable && unreachable.refused()) {
+            return unreachable.detail();
+        }
+        return failure.message();
+    }
+
+    private static String scrapeFailure(TrackerFailure failure) {
+        if (failure instanceof TrackerFailure.Unsupported) {
+            return "unsupported";
+        }
+        CheckStatus status = CheckStatus.of(failure);
+        return status == CheckStatus.ERROR ? "error: " + ((TrackerFailure.Rejected) failure).reason() : status.label();
     }
 
     public Option<AddressFamily> family() {

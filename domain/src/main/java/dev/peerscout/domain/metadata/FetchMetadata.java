@@ -11,10 +11,12 @@ import dev.peerscout.domain.model.metadata.MetadataStatus;
 import dev.peerscout.domain.port.MetadataWire;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.probe.AddressPolicy;
+import dev.peerscout.domain.probe.PeerCalls;
 import dev.peerscout.domain.probe.ProbeListener;
 import dev.peerscout.domain.probe.ProbeOptions;
 import dev.peerscout.domain.probe.ProbeSwarm;
 import dev.peerscout.domain.probe.SwarmRun;
+import dev.peerscout.domain.run.LateStop;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -35,11 +37,6 @@ import java.util.concurrent.CompletableFuture;
  * asked again; the others go on. Everything ends by the run's one deadline.
  */
 public final class FetchMetadata {
-    /** Asking needs at least this long to mean anything; with less left, a peer is skipped. */
-    private static final Duration MIN_FETCH_TIME = Duration.ofMillis(200);
-    /** The adapter owes an outcome (with what it learnt) by the deadline; this guards against one that does not keep its word. */
-    private static final Duration GUARD_SLACK = Duration.ofMillis(500);
-
     private final ProbeSwarm swarm;
     private final MetadataWire wire;
     private final Scheduler scheduler;
@@ -59,6 +56,11 @@ public final class FetchMetadata {
         return new Run(torrent, options, metadata, listener).start();
     }
 
+    /**
+     * One fetch. Its lock is the Run itself. A method whose name ends in {@code Locked} must be
+     * called with the lock held; every other method takes it itself where it needs it. The wire
+     * (and the swarm run) are never called with the lock held.
+     */
     private final class Run implements ProbeListener {
         private final Torrent torrent;
         private final DiscoveryOptions options;
@@ -71,10 +73,9 @@ public final class FetchMetadata {
         private final Map<Peer, CompletableFuture<MetadataAttempt>> running = new LinkedHashMap<>();
         private final Map<Peer, MetadataAttempt> attempts = new LinkedHashMap<>();
         private final CompletableFuture<Option<MetadataResult.Verified>> done = new CompletableFuture<>();
+        private final LateStop swarmStop = new LateStop();
         private int asked;
         private boolean discoveryDone;
-        private SwarmRun run;
-        private String stopWanted;
 
         Run(Torrent torrent, DiscoveryOptions options, MetadataOptions metadata, Listener listener) {
             this.torrent = torrent;
@@ -87,16 +88,11 @@ public final class FetchMetadata {
 
         MetadataRun start() {
             // Discovery alone (no probes): this run connects to each peer once, for its metadata.
-            SwarmRun started = swarm.start(torrent, withoutMinPeers(options), ProbeOptions.none(metadata.userPeers()), this);
-            String stopNow;
-            synchronized (this) {
-                run = started;
-                stopNow = stopWanted;
-            }
-            if (stopNow != null) {
-                started.stop(stopNow);
-            }
-            scheduler.schedule(options.timeout().plus(GUARD_SLACK), () -> end(Option.none(), "no time left before the deadline"));
+            SwarmRun started = swarm.start(torrent, options.withoutMinPeers(), ProbeOptions.none(metadata.userPeers()),
+                    this);
+            swarmStop.arrived(started::stop);
+            scheduler.schedule(options.timeout().plus(PeerCalls.GUARD_SLACK),
+                    () -> end(Option.none(), "no time left before the deadline"));
             started.report().whenComplete((report, bug) -> {
                 synchronized (this) {
                     discoveryDone = true;
@@ -119,16 +115,17 @@ public final class FetchMetadata {
                     return;
                 }
                 if (!options.families().contains(peer.family())) {
-                    record(peer, MetadataAttempt.skipped("not asked: " + peer.family() + " is off"));
+                    recordLocked(peer, MetadataAttempt.skipped("not asked: " + peer.family() + " is off"));
                     return;
                 }
                 Option<String> refusal = policy.refusal(peer, List.of(origin));
                 if (refusal.isDefined()) {
-                    record(peer, MetadataAttempt.skipped(refusal.get()));
+                    recordLocked(peer, MetadataAttempt.skipped(refusal.get()));
                     return;
                 }
                 if (asked + queue.size() >= metadata.maxPeers()) {
-                    record(peer, MetadataAttempt.skipped("not asked: " + metadata.maxPeers() + " peers asked already"));
+                    recordLocked(peer,
+                            MetadataAttempt.skipped("not asked: " + metadata.maxPeers() + " peers asked already"));
                     return;
                 }
                 queue.add(peer);
@@ -158,8 +155,8 @@ public final class FetchMetadata {
             synchronized (this) {
                 while (!done.isDone() && running.size() < metadata.concurrency() && !queue.isEmpty()) {
                     Peer peer = queue.poll();
-                    if (Duration.between(scheduler.now(), deadline).compareTo(MIN_FETCH_TIME) < 0) {
-                        record(peer, MetadataAttempt.skipped("not asked: no time left before the deadline"));
+                    if (PeerCalls.tooLate(scheduler.now(), deadline)) {
+                        recordLocked(peer, MetadataAttempt.skipped("not asked: no time left before the deadline"));
                         continue;
                     }
                     asked++;
@@ -176,20 +173,14 @@ public final class FetchMetadata {
         }
 
         private void launch(MetadataRequest request) {
-            CompletableFuture<MetadataAttempt> fetch;
-            try {
-                fetch = wire.fetch(request);
-            } catch (RuntimeException bug) {
-                fetch = CompletableFuture.completedFuture(MetadataAttempt.failed(MetadataStatus.CLOSED, String.valueOf(bug), false,
-                        Option.none()));
-            }
+            CompletableFuture<MetadataAttempt> started = PeerCalls.call(() -> wire.fetch(request),
+                    bug -> MetadataAttempt.failed(MetadataStatus.CLOSED, bug, false, Option.none()));
             CompletableFuture<MetadataAttempt> slot;
             synchronized (this) {
                 slot = running.get(request.peer());
             }
-            CompletableFuture<MetadataAttempt> started = fetch;
             if (slot != null) {
-                slot.whenComplete((r, e) -> started.cancel(false)); // the run ended first: the adapter closes the connection
+                PeerCalls.cancelWhenDone(slot, started);
             }
             started.whenComplete((attempt, bug) -> answered(request.peer(), bug == null ? attempt
                     : MetadataAttempt.failed(MetadataStatus.CLOSED, "no outcome: " + bug, false, Option.none())));
@@ -209,7 +200,7 @@ public final class FetchMetadata {
                 if (slot == null || done.isDone()) {
                     return;
                 }
-                record(peer, checked);
+                recordLocked(peer, checked);
             }
             slot.complete(checked);
             if (checked.status() == MetadataStatus.COPY) {
@@ -219,8 +210,7 @@ public final class FetchMetadata {
             }
         }
 
-        /** Called with the lock held. */
-        private void record(Peer peer, MetadataAttempt attempt) {
+        private void recordLocked(Peer peer, MetadataAttempt attempt) {
             attempts.put(peer, attempt);
             listener.asked(peer, attempt);
         }
@@ -228,34 +218,20 @@ public final class FetchMetadata {
         /** Ends the run: fetches under way are abandoned, discovery stops. */
         private void end(Option<MetadataResult.Verified> verified, String why) {
             List<CompletableFuture<MetadataAttempt>> abandoned;
-            SwarmRun toStop;
             synchronized (this) {
                 if (done.isDone()) {
                     return;
                 }
-                for (Peer peer : queue) {
-                    record(peer, MetadataAttempt.skipped("not asked: " + why));
-                }
+                queue.forEach(peer -> recordLocked(peer, MetadataAttempt.skipped("not asked: " + why)));
                 queue.clear();
-                running.forEach((peer, slot) -> record(peer, MetadataAttempt.failed(MetadataStatus.TIMEOUT, "abandoned: " + why,
-                        false, Option.none())));
+                running.forEach((peer, slot) -> recordLocked(peer,
+                        MetadataAttempt.failed(MetadataStatus.TIMEOUT, "abandoned: " + why, false, Option.none())));
                 abandoned = new ArrayList<>(running.values());
                 running.clear();
-                toStop = run;
-                if (toStop == null) {
-                    stopWanted = why;
-                }
                 done.complete(verified);
             }
             abandoned.forEach(slot -> slot.complete(null));
-            if (toStop != null) {
-                toStop.stop(why);
-            }
+            swarmStop.stop(why);
         }
-    }
-
-    private static DiscoveryOptions withoutMinPeers(DiscoveryOptions o) {
-        return new DiscoveryOptions(o.timeout(), o.extraTrackers(), o.numWant(), o.port(), 0, o.families(), o.sendStopped(),
-                o.stopGrace(), o.peerId(), o.key(), o.usePeerSources(), o.bootstrap());
     }
 }

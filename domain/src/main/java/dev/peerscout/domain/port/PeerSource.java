@@ -86,6 +86,11 @@ public interface PeerSource {
             Objects.requireNonNull(error, "error");
         }
 
+        /** A search that could not run, or gave no summary, for {@code why}: nothing counted. */
+        public static Summary failed(String name, String why) {
+            return new Summary(name, 0, 0, 0, Option.some(why));
+        }
+
         /** One query per node queried: no retransmissions. */
         public Summary(String name, int nodesQueried, int nodesAnswered, int peers, Option<String> error) {
             this(name, nodesQueried, nodesAnswered, peers, error, nodesQueried);

@@ -12,7 +12,7 @@ import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;

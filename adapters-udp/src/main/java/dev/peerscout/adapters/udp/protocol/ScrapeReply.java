@@ -1,6 +1,6 @@
 package dev.peerscout.adapters.udp.protocol;
 
-import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import io.vavr.control.Either;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.PeerId;
-import dev.peerscout.domain.model.ScrapeStats;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import io.vavr.control.Either;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.PeerId;
-import dev.peerscout.domain.model.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.time.SystemScheduler;

@@ -1,4 +1,4 @@
-package dev.peerscout.domain.model;
+package dev.peerscout.domain.model.scrape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.peerscout.domain.model.InfoHash;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

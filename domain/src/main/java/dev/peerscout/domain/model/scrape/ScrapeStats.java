@@ -1,4 +1,4 @@
-package dev.peerscout.domain.model;
+package dev.peerscout.domain.model.scrape;
 
 /** A tracker's counts for one swarm. {@code completed} is how many times it was downloaded. */
 public record ScrapeStats(long seeders, long completed, long leechers) {

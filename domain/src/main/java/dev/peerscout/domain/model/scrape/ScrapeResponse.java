@@ -1,5 +1,6 @@
-package dev.peerscout.domain.model;
+package dev.peerscout.domain.model.scrape;
 
+import dev.peerscout.domain.model.InfoHash;
 import java.util.Map;
 
 /**

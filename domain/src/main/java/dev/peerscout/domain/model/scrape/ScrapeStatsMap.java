@@ -1,5 +1,6 @@
-package dev.peerscout.domain.model;
+package dev.peerscout.domain.model.scrape;
 
+import dev.peerscout.domain.model.InfoHash;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -15,29 +16,26 @@ import java.util.function.Function;
 
 /**
  * Counts per swarm, immutable, iterated in the order the swarms were added. A scrape of 100,000
- * swarms answers with one of these: the swarms and their counts sit in two arrays behind an
- * open-addressing index of ints, so building it costs one probe per swarm and no entry objects,
- * and {@link ScrapeResponse} keeps it without copying.
+ * swarms answers with one of these: the swarms ({@link SwarmIndex}) and their counts sit in two
+ * arrays, so building it costs one probe per swarm and no entry objects, and
+ * {@link ScrapeResponse} keeps it without copying.
  *
  * <p>Like {@link Map#copyOf}: no null keys or values, {@code get(null)} and
  * {@code containsKey(null)} throw {@link NullPointerException}, and every mutator throws
  * {@link UnsupportedOperationException}.
  */
 public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
-    private static final ScrapeStatsMap EMPTY = new ScrapeStatsMap(new InfoHash[0], new ScrapeStats[0], new int[1], 0);
+    private static final ScrapeStatsMap EMPTY = new ScrapeStatsMap(new SwarmIndex(1), new ScrapeStats[0]);
 
-    private final InfoHash[] swarms;
+    private final SwarmIndex swarms;
     private final ScrapeStats[] stats;
-    /** Position + 1 of the swarm in each slot, 0 for an empty slot; at most half full. */
-    private final int[] index;
     private final int size;
     private Set<Map.Entry<InfoHash, ScrapeStats>> entrySet;
 
-    private ScrapeStatsMap(InfoHash[] swarms, ScrapeStats[] stats, int[] index, int size) {
+    private ScrapeStatsMap(SwarmIndex swarms, ScrapeStats[] stats) {
         this.swarms = swarms;
         this.stats = stats;
-        this.index = index;
-        this.size = size;
+        this.size = swarms.size();
     }
 
     /** An immutable copy of {@code map}, in its iteration order; {@code map} itself if it is one already. */
@@ -75,13 +73,13 @@ public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
 
     @Override
     public ScrapeStats get(Object key) {
-        int position = find(swarms, index, Objects.requireNonNull(key));
+        int position = swarms.position(Objects.requireNonNull(key));
         return position < 0 ? null : stats[position];
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return find(swarms, index, Objects.requireNonNull(key)) >= 0;
+        return swarms.position(Objects.requireNonNull(key)) >= 0;
     }
 
     @Override
@@ -94,7 +92,7 @@ public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
     public void forEach(BiConsumer<? super InfoHash, ? super ScrapeStats> action) {
         Objects.requireNonNull(action);
         for (int i = 0; i < size; i++) {
-            action.accept(swarms[i], stats[i]);
+            action.accept(swarms.swarm(i), stats[i]);
         }
     }
 
@@ -180,36 +178,6 @@ public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
         return new UnsupportedOperationException("scrape counts are immutable");
     }
 
-    /** The position of {@code key}, or -1. */
-    private static int find(InfoHash[] swarms, int[] index, Object key) {
-        if (!(key instanceof InfoHash swarm)) {
-            return -1;
-        }
-        int hash = swarm.hashCode();
-        int mask = index.length - 1;
-        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-            int entry = index[slot];
-            if (entry == 0) {
-                return -1;
-            }
-            InfoHash candidate = swarms[entry - 1];
-            if (candidate.hashCode() == hash && candidate.equals(swarm)) {
-                return entry - 1;
-            }
-        }
-    }
-
-    private static int spread(int hash) {
-        int mixed = hash * 0x9E3779B9;
-        return mixed ^ (mixed >>> 16);
-    }
-
-    /** Slots for {@code swarms} entries at most half full: a power of two, at least 2. */
-    private static int slotsFor(int swarms) {
-        int wanted = Math.max(2, swarms) * 2;
-        return Integer.highestOneBit(wanted - 1) << 1;
-    }
-
     private final class Entries extends AbstractSet<Map.Entry<InfoHash, ScrapeStats>> {
         @Override
         public int size() {
@@ -221,7 +189,7 @@ public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
             if (!(other instanceof Map.Entry<?, ?> entry) || entry.getKey() == null) {
                 return false;
             }
-            int position = find(swarms, index, entry.getKey());
+            int position = swarms.position(entry.getKey());
             return position >= 0 && stats[position].equals(entry.getValue());
         }
 
@@ -240,7 +208,7 @@ public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
                     if (next >= size) {
                         throw new NoSuchElementException();
                     }
-                    Map.Entry<InfoHash, ScrapeStats> entry = Map.entry(swarms[next], stats[next]);
+                    Map.Entry<InfoHash, ScrapeStats> entry = Map.entry(swarms.swarm(next), stats[next]);
                     next++;
                     return entry;
                 }
@@ -254,10 +222,8 @@ public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
      * {@link #build()} it refuses further changes, so the map it built stays immutable.
      */
     public static final class Builder {
-        private InfoHash[] swarms;
+        private final SwarmIndex swarms;
         private ScrapeStats[] stats;
-        private int[] index;
-        private int size;
         private boolean built;
 
         private Builder(int expectedSwarms) {
@@ -265,50 +231,38 @@ public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
                 throw new IllegalArgumentException("negative expected size " + expectedSwarms);
             }
             int capacity = Math.max(1, expectedSwarms);
-            swarms = new InfoHash[capacity];
+            swarms = new SwarmIndex(capacity);
             stats = new ScrapeStats[capacity];
-            index = new int[slotsFor(capacity)];
         }
 
         /** Adds {@code swarm} at the next position; false (and nothing added) if it is there already. */
         public boolean add(InfoHash swarm) {
             Objects.requireNonNull(swarm, "swarm");
             checkOpen();
-            int hash = swarm.hashCode();
-            int mask = index.length - 1;
-            int slot = spread(hash) & mask;
-            for (int entry = index[slot]; entry != 0; entry = index[slot]) {
-                InfoHash candidate = swarms[entry - 1];
-                if (candidate.hashCode() == hash && candidate.equals(swarm)) {
-                    return false;
-                }
-                slot = (slot + 1) & mask;
+            if (!swarms.add(swarm)) {
+                return false;
             }
-            if (size == swarms.length) {
-                grow();
-                return add(swarm);
+            if (swarms.capacity() > stats.length) {
+                stats = Arrays.copyOf(stats, swarms.capacity());
             }
-            swarms[size] = swarm;
-            size++;
-            index[slot] = size;
             return true;
         }
 
         /** Swarms added so far. */
         public int size() {
-            return size;
+            return swarms.size();
         }
 
         /** The distinct swarms added so far, in order (a copy). */
         public List<InfoHash> swarms() {
-            return List.of(Arrays.copyOf(swarms, size));
+            return swarms.swarms();
         }
 
         /** The counts of the swarm at {@code position} (0-based, in the order added). */
         public Builder set(int position, ScrapeStats counts) {
             Objects.requireNonNull(counts, "counts");
             checkOpen();
-            Objects.checkIndex(position, size);
+            Objects.checkIndex(position, swarms.size());
             stats[position] = counts;
             return this;
         }
@@ -316,33 +270,18 @@ public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
         /** The map; every swarm added must have its counts by now. */
         public ScrapeStatsMap build() {
             checkOpen();
-            for (int i = 0; i < size; i++) {
+            for (int i = 0; i < swarms.size(); i++) {
                 if (stats[i] == null) {
-                    throw new IllegalStateException("no counts for swarm " + swarms[i] + " at position " + i);
+                    throw new IllegalStateException("no counts for swarm " + swarms.swarm(i) + " at position " + i);
                 }
             }
             built = true;
-            return size == 0 ? EMPTY : new ScrapeStatsMap(swarms, stats, index, size);
+            return swarms.size() == 0 ? EMPTY : new ScrapeStatsMap(swarms, stats);
         }
 
         private void checkOpen() {
             if (built) {
                 throw new IllegalStateException("the map is built already");
-            }
-        }
-
-        private void grow() {
-            int capacity = swarms.length * 2;
-            swarms = Arrays.copyOf(swarms, capacity);
-            stats = Arrays.copyOf(stats, capacity);
-            index = new int[slotsFor(capacity)];
-            int mask = index.length - 1;
-            for (int position = 0; position < size; position++) {
-                int slot = spread(swarms[position].hashCode()) & mask;
-                while (index[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                index[slot] = position + 1;
             }
         }
     }
