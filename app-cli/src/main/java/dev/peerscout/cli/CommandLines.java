@@ -7,15 +7,14 @@ import javax.inject.Provider;
 import picocli.CommandLine;
 
 /**
- * The command line for one run. picocli reflects over every command it is given, which is most
- * of our start-up time, so a run that names its subcommand gets the root and that subcommand
- * only; anything else (help, no arguments, a typo) gets them all, for the full usage and for
- * picocli's suggestions.
+ * The command line for one run. Building a command's spec costs start-up time, so a run that
+ * names its subcommand gets the root and that subcommand only; anything else (help, no
+ * arguments, a typo) gets them all, for the full usage and for picocli's suggestions.
  */
 final class CommandLines {
     private final Provider<RootCommand> root;
     /** In the order the usage lists them. */
-    private final Map<String, Provider<?>> subcommands = new LinkedHashMap<>();
+    private final Map<String, Provider<? extends CliCommand>> subcommands = new LinkedHashMap<>();
 
     @Inject
     CommandLines(Provider<RootCommand> root, Provider<InfoCommand> info, Provider<PeersCommand> peers,
@@ -29,20 +28,15 @@ final class CommandLines {
 
     CommandLine forArguments(String... args) {
         CommandLine line = new CommandLine(root.get().spec());
-        Provider<?> named = subcommands.get(firstWord(args));
+        Provider<? extends CliCommand> named = subcommands.get(firstWord(args));
         if (named != null) {
-            line.addSubcommand(specOf(named.get()));
+            line.addSubcommand(named.get().spec());
         } else {
-            for (Provider<?> subcommand : subcommands.values()) {
-                line.addSubcommand(specOf(subcommand.get()));
+            for (Provider<? extends CliCommand> subcommand : subcommands.values()) {
+                line.addSubcommand(subcommand.get().spec());
             }
         }
         return line;
-    }
-
-    /** A command built in code hands picocli its spec; an annotated one is read by picocli itself. */
-    private static Object specOf(Object command) {
-        return command instanceof InfoCommand info ? info.spec() : command;
     }
 
     /** The root's own options take no values, so the first word that is not an option names the subcommand. */

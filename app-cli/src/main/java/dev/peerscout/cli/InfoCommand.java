@@ -3,15 +3,12 @@ package dev.peerscout.cli;
 import dev.peerscout.domain.model.Contents;
 import dev.peerscout.domain.model.FileEntry;
 import dev.peerscout.domain.model.HostPort;
-import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.InfoHashV2;
 import dev.peerscout.domain.model.MagnetLinks;
 import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerUrl;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,17 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * verified copy is shown as a .torrent would be (and saved with {@code --save}). Its spec is built
  * in code (see {@link Specs}).
  */
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand implements CliCommand {
     /** Human output lists this many files; --json lists all. */
     private static final int FILES_SHOWN = 20;
 
     private final TorrentReferences torrents;
     private final MagnetMetadata magnetMetadata;
     private final CommandSpec spec;
-    private String reference;
-    private boolean json;
-    private boolean showSecrets;
-    private boolean allFiles;
 
     @Inject
     InfoCommand(TorrentReferences torrents, MagnetMetadata magnetMetadata) {
@@ -39,40 +32,38 @@ final class InfoCommand implements Callable<Integer> {
         this.magnetMetadata = magnetMetadata;
         spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files. For a magnet link "
                 + "the swarm's peers are asked for the info dictionary (BEP 9) unless --offline.",
-                Specs.exitCodes("0:the torrent was read (for a magnet link: verified metadata was obtained)",
-                        "1:no peer gave verified metadata before the deadline (stderr says why)",
-                        "2:bad input or usage (one line on stderr)", "3:internal error", "4:standard output could not be written"));
-        spec.addPositional(Specs.parameter("<torrent-file|magnet>", "A .torrent file, '-' for one on standard input, or a magnet link.",
-                given -> reference = given));
-        spec.addOption(Specs.flag("--json", "One JSON document on stdout, for scripts.", given -> json = given));
-        spec.addOption(Specs.flag("--show-secrets", "Show tracker passkeys instead of masking them.",
-                given -> showSecrets = given));
-        spec.addOption(Specs.flag("--all-files", "List every file, not only the first " + FILES_SHOWN + ".",
-                given -> allFiles = given));
+                Specs.subcommandExitCodes("the torrent was read (for a magnet link: verified metadata was obtained)",
+                        "no peer gave verified metadata before the deadline (stderr says why)"));
+        InfoRequest.declare(spec, FILES_SHOWN);
         magnetMetadata.addOptions(spec);
     }
 
-    CommandSpec spec() {
+    @Override
+    public CommandSpec spec() {
         return spec;
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        InfoRequest request = InfoRequest.of(spec);
+        String reference = request.reference();
         Torrent torrent = torrents.read(reference);
-        PrintWriter out = json ? OutputWriter.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
+        PrintWriter out = request.json() ? OutputWriter.forScripts(spec.commandLine().getOut())
+                : spec.commandLine().getOut();
         String from = null;
         if (magnetMetadata.wanted(reference, torrent)) {
-            MagnetMetadata.Outcome outcome = magnetMetadata.fetch(reference, torrent, showSecrets, spec.commandLine().getErr());
+            MagnetMetadata.Outcome outcome = magnetMetadata.fetch(reference, torrent, request.showSecrets(),
+                    spec.commandLine().getErr());
             if (outcome.torrent().isEmpty()) {
                 return ExitCodes.NOTHING_FOUND;
             }
             torrent = outcome.torrent().get();
             from = outcome.from();
         }
-        if (json) {
-            writeJson(torrent, out, from);
+        if (request.json()) {
+            new InfoJson(out, request.showSecrets()).write(torrent, from);
         } else {
-            writeText(torrent, out);
+            writeText(torrent, out, request.showSecrets(), request.allFiles());
             if (from != null) {
                 out.println("Metadata:     from " + from);
             }
@@ -81,7 +72,7 @@ final class InfoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void writeText(Torrent torrent, PrintWriter out) {
+    private static void writeText(Torrent torrent, PrintWriter out, boolean showSecrets, boolean allFiles) {
         out.println("Name:         " + Text.printable(torrent.name().getOrElse("(none)")));
         out.println("Version:      " + torrent.hashes().version().name().toLowerCase(Locale.ROOT)
                 + (torrent.isPrivate() ? ", private" : ""));
@@ -139,67 +130,5 @@ final class InfoCommand implements Callable<Integer> {
             out.println("              (passkeys masked as ***: this link cannot announce; --show-secrets shows them)");
         }
         torrent.warnings().forEach(warning -> out.println("Warning:      " + Text.printable(warning)));
-    }
-
-    private void writeJson(Torrent torrent, PrintWriter out, String metadataFrom) {
-        Json.write(out, true, json -> {
-            json.writeStartObject();
-            json.writeStringField("name", torrent.name().getOrNull());
-            json.writeStringField("infoHash", torrent.hashes().v1().map(InfoHash::hex).getOrNull());
-            json.writeStringField("infoHashV2", torrent.hashes().v2().map(InfoHashV2::hex).getOrNull());
-            json.writeStringField("version", torrent.hashes().version().name().toLowerCase(Locale.ROOT));
-            json.writeBooleanField("private", torrent.isPrivate());
-            json.writeArrayFieldStart("trackers");
-            for (Tier tier : torrent.tiers()) {
-                json.writeStartArray();
-                for (TrackerUrl url : tier.trackers()) {
-                    json.writeString(url.display(showSecrets));
-                }
-                json.writeEndArray();
-            }
-            json.writeEndArray();
-            Contents contents = torrent.contents().getOrNull();
-            if (contents == null) {
-                json.writeNullField("totalLength");
-                json.writeNullField("paddedLength");
-                json.writeNullField("pieceLength");
-                json.writeNullField("pieceCount");
-            } else {
-                // The real files; paddedLength adds the pad files (what libtorrent calls total_size).
-                json.writeNumberField("totalLength", contents.dataLength());
-                json.writeNumberField("paddedLength", contents.totalLength());
-                json.writeNumberField("pieceLength", contents.pieceLength());
-                json.writeNumberField("pieceCount", contents.pieceCount());
-            }
-            json.writeArrayFieldStart("files");
-            if (contents != null) {
-                for (FileEntry file : contents.files()) {
-                    json.writeStartObject();
-                    json.writeStringField("path", file.joinedPath());
-                    json.writeNumberField("length", file.length());
-                    if (file.padding()) {
-                        json.writeBooleanField("padding", true);
-                    }
-                    json.writeEndObject();
-                }
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("peers");
-            for (HostPort peer : torrent.peerHints()) {
-                json.writeString(peer.toString());
-            }
-            json.writeEndArray();
-            json.writeStringField("magnet", MagnetLinks.of(torrent, showSecrets));
-            json.writeArrayFieldStart("warnings");
-            for (String warning : torrent.warnings()) {
-                json.writeString(warning);
-            }
-            json.writeEndArray();
-            if (metadataFrom != null) {
-                json.writeStringField("metadataFrom", metadataFrom);
-            }
-            json.writeEndObject();
-        });
-        out.println();
     }
 }

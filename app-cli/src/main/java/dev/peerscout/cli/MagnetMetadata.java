@@ -17,7 +17,6 @@ import dev.peerscout.domain.model.metadata.MetadataAttempt;
 import dev.peerscout.domain.model.metadata.MetadataStatus;
 import dev.peerscout.domain.port.MetainfoWriter;
 import dev.peerscout.domain.port.TorrentReader;
-import dev.peerscout.domain.probe.Addresses;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -27,7 +26,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +51,7 @@ final class MagnetMetadata {
     private final Lazy<MetainfoWriter> writer;
     private final TorrentReader reader;
     private final NetworkOptions network = new NetworkOptions();
+    private CommandSpec spec;
     private boolean offline;
     private String save;
     private boolean noDht;
@@ -76,22 +75,39 @@ final class MagnetMetadata {
     }
 
     void addOptions(CommandSpec spec) {
-        spec.addOption(Specs.flag("--offline", "For a magnet link: show only what the link says; ask no one.", given -> offline = given));
-        spec.addOption(Specs.option("--save", "FILE", "For a magnet link: write the .torrent made of the verified metadata to FILE.",
-                given -> save = given));
-        spec.addOption(Specs.option("--timeout", "SECONDS", "For a magnet link: one deadline for finding peers and getting the "
-                + "metadata (default: 30).", given -> timeout = given));
-        spec.addOption(Specs.repeatable("--tracker", "URL", "Also ask this tracker (repeatable); each forms its own tier after the link's.",
-                list -> network.trackers = list == null ? new ArrayList<>() : list));
-        spec.addOption(Specs.flag("--no-dht", "Ask only the trackers and the link's peers, not the DHT.", given -> noDht = given));
+        this.spec = spec;
+        spec.addOption(Specs.flag(new String[] {"--offline"},
+                "For a magnet link: show only what the link says; ask no one."));
+        spec.addOption(Specs.typed("--save", "FILE", String.class, null,
+                "For a magnet link: write the .torrent made of the verified metadata to FILE."));
+        spec.addOption(Specs.typed("--timeout", "SECONDS", String.class, null,
+                "For a magnet link: one deadline for finding peers and getting the metadata (default: 30)."));
+        spec.addOption(Specs.repeatable("--tracker", "URL",
+                "Also ask this tracker (repeatable); each forms its own tier after the link's."));
+        spec.addOption(Specs.flag(new String[] {"--no-dht"},
+                "Ask only the trackers and the link's peers, not the DHT."));
         spec.addOption(Specs.repeatable("--dht-bootstrap", "HOST:PORT",
-                "Start the DHT from this node (repeatable) instead of the public routers.", list -> dhtBootstrap = list == null ? List.of() : list));
-        spec.addOption(Specs.repeatable("--peer", "IP:PORT", "Also ask this peer (repeatable), like the link's x.pe.",
-                list -> peers = list == null ? List.of() : list));
-        spec.addOption(Specs.flag("-4", "Use IPv4 only.", given -> ipv4Only = given));
-        spec.addOption(Specs.flag("-6", "Use IPv6 only.", given -> ipv6Only = given));
-        spec.addOption(Specs.option("--max-metadata-size", "BYTES", "Refuse a peer whose info dictionary is larger (default: "
-                + MetadataOptions.DEFAULT_MAX_SIZE + ", 32 MiB).", given -> maxSize = given));
+                "Start the DHT from this node (repeatable) instead of the public routers."));
+        spec.addOption(Specs.repeatable("--peer", "IP:PORT", "Also ask this peer (repeatable), like the link's x.pe."));
+        spec.addOption(Specs.flag(new String[] {"-4"}, "Use IPv4 only."));
+        spec.addOption(Specs.flag(new String[] {"-6"}, "Use IPv6 only."));
+        spec.addOption(Specs.typed("--max-metadata-size", "BYTES", String.class, null,
+                "Refuse a peer whose info dictionary is larger (default: " + MetadataOptions.DEFAULT_MAX_SIZE
+                        + ", 32 MiB)."));
+    }
+
+    /** The options as parsed; the strings are checked where they are used, with messages of our own. */
+    private void readOptions() {
+        offline = Specs.value(spec, "--offline");
+        save = Specs.value(spec, "--save");
+        timeout = Specs.value(spec, "--timeout");
+        network.trackers = new ArrayList<>(Specs.values(spec, "--tracker"));
+        noDht = Specs.value(spec, "--no-dht");
+        dhtBootstrap = Specs.values(spec, "--dht-bootstrap");
+        peers = Specs.values(spec, "--peer");
+        ipv4Only = Specs.value(spec, "-4");
+        ipv6Only = Specs.value(spec, "-6");
+        maxSize = Specs.value(spec, "--max-metadata-size");
     }
 
     private static double parseSeconds(String given) {
@@ -104,7 +120,8 @@ final class MagnetMetadata {
 
     /** Whether this run asks the swarm: a magnet link, not --offline. Checks the options that only make sense then. */
     boolean wanted(String reference, Torrent torrent) {
-        boolean magnet = torrent.contents().isEmpty() && reference.strip().regionMatches(true, 0, "magnet:", 0, 7);
+        readOptions();
+        boolean magnet = torrent.contents().isEmpty() && TorrentReferences.isLink(reference);
         if (save != null && !magnet) {
             throw new UserError("--save needs a magnet link: " + reference + " is a .torrent already");
         }
@@ -116,7 +133,7 @@ final class MagnetMetadata {
 
     Outcome fetch(String reference, Torrent link, boolean showSecrets, PrintWriter err) throws InterruptedException {
         DiscoveryOptions options = options();
-        MetadataOptions metadata = MetadataOptions.defaults(maxSize(), false, userPeers());
+        MetadataOptions metadata = MetadataOptions.defaults(maxSize(), false, ProbeFlags.userPeers(peers));
         Path target = savePath();
         boolean dht = options.usePeerSources();
         if (link.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht && link.peerHints().isEmpty()
@@ -137,7 +154,8 @@ final class MagnetMetadata {
         }
         MetadataResult.Verified verified = result.verified().get();
         String from = verified.from().toString();
-        byte[] file = writer.get().fromMagnet(reference.strip(), verified.info()).getOrElseThrow(e -> new UserError(e.message()));
+        byte[] file = writer.get().fromMagnet(TorrentReferences.link(reference), verified.info())
+                .getOrElseThrow(e -> new UserError(e.message()));
         Either<TorrentError, Torrent> parsed = reader.parse("the metadata from " + from, file);
         if (parsed.isLeft()) {
             // The hash matched, so this is the torrent's own info dictionary: one a .torrent reader refuses.
@@ -190,18 +208,11 @@ final class MagnetMetadata {
         if (timeout != null) {
             network.timeoutSeconds = parseSeconds(timeout);
         }
-        if (ipv4Only && ipv6Only) {
-            throw new UserError("-4 and -6 cannot be used together");
-        }
+        Set<AddressFamily> families = NetworkOptions.families(ipv4Only, ipv6Only);
         if (noDht && !dhtBootstrap.isEmpty()) {
             throw new UserError("--dht-bootstrap has no use with --no-dht");
         }
-        Set<AddressFamily> families = ipv4Only ? EnumSet.of(AddressFamily.IPV4)
-                : ipv6Only ? EnumSet.of(AddressFamily.IPV6) : EnumSet.allOf(AddressFamily.class);
-        List<HostPort> nodes = new ArrayList<>();
-        for (String node : dhtBootstrap) {
-            nodes.add(HostPorts.parse(node).getOrElseThrow(problem -> new UserError("--dht-bootstrap " + node + ": " + problem)));
-        }
+        List<HostPort> nodes = NetworkOptions.bootstrapNodes(dhtBootstrap);
         return new DiscoveryOptions(network.timeout(), network.extraTrackers(), DiscoveryOptions.DEFAULT_NUM_WANT,
                 DiscoveryOptions.DEFAULT_PORT, 0, families, true, DiscoveryOptions.DEFAULT_STOP_GRACE,
                 PeerId.random(PeerId.DEFAULT_PREFIX, random.get()), random.get().nextInt(), !noDht, nodes);
@@ -220,17 +231,6 @@ final class MagnetMetadata {
         } catch (NumberFormatException e) {
             throw new UserError("--max-metadata-size expects a number of bytes, got " + maxSize);
         }
-    }
-
-    private List<Peer> userPeers() {
-        List<Peer> userPeers = new ArrayList<>();
-        for (String text : peers) {
-            var parsed = HostPorts.parse(text).getOrElseThrow(problem -> new UserError("--peer " + text + ": " + problem));
-            var address = Addresses.literal(parsed.host())
-                    .getOrElseThrow(() -> new UserError("--peer " + text + ": expected an IP address, not a host name"));
-            userPeers.add(new Peer(address, parsed.port()));
-        }
-        return userPeers;
     }
 
     /** Checked before the run: a typo in the path should not cost a whole fetch. */

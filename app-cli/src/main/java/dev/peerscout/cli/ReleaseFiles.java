@@ -9,7 +9,7 @@ import picocli.CommandLine;
 
 /**
  * Writes what the release archive ships beside the jar, all from the full picocli model (every
- * subcommand, whether declared by annotations or in code): a man page per command and the bash
+ * subcommand, each declared in code with {@link Specs}): a man page per command and the bash
  * and zsh completion. Run by the build: {@code ReleaseFiles DIR} fills {@code DIR/share}.
  */
 public final class ReleaseFiles {

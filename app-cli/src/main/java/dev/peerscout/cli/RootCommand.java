@@ -1,11 +1,10 @@
 package dev.peerscout.cli;
 
-import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code peerscout} itself: its subcommands do the work; alone, it shows its usage. */
-final class RootCommand implements Callable<Integer> {
+final class RootCommand implements CliCommand {
     private final CommandSpec spec;
 
     @Inject
@@ -21,10 +20,11 @@ final class RootCommand implements Callable<Integer> {
                         "130:interrupted by Ctrl-C, after the goodbyes (143 SIGTERM, 129 SIGHUP)"));
         spec.usageMessage().synopsisSubcommandLabel("(info | peers | scrape | trackers)");
         // Read by Peerscout's error handler from the parse result, in whichever command it was given.
-        spec.addOption(Specs.inheritedFlag("--verbose", "Show stack traces of internal errors.", given -> {}));
+        spec.addOption(Specs.inheritedFlag("--verbose", "Show stack traces of internal errors."));
     }
 
-    CommandSpec spec() {
+    @Override
+    public CommandSpec spec() {
         return spec;
     }
 

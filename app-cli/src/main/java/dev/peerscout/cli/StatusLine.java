@@ -43,6 +43,13 @@ final class StatusLine implements AutoCloseable {
         this.status = status;
     }
 
+    /** Live when a person watches stderr and did not ask for quiet; as wide as that terminal. */
+    static StatusLine on(Terminal terminal, PrintWriter err, boolean quiet, Scheduler scheduler,
+            Supplier<String> status) {
+        boolean live = !quiet && terminal.stderrIsInteractive();
+        return new StatusLine(err, live, quiet, live ? terminal.columns() : () -> 80, scheduler, status);
+    }
+
     /** Draws the status and keeps it alive until {@link #close()}. */
     synchronized StatusLine start() {
         if (live && !closed) {
@@ -121,10 +128,5 @@ final class StatusLine implements AutoCloseable {
         err.print(CLEAR + text);
         err.flush();
         shown = true;
-    }
-
-    /** {@code 12 s} for the status line: whole seconds are enough at one update a second. */
-    static String elapsed(Duration elapsed) {
-        return elapsed.toSeconds() + " s";
     }
 }

@@ -314,6 +314,26 @@ class CliWithFakesTest {
     }
 
     @Test
+    void aBareInfoHashStandsForItsMagnetLinkInPeersAndInfoAsInScrape() {
+        trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.9", 1)));
+        String v2 = "cb0d7a6d7d2b9aeb1a6a0f7b0a7d4c1f2c3b4a59687766554433221100ffeedd";
+
+        CliRun peers = run("peers", HASH.hex().toUpperCase(java.util.Locale.ROOT), "--tracker", LIVE, "--no-dht");
+        CliRun info = run("info", HASH.hex(), "--offline");
+        CliRun infoV2 = run("info", " " + v2 + " ", "--offline", "--json");
+        CliRun save = run("info", HASH.hex(), "--offline", "--save", "x.torrent");
+
+        assertEquals(0, peers.exitCode(), peers.err());
+        assertEquals(List.of("10.0.0.9:1"), peers.outLines());
+        assertEquals(HASH, trackers.calls().get(0).request().infoHash());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("Info hash:    " + HASH.hex()), info.out());
+        assertTrue(info.out().contains("Magnet:       magnet:?xt=urn:btih:" + HASH.hex()), info.out());
+        assertTrue(infoV2.out().contains("\"magnet\" : \"magnet:?xt=urn:btmh:1220" + v2 + "\""), infoV2.out());
+        assertEquals(List.of("peerscout: --save needs the swarm's metadata: drop --offline"), save.errLines());
+    }
+
+    @Test
     void passkeysAreMaskedUnlessAskedFor() {
         CliRun masked = run("peers", "private.torrent", "--timeout", "0.2");
         CliRun shown = run("info", "private.torrent", "--show-secrets");

@@ -24,7 +24,8 @@ class StatusLineTest {
 
     @Test
     void theStatusIsRedrawnEverySecondWhileATrackerIsWaitedFor() {
-        StatusLine status = live(80, () -> "waiting for 1 of 1 tracker, " + StatusLine.elapsed(Duration.between(begin, clock.now())));
+        StatusLine status = live(80,
+                () -> "waiting for 1 of 1 tracker, " + ProgressLine.elapsed(Duration.between(begin, clock.now())));
 
         status.start();
         clock.advance(Duration.ofSeconds(3));

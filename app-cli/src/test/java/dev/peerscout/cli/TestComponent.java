@@ -43,6 +43,13 @@ interface TestComponent {
             return fake;
         }
 
+        /** Nothing on standard input: a test that needs some gives a stream to the class that reads it. */
+        @Provides
+        @javax.inject.Named("stdin")
+        static java.io.InputStream stdin() {
+            return java.io.InputStream.nullInputStream();
+        }
+
         @Provides
         @Singleton
         static PeerWire peerWire() {

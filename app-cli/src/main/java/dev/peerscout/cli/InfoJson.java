@@ -1,0 +1,87 @@
+package dev.peerscout.cli;
+
+import dev.peerscout.domain.model.Contents;
+import dev.peerscout.domain.model.FileEntry;
+import dev.peerscout.domain.model.HostPort;
+import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.InfoHashV2;
+import dev.peerscout.domain.model.MagnetLinks;
+import dev.peerscout.domain.model.Tier;
+import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.TrackerUrl;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** {@code info --json}: what a torrent says, every file included, as one document for scripts. */
+final class InfoJson {
+    private final PrintWriter out;
+    private final boolean showSecrets;
+
+    InfoJson(PrintWriter out, boolean showSecrets) {
+        this.out = out;
+        this.showSecrets = showSecrets;
+    }
+
+    /** {@code metadataFrom}: the peer that gave a magnet link's verified metadata, or null. */
+    void write(Torrent torrent, String metadataFrom) {
+        Json.write(out, true, json -> {
+            json.writeStartObject();
+            json.writeStringField("name", torrent.name().getOrNull());
+            json.writeStringField("infoHash", torrent.hashes().v1().map(InfoHash::hex).getOrNull());
+            json.writeStringField("infoHashV2", torrent.hashes().v2().map(InfoHashV2::hex).getOrNull());
+            json.writeStringField("version", torrent.hashes().version().name().toLowerCase(Locale.ROOT));
+            json.writeBooleanField("private", torrent.isPrivate());
+            json.writeArrayFieldStart("trackers");
+            for (Tier tier : torrent.tiers()) {
+                json.writeStartArray();
+                for (TrackerUrl url : tier.trackers()) {
+                    json.writeString(url.display(showSecrets));
+                }
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            Contents contents = torrent.contents().getOrNull();
+            if (contents == null) {
+                json.writeNullField("totalLength");
+                json.writeNullField("paddedLength");
+                json.writeNullField("pieceLength");
+                json.writeNullField("pieceCount");
+            } else {
+                // The real files; paddedLength adds the pad files (what libtorrent calls total_size).
+                json.writeNumberField("totalLength", contents.dataLength());
+                json.writeNumberField("paddedLength", contents.totalLength());
+                json.writeNumberField("pieceLength", contents.pieceLength());
+                json.writeNumberField("pieceCount", contents.pieceCount());
+            }
+            json.writeArrayFieldStart("files");
+            if (contents != null) {
+                for (FileEntry file : contents.files()) {
+                    json.writeStartObject();
+                    json.writeStringField("path", file.joinedPath());
+                    json.writeNumberField("length", file.length());
+                    if (file.padding()) {
+                        json.writeBooleanField("padding", true);
+                    }
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("peers");
+            for (HostPort peer : torrent.peerHints()) {
+                json.writeString(peer.toString());
+            }
+            json.writeEndArray();
+            json.writeStringField("magnet", MagnetLinks.of(torrent, showSecrets));
+            json.writeArrayFieldStart("warnings");
+            for (String warning : torrent.warnings()) {
+                json.writeString(warning);
+            }
+            json.writeEndArray();
+            if (metadataFrom != null) {
+                json.writeStringField("metadataFrom", metadataFrom);
+            }
+            json.writeEndObject();
+        });
+        out.println();
+    }
+}
