@@ -19,12 +19,14 @@ import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.adapters.peerwire.PeerWireConfig;
 import dev.peerscout.adapters.peerwire.PeerWireMetadata;
 import dev.peerscout.adapters.peerwire.PeerWireProber;
+import dev.peerscout.adapters.peerwire.PeerWireThread;
 import dev.peerscout.domain.port.TorrentReader;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /** The real adapters behind the domain's ports; those that own sockets are closed by {@link Resources} at the end. */
@@ -79,22 +81,27 @@ final class AdaptersModule {
         return client;
     }
 
-    /** The peer wire (BEP 3): one selector thread for every probe, started on first use. */
+    /** The peer wire's one selector thread, for probes and metadata fetches alike; made on first use. */
     @Provides
     @Singleton
-    static PeerWire peerWire(Scheduler scheduler, Resources resources) {
+    static PeerWireThread peerWireThread(Scheduler scheduler, Resources resources) {
         String version = AdaptersModule.class.getPackage().getImplementationVersion();
-        return OnFirstUse.peerWire(() -> resources.closedAtExit(
-                new PeerWireProber(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version))));
+        // Closed before the exit: its selector, left in epoll_wait, would hold the exit ~300 ms.
+        return resources.closedAtExit(new PeerWireThread(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
     }
 
-    /** The metadata side of the peer wire (BEP 9): its selector thread starts with the first fetch. */
+    /** The peer wire (BEP 3): its thread starts with the first probe. */
     @Provides
     @Singleton
-    static MetadataWire metadataWire(Scheduler scheduler, Resources resources) {
-        String version = AdaptersModule.class.getPackage().getImplementationVersion();
-        return OnFirstUse.metadataWire(() -> resources.closedAtExit(
-                new PeerWireMetadata(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version))));
+    static PeerWire peerWire(Provider<PeerWireThread> thread) {
+        return OnFirstUse.peerWire(() -> new PeerWireProber(thread.get()));
+    }
+
+    /** The metadata side of the peer wire (BEP 9): its thread starts with the first fetch. */
+    @Provides
+    @Singleton
+    static MetadataWire metadataWire(Provider<PeerWireThread> thread) {
+        return OnFirstUse.metadataWire(() -> new PeerWireMetadata(thread.get()));
     }
 
     @Provides

@@ -1,5 +1,7 @@
 package dev.peerscout.bencode;
 
+import java.util.Arrays;
+
 /**
  * Bencoded input that {@link BencodeDecoder} found well-formed, with an index of its containers.
  * Values are read in place through {@link BencodeNode}s: nothing is decoded until asked for, and
@@ -82,5 +84,57 @@ public final class BencodeDocument {
             length = length * 10 + (input[p] - '0');
         }
         return length;
+    }
+
+    /** Whether the string at {@code stringOffset} is {@code ascii}, compared in place. */
+    boolean stringEquals(int stringOffset, String ascii) {
+        int length = stringLength(stringOffset);
+        if (length != ascii.length()) {
+            return false;
+        }
+        int start = stringContentStart(stringOffset);
+        for (int i = 0; i < length; i++) {
+            char c = ascii.charAt(i);
+            // Only ASCII can match: a char above 0x7f is not one byte in UTF-8, whatever Latin-1 says.
+            if (c > 0x7f || (input[start + i] & 0xff) != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the string at {@code stringOffset} has the bytes {@code key}, compared in place. */
+    boolean stringEquals(int stringOffset, byte[] key) {
+        int start = stringContentStart(stringOffset);
+        return Arrays.equals(input, start, start + stringLength(stringOffset), key, 0, key.length);
+    }
+
+    /**
+     * The integer at {@code offset}, read in place; accumulates negatively so that
+     * {@code Long.MIN_VALUE} fits.
+     *
+     * @throws ArithmeticException if it does not fit in 64 bits
+     */
+    long integerAt(int offset) {
+        int p = offset + 1;
+        boolean negative = input[p] == '-';
+        if (negative) {
+            p++;
+        }
+        long value = 0;
+        for (; input[p] != 'e'; p++) {
+            value = Math.subtractExact(Math.multiplyExact(value, 10), input[p] - '0');
+        }
+        return negative ? value : Math.negateExact(value);
+    }
+
+    /** Whether the integer at {@code offset} is zero in any spelling ({@code i0e}, {@code i-0e}, {@code i00e}). */
+    boolean isZeroInteger(int offset) {
+        for (int p = offset + 1; input[p] != 'e'; p++) {
+            if (input[p] != '0' && input[p] != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 }

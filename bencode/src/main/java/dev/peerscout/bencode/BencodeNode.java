@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -16,7 +15,8 @@ import java.util.Optional;
  * {@link IllegalStateException}; check {@link #kind()} first.
  */
 public final class BencodeNode {
-    private static final int SCALAR = -1;
+    /** The ordinal of a value that is not a container. */
+    static final int SCALAR = -1;
 
     private final BencodeDocument document;
     private final int offset;
@@ -27,6 +27,11 @@ public final class BencodeNode {
         this.document = document;
         this.offset = offset;
         this.ordinal = ordinal;
+    }
+
+    /** The value at {@code offset}, with its container ordinal (or {@link #SCALAR}). */
+    static BencodeNode at(BencodeDocument document, int offset, int ordinal) {
+        return new BencodeNode(document, offset, ordinal);
     }
 
     /** The top-level value: where the scan started and, if a container, the first one opened. */
@@ -66,6 +71,10 @@ public final class BencodeNode {
 
     BencodeDocument document() {
         return document;
+    }
+
+    int ordinal() {
+        return ordinal;
     }
 
     /** Where the value starts in the input. */
@@ -135,7 +144,7 @@ public final class BencodeNode {
     public boolean fitsInLong() {
         require(BencodeKind.INTEGER);
         try {
-            parseLong();
+            document.integerAt(offset);
             return true;
         } catch (ArithmeticException beyond64Bits) {
             return false;
@@ -150,38 +159,17 @@ public final class BencodeNode {
     public long longValue() {
         require(BencodeKind.INTEGER);
         try {
-            return parseLong();
+            return document.integerAt(offset);
         } catch (ArithmeticException beyond64Bits) {
             throw BencodeException.limit(BencodeException.Problem.INTEGER_BEYOND_64_BITS, offset, 0,
                     "integer " + abbreviate(integerText()) + " at byte " + offset + " does not fit in 64 bits");
         }
     }
 
-    /** Reads the digits in place; accumulates negatively so that {@code Long.MIN_VALUE} fits. */
-    private long parseLong() {
-        byte[] in = document.input;
-        int p = offset + 1;
-        boolean negative = in[p] == '-';
-        if (negative) {
-            p++;
-        }
-        long value = 0;
-        for (; in[p] != 'e'; p++) {
-            value = Math.subtractExact(Math.multiplyExact(value, 10), in[p] - '0');
-        }
-        return negative ? value : Math.negateExact(value);
-    }
-
     /** Whether the integer is zero in any spelling ({@code i0e}, {@code i-0e}, {@code i00e}). */
     public boolean isZero() {
         require(BencodeKind.INTEGER);
-        for (int p = offset + 1; document.input[p] != 'e'; p++) {
-            byte b = document.input[p];
-            if (b != '0' && b != '-') {
-                return false;
-            }
-        }
-        return true;
+        return document.isZeroInteger(offset);
     }
 
     // ---- lists and dictionaries
@@ -201,17 +189,7 @@ public final class BencodeNode {
      */
     public List<Optional<BencodeNode>> getAll(String... keys) {
         require(BencodeKind.DICTIONARY);
-        BencodeNode[] found = new BencodeNode[keys.length];
-        for (Children children = new Children(); children.hasNext(); ) {
-            int key = children.position();
-            children.skip();
-            for (int i = 0; i < keys.length; i++) {
-                if (bytesEqual(key, keys[i])) {
-                    found[i] = children.peek();
-                }
-            }
-            children.skip();
-        }
+        BencodeNode[] found = new Children(this).lastValuesFor(keys);
         List<Optional<BencodeNode>> values = new ArrayList<>(keys.length);
         for (BencodeNode value : found) {
             values.add(Optional.ofNullable(value));
@@ -222,7 +200,7 @@ public final class BencodeNode {
     /** The elements of a list. */
     public List<BencodeNode> elements() {
         List<BencodeNode> elements = new ArrayList<>(elementCount());
-        for (Children children = new Children(); children.hasNext(); ) {
+        for (Children children = new Children(this); children.hasNext(); ) {
             elements.add(children.next());
         }
         return elements;
@@ -232,7 +210,7 @@ public final class BencodeNode {
     public int elementCount() {
         require(BencodeKind.LIST);
         int count = 0;
-        for (Children children = new Children(); children.hasNext(); children.skip()) {
+        for (Children children = new Children(this); children.hasNext(); children.skip()) {
             count++;
         }
         return count;
@@ -249,21 +227,7 @@ public final class BencodeNode {
 
     /** The children of a list or dictionary (keys and values alternating), each made when reached. */
     Iterator<BencodeNode> children() {
-        Children children = new Children();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return children.hasNext();
-            }
-
-            @Override
-            public BencodeNode next() {
-                if (!children.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return children.next();
-            }
-        };
+        return new Children(this).asIterator();
     }
 
     /** The string as a {@link BValue.BBytes} (one copy of its bytes). */
@@ -282,7 +246,7 @@ public final class BencodeNode {
     public List<Entry> entries() {
         require(BencodeKind.DICTIONARY);
         List<Entry> entries = new ArrayList<>();
-        for (Children children = new Children(); children.hasNext(); ) {
+        for (Children children = new Children(this); children.hasNext(); ) {
             entries.add(new Entry(children.next(), children.next()));
         }
         return entries;
@@ -290,27 +254,14 @@ public final class BencodeNode {
 
     /** The value for an ASCII key; with duplicate keys the last one wins, as in libtorrent. */
     public Optional<BencodeNode> get(String key) {
-        return lastValueFor(key, null);
+        require(BencodeKind.DICTIONARY);
+        return Optional.ofNullable(new Children(this).lastValueFor(key, null));
     }
 
     /** The value for a key of any bytes; with duplicate keys the last one wins. */
     public Optional<BencodeNode> get(byte[] key) {
-        return lastValueFor(null, key);
-    }
-
-    /** One of {@code ascii} and {@code raw} is the key; no lambda, so the torrent reader's lookups stay as cheap as they were. */
-    private Optional<BencodeNode> lastValueFor(String ascii, byte[] raw) {
         require(BencodeKind.DICTIONARY);
-        BencodeNode found = null;
-        for (Children children = new Children(); children.hasNext(); ) {
-            boolean match = ascii != null ? bytesEqual(children.position(), ascii) : bytesEqual(children.position(), raw);
-            children.skip();
-            if (match) {
-                found = children.peek();
-            }
-            children.skip();
-        }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(new Children(this).lastValueFor(null, key));
     }
 
     /**
@@ -322,66 +273,6 @@ public final class BencodeNode {
      */
     public BValue toValue() {
         return ValueBuilder.build(this);
-    }
-
-    /** Walks a container's children in order, keeping track of each child container's ordinal. */
-    private final class Children {
-        private int at = offset + 1;
-        private int nextOrdinal = ordinal + 1;
-
-        /** Where the next child starts. */
-        int position() {
-            return at;
-        }
-
-        boolean hasNext() {
-            return document.input[at] != 'e';
-        }
-
-        /** The next child, as a node; moves past it. */
-        BencodeNode next() {
-            BencodeNode child = peek();
-            advance(child.ordinal);
-            return child;
-        }
-
-        /** The next child, as a node, without moving. */
-        BencodeNode peek() {
-            return new BencodeNode(document, at, document.isContainer(at) ? nextOrdinal : SCALAR);
-        }
-
-        /** Moves past the next child without making a node for it. */
-        void skip() {
-            advance(document.isContainer(at) ? nextOrdinal : SCALAR);
-        }
-
-        private void advance(int childOrdinal) {
-            if (childOrdinal != SCALAR) {
-                nextOrdinal = document.nextOrdinal(childOrdinal);
-            }
-            at = document.endOf(at, childOrdinal);
-        }
-    }
-
-    private boolean bytesEqual(int stringOffset, String ascii) {
-        int length = document.stringLength(stringOffset);
-        if (length != ascii.length()) {
-            return false;
-        }
-        int start = document.stringContentStart(stringOffset);
-        for (int i = 0; i < length; i++) {
-            char c = ascii.charAt(i);
-            // Only ASCII can match: a char above 0x7f is not one byte in UTF-8, whatever Latin-1 says.
-            if (c > 0x7f || (document.input[start + i] & 0xff) != c) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean bytesEqual(int stringOffset, byte[] key) {
-        int start = document.stringContentStart(stringOffset);
-        return Arrays.equals(document.input, start, start + document.stringLength(stringOffset), key, 0, key.length);
     }
 
     private void require(BencodeKind expected) {

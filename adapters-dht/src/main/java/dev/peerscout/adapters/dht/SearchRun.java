@@ -5,11 +5,11 @@ import dev.peerscout.adapters.dht.krpc.NodeContact;
 import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.adapters.dht.krpc.Query;
 import dev.peerscout.adapters.dht.lookup.GetPeersClient;
-import dev.peerscout.adapters.dht.lookup.Lookup;
+import dev.peerscout.adapters.dht.lookup.GetPeersLookup;
 import dev.peerscout.adapters.dht.lookup.LookupLimits;
 import dev.peerscout.adapters.dht.lookup.RoutingTable;
 import dev.peerscout.adapters.dht.transport.KrpcTransport;
-import dev.peerscout.adapters.dht.transport.Reply;
+import dev.peerscout.adapters.dht.transport.QueryOutcome;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
@@ -57,7 +57,7 @@ final class SearchRun implements GetPeersClient {
     private final BootstrapResolver resolver;
     private final RoutingTable table;
     private final Consumer<SearchRun> onFinished;
-    private final List<Lookup> lookups;
+    private final List<GetPeersLookup> lookups;
     private final Set<InetSocketAddress> queried = ConcurrentHashMap.newKeySet();
     private final Set<InetSocketAddress> answered = ConcurrentHashMap.newKeySet();
     /** Where the bootstrap nodes resolved to: asked again and again, as the search cannot start without them. */
@@ -87,9 +87,9 @@ final class SearchRun implements GetPeersClient {
         this.onFinished = onFinished;
         LookupLimits limits = new LookupLimits(config.alpha(), config.k(), config.maxNodesQueried(),
                 config.maxNodesPerReply(), Math.max(MAX_CANDIDATES, config.k()), families);
-        List<Lookup> perSwarm = new ArrayList<>();
+        List<GetPeersLookup> perSwarm = new ArrayList<>();
         for (InfoHash swarm : search.swarms()) {
-            perSwarm.add(new Lookup(self, NodeId.of(swarm), limits, this, this::report));
+            perSwarm.add(new GetPeersLookup(self, NodeId.of(swarm), limits, this, this::report));
         }
         this.lookups = List.copyOf(perSwarm);
     }
@@ -105,7 +105,7 @@ final class SearchRun implements GetPeersClient {
         if (alreadyFinished) {
             timer.cancel();
         }
-        CompletableFuture.allOf(lookups.stream().map(Lookup::end).toArray(CompletableFuture[]::new))
+        CompletableFuture.allOf(lookups.stream().map(GetPeersLookup::end).toArray(CompletableFuture[]::new))
                 .thenRun(() -> finish(Option.none()));
         for (int i = 0; i < lookups.size(); i++) {
             List<NodeContact> known = table.closest(NodeId.of(search.swarms().get(i)), config.k(), families);
@@ -133,7 +133,7 @@ final class SearchRun implements GetPeersClient {
         if (timer != null) {
             timer.cancel();
         }
-        lookups.forEach(Lookup::stop);
+        lookups.forEach(GetPeersLookup::stop);
         onFinished.accept(this);
         summary.complete(done);
     }
@@ -144,7 +144,7 @@ final class SearchRun implements GetPeersClient {
         synchronized (this) {
             if (bootstrapResolved == 0 && !startedFromTable && queried.isEmpty()) {
                 error = "no DHT bootstrap node resolved before the deadline"
-                        + (bootstrapFailures.isEmpty() ? "" : ": " + describeFailures());
+                        + (bootstrapFailures.isEmpty() ? "" : ": " + describeFailuresLocked());
             }
         }
         finish(Option.of(error));
@@ -163,20 +163,21 @@ final class SearchRun implements GetPeersClient {
     }
 
     private CompletionStage<Option<Answer>> ask(InetSocketAddress node, NodeId target, int attempt, Duration wait) {
-        Either<String, CompletableFuture<Reply>> sent = transport.ask(node, new Query.GetPeers(target, families), wait);
+        Either<String, CompletableFuture<QueryOutcome>> sent =
+                transport.ask(node, new Query.GetPeers(target, families), wait);
         if (sent.isLeft()) {
             return CompletableFuture.completedFuture(Option.none());
         }
         queried.add(node);
         queriesSent.incrementAndGet();
         return sent.get().thenCompose(reply -> {
-            if (reply instanceof Reply.Answered answer) {
+            if (reply instanceof QueryOutcome.Answered answer) {
                 answered.add(node);
                 table.add(new NodeContact(answer.answer().responder(), node));
                 return CompletableFuture.completedFuture(Option.some(answer.answer()));
             }
             boolean bootstrap = bootstrapAddresses.contains(node);
-            if (reply instanceof Reply.NoReply && !isFinished() && scheduler.now().isBefore(search.deadline())
+            if (reply instanceof QueryOutcome.NoReply && !isFinished() && scheduler.now().isBefore(search.deadline())
                     && attempt < (bootstrap ? BOOTSTRAP_TRIES : NODE_TRIES)) {
                 return ask(node, target, attempt + 1, bootstrap ? wait.multipliedBy(2) : wait);
             }
@@ -247,17 +248,17 @@ final class SearchRun implements GetPeersClient {
         synchronized (this) {
             if (bootstrapResolved == 0 && !startedFromTable) {
                 error = bootstrapFailures.isEmpty() ? "no DHT bootstrap node given and no default routers"
-                        : "no DHT bootstrap node resolved: " + describeFailures();
+                        : "no DHT bootstrap node resolved: " + describeFailuresLocked();
             }
         }
         if (error != null) {
             finish(Option.some(error));
         } else {
-            lookups.forEach(Lookup::bootstrapComplete);
+            lookups.forEach(GetPeersLookup::bootstrapComplete);
         }
     }
 
-    private String describeFailures() {
+    private String describeFailuresLocked() {
         List<String> all = List.copyOf(bootstrapFailures.values());
         List<String> named = all.subList(0, Math.min(FAILURES_NAMED, all.size()));
         int more = all.size() - named.size();

@@ -40,14 +40,10 @@ class DeadlineTest {
     @Test
     void aBootstrapNodeThatMissesADatagramIsAskedAgainWithLongerWaitsAndEveryQueryIsCounted() throws Exception {
         FakeNode mute = harness.nodes.start(silent());
-        DhtPeerSource source = harness.source(Harness.loopbackConfig().withQueryTimeout(Duration.ofSeconds(1)));
 
-        Harness.Run run = run(source, search(Duration.ofSeconds(10), mute));
-        awaitTrue(() -> mute.received.size() == 1);
-        clock.advance(Duration.ofSeconds(1));
-        awaitTrue(() -> mute.received.size() == 2);
-        clock.advance(Duration.ofSeconds(2));
-        awaitTrue(() -> mute.received.size() == 3);
+        Harness.Run run = searchOnce(mute, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        advanceUntilAsked(Duration.ofSeconds(1), mute, 2);
+        advanceUntilAsked(Duration.ofSeconds(2), mute, 3);
         clock.advance(Duration.ofMillis(3_999));
         assertFalse(run.summary().isDone(), "the third try waits 4 s");
         clock.advance(Duration.ofMillis(1));
@@ -58,12 +54,9 @@ class DeadlineTest {
     @Test
     void retriesNeverOutlastTheDeadline() throws Exception {
         FakeNode mute = harness.nodes.start(silent());
-        DhtPeerSource source = harness.source(Harness.loopbackConfig().withQueryTimeout(Duration.ofSeconds(1)));
 
-        Harness.Run run = run(source, search(Duration.ofMillis(2_500), mute));
-        awaitTrue(() -> mute.received.size() == 1);
-        clock.advance(Duration.ofSeconds(1));
-        awaitTrue(() -> mute.received.size() == 2);
+        Harness.Run run = searchOnce(mute, Duration.ofSeconds(1), Duration.ofMillis(2_500));
+        advanceUntilAsked(Duration.ofSeconds(1), mute, 2);
         clock.advance(Duration.ofMillis(1_500));
 
         assertEquals(new Summary("dht", 1, 0, 0, Option.none(), 2), run.summary().getNow(null));
@@ -72,10 +65,8 @@ class DeadlineTest {
     @Test
     void theDeadlineEndsTheSearchAndLateAnswersAreNotReported() throws Exception {
         FakeNode late = harness.nodes.start(silent());
-        DhtPeerSource source = harness.source(Harness.loopbackConfig().withQueryTimeout(Duration.ofSeconds(30)));
 
-        Harness.Run run = run(source, search(Duration.ofSeconds(5), late));
-        awaitTrue(() -> late.received.size() == 1);
+        Harness.Run run = searchOnce(late, Duration.ofSeconds(30), Duration.ofSeconds(5));
         clock.advance(Duration.ofMillis(4_999));
         assertFalse(run.summary().isDone());
         clock.advance(Duration.ofMillis(1));
@@ -94,6 +85,20 @@ class DeadlineTest {
 
         assertEquals(Option.some("no DHT bootstrap node resolved before the deadline"),
                 run.summary().getNow(null).error());
+    }
+
+    /** Searches through {@code node} alone, each query waiting {@code queryTimeout}; returns once it was asked. */
+    private Harness.Run searchOnce(FakeNode node, Duration queryTimeout, Duration within) throws Exception {
+        DhtPeerSource source = harness.source(Harness.loopbackConfig().withQueryTimeout(queryTimeout));
+        Harness.Run run = run(source, search(within, node));
+        awaitTrue(() -> node.received.size() == 1);
+        return run;
+    }
+
+    /** Moves the clock on by {@code wait}, then waits for {@code node}'s {@code queries}-th query (a retry). */
+    private void advanceUntilAsked(Duration wait, FakeNode node, int queries) throws InterruptedException {
+        clock.advance(wait);
+        awaitTrue(() -> node.received.size() == queries);
     }
 
     private Search search(Duration within, FakeNode node) {

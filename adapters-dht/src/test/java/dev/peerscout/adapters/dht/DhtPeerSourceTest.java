@@ -1,10 +1,10 @@
 package dev.peerscout.adapters.dht;
 
 import static dev.peerscout.adapters.dht.FakeNodes.answering;
-import static dev.peerscout.adapters.dht.FakeNodes.atDistance;
 import static dev.peerscout.adapters.dht.FakeNodes.silent;
 import static dev.peerscout.adapters.dht.Harness.peer;
 import static dev.peerscout.adapters.dht.Harness.run;
+import static dev.peerscout.adapters.dht.lookup.LookupIds.atDistance;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

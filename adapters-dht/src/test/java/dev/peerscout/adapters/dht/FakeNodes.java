@@ -135,15 +135,6 @@ final class FakeNodes implements AutoCloseable {
         return NodeId.of(id);
     }
 
-    /** An id at XOR distance {@code distance} (a small number) from {@code target}. */
-    static NodeId atDistance(NodeId target, long distance) {
-        byte[] id = target.toBytes();
-        for (int i = 0; i < 8; i++) {
-            id[NodeId.LENGTH - 1 - i] ^= (byte) (distance >>> (8 * i));
-        }
-        return NodeId.of(id);
-    }
-
     // ---- behaviours ----
 
     static Behaviour silent() {

@@ -1,13 +1,13 @@
 package dev.peerscout.adapters.dht;
 
 import static dev.peerscout.adapters.dht.FakeNodes.answering;
-import static dev.peerscout.adapters.dht.FakeNodes.atDistance;
 import static dev.peerscout.adapters.dht.FakeNodes.bytes;
 import static dev.peerscout.adapters.dht.FakeNodes.raw;
 import static dev.peerscout.adapters.dht.FakeNodes.response;
 import static dev.peerscout.adapters.dht.FakeNodes.silent;
 import static dev.peerscout.adapters.dht.Harness.peer;
 import static dev.peerscout.adapters.dht.Harness.run;
+import static dev.peerscout.adapters.dht.lookup.LookupIds.atDistance;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

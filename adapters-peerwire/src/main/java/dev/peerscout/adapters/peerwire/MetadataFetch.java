@@ -5,10 +5,6 @@ import dev.peerscout.adapters.peerwire.protocol.Frames;
 import dev.peerscout.adapters.peerwire.protocol.Handshake;
 import dev.peerscout.adapters.peerwire.protocol.MetadataMessage;
 import dev.peerscout.adapters.peerwire.protocol.WireMessage;
-import dev.peerscout.adapters.peerwire.transport.Conversation;
-import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.InfoHashV2;
-import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.metadata.MetadataAttempt;
 import dev.peerscout.domain.model.metadata.MetadataRequest;
 import dev.peerscout.domain.model.metadata.MetadataStatus;
@@ -17,9 +13,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * checked before anything is asked, and every piece against it. We serve nothing: a request from
  * the peer gets a reject, and our extension handshake carries no {@code metadata_size}.
  */
-final class MetadataFetch implements Conversation {
+final class MetadataFetch extends PeerConversation<MetadataAttempt> {
     /** Requests in flight at once: a 1 MiB info dictionary in 4 round trips, without flooding a peer's reqq. */
     static final int IN_FLIGHT = 16;
     /** Rejects tolerated from one peer (some reject while they are still busy); one more and it is dropped. */
@@ -37,17 +31,9 @@ final class MetadataFetch implements Conversation {
     private enum Phase { CONNECTING, HANDSHAKING, EXTENDING, FETCHING, DONE }
 
     private final MetadataRequest request;
-    private final PeerWireConfig config;
-    private final CompletableFuture<MetadataAttempt> result;
-    private final long started;
-    private final long hardDeadline;
     private final Frames.Limits limits = Frames.Limits.forPieces(-1);
-    private final List<byte[]> acceptedHashes = new ArrayList<>();
-    private final Handshake ours;
 
     private Phase phase = Phase.CONNECTING;
-    private long deadline;
-    private int nextNeed = Handshake.LENGTH;
     private boolean offered;
     private Option<Long> advertised = Option.none();
     private int theirId;
@@ -60,40 +46,23 @@ final class MetadataFetch implements Conversation {
     private int nextPiece;
     private int rejects;
 
-    MetadataFetch(MetadataRequest request, PeerWireConfig config, CompletableFuture<MetadataAttempt> result, long now, long hardDeadline) {
+    MetadataFetch(MetadataRequest request, PeerWireConfig config, CompletableFuture<MetadataAttempt> result, long now,
+            long hardDeadline) {
+        super(request.hashes(), request.ourId(), request.connectTimeout(), config, result, now, hardDeadline);
         this.request = request;
-        this.config = config;
-        this.result = result;
-        this.started = now;
-        this.hardDeadline = hardDeadline;
-        this.deadline = Math.min(hardDeadline, now + request.connectTimeout().toNanos());
-        InfoHashes hashes = request.hashes();
-        hashes.v1().forEach(h -> acceptedHashes.add(h.toBytes()));
-        hashes.v2().map(InfoHashV2::truncated).forEach(h -> acceptedHashes.add(h.toBytes()));
-        InfoHash sent = hashes.v1().getOrElse(() -> hashes.v2().get().truncated());
-        long reserved = PeerProbe.OUR_RESERVED | (hashes.v1().isDefined() && hashes.v2().isDefined() ? Handshake.V2_UPGRADE : 0);
-        this.ours = new Handshake(reserved, sent.toBytes(), request.ourId().toBytes());
     }
 
     @Override
     public void connected(Wire wire, long now) {
         phase = Phase.HANDSHAKING;
-        wire.send(ours.encode());
+        sendOurHandshake(wire);
     }
 
     @Override
     public void received(Wire wire, ByteBuffer in, long now) {
         if (phase == Phase.HANDSHAKING) {
-            if (!Handshake.couldStart(in)) {
-                fail(wire, MetadataStatus.UNREACHABLE, "not a BitTorrent peer");
-                return;
-            }
-            if (in.remaining() < Handshake.LENGTH) {
-                return;
-            }
-            Handshake theirs = ((Handshake.Decoded.Ok) Handshake.decode(in)).handshake();
-            if (acceptedHashes.stream().noneMatch(theirs::hasHash)) {
-                fail(wire, MetadataStatus.UNREACHABLE, "a handshake for another swarm");
+            Handshake theirs = readHandshake(wire, in);
+            if (theirs == null) {
                 return;
             }
             ReservedBits reserved = new ReservedBits(theirs.reserved());
@@ -104,26 +73,32 @@ final class MetadataFetch implements Conversation {
             phase = Phase.EXTENDING;
             nextNeed = 4;
             deadline = hardDeadline;
-            if (reserved.fast()) {
-                wire.send(new WireMessage.HaveNone().encode()); // BEP 6: piece information first
-            }
-            wire.send(new WireMessage.Extended(0, ExtensionHandshake.ours(config.client(), config.reqq()).encode()).encode());
+            sendWhatWeHave(wire, reserved.fast(), true);
         }
         while (phase == Phase.EXTENDING || phase == Phase.FETCHING) {
-            Frames.Decoded decoded = Frames.decode(in, limits);
-            if (decoded instanceof Frames.Decoded.NeedMore more) {
-                nextNeed = more.total();
+            WireMessage message = readMessage(wire, in, limits);
+            if (message == null) {
                 return;
             }
-            if (decoded instanceof Frames.Decoded.Violation violation) {
-                fail(wire, MetadataStatus.CLOSED, "broke the protocol: " + violation.why());
-                return;
-            }
-            nextNeed = 4;
-            if (((Frames.Decoded.Message) decoded).message() instanceof WireMessage.Extended extended) {
+            if (message instanceof WireMessage.Extended extended) {
                 extended(wire, extended);
             }
         }
+    }
+
+    @Override
+    protected void notBitTorrent(Wire wire, ByteBuffer in) {
+        fail(wire, MetadataStatus.UNREACHABLE, "not a BitTorrent peer");
+    }
+
+    @Override
+    protected void otherSwarm(Wire wire, Handshake theirs) {
+        fail(wire, MetadataStatus.UNREACHABLE, "a handshake for another swarm");
+    }
+
+    @Override
+    protected void brokeProtocol(Wire wire, String why) {
+        fail(wire, MetadataStatus.CLOSED, "broke the protocol: " + why);
     }
 
     private void extended(Wire wire, WireMessage.Extended message) {
@@ -251,21 +226,6 @@ final class MetadataFetch implements Conversation {
                     how + " after " + received.cardinality() + " of " + pieces + " pieces", offered, advertised));
             default -> complete(MetadataAttempt.failed(MetadataStatus.CLOSED, how + " before its extension handshake", offered, advertised));
         }
-    }
-
-    @Override
-    public long deadline() {
-        return deadline;
-    }
-
-    @Override
-    public boolean abandoned() {
-        return result.isDone();
-    }
-
-    @Override
-    public int bytesWanted() {
-        return Math.max(Handshake.LENGTH, nextNeed);
     }
 
     private void fail(Wire wire, MetadataStatus status, String why) {

@@ -6,10 +6,6 @@ import dev.peerscout.adapters.peerwire.protocol.Frames;
 import dev.peerscout.adapters.peerwire.protocol.Handshake;
 import dev.peerscout.adapters.peerwire.protocol.PexMessage;
 import dev.peerscout.adapters.peerwire.protocol.WireMessage;
-import dev.peerscout.adapters.peerwire.transport.Conversation;
-import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.InfoHashV2;
-import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.probe.PeerDetails;
 import dev.peerscout.domain.model.probe.PexPeer;
 import dev.peerscout.domain.model.probe.ProbeRequest;
@@ -34,92 +30,73 @@ import java.util.concurrent.CompletableFuture;
  * (and, when it offers PEX, until its first PEX message or a bounded while), then a clean close.
  * We never send {@code interested} nor request anything.
  */
-final class PeerProbe implements Conversation {
-    /** Ours: extension protocol, fast extension, DHT (BEP 10, 6, 5). */
-    static final long OUR_RESERVED = Handshake.EXTENSIONS | Handshake.FAST | Handshake.DHT;
-
+final class PeerProbe extends PeerConversation<ProbeResult> {
     private enum Phase { CONNECTING, HANDSHAKING, SETTLING, AWAITING_PEX, DONE }
 
     private final ProbeRequest request;
-    private final PeerWireConfig config;
-    private final CompletableFuture<ProbeResult> result;
-    private final long started;
-    private final long hardDeadline;
     private final Frames.Limits limits;
-    private final List<byte[]> acceptedHashes = new ArrayList<>();
-    private final Handshake ours;
+    private final PiecesHeard pieces;
 
     private Phase phase = Phase.CONNECTING;
-    private long deadline;
     private Duration rtt;
     private Handshake theirs;
     private boolean fast;
     private ExtensionHandshake extensions;
-    private WireMessage.Bitfield bitfield;
-    private byte[] haveBits;
-    private Boolean all; // have_all: true, have_none: false
     private final List<PexPeer> pex = new ArrayList<>();
-    private int nextNeed = Handshake.LENGTH;
 
-    PeerProbe(ProbeRequest request, PeerWireConfig config, CompletableFuture<ProbeResult> result, long now, long hardDeadline) {
+    PeerProbe(ProbeRequest request, PeerWireConfig config, CompletableFuture<ProbeResult> result, long now,
+            long hardDeadline) {
+        super(request.hashes(), request.ourId(), request.connectTimeout(), config, result, now, hardDeadline);
         this.request = request;
-        this.config = config;
-        this.result = result;
-        this.started = now;
-        this.hardDeadline = hardDeadline;
-        this.deadline = Math.min(hardDeadline, now + request.connectTimeout().toNanos());
         this.limits = Frames.Limits.forPieces(request.pieceCount().getOrElse(-1L));
-        InfoHashes hashes = request.hashes();
-        hashes.v1().forEach(h -> acceptedHashes.add(h.toBytes()));
-        hashes.v2().map(InfoHashV2::truncated).forEach(h -> acceptedHashes.add(h.toBytes()));
-        InfoHash sent = hashes.v1().getOrElse(() -> hashes.v2().get().truncated());
-        long reserved = OUR_RESERVED | (hashes.v1().isDefined() && hashes.v2().isDefined() ? Handshake.V2_UPGRADE : 0);
-        this.ours = new Handshake(reserved, sent.toBytes(), request.ourId().toBytes());
+        this.pieces = new PiecesHeard(limits);
     }
 
     @Override
     public void connected(Wire wire, long now) {
         rtt = Duration.ofNanos(now - started);
         phase = Phase.HANDSHAKING;
-        wire.send(ours.encode());
+        sendOurHandshake(wire);
     }
 
     @Override
     public void received(Wire wire, ByteBuffer in, long now) {
         if (phase == Phase.HANDSHAKING) {
-            if (!Handshake.couldStart(in)) {
-                fail(wire, ProbeStatus.NOT_BITTORRENT, "not a BitTorrent handshake (starts " + hexStart(in) + ")");
-                return;
-            }
-            if (in.remaining() < Handshake.LENGTH) {
-                return;
-            }
-            Handshake.Decoded decoded = Handshake.decode(in);
-            theirs = ((Handshake.Decoded.Ok) decoded).handshake();
-            if (acceptedHashes.stream().noneMatch(theirs::hasHash)) {
-                fail(wire, ProbeStatus.WRONG_HASH, "a handshake for another swarm (" + HexFormat.of().formatHex(theirs.infoHash()) + ")");
+            theirs = readHandshake(wire, in);
+            if (theirs == null) {
                 return;
             }
             afterHandshake(wire, now);
         }
         while (phase == Phase.SETTLING || phase == Phase.AWAITING_PEX) {
-            Frames.Decoded decoded = Frames.decode(in, limits);
-            if (decoded instanceof Frames.Decoded.NeedMore more) {
-                nextNeed = more.total();
-                break;
-            }
-            if (decoded instanceof Frames.Decoded.Violation violation) {
-                fail(wire, ProbeStatus.NOT_BITTORRENT, "broke the protocol after its handshake: " + violation.why());
+            WireMessage message = readMessage(wire, in, limits);
+            if (message == null) {
                 return;
             }
-            String problem = take(((Frames.Decoded.Message) decoded).message());
+            String problem = take(message);
             if (problem != null) {
-                fail(wire, ProbeStatus.NOT_BITTORRENT, "broke the protocol after its handshake: " + problem);
+                brokeProtocol(wire, problem);
                 return;
             }
-            nextNeed = 4;
             advance(wire, now);
         }
+    }
+
+    @Override
+    protected void notBitTorrent(Wire wire, ByteBuffer in) {
+        fail(wire, ProbeStatus.NOT_BITTORRENT, "not a BitTorrent handshake (starts " + hexStart(in) + ")");
+    }
+
+    @Override
+    protected void otherSwarm(Wire wire, Handshake theirs) {
+        fail(wire, ProbeStatus.WRONG_HASH, "a handshake for another swarm (" + HexFormat.of().formatHex(theirs.infoHash())
+                + ")");
+    }
+
+    /** Also for a message that, well framed, breaks the protocol. */
+    @Override
+    protected void brokeProtocol(Wire wire, String why) {
+        fail(wire, ProbeStatus.NOT_BITTORRENT, "broke the protocol after its handshake: " + why);
     }
 
     private void afterHandshake(Wire wire, long now) {
@@ -128,41 +105,13 @@ final class PeerProbe implements Conversation {
         phase = Phase.SETTLING;
         nextNeed = 4;
         deadline = Math.min(hardDeadline, now + request.settleTime().toNanos());
-        // BEP 6: the piece information comes right after the handshake, so have_none before the extension handshake.
-        if (fast) {
-            wire.send(new WireMessage.HaveNone().encode());
-        }
-        if (reserved.extensions()) {
-            wire.send(new WireMessage.Extended(0, ExtensionHandshake.ours(config.client(), config.reqq()).encode()).encode());
-        }
+        sendWhatWeHave(wire, fast, reserved.extensions());
         advance(wire, now);
     }
 
     /** Returns a protocol problem, or null. */
     private String take(WireMessage message) {
-        if (message instanceof WireMessage.HaveAll || message instanceof WireMessage.HaveNone) {
-            if (!fast) {
-                return "have_all/have_none without the fast extension";
-            }
-            all = message instanceof WireMessage.HaveAll;
-        } else if (message instanceof WireMessage.Bitfield b) {
-            bitfield = b;
-            haveBits = b.bits();
-        } else if (message instanceof WireMessage.Have have) {
-            long pieces = limits.pieceCount();
-            if (pieces >= 0 && (have.piece() < 0 || have.piece() >= pieces)) {
-                return "have for piece " + Integer.toUnsignedString(have.piece()) + " of " + pieces;
-            }
-            if (pieces >= 0 && all == null) {
-                if (haveBits == null) {
-                    haveBits = new byte[limits.bitfieldBytes()];
-                }
-                haveBits[have.piece() / 8] |= (byte) (0x80 >>> (have.piece() % 8));
-            }
-        } else if (message instanceof WireMessage.Extended extended) {
-            return extended(extended);
-        }
-        return null;
+        return message instanceof WireMessage.Extended extended ? extended(extended) : pieces.take(message, fast);
     }
 
     private String extended(WireMessage.Extended message) {
@@ -192,8 +141,7 @@ final class PeerProbe implements Conversation {
     private void advance(Wire wire, long now) {
         if (phase == Phase.SETTLING) {
             boolean extensionsKnown = !new ReservedBits(theirs.reserved()).extensions() || extensions != null;
-            boolean piecesKnown = all != null || bitfield != null || haveBits != null;
-            if (extensionsKnown && piecesKnown) {
+            if (extensionsKnown && pieces.known()) {
                 settled(now);
             }
         }
@@ -261,21 +209,6 @@ final class PeerProbe implements Conversation {
         return ProbeResult.failed(ProbeStatus.UNREACHABLE, why, Option.none());
     }
 
-    @Override
-    public long deadline() {
-        return deadline;
-    }
-
-    @Override
-    public boolean abandoned() {
-        return result.isDone();
-    }
-
-    @Override
-    public int bytesWanted() {
-        return Math.max(Handshake.LENGTH, nextNeed);
-    }
-
     private void finish(Wire wire) {
         complete(verified(null));
         wire.close();
@@ -292,25 +225,13 @@ final class PeerProbe implements Conversation {
     }
 
     private ProbeResult verified(String note) {
-        Option<Double> percent = Option.none();
-        boolean seed = false;
-        long pieces = limits.pieceCount();
-        if (all != null) {
-            percent = Option.of(all ? 100.0 : 0.0);
-            seed = all;
-        } else if (haveBits != null && pieces > 0) {
-            int have = new WireMessage.Bitfield(haveBits).count();
-            percent = Option.of(have * 100.0 / pieces);
-            seed = have == pieces;
-        } else if (bitfield == null && fast && pieces > 0) {
-            percent = Option.none(); // BEP 6 promised piece information and none came while we stayed
-        }
         Option<String> client = extensions == null ? Option.none() : extensions.client().filter(v -> !v.isBlank());
         if (client.isEmpty()) {
             client = ClientNames.fromPeerId(theirs.peerId());
         }
         Map<String, Integer> m = extensions == null ? Map.of() : extensions.extensions();
-        PeerDetails details = new PeerDetails(theirs.peerId(), client, new ReservedBits(theirs.reserved()), percent, seed, m,
+        PeerDetails details = new PeerDetails(theirs.peerId(), client, new ReservedBits(theirs.reserved()),
+                pieces.percent(), pieces.seed(), m,
                 extensions == null ? Option.none() : extensions.metadataSize(),
                 extensions == null ? Option.none() : extensions.yourIp(),
                 extensions == null ? Option.none() : extensions.reqq(),

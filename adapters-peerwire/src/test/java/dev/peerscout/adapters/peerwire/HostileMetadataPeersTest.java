@@ -47,6 +47,7 @@ class HostileMetadataPeersTest {
     private static final int OURS = ExtensionHandshake.UT_METADATA;
     private static final byte[] INFO = new byte[40_000]; // three pieces, the last 7,232 bytes
     private static ScriptedPeer peer;
+    private static PeerWireThread thread;
     private static PeerWireMetadata wire;
     private static final SystemScheduler scheduler = new SystemScheduler();
     private final List<MetadataMessage> heard = new CopyOnWriteArrayList<>();
@@ -64,22 +65,19 @@ class HostileMetadataPeersTest {
     @BeforeAll
     static void start() throws IOException {
         peer = new ScriptedPeer();
-        wire = new PeerWireMetadata(scheduler, PeerWireConfig.defaults("test"));
+        thread = new PeerWireThread(scheduler, PeerWireConfig.defaults("test"));
+        wire = new PeerWireMetadata(thread);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        wire.close();
+        thread.close();
         peer.close();
     }
 
     @AfterEach
     void noConnectionIsLeftOpen() throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (wire.openConnections() > 0 && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
-        assertEquals(0, wire.openConnections());
+        Wires.assertNoConnectionLeftOpen(thread);
     }
 
     private static MetadataAttempt fetch(Duration deadline) {

@@ -44,28 +44,26 @@ class HostilePeersTest {
     private static final byte[] THEIR_ID = "-LT2080-abcdefghijkl".getBytes(StandardCharsets.US_ASCII);
     private static final long PIECES = 20;
     private static ScriptedPeer peer;
+    private static PeerWireThread thread;
     private static PeerWireProber prober;
     private static final SystemScheduler scheduler = new SystemScheduler();
 
     @BeforeAll
     static void start() throws IOException {
         peer = new ScriptedPeer();
-        prober = new PeerWireProber(scheduler, PeerWireConfig.defaults("test"));
+        thread = new PeerWireThread(scheduler, PeerWireConfig.defaults("test"));
+        prober = new PeerWireProber(thread);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        prober.close();
+        thread.close();
         peer.close();
     }
 
     @AfterEach
     void noConnectionIsLeftOpen() throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (prober.openConnections() > 0 && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
-        assertEquals(0, prober.openConnections());
+        Wires.assertNoConnectionLeftOpen(thread);
     }
 
     private static ProbeResult probe(Duration connectTimeout, Duration pexWait) {

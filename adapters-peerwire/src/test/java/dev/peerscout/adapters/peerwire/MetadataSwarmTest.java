@@ -50,6 +50,7 @@ class MetadataSwarmTest {
     private static InfoHash swarm;
     private static ScriptedPeer honest;
     private static ScriptedPeer liar;
+    private static PeerWireThread thread;
     private static PeerWireMetadata wire;
     private static final SystemScheduler scheduler = new SystemScheduler();
 
@@ -60,13 +61,14 @@ class MetadataSwarmTest {
         swarm = InfoHash.of(MessageDigest.getInstance("SHA-1").digest(INFO));
         honest = new ScriptedPeer();
         liar = new ScriptedPeer();
-        wire = new PeerWireMetadata(scheduler, PeerWireConfig.defaults("test"));
+        thread = new PeerWireThread(scheduler, PeerWireConfig.defaults("test"));
+        wire = new PeerWireMetadata(thread);
         honest.play(socket -> serve(socket, INFO.length, INFO));
     }
 
     @AfterAll
     static void stop() throws IOException {
-        wire.close();
+        thread.close();
         honest.close();
         liar.close();
     }

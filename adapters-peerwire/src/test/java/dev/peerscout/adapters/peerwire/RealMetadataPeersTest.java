@@ -30,6 +30,7 @@ class RealMetadataPeersTest {
     private static RealPeers peers;
     private static OtherClients aria2;
     private static OtherClients transmission;
+    private static PeerWireThread thread;
     private static PeerWireMetadata wire;
     private static final SystemScheduler scheduler = new SystemScheduler();
 
@@ -39,20 +40,13 @@ class RealMetadataPeersTest {
         RealPeers.TorrentFacts v1 = peers.torrent("v1");
         aria2 = OtherClients.aria2(v1.path(), peers.dataDir());
         transmission = OtherClients.transmission(v1.path(), peers.dataDir(), false);
-        wire = new PeerWireMetadata(scheduler, PeerWireConfig.defaults("test"));
+        thread = new PeerWireThread(scheduler, PeerWireConfig.defaults("test"));
+        wire = new PeerWireMetadata(thread);
     }
 
     @AfterAll
     static void stopPeers() {
-        for (AutoCloseable c : new AutoCloseable[] {wire, transmission, aria2, peers}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // the others still stop
-            }
-        }
+        Wires.closeAll(thread, transmission, aria2, peers);
     }
 
     private static MetadataAttempt fetch(int port, InfoHashes hashes) {

@@ -37,6 +37,7 @@ class RealPeersTest {
     private static OtherClients aria2;
     private static OtherClients transmission;
     private static OtherClients encryptedTransmission;
+    private static PeerWireThread thread;
     private static PeerWireProber prober;
     private static final SystemScheduler scheduler = new SystemScheduler();
 
@@ -47,20 +48,13 @@ class RealPeersTest {
         aria2 = OtherClients.aria2(v1.path(), peers.dataDir());
         transmission = OtherClients.transmission(v1.path(), peers.dataDir(), false);
         encryptedTransmission = OtherClients.transmission(v1.path(), peers.dataDir(), true);
-        prober = new PeerWireProber(scheduler, PeerWireConfig.defaults("test"));
+        thread = new PeerWireThread(scheduler, PeerWireConfig.defaults("test"));
+        prober = new PeerWireProber(thread);
     }
 
     @AfterAll
     static void stopPeers() {
-        for (AutoCloseable c : new AutoCloseable[] {prober, encryptedTransmission, transmission, aria2, peers}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        Wires.closeAll(thread, encryptedTransmission, transmission, aria2, peers);
     }
 
     private static ProbeResult probe(int port, RealPeers.TorrentFacts torrent, Duration pexWait) {

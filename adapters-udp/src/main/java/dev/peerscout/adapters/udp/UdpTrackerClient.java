@@ -101,14 +101,15 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             if (ipv4 == null || ipv6 == null) {
                 InetAddress only = ipv4 != null ? ipv4 : ipv6;
                 return transport.exchange(new InetSocketAddress(only, url.port()), url.key(AddressFamily.of(only)),
-                        new CountedQuery<>(new AnnounceQuery(request, url.pathAndQuery()), sent, announced), started, deadline,
-                        Outcomes::announce);
+                        new CountedOperation<>(new AnnounceOperation(request, url.pathAndQuery()), sent, announced), started,
+                        deadline, Outcomes::announce);
             }
             List<CompletableFuture<Either<TrackerFailure, Answered<AnnounceReply>>>> perFamily = new ArrayList<>();
             for (InetAddress address : List.of(ipv4, ipv6)) {
                 perFamily.add(transport.exchange(new InetSocketAddress(address, url.port()),
                         url.key(AddressFamily.of(address)),
-                        new CountedQuery<>(new AnnounceQuery(request, url.pathAndQuery()), sent, announced), started, deadline));
+                        new CountedOperation<>(new AnnounceOperation(request, url.pathAndQuery()), sent, announced), started,
+                        deadline));
             }
             return all(perFamily).thenApply(Outcomes::announce);
         }), sent::get, announced::get);
@@ -132,7 +133,7 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             List<CompletableFuture<Either<TrackerFailure, Answered<ScrapeReply>>>> perBatch = new ArrayList<>();
             for (List<InfoHash> batch : batches) {
                 perBatch.add(transport.exchange(new InetSocketAddress(address, url.port()), key,
-                        new CountedQuery<>(new ScrapeQuery(batch), sent), started, deadline));
+                        new CountedOperation<>(new ScrapeOperation(batch), sent), started, deadline));
             }
             return all(perBatch).thenApply(results -> Outcomes.scrape(counts, batches, results));
         }), sent::get);

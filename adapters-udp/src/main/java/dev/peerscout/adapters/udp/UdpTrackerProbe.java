@@ -76,13 +76,15 @@ final class UdpTrackerProbe implements TrackerProbe {
         }
         UdpTrackerUrl url = parsed.get();
         Instant started = scheduler.now();
-        TimedQuery<Option<AnnounceReply>> query = new TimedQuery<>(new AnnounceQuery(request, url.pathAndQuery()),
+        TimedOperation<Option<AnnounceReply>> timed = new TimedOperation<>(
+                new AnnounceOperation(request, url.pathAndQuery()),
                 (datagram, family) -> datagram.remaining() == BARE_ANNOUNCE_REPLY
                         ? Either.right(Option.none())
                         : AnnounceReply.decode(datagram, family).map(Option::some),
                 scheduler);
-        return transport.exchange(new InetSocketAddress(address, url.port()), keyOf(address, url.port()), query, started,
-                deadline, result -> new Step<>(announced(result), query.connectTook(), query.requestTook(started)));
+        return transport.exchange(new InetSocketAddress(address, url.port()), keyOf(address, url.port()), timed,
+                started, deadline,
+                result -> new Step<>(announced(result), timed.connectTook(), timed.requestTook(started)));
     }
 
     @Override
@@ -100,11 +102,11 @@ final class UdpTrackerProbe implements TrackerProbe {
         ScrapeStatsMap.Builder counts = ScrapeStatsMap.builder(swarms.size());
         swarms.forEach(counts::add);
         List<InfoHash> batch = counts.swarms();
-        ScrapeQuery scrape = new ScrapeQuery(batch);
-        TimedQuery<ScrapeReply> query = new TimedQuery<>(scrape, scrape::decode, scheduler);
-        return transport.exchange(new InetSocketAddress(address, url.port()), keyOf(address, url.port()), query, started,
-                deadline, result -> new Step<>(Outcomes.scrape(counts, List.of(batch), List.of(result)),
-                        query.connectTook(), query.requestTook(started)));
+        ScrapeOperation scrape = new ScrapeOperation(batch);
+        TimedOperation<ScrapeReply> timed = new TimedOperation<>(scrape, scrape::decode, scheduler);
+        return transport.exchange(new InetSocketAddress(address, url.port()), keyOf(address, url.port()), timed,
+                started, deadline, result -> new Step<>(Outcomes.scrape(counts, List.of(batch), List.of(result)),
+                        timed.connectTook(), timed.requestTook(started)));
     }
 
     private static Either<TrackerFailure, AnnounceResponse> announced(

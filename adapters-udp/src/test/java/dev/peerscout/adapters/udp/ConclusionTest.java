@@ -32,7 +32,7 @@ class ConclusionTest {
             InetSocketAddress address = new InetSocketAddress(tracker.address(), tracker.port());
             TrackerKey key = new TrackerKey(tracker.address().getHostAddress(), tracker.port(), AddressFamily.IPV4);
             Instant deadline = clock.now().plus(Duration.ofHours(1));
-            ScrapeQuery query = new ScrapeQuery(List.of(InfoHash.of(new byte[InfoHash.LENGTH])));
+            ScrapeOperation query = new ScrapeOperation(List.of(InfoHash.of(new byte[InfoHash.LENGTH])));
 
             CompletableFuture<Object> broken = transport.exchange(address, key, query, clock.now(), deadline,
                     result -> {

@@ -15,11 +15,9 @@ import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
-import dev.peerscout.domain.testing.Opentracker;
 import dev.peerscout.domain.time.SystemScheduler;
 import io.vavr.control.Either;
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,30 +32,22 @@ import org.junit.jupiter.api.Test;
 class OpentrackerIntegrationTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final SystemScheduler SCHEDULER = new SystemScheduler();
-    private static Opentracker opentracker;
-    private static UdpTrackerClient client;
+    private static RealTracker real;
 
     @BeforeAll
     static void start() throws Exception {
-        opentracker = Opentracker.start();
-        client = new UdpTrackerClient(SCHEDULER, new SecureRandom(),
-                UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1)));
+        real = RealTracker.start(SCHEDULER);
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (opentracker != null) {
-            opentracker.close();
-        }
+        RealTracker.close(real);
     }
 
     @Test
     void anAnnounceGetsOpentrackersRandomisedIntervalAndTheEarlierPeers() throws Exception {
         InfoHash swarm = anyInfoHash();
-        opentracker.whitelist(swarm);
+        real.opentracker.whitelist(swarm);
         announceOk(announce(swarm, anyPeerId(), 41_001));
 
         AnnounceResponse response = announceOk(announce(swarm, anyPeerId(), 41_002));
@@ -72,7 +62,7 @@ class OpentrackerIntegrationTest {
     @Test
     void aStoppedAnnounceIsAGoodbye() throws Exception {
         InfoHash swarm = anyInfoHash();
-        opentracker.whitelist(swarm);
+        real.opentracker.whitelist(swarm);
         AnnounceRequest leaving = announce(swarm, anyPeerId(), 41_011);
         announceOk(leaving);
 
@@ -85,12 +75,12 @@ class OpentrackerIntegrationTest {
     @Test
     void scraping150SwarmsCountsEveryOne() throws Exception {
         List<InfoHash> swarms = Stream.generate(() -> anyInfoHash()).limit(150).toList();
-        opentracker.whitelist(swarms);
+        real.opentracker.whitelist(swarms);
         announceOk(announce(swarms.get(0), anyPeerId(), 41_021));
         announceOk(announce(swarms.get(100), anyPeerId(), 41_022));
         announceOk(announce(swarms.get(149), anyPeerId(), 41_023));
 
-        ScrapeResponse response = get(client.scrape(tracker(), swarms, deadline())).getOrElseThrow(this::failure);
+        ScrapeResponse response = get(real.client.scrape(tracker(), swarms, deadline())).getOrElseThrow(this::failure);
 
         assertEquals(150, response.stats().size());
         assertEquals(new ScrapeStats(0, 0, 1), response.stats().get(swarms.get(0)));
@@ -102,7 +92,7 @@ class OpentrackerIntegrationTest {
     /** Debian's opentracker answers a hash outside its whitelist with 8 bytes: no waiting for more. */
     @Test
     void aSwarmTheTrackerDoesNotTrackIsAMalformedAnswerAtOnce() throws Exception {
-        TrackerFailure failure = get(client.announce(tracker(), announce(anyInfoHash(), anyPeerId(), 41_031),
+        TrackerFailure failure = get(real.client.announce(tracker(), announce(anyInfoHash(), anyPeerId(), 41_031),
                 deadline())).getLeft();
 
         assertEquals(new TrackerFailure.Malformed("announce reply of 8 bytes, expected at least 20",
@@ -110,7 +100,7 @@ class OpentrackerIntegrationTest {
     }
 
     private AnnounceResponse announceOk(AnnounceRequest request) throws Exception {
-        return get(client.announce(tracker(), request, deadline())).getOrElseThrow(this::failure);
+        return get(real.client.announce(tracker(), request, deadline())).getOrElseThrow(this::failure);
     }
 
     private static <T> Either<TrackerFailure, T> get(CompletableFuture<Either<TrackerFailure, T>> future)
@@ -123,7 +113,7 @@ class OpentrackerIntegrationTest {
     }
 
     private static TrackerUrl tracker() {
-        return TrackerUrl.of(opentracker.udpUrl());
+        return real.url();
     }
 
     private static Instant deadline() {

@@ -3,7 +3,6 @@ package dev.peerscout.adapters.udp;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.TrackerClient;
-import dev.peerscout.domain.testing.Opentracker;
 import dev.peerscout.domain.testing.TrackerClientContract;
 import dev.peerscout.domain.time.Scheduler;
 import dev.peerscout.domain.time.SystemScheduler;
@@ -22,28 +21,20 @@ import org.junit.jupiter.api.BeforeAll;
 /** The tracker-port contract, kept by the UDP adapter against a real opentracker. */
 class UdpTrackerClientContractTest extends TrackerClientContract {
     private static final SystemScheduler SCHEDULER = new SystemScheduler();
-    private static Opentracker opentracker;
-    private static UdpTrackerClient client;
+    private static RealTracker real;
     /** Answers connects, never announces: a call to it sends a connect and an announce (then retransmits). */
     private static ScriptedTracker unanswering;
 
     @BeforeAll
     static void start() throws Exception {
-        opentracker = Opentracker.start();
-        client = new UdpTrackerClient(SCHEDULER, new SecureRandom(),
-                UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1)));
+        real = RealTracker.start(SCHEDULER);
         unanswering = ScriptedTracker.onIpv4(SCHEDULER,
                 (request, tracker) -> request.isConnect() ? List.of(tracker.correctAnswer(request, List.of())) : List.of());
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (opentracker != null) {
-            opentracker.close();
-        }
+        RealTracker.close(real);
         if (unanswering != null) {
             unanswering.close();
         }
@@ -51,17 +42,17 @@ class UdpTrackerClientContractTest extends TrackerClientContract {
 
     @Override
     protected TrackerClient client() {
-        return client;
+        return real.client;
     }
 
     @Override
     protected TrackerUrl tracker() {
-        return TrackerUrl.of(opentracker.udpUrl());
+        return real.url();
     }
 
     @Override
     protected void register(InfoHash... hashes) throws Exception {
-        opentracker.whitelist(hashes);
+        real.opentracker.whitelist(hashes);
     }
 
     @Override

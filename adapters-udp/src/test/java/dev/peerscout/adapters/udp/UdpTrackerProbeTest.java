@@ -15,11 +15,9 @@ import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.port.TrackerProbe.Step;
 import dev.peerscout.domain.testing.Fixtures;
-import dev.peerscout.domain.testing.Opentracker;
 import dev.peerscout.domain.testing.TrackerProbeContract;
 import dev.peerscout.domain.time.SystemScheduler;
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -40,26 +38,18 @@ class UdpTrackerProbeTest extends TrackerProbeContract {
     private static final SystemScheduler SCHEDULER = new SystemScheduler();
     private static final Set<AddressFamily> ANY = EnumSet.allOf(AddressFamily.class);
     private static final InfoHash TRACKED = Fixtures.anyInfoHash();
-    private static Opentracker opentracker;
-    private static UdpTrackerClient client;
+    private static RealTracker real;
     private static TrackerProbe probe;
 
     @BeforeAll
     static void start() throws Exception {
-        opentracker = Opentracker.start(TRACKED);
-        client = new UdpTrackerClient(SCHEDULER, new SecureRandom(),
-                UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1)));
-        probe = client.probe();
+        real = RealTracker.start(SCHEDULER, TRACKED);
+        probe = real.client.probe();
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (opentracker != null) {
-            opentracker.close();
-        }
+        RealTracker.close(real);
     }
 
     @Override
@@ -69,12 +59,12 @@ class UdpTrackerProbeTest extends TrackerProbeContract {
 
     @Override
     protected TrackerUrl tracker() {
-        return TrackerUrl.of(opentracker.udpUrl());
+        return real.url();
     }
 
     @Override
     protected void register(InfoHash... hashes) throws Exception {
-        opentracker.whitelist(hashes);
+        real.opentracker.whitelist(hashes);
     }
 
     @Override
@@ -84,7 +74,7 @@ class UdpTrackerProbeTest extends TrackerProbeContract {
 
     @Test
     void aTrackedSwarmIsAnnouncedAndScrapedWithTheTimeOfEachStep() throws Exception {
-        TrackerUrl url = TrackerUrl.of(opentracker.udpUrl());
+        TrackerUrl url = real.url();
         assertEquals(List.of(LOOPBACK), await(probe.addresses(url, ANY, soon())).get());
 
         Step<AnnounceResponse> announce = await(probe.announce(url, LOOPBACK, request(TRACKED), soon()));
@@ -100,7 +90,7 @@ class UdpTrackerProbeTest extends TrackerProbeContract {
 
     @Test
     void aRandomSwarmIsRefusedWithOpentrackersBareReplyWhichIsAnAnswer() throws Exception {
-        TrackerUrl url = TrackerUrl.of(opentracker.udpUrl());
+        TrackerUrl url = real.url();
 
         Step<AnnounceResponse> announce = await(probe.announce(url, LOOPBACK, request(Fixtures.anyInfoHash()), soon()));
 

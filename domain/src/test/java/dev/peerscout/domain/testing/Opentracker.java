@@ -116,13 +116,26 @@ public final class Opentracker implements AutoCloseable {
         Files.writeString(list, lines(fresh), StandardOpenOption.APPEND);
         new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid())).start().waitFor();
         for (InfoHash hash : fresh) {
-            long until = System.nanoTime() + READY_TIMEOUT.toNanos();
-            while (!isTracked(hash)) {
-                if (System.nanoTime() > until) {
-                    throw new IOException("opentracker did not reload its whitelist");
-                }
-                Thread.sleep(20);
+            awaitSteadilyTracked(hash);
+        }
+    }
+
+    /**
+     * Until both front ends accept the hash several times in a row: under load a test's announce was
+     * seen refused right after one acceptance, while opentracker was still settling its reloaded list.
+     */
+    private void awaitSteadilyTracked(InfoHash hash) throws IOException, InterruptedException {
+        long until = System.nanoTime() + READY_TIMEOUT.toNanos();
+        int inARow = 0;
+        while (true) {
+            inARow = isTracked(hash) ? inARow + 1 : 0;
+            if (inARow == 3) {
+                return;
             }
+            if (System.nanoTime() > until) {
+                throw new IOException("opentracker did not reload its whitelist");
+            }
+            Thread.sleep(20);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.peerscout.adapters.dht.krpc.Krpc;
 import dev.peerscout.adapters.dht.krpc.Message;
 import dev.peerscout.adapters.dht.krpc.NodeId;
 import dev.peerscout.adapters.dht.krpc.Query;
-import dev.peerscout.adapters.dht.krpc.TransactionId;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.Problems;
 import dev.peerscout.domain.time.Scheduler;
@@ -24,7 +23,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -33,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
@@ -44,7 +41,7 @@ import java.util.random.RandomGenerator;
  * the address and port we asked; anything else (strays, forgeries, malformed datagrams, queries
  * from other nodes: we are read-only) is dropped and counted in {@link #ignoredDatagrams()}.
  *
- * <p>Reply futures complete on the receiver thread (or the scheduler's, for timeouts): what runs
+ * <p>Outcome futures complete on the receiver thread (or the scheduler's, for timeouts): what runs
  * after them must be short and must not block.
  */
 public final class KrpcTransport implements AutoCloseable {
@@ -53,34 +50,14 @@ public final class KrpcTransport implements AutoCloseable {
     /** Asked of the kernel (which caps it at net.core.rmem_max): bursts of replies arrive together. */
     private static final int SOCKET_BUFFER = 1 << 20;
 
-    private final Scheduler scheduler;
-    private final RandomGenerator random;
     private final NodeId self;
     private final Map<AddressFamily, InetAddress> bindings;
     private final Map<AddressFamily, DatagramChannel> channels = new EnumMap<>(AddressFamily.class);
-    private final Map<TransactionId, Pending> pending = new ConcurrentHashMap<>();
+    private final PendingQueries pending;
     private final AtomicLong ignored = new AtomicLong();
     private Selector selector;
     private Thread receiver;
     private volatile boolean closed;
-
-    /** A query waiting for its reply. */
-    private static final class Pending {
-        final InetSocketAddress node;
-        final CompletableFuture<Reply> reply = new CompletableFuture<>();
-        volatile Scheduler.Cancellable timeout;
-
-        Pending(InetSocketAddress node) {
-            this.node = node;
-        }
-
-        void cancelTimeout() {
-            Scheduler.Cancellable timer = timeout;
-            if (timer != null) {
-                timer.cancel();
-            }
-        }
-    }
 
     /**
      * @param random   source of transaction ids: a {@code SecureRandom} in production
@@ -89,8 +66,8 @@ public final class KrpcTransport implements AutoCloseable {
      * @param ipv6     local address of the IPv6 socket (the wildcard, or ::1 in tests)
      */
     public KrpcTransport(Scheduler scheduler, RandomGenerator random, NodeId self, InetAddress ipv4, InetAddress ipv6) {
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.random = Objects.requireNonNull(random, "random");
+        this.pending = new PendingQueries(Objects.requireNonNull(scheduler, "scheduler"),
+                Objects.requireNonNull(random, "random"));
         this.self = Objects.requireNonNull(self, "self");
         this.bindings = new EnumMap<>(Map.of(AddressFamily.IPV4, ipv4, AddressFamily.IPV6, ipv6));
         bindings.forEach((family, address) -> {
@@ -140,9 +117,9 @@ public final class KrpcTransport implements AutoCloseable {
     /**
      * Sends {@code query} to {@code node}. Left when it could not be sent at all (no socket of that
      * family, a full send buffer, no route); otherwise the reply, which arrives within {@code timeout}
-     * or becomes a {@link Reply.NoReply}.
+     * or becomes a {@link QueryOutcome.NoReply}.
      */
-    public Either<String, CompletableFuture<Reply>> ask(InetSocketAddress node, Query query, Duration timeout) {
+    public Either<String, CompletableFuture<QueryOutcome>> ask(InetSocketAddress node, Query query, Duration timeout) {
         DatagramChannel channel;
         synchronized (this) {
             channel = closed ? null : channels.get(AddressFamily.of(node.getAddress()));
@@ -150,14 +127,8 @@ public final class KrpcTransport implements AutoCloseable {
         if (channel == null) {
             return Either.left(closed ? "DHT client closed" : "no " + AddressFamily.of(node.getAddress()) + " socket");
         }
-        Pending waiting = new Pending(node);
-        TransactionId transaction;
-        do {
-            synchronized (random) {
-                transaction = TransactionId.random(random);
-            }
-        } while (pending.putIfAbsent(transaction, waiting) != null);
-        byte[] datagram = Krpc.query(transaction, self, query, true);
+        PendingQueries.Pending waiting = pending.add(node);
+        byte[] datagram = Krpc.query(waiting.transaction(), self, query, true);
         String failure;
         try {
             failure = channel.send(ByteBuffer.wrap(datagram), node) > 0 ? null : "send buffer full";
@@ -165,16 +136,11 @@ public final class KrpcTransport implements AutoCloseable {
             failure = Problems.describe(e, "send failed");
         }
         if (failure != null) {
-            pending.remove(transaction, waiting);
+            pending.unsent(waiting);
             return Either.left(failure);
         }
-        TransactionId key = transaction;
-        waiting.timeout = scheduler.schedule(timeout, () -> {
-            if (pending.remove(key, waiting)) {
-                waiting.reply.complete(new Reply.NoReply("no reply within " + timeout.toMillis() + " ms"));
-            }
-        });
-        return Either.right(waiting.reply);
+        pending.sent(waiting, timeout);
+        return Either.right(waiting.outcome());
     }
 
     /** Datagrams dropped so far: malformed, unexpected, from the wrong address, or queries to us. */
@@ -182,7 +148,7 @@ public final class KrpcTransport implements AutoCloseable {
         return ignored.get();
     }
 
-    /** Releases the sockets and the receiver thread; queries still waiting end as {@link Reply.NoReply}. */
+    /** Releases the sockets and the receiver thread; queries still waiting end as {@link QueryOutcome.NoReply}. */
     @Override
     public void close() {
         Thread thread;
@@ -203,13 +169,7 @@ public final class KrpcTransport implements AutoCloseable {
                 }
             }
         }
-        for (TransactionId transaction : List.copyOf(pending.keySet())) {
-            Pending query = pending.remove(transaction);
-            if (query != null) {
-                query.cancelTimeout();
-                query.reply.complete(new Reply.NoReply("DHT client closed"));
-            }
-        }
+        pending.endAll("DHT client closed");
         if (thread != null && thread != Thread.currentThread()) {
             try {
                 thread.join(1_000);
@@ -288,24 +248,8 @@ public final class KrpcTransport implements AutoCloseable {
             ignored.incrementAndGet();
             return;
         }
-        Message message = decoded.get();
-        Pending query = pending.get(message.transaction());
-        if (query == null || !sameEndpoint(query.node, from) || !pending.remove(message.transaction(), query)) {
+        if (!pending.match(decoded.get(), from)) {
             ignored.incrementAndGet();
-            return;
         }
-        query.cancelTimeout();
-        if (message instanceof Message.Response response) {
-            query.reply.complete(new Reply.Answered(response.answer()));
-        } else {
-            Message.ErrorReply error = (Message.ErrorReply) message;
-            query.reply.complete(new Reply.Refused(error.code(), error.text()));
-        }
-    }
-
-    /** By address bytes and port, so an IPv6 scope id cannot make the node we asked look like a stranger. */
-    private static boolean sameEndpoint(InetSocketAddress asked, InetSocketAddress from) {
-        return asked.getPort() == from.getPort()
-                && Arrays.equals(asked.getAddress().getAddress(), from.getAddress().getAddress());
     }
 }

@@ -45,7 +45,7 @@ class KrpcTransportTest {
         assertEquals(Either.right(Set.of(AddressFamily.IPV4)), transport.open(Set.of(AddressFamily.IPV4)));
         try (DatagramSocket node = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             node.setSoTimeout(5_000);
-            CompletableFuture<Reply> reply = transport.ask((InetSocketAddress) node.getLocalSocketAddress(),
+            CompletableFuture<QueryOutcome> reply = transport.ask((InetSocketAddress) node.getLocalSocketAddress(),
                     new Query.Ping(), Duration.ofSeconds(5)).get();
             DatagramPacket query = new DatagramPacket(new byte[2048], 2048);
             node.receive(query);
@@ -57,7 +57,8 @@ class KrpcTransportTest {
             node.send(packet(Krpc.response(TransactionId.ascii("other"), answer(nodeId)), query));
             node.send(packet(Krpc.response(transaction, answer(nodeId)), query));
 
-            Reply.Answered answered = assertInstanceOf(Reply.Answered.class, reply.get(5, TimeUnit.SECONDS));
+            QueryOutcome.Answered answered =
+                    assertInstanceOf(QueryOutcome.Answered.class, reply.get(5, TimeUnit.SECONDS));
             assertEquals(nodeId, answered.answer().responder());
             assertEquals(1, transport.ignoredDatagrams(), "the stray with the wrong id");
             assertEquals(0, clock.pendingTasks(), "the timeout was cancelled");
@@ -68,10 +69,10 @@ class KrpcTransportTest {
     void noReplyWithinTheTimeoutIsNoReply() throws Exception {
         transport.open(Set.of(AddressFamily.IPV4));
         try (DatagramSocket node = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
-            CompletableFuture<Reply> reply = transport.ask((InetSocketAddress) node.getLocalSocketAddress(),
+            CompletableFuture<QueryOutcome> reply = transport.ask((InetSocketAddress) node.getLocalSocketAddress(),
                     new Query.Ping(), Duration.ofSeconds(2)).get();
             clock.advance(Duration.ofSeconds(2));
-            assertEquals(new Reply.NoReply("no reply within 2000 ms"), reply.getNow(null));
+            assertEquals(new QueryOutcome.NoReply("no reply within 2000 ms"), reply.getNow(null));
         }
     }
 
@@ -86,12 +87,12 @@ class KrpcTransportTest {
     void closeReleasesTheSocketAndEndsWaitingQueries() throws Exception {
         transport.open(Set.of(AddressFamily.IPV4));
         InetSocketAddress local = transport.localAddress(AddressFamily.IPV4).get();
-        CompletableFuture<Reply> reply = transport.ask(new InetSocketAddress(LOOPBACK, 9), new Query.Ping(),
+        CompletableFuture<QueryOutcome> reply = transport.ask(new InetSocketAddress(LOOPBACK, 9), new Query.Ping(),
                 Duration.ofSeconds(5)).get();
 
         transport.close();
 
-        assertEquals(new Reply.NoReply("DHT client closed"), reply.getNow(null));
+        assertEquals(new QueryOutcome.NoReply("DHT client closed"), reply.getNow(null));
         try (DatagramSocket again = new DatagramSocket(local)) {
             assertEquals(local.getPort(), again.getLocalPort());
         }

@@ -3,13 +3,11 @@ package dev.peerscout.adapters.peerwire.transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -138,7 +136,7 @@ public final class Connections implements AutoCloseable {
             Connection connection = null;
             try {
                 SocketChannel channel = SocketChannel.open();
-                connection = new Connection(channel, p.conversation());
+                connection = new Connection(channel, p.conversation(), this::released);
                 open.add(connection);
                 openCount = open.size();
                 channel.configureBlocking(false);
@@ -159,6 +157,12 @@ public final class Connections implements AutoCloseable {
         }
     }
 
+    /** A connection ended: it no longer counts as open. */
+    private void released(Connection connection) {
+        open.remove(connection);
+        openCount = open.size();
+    }
+
     private static final Conversation.Wire NO_WIRE = new Conversation.Wire() {
         @Override
         public void send(byte[] bytes) {}
@@ -166,158 +170,4 @@ public final class Connections implements AutoCloseable {
         @Override
         public void close() {}
     };
-
-    /** One TCP connection and its buffers. */
-    private final class Connection implements Conversation.Wire {
-        final SocketChannel channel;
-        final Conversation conversation;
-        SelectionKey key;
-        ByteBuffer in = ByteBuffer.allocate(INITIAL_BUFFER);
-        final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
-        boolean ended;
-
-        Connection(SocketChannel channel, Conversation conversation) {
-            this.channel = channel;
-            this.conversation = conversation;
-        }
-
-        boolean isOpen() {
-            return !ended;
-        }
-
-        void ready(SelectionKey key) {
-            if (ended) {
-                return;
-            }
-            if (key.isConnectable()) {
-                try {
-                    channel.finishConnect();
-                } catch (IOException e) {
-                    fail(e);
-                    return;
-                }
-                key.interestOps(SelectionKey.OP_READ | (out.isEmpty() ? 0 : SelectionKey.OP_WRITE));
-                conversation.connected(this, System.nanoTime());
-                return;
-            }
-            if (key.isWritable()) {
-                flush();
-            }
-            if (!ended && key.isReadable()) {
-                read();
-            }
-        }
-
-        private void read() {
-            int wanted = conversation.bytesWanted();
-            if (wanted > in.capacity()) {
-                ByteBuffer bigger = ByteBuffer.allocate(wanted);
-                in.flip();
-                bigger.put(in);
-                in = bigger;
-            }
-            int n;
-            try {
-                n = channel.read(in);
-            } catch (IOException e) {
-                fail(e, in.position() > 0);
-                return;
-            }
-            if (n < 0) {
-                ended = true;
-                boolean midUnit = in.position() > 0;
-                release();
-                conversation.ended(this, null, midUnit, System.nanoTime());
-                return;
-            }
-            in.flip();
-            conversation.received(this, in, System.nanoTime());
-            if (ended) {
-                return;
-            }
-            in.compact();
-            // A large message has been handled: give its buffer back.
-            if (in.position() == 0 && in.capacity() > INITIAL_BUFFER) {
-                in = ByteBuffer.allocate(INITIAL_BUFFER);
-            }
-        }
-
-        private void flush() {
-            try {
-                while (!out.isEmpty()) {
-                    ByteBuffer head = out.peek();
-                    channel.write(head);
-                    if (head.hasRemaining()) {
-                        break;
-                    }
-                    out.poll();
-                }
-            } catch (IOException e) {
-                fail(e);
-                return;
-            }
-            if (!ended && key != null && key.isValid()) {
-                key.interestOps(SelectionKey.OP_READ | (out.isEmpty() ? 0 : SelectionKey.OP_WRITE));
-            }
-        }
-
-        @Override
-        public void send(byte[] bytes) {
-            if (ended) {
-                return;
-            }
-            out.add(ByteBuffer.wrap(bytes));
-            if (key != null && key.isValid() && channel.isConnected()) {
-                flush();
-            }
-        }
-
-        /** Our side ends it: queued bytes get one last chance, then a FIN. */
-        @Override
-        public void close() {
-            if (ended) {
-                return;
-            }
-            if (channel.isConnected()) {
-                flush();
-            }
-            ended = true;
-            try {
-                if (channel.isConnected()) {
-                    channel.shutdownOutput();
-                }
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-            release();
-        }
-
-        void fail(IOException failure) {
-            fail(failure, false);
-        }
-
-        void fail(IOException failure, boolean midUnit) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            release();
-            conversation.ended(this, failure, midUnit, System.nanoTime());
-        }
-
-        private void release() {
-            open.remove(this);
-            openCount = open.size();
-            if (key != null) {
-                key.cancel();
-            }
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing to do
-            }
-            in = ByteBuffer.allocate(0);
-            out.clear();
-        }
-    }
 }

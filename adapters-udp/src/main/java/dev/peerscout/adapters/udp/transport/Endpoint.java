@@ -14,10 +14,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -32,9 +30,10 @@ import java.util.function.IntSupplier;
  * a burst of thousands of requests does not overflow the tracker's receive buffer. The channel
  * closes after being idle for a while (a later request opens a new one).
  *
- * <p>State is guarded by this object's monitor: enter through {@link #locked} (or {@link #deliver}
- * and {@link #admitLocked}, the two hot paths). Outcome futures
- * complete after the monitor is released, so callers' callbacks never run under it.
+ * <p>State is guarded by this object's monitor: enter through {@link #withLock} (or {@link #deliver}
+ * and {@link #admit}, the two hot paths); every other method expects the monitor held, and one
+ * with a twin that takes it ends in {@code Locked}. Outcome futures complete after the monitor is
+ * released, so callers' callbacks never run under it.
  */
 final class Endpoint {
     /** Larger than any request we send but one with a very long BEP 41 URL, which gets a buffer of its own. */
@@ -53,8 +52,7 @@ final class Endpoint {
     /** By identity, in a flat table: a request passes through here and allocates nothing. */
     private final Set<Exchange<?, ?>> active = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ArrayDeque<Exchange<?, ?>> queued = new ArrayDeque<>();
-    private final Map<TrackerKey, Exchange<?, ?>> connecting = new HashMap<>();
-    private final Map<TrackerKey, List<Exchange<?, ?>>> parked = new HashMap<>();
+    private final ConnectLeaders connects = new ConnectLeaders();
     /** Exchanges that ended under the monitor; their futures complete once it is released. */
     private final List<Exchange<?, ?>> finished = new ArrayList<>();
     /** Datagrams are copied here to be sent: the channel would copy a heap array to a buffer like it anyway. */
@@ -73,7 +71,7 @@ final class Endpoint {
         this.idleTimeout = idleTimeout;
         this.maxInFlight = maxInFlight;
         this.onClosed = onClosed;
-        this.timers = new TimerQueue(scheduler, this::locked);
+        this.timers = new TimerQueue(scheduler, this::withLock);
     }
 
     TimerQueue timers() {
@@ -85,7 +83,7 @@ final class Endpoint {
     }
 
     /** Runs {@code action} under the monitor, then completes what it finished. */
-    void locked(Runnable action) {
+    void withLock(Runnable action) {
         Exchange<?, ?>[] done;
         synchronized (this) {
             depth++;
@@ -98,13 +96,13 @@ final class Endpoint {
         complete(done);
     }
 
-    /** {@link #onDatagram} under the monitor: the receiver's path, without a lambda per datagram. */
+    /** {@link #onDatagramLocked} under the monitor: the receiver's path, without a lambda per datagram. */
     void deliver(ByteBuffer datagram) {
         Exchange<?, ?>[] done;
         synchronized (this) {
             depth++;
             try {
-                onDatagram(datagram);
+                onDatagramLocked(datagram);
             } finally {
                 done = leaving();
             }
@@ -112,14 +110,14 @@ final class Endpoint {
         complete(done);
     }
 
-    /** {@link #admit} under the monitor: every request's way in. */
-    boolean admitLocked(Exchange<?, ?> exchange) {
+    /** {@link #admitLocked} under the monitor: every request's way in. */
+    boolean admit(Exchange<?, ?> exchange) {
         Exchange<?, ?>[] done;
         boolean admitted;
         synchronized (this) {
             depth++;
             try {
-                admitted = admit(exchange);
+                admitted = admitLocked(exchange);
             } finally {
                 done = leaving();
             }
@@ -151,7 +149,7 @@ final class Endpoint {
     }
 
     /** Takes an exchange in, or returns false when this endpoint has closed (open a new one). */
-    boolean admit(Exchange<?, ?> exchange) {
+    private boolean admitLocked(Exchange<?, ?> exchange) {
         if (closed) {
             return false;
         }
@@ -185,34 +183,9 @@ final class Endpoint {
         byTransaction.remove(transactionId, exchange);
     }
 
-    /**
-     * True if {@code exchange} may send a connect for {@code key}; false if another exchange is
-     * connecting already, in which case this one is parked until that connect ends.
-     */
-    boolean leadConnect(TrackerKey key, Exchange<?, ?> exchange) {
-        Exchange<?, ?> leader = connecting.putIfAbsent(key, exchange);
-        if (leader == null || leader == exchange) {
-            return true;
-        }
-        parked.computeIfAbsent(key, k -> new ArrayList<>()).add(exchange);
-        return false;
-    }
-
-    /** The connect for {@code key} got an id or gave up: parked exchanges carry on. */
-    void connectEnded(TrackerKey key, Exchange<?, ?> leader) {
-        if (connecting.remove(key, leader)) {
-            List<Exchange<?, ?>> waiting = parked.remove(key);
-            if (waiting != null) {
-                waiting.forEach(Exchange::begin);
-            }
-        }
-    }
-
-    void unpark(TrackerKey key, Exchange<?, ?> exchange) {
-        List<Exchange<?, ?>> waiting = parked.get(key);
-        if (waiting != null) {
-            waiting.remove(exchange);
-        }
+    /** Who sends the connect for each tracker key here, and who waits for it. */
+    ConnectLeaders connects() {
+        return connects;
     }
 
     /** Hands a datagram to the OS; false if it was not sent (full buffer, or the socket failed). */
@@ -235,7 +208,7 @@ final class Endpoint {
      * Dispatches a datagram by transaction id; strays are ignored. It can only be from the tracker:
      * a connected channel receives from its peer alone.
      */
-    void onDatagram(ByteBuffer datagram) {
+    private void onDatagramLocked(ByteBuffer datagram) {
         if (closed || datagram.remaining() < Reply.HEADER_LENGTH) {
             return;
         }

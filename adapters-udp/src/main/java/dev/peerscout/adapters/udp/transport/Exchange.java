@@ -33,7 +33,7 @@ final class Exchange<R, T> {
 
     private final Endpoint endpoint;
     private final TrackerKey key;
-    private final Query<R> query;
+    private final Operation<R> operation;
     private final Instant started;
     private final Instant deadline;
     private final Scheduler scheduler;
@@ -58,12 +58,12 @@ final class Exchange<R, T> {
     private final Runnable onRetransmitDue = this::retransmitDue;
 
     /** @param conclusion turns the result into the caller's answer (saves the caller a future of its own) */
-    Exchange(Endpoint endpoint, TrackerKey key, Query<R> query, Instant started, Instant deadline,
+    Exchange(Endpoint endpoint, TrackerKey key, Operation<R> operation, Instant started, Instant deadline,
             Scheduler scheduler, RetransmitPolicy policy, ConnectionIds connectionIds,
             Function<Either<TrackerFailure, Answered<R>>, T> conclusion) {
         this.endpoint = endpoint;
         this.key = key;
-        this.query = query;
+        this.operation = operation;
         this.started = started;
         this.deadline = deadline;
         this.scheduler = scheduler;
@@ -121,11 +121,11 @@ final class Exchange<R, T> {
                         Duration.between(connectStarted, scheduler.now()));
                 exponent = 0;
                 request();
-                endpoint.connectEnded(key, this);
+                endpoint.connects().ended(key, this);
                 return null;
             });
-        } else if (phase == Phase.REQUESTING && action == query.action().code()) {
-            query.decode(reply, family).fold(this::malformed, answer -> {
+        } else if (phase == Phase.REQUESTING && action == operation.action().code()) {
+            operation.decode(reply, family).fold(this::malformed, answer -> {
                 finish(Either.right(new Answered<>(answer, attempts)));
                 return null;
             });
@@ -149,7 +149,7 @@ final class Exchange<R, T> {
 
     private void connect() {
         grant = null;
-        if (!endpoint.leadConnect(key, this)) {
+        if (!endpoint.connects().lead(key, this)) {
             phase = Phase.PARKED;
             endpoint.timers().cancel(retransmitTimer);
             endpoint.dropTransaction(this, transactionId);
@@ -164,9 +164,9 @@ final class Exchange<R, T> {
 
     private void request() {
         phase = Phase.REQUESTING;
-        query.requesting(grant.connectTook());
+        operation.requesting(grant.connectTook());
         transactionId = endpoint.newTransaction(this, transactionId);
-        datagram = query.encode(grant.id(), transactionId);
+        datagram = operation.encode(grant.id(), transactionId);
         transmit();
     }
 
@@ -176,7 +176,7 @@ final class Exchange<R, T> {
         retransmitTimer = endpoint.timers().after(policy.wait(exponent), onRetransmitDue);
         if (endpoint.send(datagram)) {
             attempts++;
-            query.sent();
+            operation.sent();
         }
     }
 
@@ -222,9 +222,9 @@ final class Exchange<R, T> {
         endpoint.timers().cancel(retransmitTimer);
         endpoint.timers().cancel(deadlineTimer);
         if (last == Phase.CONNECTING) {
-            endpoint.connectEnded(key, this);
+            endpoint.connects().ended(key, this);
         } else if (last == Phase.PARKED) {
-            endpoint.unpark(key, this);
+            endpoint.connects().unpark(key, this);
         }
         endpoint.retire(this, transactionId, wasQueued);
         this.result = result;

@@ -72,7 +72,7 @@ final class Receiver implements AutoCloseable {
                 // read, not receive: the channel is connected, so the sender is known and checked.
                 length = endpoint.channel().read(buffer);
             } catch (IOException e) {
-                endpoint.locked(() -> endpoint.broken(e));
+                endpoint.withLock(() -> endpoint.broken(e));
                 return;
             }
             if (length <= 0) {

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * {@link #at} timers (deadlines) go to a heap; the many requests of one call share a deadline, and
  * equal ones stay at the heap's bottom.
  *
- * <p>Not thread-safe: used under the endpoint's lock; {@code locked} runs the armed task there.
+ * <p>Not thread-safe: used under the endpoint's lock; {@code withLock} runs the armed task there.
  * Cancelled timers stay where they are until due, or until they are the majority and get swept.
  */
 final class TimerQueue {
@@ -52,11 +52,11 @@ final class TimerQueue {
     private record Lane(long delay, ArrayDeque<Timer> timers) {}
 
     private final Scheduler scheduler;
-    private final Consumer<Runnable> locked;
+    private final Consumer<Runnable> withLock;
     private final Instant epoch;
     private final List<Lane> lanes = new ArrayList<>();
     private final PriorityQueue<Timer> heap = new PriorityQueue<>(EARLIEST_FIRST);
-    private final Runnable fireLocked;
+    private final Runnable fireWithLock;
     private long sequence;
     private int size;
     private int cancelled;
@@ -66,12 +66,12 @@ final class TimerQueue {
     private boolean firing;
     private Scheduler.Cancellable armed = () -> { };
 
-    TimerQueue(Scheduler scheduler, Consumer<Runnable> locked) {
+    TimerQueue(Scheduler scheduler, Consumer<Runnable> withLock) {
         this.scheduler = scheduler;
-        this.locked = locked;
+        this.withLock = withLock;
         this.epoch = scheduler.now();
         Runnable fire = this::fire;
-        this.fireLocked = () -> locked.accept(fire);
+        this.fireWithLock = () -> withLock.accept(fire);
     }
 
     /** Runs {@code action} once {@code delay} has passed. */
@@ -151,7 +151,7 @@ final class TimerQueue {
         armed.cancel();
         armedTask = true;
         armedFor = due;
-        armed = scheduler.schedule(Duration.ofNanos(Math.max(0, due - now())), fireLocked);
+        armed = scheduler.schedule(Duration.ofNanos(Math.max(0, due - now())), fireWithLock);
     }
 
     private void fire() {

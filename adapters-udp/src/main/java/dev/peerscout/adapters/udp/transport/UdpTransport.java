@@ -61,13 +61,13 @@ public final class UdpTransport implements AutoCloseable {
     }
 
     /**
-     * Asks {@code query} of the tracker at {@code address}. The future completes by {@code deadline}
+     * Asks {@code operation} of the tracker at {@code address}. The future completes by {@code deadline}
      * and never exceptionally; {@code started} is when the caller's operation began (for
      * {@link TrackerFailure.Timeout#waited()}).
      */
     public <R> CompletableFuture<Either<TrackerFailure, Answered<R>>> exchange(
-            InetSocketAddress address, TrackerKey key, Query<R> query, Instant started, Instant deadline) {
-        return exchange(address, key, query, started, deadline, Function.identity());
+            InetSocketAddress address, TrackerKey key, Operation<R> operation, Instant started, Instant deadline) {
+        return exchange(address, key, operation, started, deadline, Function.identity());
     }
 
     /**
@@ -75,7 +75,7 @@ public final class UdpTransport implements AutoCloseable {
      * turned into the caller's answer by {@code conclusion} (pure and quick: it runs on the thread
      * that ends the exchange) instead of in a second future.
      */
-    public <R, T> CompletableFuture<T> exchange(InetSocketAddress address, TrackerKey key, Query<R> query,
+    public <R, T> CompletableFuture<T> exchange(InetSocketAddress address, TrackerKey key, Operation<R> operation,
             Instant started, Instant deadline, Function<Either<TrackerFailure, Answered<R>>, T> conclusion) {
         while (!closed) {
             Endpoint endpoint;
@@ -85,11 +85,11 @@ public final class UdpTransport implements AutoCloseable {
                 return CompletableFuture.completedFuture(conclusion.apply(Either.left(new TrackerFailure.Unreachable(
                         String.valueOf(e.getCause().getMessage()), 0))));
             }
-            Exchange<R, T> exchange = new Exchange<>(endpoint, key, query, started, deadline, scheduler, policy,
+            Exchange<R, T> exchange = new Exchange<>(endpoint, key, operation, started, deadline, scheduler, policy,
                     connectionIds, conclusion);
-            if (endpoint.admitLocked(exchange)) {
+            if (endpoint.admit(exchange)) {
                 if (closed) {
-                    endpoint.locked(() -> endpoint.shutdown("client closed"));
+                    endpoint.withLock(() -> endpoint.shutdown("client closed"));
                 }
                 return exchange.outcome();
             }
@@ -104,7 +104,7 @@ public final class UdpTransport implements AutoCloseable {
     public void close() {
         closed = true;
         for (Endpoint endpoint : List.copyOf(endpoints.values())) {
-            endpoint.locked(() -> endpoint.shutdown("client closed"));
+            endpoint.withLock(() -> endpoint.shutdown("client closed"));
         }
         receiver.close();
     }

@@ -13,7 +13,7 @@ import java.time.Duration;
  *
  * @param <R> the decoded answer
  */
-public interface Query<R> {
+public interface Operation<R> {
 
     /** The action a matching answer carries (besides 3, error). */
     Action action();
@@ -28,13 +28,13 @@ public interface Query<R> {
     Either<MalformedPacket, R> decode(ByteBuffer datagram, AddressFamily family);
 
     /**
-     * The exchange holds a connection id and sends this query (again after a reconnect);
+     * The exchange holds a connection id and sends this operation's request (again after a reconnect);
      * {@code connectTook} is how long the connect that obtained the id took. For step timings.
      */
     default void requesting(Duration connectTook) {}
 
     /**
-     * A datagram of this query's exchange (a connect or the request, first sent or again) was handed
+     * A datagram of this operation's exchange (a connect or the request, first sent or again) was handed
      * to the OS: what the exchange's {@code attempts} counts, told as it happens.
      */
     default void sent() {}

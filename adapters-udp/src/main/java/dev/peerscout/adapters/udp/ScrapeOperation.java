@@ -4,7 +4,7 @@ import dev.peerscout.adapters.udp.protocol.Action;
 import dev.peerscout.adapters.udp.protocol.MalformedPacket;
 import dev.peerscout.adapters.udp.protocol.ScrapeReply;
 import dev.peerscout.adapters.udp.protocol.ScrapeRequest;
-import dev.peerscout.adapters.udp.transport.Query;
+import dev.peerscout.adapters.udp.transport.Operation;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.InfoHash;
 import io.vavr.control.Either;
@@ -12,9 +12,9 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /** One scrape datagram's worth of hashes (at most {@value ScrapeRequest#MAX_HASHES}). */
-record ScrapeQuery(List<InfoHash> batch) implements Query<ScrapeReply> {
+record ScrapeOperation(List<InfoHash> batch) implements Operation<ScrapeReply> {
 
-    ScrapeQuery {
+    ScrapeOperation {
         batch = List.copyOf(batch);
     }
 

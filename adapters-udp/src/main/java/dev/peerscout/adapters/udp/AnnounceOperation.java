@@ -4,7 +4,7 @@ import dev.peerscout.adapters.udp.protocol.Action;
 import dev.peerscout.adapters.udp.protocol.AnnounceReply;
 import dev.peerscout.adapters.udp.protocol.MalformedPacket;
 import dev.peerscout.adapters.udp.protocol.UdpAnnounceRequest;
-import dev.peerscout.adapters.udp.transport.Query;
+import dev.peerscout.adapters.udp.transport.Operation;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import io.vavr.control.Either;
@@ -16,12 +16,12 @@ import java.nio.ByteBuffer;
  * retransmission or send after a reconnect only stamps in new ids. One per exchange: it is not
  * thread-safe.
  */
-final class AnnounceQuery implements Query<AnnounceReply> {
+final class AnnounceOperation implements Operation<AnnounceReply> {
     private final AnnounceRequest request;
     private final String urlData;
     private byte[] encoded;
 
-    AnnounceQuery(AnnounceRequest request, String urlData) {
+    AnnounceOperation(AnnounceRequest request, String urlData) {
         this.request = request;
         this.urlData = urlData;
     }

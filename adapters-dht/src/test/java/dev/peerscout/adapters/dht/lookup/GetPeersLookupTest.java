@@ -1,5 +1,7 @@
 package dev.peerscout.adapters.dht.lookup;
 
+import static dev.peerscout.adapters.dht.lookup.LookupIds.answer;
+import static dev.peerscout.adapters.dht.lookup.LookupIds.atDistance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,31 +19,29 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class LookupTest {
+class GetPeersLookupTest {
     private static final NodeId SELF = NodeId.fromHex("ffffffffffffffffffffffffffffffffffffffff");
     private static final LookupLimits LIMITS = new LookupLimits(3, 8, 300, 16, 256, Set.of(AddressFamily.IPV4));
 
-    private final Random random = new Random(42);
+    private final LookupIds ids = new LookupIds();
     private final List<Peer> found = new ArrayList<>();
 
     @Test
     void convergesOnTheClosestNodesAndFindsTheAnnouncedPeer() throws Exception {
         SimulatedDht dht = new SimulatedDht(2000, 1);
         for (int round = 0; round < 10; round++) {
-            NodeId target = randomId();
+            NodeId target = ids.randomId();
             Peer peer = new Peer(InetAddress.getByName("192.0.2." + (round + 1)), 6881);
             dht.announce(target, peer);
             dht.asked.clear();
             found.clear();
 
-            Lookup lookup = start(target, dht, dht.nodes.get(round).address());
+            GetPeersLookup lookup = start(target, dht, dht.nodes.get(round).address());
 
             assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
             assertTrue(found.contains(peer), "round " + round);
@@ -57,13 +57,13 @@ class LookupTest {
     @Test
     void keepsAlphaQueriesInFlight() {
         ManualClient client = new ManualClient();
-        NodeId target = randomId();
-        Lookup lookup = new Lookup(SELF, target, LIMITS, client, found::addAll);
+        NodeId target = ids.randomId();
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1), SimulatedDht.address(2), SimulatedDht.address(3),
                 SimulatedDht.address(4)));
         assertEquals(3, client.inFlight().size());
 
-        client.asked.get(0).answer(answer(randomId(), contacts(10, 100)));
+        client.asked.get(0).answer(answer(ids.randomId(), ids.contacts(10, 100)));
         assertEquals(3, client.inFlight().size());
         assertEquals(4, client.asked.size());
         assertFalse(client.nodesAsked().contains(SimulatedDht.address(4)), "a referred node goes before bootstrap");
@@ -73,7 +73,7 @@ class LookupTest {
     @Test
     void triesTheNextBootstrapNodeWhenTheFirstLeadsNowhere() {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), withAlpha(1), client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, ids.randomId(), withAlpha(1), client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1), SimulatedDht.address(2)));
         lookup.bootstrapComplete();
         client.last().fail();
@@ -85,7 +85,7 @@ class LookupTest {
     @Test
     void waitsForBootstrapNodesStillBeingResolved() {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, ids.randomId(), LIMITS, client, found::addAll);
         lookup.addKnown(List.of());
         assertFalse(lookup.end().isDone());
         lookup.addBootstrap(List.of(SimulatedDht.address(7)));
@@ -97,7 +97,7 @@ class LookupTest {
 
     @Test
     void endlessReferralsEndAtTheQueryBudget() {
-        NodeId target = randomId();
+        NodeId target = ids.randomId();
         AtomicInteger fresh = new AtomicInteger(1000);
         Set<InetSocketAddress> asked = new HashSet<>();
         AtomicInteger queries = new AtomicInteger();
@@ -110,10 +110,10 @@ class LookupTest {
                 closer.add(new NodeContact(atDistance(target, (1L << 40) - 16L * n - i),
                         SimulatedDht.address(fresh.incrementAndGet())));
             }
-            return CompletableFuture.completedFuture(Option.some(answer(randomId(), closer)));
+            return CompletableFuture.completedFuture(Option.some(answer(ids.randomId(), closer)));
         };
         LookupLimits limits = new LookupLimits(3, 8, 3000, 16, 256, Set.of(AddressFamily.IPV4));
-        Lookup lookup = new Lookup(SELF, target, limits, endless, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, limits, endless, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1)));
         lookup.bootstrapComplete();
 
@@ -125,10 +125,8 @@ class LookupTest {
     @Test
     void takesAtMostMaxNodesPerReplyFromOneAnswer() {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
-        lookup.addBootstrap(List.of(SimulatedDht.address(1)));
-        lookup.bootstrapComplete();
-        client.last().answer(answer(randomId(), contacts(32, 100)));
+        GetPeersLookup lookup = start(ids.randomId(), client, SimulatedDht.address(1));
+        client.last().answer(answer(ids.randomId(), ids.contacts(32, 100)));
         while (!client.inFlight().isEmpty()) {
             client.inFlight().get(0).fail();
         }
@@ -139,13 +137,13 @@ class LookupTest {
     @Test
     void aNodeReferredAgainAndAgainIsAskedOnce() {
         InetSocketAddress loop = SimulatedDht.address(9);
-        NodeId target = randomId();
+        NodeId target = ids.randomId();
         AtomicInteger n = new AtomicInteger();
         // The node keeps naming itself under ever closer ids.
-        GetPeersClient selfReferral = (node, t) -> CompletableFuture.completedFuture(Option.some(answer(randomId(),
-                List.of(new NodeContact(idSharingPrefix(target, Math.min(159, n.incrementAndGet() + 10)), loop)))));
-        ManualCounting counting = new ManualCounting(selfReferral);
-        Lookup lookup = new Lookup(SELF, target, LIMITS, counting, found::addAll);
+        GetPeersClient selfReferral = (node, t) -> CompletableFuture.completedFuture(Option.some(answer(ids.randomId(),
+                List.of(new NodeContact(ids.idSharingPrefix(target, Math.min(159, n.incrementAndGet() + 10)), loop)))));
+        CountingClient counting = new CountingClient(selfReferral);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, counting, found::addAll);
         lookup.addBootstrap(List.of(loop));
         lookup.bootstrapComplete();
         assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
@@ -155,7 +153,7 @@ class LookupTest {
     @Test
     void deadNodesDoNotCountTowardsConvergence() throws Exception {
         SimulatedDht dht = new SimulatedDht(1000, 3);
-        NodeId target = randomId();
+        NodeId target = ids.randomId();
         List<NodeContact> closest = SimulatedDht.closest(dht.nodes, target, 12);
         Set<InetSocketAddress> dead = new HashSet<>();
         closest.subList(0, 4).forEach(node -> dead.add(node.address()));
@@ -164,7 +162,7 @@ class LookupTest {
         GetPeersClient someDead = (node, t) -> dead.contains(node)
                 ? CompletableFuture.completedFuture(Option.none()) : dht.getPeers(node, t);
 
-        Lookup lookup = start(target, someDead, dht.nodes.get(0).address());
+        GetPeersLookup lookup = start(target, someDead, dht.nodes.get(0).address());
 
         assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
         assertTrue(found.contains(peer), "nodes 5 to 8 still hold it");
@@ -176,15 +174,15 @@ class LookupTest {
     @Test
     void ignoresContactsOfOtherFamiliesOurOwnIdAndUnusableAddresses() throws Exception {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, ids.randomId(), LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1), new InetSocketAddress(InetAddress.getByName("::1"), 6881)));
         lookup.bootstrapComplete();
         assertEquals(1, client.asked.size(), "no IPv6 bootstrap node in an IPv4 lookup");
-        client.last().answer(new Answer(randomId(), List.of(
-                        new NodeContact(randomId(), new InetSocketAddress(InetAddress.getByName("2001:db8::1"), 1)),
+        client.last().answer(new Answer(ids.randomId(), List.of(
+                        new NodeContact(ids.randomId(), new InetSocketAddress(InetAddress.getByName("2001:db8::1"), 1)),
                         new NodeContact(SELF, SimulatedDht.address(2)),
-                        new NodeContact(randomId(), new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 1)),
-                        new NodeContact(randomId(), new InetSocketAddress(InetAddress.getByName("224.0.0.1"), 1))),
+                        new NodeContact(ids.randomId(), new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 1)),
+                        new NodeContact(ids.randomId(), new InetSocketAddress(InetAddress.getByName("224.0.0.1"), 1))),
                 List.of(new Peer(InetAddress.getByName("2001:db8::2"), 1), new Peer(InetAddress.getByName("10.0.0.1"), 2),
                         new Peer(InetAddress.getByName("0.0.0.0"), 3), new Peer(InetAddress.getByName("239.1.1.1"), 4)),
                 Option.none()));
@@ -196,26 +194,24 @@ class LookupTest {
     @Test
     void keepsTheTokenOfEachNodeThatAnswered() {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
-        lookup.addBootstrap(List.of(SimulatedDht.address(1)));
-        lookup.bootstrapComplete();
-        NodeContact referred = contacts(1, 50).get(0);
-        client.last().answer(new Answer(randomId(), List.of(referred), List.of(), Option.some(BBytes.ascii("t1"))));
+        GetPeersLookup lookup = start(ids.randomId(), client, SimulatedDht.address(1));
+        NodeContact referred = ids.contacts(1, 50).get(0);
+        client.last().answer(new Answer(ids.randomId(), List.of(referred), List.of(), Option.some(BBytes.ascii("t1"))));
         client.last().answer(new Answer(referred.id(), List.of(), List.of(), Option.some(BBytes.ascii("t2"))));
 
         assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
         assertEquals(Set.of(Option.some(BBytes.ascii("t1")), Option.some(BBytes.ascii("t2"))),
-                Set.copyOf(lookup.closestAnswered().stream().map(Lookup.AnsweredNode::token).toList()));
+                Set.copyOf(lookup.closestAnswered().stream().map(GetPeersLookup.AnsweredNode::token).toList()));
     }
 
     @Test
     void stopEndsTheLookupAndLateAnswersAreIgnored() throws Exception {
         ManualClient client = new ManualClient();
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, ids.randomId(), LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1)));
         lookup.stop();
         assertEquals(LookupEnd.STOPPED, lookup.end().getNow(null));
-        client.last().answer(new Answer(randomId(), contacts(8, 50),
+        client.last().answer(new Answer(ids.randomId(), ids.contacts(8, 50),
                 List.of(new Peer(InetAddress.getByName("10.0.0.1"), 2)), Option.none()));
         assertTrue(found.isEmpty());
         assertEquals(1, client.asked.size());
@@ -224,8 +220,8 @@ class LookupTest {
     @Test
     void startsFromKnownNodes() {
         SimulatedDht dht = new SimulatedDht(500, 5);
-        NodeId target = randomId();
-        Lookup lookup = new Lookup(SELF, target, LIMITS, dht, found::addAll);
+        NodeId target = ids.randomId();
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, dht, found::addAll);
         lookup.addKnown(dht.nodes.subList(0, 3));
         lookup.bootstrapComplete();
         assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
@@ -235,7 +231,7 @@ class LookupTest {
 
     @Test
     void aLookupWithoutAnyNodeEndsAtOnce() {
-        Lookup lookup = new Lookup(SELF, randomId(), LIMITS, new ManualClient(), found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, ids.randomId(), LIMITS, new ManualClient(), found::addAll);
         lookup.bootstrapComplete();
         assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
     }
@@ -243,13 +239,13 @@ class LookupTest {
     @Test
     void keepsOnlyTheClosestUnaskedCandidates() {
         ManualClient client = new ManualClient();
-        NodeId target = randomId();
+        NodeId target = ids.randomId();
         LookupLimits limits = new LookupLimits(1, 8, 300, 64, 10, Set.of(AddressFamily.IPV4));
-        Lookup lookup = new Lookup(SELF, target, limits, client, found::addAll);
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, limits, client, found::addAll);
         lookup.addBootstrap(List.of(SimulatedDht.address(1)));
         lookup.bootstrapComplete();
-        List<NodeContact> offered = contacts(40, 100);
-        client.last().answer(answer(randomId(), offered));
+        List<NodeContact> offered = ids.contacts(40, 100);
+        client.last().answer(answer(ids.randomId(), offered));
         while (!client.inFlight().isEmpty()) {
             client.inFlight().get(0).fail();
         }
@@ -258,8 +254,8 @@ class LookupTest {
         assertEquals(closestTen, client.nodesAsked().subList(1, client.asked.size()));
     }
 
-    private Lookup start(NodeId target, GetPeersClient client, InetSocketAddress bootstrap) {
-        Lookup lookup = new Lookup(SELF, target, LIMITS, client, found::addAll);
+    private GetPeersLookup start(NodeId target, GetPeersClient client, InetSocketAddress bootstrap) {
+        GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, client, found::addAll);
         lookup.addBootstrap(List.of(bootstrap));
         lookup.bootstrapComplete();
         return lookup;
@@ -267,59 +263,5 @@ class LookupTest {
 
     private static LookupLimits withAlpha(int alpha) {
         return new LookupLimits(alpha, 8, 300, 16, 256, EnumSet.of(AddressFamily.IPV4));
-    }
-
-    private NodeId randomId() {
-        byte[] id = new byte[NodeId.LENGTH];
-        random.nextBytes(id);
-        return NodeId.of(id);
-    }
-
-    /** A random id whose first {@code bits} bits are the target's. */
-    private NodeId idSharingPrefix(NodeId target, int bits) {
-        byte[] id = randomId().toBytes();
-        byte[] t = target.toBytes();
-        for (int bit = 0; bit < bits; bit++) {
-            int mask = 0x80 >>> (bit % 8);
-            id[bit / 8] = (byte) ((id[bit / 8] & ~mask) | (t[bit / 8] & mask));
-        }
-        return NodeId.of(id);
-    }
-
-    /** The id at XOR distance {@code distance} (a small number) from the target. */
-    private static NodeId atDistance(NodeId target, long distance) {
-        byte[] id = target.toBytes();
-        for (int i = 0; i < 8; i++) {
-            id[NodeId.LENGTH - 1 - i] ^= (byte) (distance >>> (8 * i));
-        }
-        return NodeId.of(id);
-    }
-
-    private List<NodeContact> contacts(int count, int firstAddress) {
-        List<NodeContact> contacts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            contacts.add(new NodeContact(randomId(), SimulatedDht.address(firstAddress + i)));
-        }
-        return contacts;
-    }
-
-    private static Answer answer(NodeId responder, List<NodeContact> nodes) {
-        return new Answer(responder, nodes, List.of(), Option.none());
-    }
-
-    /** Counts calls of a client. */
-    private static final class ManualCounting implements GetPeersClient {
-        final AtomicInteger calls = new AtomicInteger();
-        private final GetPeersClient inner;
-
-        ManualCounting(GetPeersClient inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public CompletionStage<Option<Answer>> getPeers(InetSocketAddress node, NodeId target) {
-            calls.incrementAndGet();
-            return inner.getPeers(node, target);
-        }
     }
 }

@@ -7,18 +7,11 @@ import dev.peerscout.bencode.BValue.BBytes;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.Peer;
 import io.vavr.control.Option;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -40,36 +33,20 @@ import java.util.function.Consumer;
  * <p>Thread-safe: answers arrive on any thread. State is guarded by this object's monitor; queries
  * are sent and peers handed over outside it.
  */
-public final class Lookup {
-    private enum State { FRESH, ASKED, ANSWERED, FAILED }
-
-    private static final class Candidate {
-        final NodeContact contact;
-        State state = State.FRESH;
-        Option<BBytes> token = Option.none();
-
-        Candidate(NodeContact contact) {
-            this.contact = contact;
-        }
-    }
-
+public final class GetPeersLookup {
     /** A query about to be sent: to a candidate, or to a bootstrap node (no candidate yet). */
-    private record Ask(InetSocketAddress node, Candidate candidate) {}
+    private record Ask(InetSocketAddress node, Candidates.Candidate candidate) {}
 
-    private final NodeId self;
     private final NodeId target;
     private final LookupLimits limits;
     private final GetPeersClient client;
     private final Consumer<List<Peer>> peers;
-    private final TreeMap<NodeId, Candidate> candidates;
-    private final Map<InetSocketAddress, Candidate> byAddress = new HashMap<>();
-    private final Set<InetSocketAddress> asked = new HashSet<>();
+    private final Candidates candidates;
     private final ArrayDeque<InetSocketAddress> bootstrap = new ArrayDeque<>();
     private final CompletableFuture<LookupEnd> end = new CompletableFuture<>();
     private boolean moreBootstrapComing = true;
     private int inFlight;
     private int queries;
-    private int fresh;
     private boolean done;
     private boolean pumping;
 
@@ -77,13 +54,13 @@ public final class Lookup {
      * @param self  our node id (contacts claiming it are ignored)
      * @param peers receives the peers of each answer, as they come (possibly repeated across answers)
      */
-    public Lookup(NodeId self, NodeId target, LookupLimits limits, GetPeersClient client, Consumer<List<Peer>> peers) {
-        this.self = Objects.requireNonNull(self, "self");
+    public GetPeersLookup(NodeId self, NodeId target, LookupLimits limits, GetPeersClient client,
+            Consumer<List<Peer>> peers) {
         this.target = Objects.requireNonNull(target, "target");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.client = Objects.requireNonNull(client, "client");
         this.peers = Objects.requireNonNull(peers, "peers");
-        this.candidates = new TreeMap<>(target::compareDistance);
+        this.candidates = new Candidates(Objects.requireNonNull(self, "self"), target, limits);
     }
 
     /** Completes when the lookup stops asking; never exceptionally. */
@@ -94,7 +71,7 @@ public final class Lookup {
     /** Nodes known to be good (from a routing table) become candidates, by their distance. */
     public void addKnown(List<NodeContact> nodes) {
         synchronized (this) {
-            learn(nodes, nodes.size());
+            candidates.learn(nodes, nodes.size());
         }
         pump();
     }
@@ -140,16 +117,7 @@ public final class Lookup {
      * each with the write token it gave (what an {@code announce_peer} would need; we never send one).
      */
     public synchronized List<AnsweredNode> closestAnswered() {
-        List<AnsweredNode> closest = new ArrayList<>();
-        for (Candidate candidate : candidates.values()) {
-            if (closest.size() == limits.k()) {
-                break;
-            }
-            if (candidate.state == State.ANSWERED) {
-                closest.add(new AnsweredNode(candidate.contact, candidate.token));
-            }
-        }
-        return closest;
+        return candidates.closestAnswered();
     }
 
     /** A node that answered, and its token for the target. */
@@ -172,9 +140,9 @@ public final class Lookup {
         while (true) {
             List<Ask> batch;
             synchronized (this) {
-                batch = pick();
+                batch = pickLocked();
                 if (batch.isEmpty()) {
-                    ended = ending();
+                    ended = endingLocked();
                     if (ended != null) {
                         done = true;
                     }
@@ -209,17 +177,16 @@ public final class Lookup {
             inFlight--;
             if (reply.isEmpty()) {
                 if (ask.candidate() != null) {
-                    ask.candidate().state = State.FAILED;
+                    ask.candidate().failed();
                 }
             } else {
                 Answer answer = reply.get();
                 if (ask.candidate() != null) {
-                    ask.candidate().state = State.ANSWERED;
-                    ask.candidate().token = answer.token();
+                    ask.candidate().answered(answer.token());
                 } else {
-                    placeAnsweredBootstrapNode(ask.node(), answer);
+                    candidates.placeAnsweredBootstrapNode(ask.node(), answer);
                 }
-                learn(answer.nodes(), limits.maxNodesPerReply());
+                candidates.learn(answer.nodes(), limits.maxNodesPerReply());
                 found = answer.peers().stream().filter(this::isUsable).toList();
             }
         }
@@ -230,17 +197,15 @@ public final class Lookup {
     }
 
     /** Under the monitor: the queries to send now, already counted as in flight. */
-    private List<Ask> pick() {
+    private List<Ask> pickLocked() {
         List<Ask> batch = new ArrayList<>();
-        if (done || converged()) {
+        if (done || candidates.converged()) {
             return batch;
         }
         while (inFlight < limits.alpha() && queries < limits.maxQueries()) {
-            Candidate next = closestFresh();
+            Candidates.Candidate next = candidates.takeClosestFresh();
             Ask ask;
             if (next != null) {
-                next.state = State.ASKED;
-                fresh--;
                 ask = new Ask(next.contact.address(), next);
             } else {
                 InetSocketAddress node = nextBootstrapNode();
@@ -249,7 +214,7 @@ public final class Lookup {
                 }
                 ask = new Ask(node, null);
             }
-            asked.add(ask.node());
+            candidates.asking(ask.node());
             inFlight++;
             queries++;
             batch.add(ask);
@@ -258,11 +223,11 @@ public final class Lookup {
     }
 
     /** Under the monitor, with nothing to send: how the lookup ends, or null to keep waiting. */
-    private LookupEnd ending() {
+    private LookupEnd endingLocked() {
         if (done) {
             return null;
         }
-        if (converged()) {
+        if (candidates.converged()) {
             return LookupEnd.CONVERGED;
         }
         if (inFlight > 0) {
@@ -274,115 +239,17 @@ public final class Lookup {
         return moreBootstrapComing ? null : LookupEnd.EXHAUSTED;
     }
 
-    /** True when the k closest candidates that have not failed have all answered. */
-    private boolean converged() {
-        int answered = 0;
-        for (Candidate candidate : candidates.values()) {
-            if (candidate.state == State.FRESH || candidate.state == State.ASKED) {
-                return false;
-            }
-            if (candidate.state == State.ANSWERED && ++answered == limits.k()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The closest unasked candidate that is nearer than the k-th closest answered one, if any. */
-    private Candidate closestFresh() {
-        int answered = 0;
-        for (Candidate candidate : candidates.values()) {
-            if (candidate.state == State.FRESH) {
-                return candidate;
-            }
-            if (candidate.state == State.ANSWERED && ++answered == limits.k()) {
-                return null;
-            }
-        }
-        return null;
-    }
-
     private InetSocketAddress nextBootstrapNode() {
         while (!bootstrap.isEmpty()) {
             InetSocketAddress node = bootstrap.poll();
-            if (!asked.contains(node) && !byAddress.containsKey(node)) {
+            if (candidates.isNew(node)) {
                 return node;
             }
         }
         return null;
     }
 
-    /** A bootstrap node answered: now that its id is known, it counts among the nodes seen. */
-    private void placeAnsweredBootstrapNode(InetSocketAddress node, Answer answer) {
-        NodeId id = answer.responder();
-        if (!id.equals(self) && !candidates.containsKey(id) && !byAddress.containsKey(node)) {
-            Candidate candidate = new Candidate(new NodeContact(id, node));
-            candidate.state = State.ANSWERED;
-            candidate.token = answer.token();
-            candidates.put(id, candidate);
-            byAddress.put(node, candidate);
-        }
-    }
-
-    /** Takes up to {@code max} of the new, usable contacts, closest first. */
-    private void learn(List<NodeContact> contacts, int max) {
-        List<NodeContact> usable = new ArrayList<>();
-        for (NodeContact contact : contacts) {
-            if (isUsable(contact)) {
-                usable.add(contact);
-            }
-        }
-        usable.sort((a, b) -> target.compareDistance(a.id(), b.id()));
-        int taken = 0;
-        for (NodeContact contact : usable) {
-            if (taken == max) {
-                break;
-            }
-            // Checked again: the same node may appear twice in one answer.
-            if (!candidates.containsKey(contact.id()) && !byAddress.containsKey(contact.address())) {
-                Candidate candidate = new Candidate(contact);
-                candidates.put(contact.id(), candidate);
-                byAddress.put(contact.address(), candidate);
-                fresh++;
-                taken++;
-            }
-        }
-        dropFarthestFresh();
-    }
-
-    private boolean isUsable(NodeContact contact) {
-        return contact.address().getPort() != 0
-                && isReachable(contact.address().getAddress())
-                && !contact.id().equals(self)
-                && !asked.contains(contact.address())
-                && !byAddress.containsKey(contact.address())
-                && !candidates.containsKey(contact.id());
-    }
-
     private boolean isUsable(Peer peer) {
-        return isReachable(peer.address());
-    }
-
-    /** Of a family we use, and an address one can send to (not 0.0.0.0, ::, or multicast). */
-    private boolean isReachable(InetAddress address) {
-        return limits.families().contains(AddressFamily.of(address))
-                && !address.isAnyLocalAddress()
-                && !address.isMulticastAddress();
-    }
-
-    /**
-     * Keeps the unasked candidates bounded by dropping the farthest. Nodes already asked stay (there
-     * are at most {@code maxQueries} of them), so none is ever asked twice.
-     */
-    private void dropFarthestFresh() {
-        Iterator<Candidate> farthestFirst = candidates.descendingMap().values().iterator();
-        while (fresh > limits.maxCandidates() && farthestFirst.hasNext()) {
-            Candidate candidate = farthestFirst.next();
-            if (candidate.state == State.FRESH) {
-                farthestFirst.remove();
-                byAddress.remove(candidate.contact.address());
-                fresh--;
-            }
-        }
+        return candidates.isReachable(peer.address());
     }
 }

@@ -1,8 +1,7 @@
 package dev.peerscout.adapters.udp;
 
-import dev.peerscout.adapters.udp.protocol.Action;
 import dev.peerscout.adapters.udp.protocol.MalformedPacket;
-import dev.peerscout.adapters.udp.transport.Query;
+import dev.peerscout.adapters.udp.transport.Operation;
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
@@ -13,40 +12,23 @@ import java.time.Instant;
 import java.util.function.BiFunction;
 
 /**
- * A query that notes the times of its steps for a health check: the connect time of the id it
+ * An operation that notes the times of its steps for a health check: the connect time of the id it
  * uses, and when its request last went out. Touched only by its exchange (under the endpoint's
  * lock) and then read by the exchange's conclusion on the same thread.
  */
-final class TimedQuery<R> implements Query<R> {
-    private final Query<?> request;
-    private final BiFunction<ByteBuffer, AddressFamily, Either<MalformedPacket, R>> decoder;
+final class TimedOperation<R> extends DecoratedOperation<R> {
     private final Scheduler scheduler;
     private Option<Duration> connectTook = Option.none();
     private Instant requestSent;
 
     /** @param decoder reads the answer in place of {@code request}'s own decoder */
-    TimedQuery(Query<?> request, BiFunction<ByteBuffer, AddressFamily, Either<MalformedPacket, R>> decoder,
+    TimedOperation(Operation<?> request, BiFunction<ByteBuffer, AddressFamily, Either<MalformedPacket, R>> decoder,
             Scheduler scheduler) {
-        this.request = request;
-        this.decoder = decoder;
+        super(request, decoder);
         this.scheduler = scheduler;
     }
 
-    @Override
-    public Action action() {
-        return request.action();
-    }
-
-    @Override
-    public byte[] encode(long connectionId, int transactionId) {
-        return request.encode(connectionId, transactionId);
-    }
-
-    @Override
-    public Either<MalformedPacket, R> decode(ByteBuffer datagram, AddressFamily family) {
-        return decoder.apply(datagram, family);
-    }
-
+    /** Notes the times; unlike other decorations, does not pass the step on to {@code request}. */
     @Override
     public void requesting(Duration connect) {
         connectTook = Option.some(connect);
