@@ -42,7 +42,7 @@ final class ProbeQueue {
     /** Queues a peer just found (from {@code origins}) for a probe, or says why it is not probed. */
     Option<String> offer(Peer peer, List<PeerOrigin> origins) {
         if (!families.contains(peer.family())) {
-            return Option.some("not probed: " + peer.family() + " is off");
+            return Option.some("not probed: " + peer.family().display() + " is off");
         }
         if (started + waiting.size() >= maxProbes) {
             return Option.some("not probed: --max-probes " + maxProbes + " reached");

@@ -25,7 +25,7 @@ class ProbeQueueTest {
     @Test
     void aPeerOfAFamilyThatIsOffIsNotProbed() {
         ProbeQueue probes = queue(Set.of(AddressFamily.IPV6), 10, 10, 10);
-        assertEquals(Option.some("not probed: IPV4 is off"), probes.offer(peer("127.0.0.1", 1), USER));
+        assertEquals(Option.some("not probed: IPv4 is off"), probes.offer(peer("127.0.0.1", 1), USER));
         assertTrue(probes.idle());
     }
 
