@@ -2,7 +2,6 @@ package dev.peerscout.bencode;
 
 import dev.peerscout.bencode.BencodeException.Problem;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Checks that bytes hold one well-formed bencoded value and indexes its containers, in a single
@@ -233,64 +232,5 @@ public final class BencodeDecoder {
     public static String describe(byte b) {
         int u = Byte.toUnsignedInt(b);
         return u >= 0x21 && u < 0x7f ? "'" + (char) u + "'" : String.format("byte 0x%02x", u);
-    }
-
-    /** The stack of lists and dictionaries still open, as parallel arrays grown on demand. */
-    private static final class OpenContainers {
-        int depth;
-        private int[] ordinals;
-        private int[] starts;
-        private boolean[] dicts;
-        private boolean[] expectKey;
-
-        OpenContainers(int initialCapacity) {
-            int capacity = initialCapacity + 1;
-            ordinals = new int[capacity];
-            starts = new int[capacity];
-            dicts = new boolean[capacity];
-            expectKey = new boolean[capacity];
-        }
-
-        void push(int ordinal, int start, boolean dict) {
-            depth++;
-            if (depth == ordinals.length) {
-                int grown = ordinals.length * 2;
-                ordinals = Arrays.copyOf(ordinals, grown);
-                starts = Arrays.copyOf(starts, grown);
-                dicts = Arrays.copyOf(dicts, grown);
-                expectKey = Arrays.copyOf(expectKey, grown);
-            }
-            ordinals[depth] = ordinal;
-            starts[depth] = start;
-            dicts[depth] = dict;
-            expectKey[depth] = true;
-        }
-
-        void pop() {
-            depth--;
-        }
-
-        /** After a key the dictionary expects its value, after a value the next key. */
-        void valueDone() {
-            if (dicts[depth]) {
-                expectKey[depth] = !expectKey[depth];
-            }
-        }
-
-        boolean isDict() {
-            return depth > 0 && dicts[depth];
-        }
-
-        boolean expectsKey() {
-            return expectKey[depth];
-        }
-
-        int ordinal() {
-            return ordinals[depth];
-        }
-
-        int start() {
-            return starts[depth];
-        }
     }
 }

@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +40,6 @@ import java.util.function.Consumer;
 final class SearchRun implements GetPeersClient {
     /** Candidates one lookup keeps; far more than the k it needs, few enough to scan cheaply. */
     private static final int MAX_CANDIDATES = 256;
-    private static final int FAILURES_NAMED = 3;
     /** Tries for a node found during the search: one retransmission. */
     private static final int NODE_TRIES = 2;
     /** Tries for a bootstrap node, each waiting twice as long as the last (1 + 2 + 4 s by default). */
@@ -65,10 +62,8 @@ final class SearchRun implements GetPeersClient {
     private final AtomicInteger queriesSent = new AtomicInteger();
     private final CompletableFuture<Summary> summary = new CompletableFuture<>();
     private final Set<Peer> peers = new HashSet<>();
-    /** Why each bootstrap node that failed did, by its position in the search, so messages are stable. */
-    private final SortedMap<Integer, String> bootstrapFailures = new TreeMap<>();
-    private int bootstrapPending;
-    private int bootstrapResolved;
+    /** How the bootstrap nodes resolved: a search none of them started says why. */
+    private final BootstrapProgress bootstrapping;
     private boolean startedFromTable;
     private boolean finished;
     private Scheduler.Cancellable deadlineTimer;
@@ -85,6 +80,7 @@ final class SearchRun implements GetPeersClient {
         this.resolver = resolver;
         this.table = table;
         this.onFinished = onFinished;
+        this.bootstrapping = new BootstrapProgress(families);
         LookupLimits limits = new LookupLimits(config.alpha(), config.k(), config.maxNodesQueried(),
                 config.maxNodesPerReply(), Math.max(MAX_CANDIDATES, config.k()), families);
         List<GetPeersLookup> perSwarm = new ArrayList<>();
@@ -142,9 +138,8 @@ final class SearchRun implements GetPeersClient {
     private void onDeadline() {
         String error = null;
         synchronized (this) {
-            if (bootstrapResolved == 0 && !startedFromTable && queried.isEmpty()) {
-                error = "no DHT bootstrap node resolved before the deadline"
-                        + (bootstrapFailures.isEmpty() ? "" : ": " + describeFailuresLocked());
+            if (bootstrapping.noneResolved() && !startedFromTable && queried.isEmpty()) {
+                error = bootstrapping.whyNoStartByDeadline();
             }
         }
         finish(Option.of(error));
@@ -200,7 +195,7 @@ final class SearchRun implements GetPeersClient {
             nodes.addAll(config.defaultRouters());
         }
         synchronized (this) {
-            bootstrapPending = nodes.size();
+            bootstrapping.expect(nodes.size());
         }
         if (nodes.isEmpty()) {
             bootstrapDone();
@@ -214,18 +209,10 @@ final class SearchRun implements GetPeersClient {
     }
 
     private void onResolved(int position, HostPort node, Either<String, List<InetSocketAddress>> result) {
-        List<InetSocketAddress> usable = result.getOrElse(List.of()).stream()
-                .filter(address -> families.contains(AddressFamily.of(address.getAddress())))
-                .toList();
+        List<InetSocketAddress> usable = bootstrapping.usable(result);
         boolean last;
         synchronized (this) {
-            if (usable.isEmpty()) {
-                bootstrapFailures.put(position, node + " (" + result.fold(why -> why, addresses -> noAddressOf(families))
-                        + ")");
-            } else {
-                bootstrapResolved++;
-            }
-            last = --bootstrapPending == 0;
+            last = usable.isEmpty() ? bootstrapping.failed(position, node, result) : bootstrapping.resolved();
         }
         if (!usable.isEmpty()) {
             bootstrapAddresses.addAll(usable);
@@ -236,19 +223,11 @@ final class SearchRun implements GetPeersClient {
         }
     }
 
-    private static String noAddressOf(Set<AddressFamily> families) {
-        if (families.size() > 1) {
-            return "no address of an allowed family";
-        }
-        return families.contains(AddressFamily.IPV4) ? "no IPv4 address" : "no IPv6 address";
-    }
-
     private void bootstrapDone() {
         String error = null;
         synchronized (this) {
-            if (bootstrapResolved == 0 && !startedFromTable) {
-                error = bootstrapFailures.isEmpty() ? "no DHT bootstrap node given and no default routers"
-                        : "no DHT bootstrap node resolved: " + describeFailuresLocked();
+            if (bootstrapping.noneResolved() && !startedFromTable) {
+                error = bootstrapping.whyNoStart();
             }
         }
         if (error != null) {
@@ -256,13 +235,6 @@ final class SearchRun implements GetPeersClient {
         } else {
             lookups.forEach(GetPeersLookup::bootstrapComplete);
         }
-    }
-
-    private String describeFailuresLocked() {
-        List<String> all = List.copyOf(bootstrapFailures.values());
-        List<String> named = all.subList(0, Math.min(FAILURES_NAMED, all.size()));
-        int more = all.size() - named.size();
-        return String.join(", ", named) + (more > 0 ? " and " + more + " more" : "");
     }
 
     /** Hands over the peers not seen before, unless the search has ended. */

@@ -13,7 +13,6 @@ import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,13 +57,13 @@ public final class DiscoverPeers {
      * called with the lock held; every other method takes it itself where it needs it. Adapters are
      * never called with the lock held: calls decided under it wait in {@link AfterUnlock}.
      */
-    private final class Run implements TierOrder.Asking {
+    private final class Run {
         private final Torrent torrent;
         private final DiscoveryOptions options;
         private final DiscoveryListener listener;
         private final List<InfoHash> swarms;
-        private final List<TrackerState> states;
         private final TierOrder order;
+        private final TrackerStates states;
         private final FoundPeers peers;
         private final SourceSearches searches = new SourceSearches();
         private final Goodbyes goodbyes;
@@ -81,19 +80,20 @@ public final class DiscoverPeers {
             this.options = options;
             this.listener = listener;
             this.swarms = torrent.hashes().swarms();
-            this.states = TrackerState.of(torrent, options.extraTrackers());
             this.order = TierOrder.of(torrent);
             this.peers = new FoundPeers(options.port());
             this.goodbyes = new Goodbyes(trackers, scheduler, options);
             this.begin = scheduler.now();
             this.deadline = begin.plus(options.timeout());
+            this.states = new TrackerStates(torrent, options, order, deadline, scheduler, listener,
+                    (state, trackerDeadline) -> afterUnlock.add(() -> announceStarted(state, trackerDeadline)));
         }
 
         Discovery start() {
             synchronized (this) {
                 guard = scheduler.schedule(options.timeout().plus(GUARD_SLACK),
                         () -> end("no time left before the deadline", true));
-                order.beginLocked(this);
+                states.begin();
                 // The searches start after the announces: opening the DHT's sockets must not delay the trackers.
                 if (order.othersMayFindPeers() && options.usePeerSources()) {
                     sources.forEach((name, source) -> {
@@ -105,21 +105,6 @@ public final class DiscoverPeers {
             }
             afterUnlock.run();
             return new Discovery(report, goodbyes.farewell(), why -> end(why, false));
-        }
-
-        @Override
-        public List<TrackerState> states() {
-            return states;
-        }
-
-        @Override
-        public Instant deadline() {
-            return deadline;
-        }
-
-        @Override
-        public Instant now() {
-            return scheduler.now();
         }
 
         /** The source may even find peers (and so end discovery) before it returns. */
@@ -160,12 +145,6 @@ public final class DiscoverPeers {
             afterUnlock.run();
         }
 
-        @Override
-        public void askLocked(TrackerState state, Instant trackerDeadline) {
-            state.startedAt = scheduler.now();
-            afterUnlock.add(() -> announceStarted(state, trackerDeadline));
-        }
-
         private void announceStarted(TrackerState state, Instant trackerDeadline) {
             for (InfoHash swarm : swarms) {
                 synchronized (this) {
@@ -199,10 +178,7 @@ public final class DiscoverPeers {
             outcome.forEach(response -> response.externalIp().forEach(peers::weAreAt));
             PeerOrigin origin = new PeerOrigin.Tracker(state.url);
             state.record(swarm, outcome, peers::isUs).forEach(peer -> foundLocked(origin, peer));
-            if (state.results.size() == swarms.size()) {
-                concludeLocked(state, state.outcomeReport(scheduler.now()));
-                order.concludedLocked(this, state);
-            }
+            states.outcomeRecorded(state);
             checkEnoughPeersLocked();
             finishIfAllDoneLocked();
         }
@@ -215,28 +191,14 @@ public final class DiscoverPeers {
 
         private void checkEnoughPeersLocked() {
             if (!finishing && options.minPeers() > 0 && peers.size() >= options.minPeers()) {
-                skipRestLocked("stopped waiting: " + peers.size() + " peers found");
+                states.skipRestLocked("stopped waiting: " + peers.size() + " peers found");
                 finishLocked(true);
             }
         }
 
         private void finishIfAllDoneLocked() {
-            if (!finishing && searches.noneSearching() && states.stream().allMatch(s -> s.report != null)) {
+            if (!finishing && searches.noneSearching() && states.allConcluded()) {
                 finishLocked(false);
-            }
-        }
-
-        private void concludeLocked(TrackerState state, TrackerReport trackerReport) {
-            state.report = trackerReport;
-            listener.trackerFinished(trackerReport);
-        }
-
-        @Override
-        public void skipRestLocked(String why) {
-            for (TrackerState state : states) {
-                if (state.report == null) {
-                    concludeLocked(state, state.skippedReport(why, scheduler.now()));
-                }
             }
         }
 
@@ -247,12 +209,10 @@ public final class DiscoverPeers {
         private void end(String why, boolean deadlinePassed) {
             synchronized (this) {
                 if (!finishing) {
-                    for (TrackerState state : states) {
-                        if (deadlinePassed && state.report == null && state.startedAt != null) {
-                            concludeLocked(state, state.timedOutReport(swarms, scheduler.now()));
-                        }
+                    if (deadlinePassed) {
+                        states.timeOutAsked();
                     }
-                    skipRestLocked(why);
+                    states.skipRestLocked(why);
                     finishLocked(false);
                 }
             }
@@ -287,9 +247,7 @@ public final class DiscoverPeers {
         }
 
         private void completeReportLocked() {
-            List<TrackerReport> reports = states.stream().sorted(Comparator.comparingInt(s -> s.tier))
-                    .map(s -> s.report).toList();
-            report.complete(new DiscoveryReport(torrent.hashes(), peers.list(), reports, searches.summaries(),
+            report.complete(new DiscoveryReport(torrent.hashes(), peers.list(), states.reports(), searches.summaries(),
                     Duration.between(begin, scheduler.now()), enoughPeers));
             afterUnlock.add(goodbyes::sayAll);
         }

@@ -115,7 +115,7 @@ public final class FetchMetadata {
                     return;
                 }
                 if (!options.families().contains(peer.family())) {
-                    recordLocked(peer, MetadataAttempt.skipped("not asked: " + peer.family() + " is off"));
+                    recordLocked(peer, MetadataAttempt.skipped("not asked: " + peer.family().display() + " is off"));
                     return;
                 }
                 Option<String> refusal = policy.refusal(peer, List.of(origin));

@@ -21,13 +21,9 @@ import dev.peerscout.domain.run.AfterUnlock;
 import dev.peerscout.domain.run.LateStop;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Option;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,19 +70,15 @@ public final class ProbeSwarm {
         private final DiscoveryOptions options;
         private final ProbeOptions probeOptions;
         private final ProbeListener listener;
-        private final AddressPolicy policy;
+        private final ProbeQueue probes;
         private final boolean pexAllowed;
         private final Instant begin;
         private final Instant deadline;
         private final Map<Peer, List<PeerOrigin>> peers = new LinkedHashMap<>();
-        private final ArrayDeque<Peer> queue = new ArrayDeque<>();
-        private final Map<Peer, CompletableFuture<ProbeResult>> running = new HashMap<>();
-        private final Map<InetAddress, Integer> perAddress = new HashMap<>();
         private final Map<Peer, ProbeResult> results = new LinkedHashMap<>();
         private final AfterUnlock afterUnlock = new AfterUnlock();
         private final LateStop discoveryStop = new LateStop();
         private final CompletableFuture<Void> probesDone = new CompletableFuture<>();
-        private int probesStarted;
         private long verified;
         private boolean discoveryDone;
         private boolean finished;
@@ -97,7 +89,8 @@ public final class ProbeSwarm {
             this.options = options;
             this.probeOptions = probeOptions;
             this.listener = listener;
-            this.policy = new AddressPolicy(probeOptions.probePrivate(), options.bootstrap());
+            AddressPolicy policy = new AddressPolicy(probeOptions.probePrivate(), options.bootstrap());
+            this.probes = new ProbeQueue(options.families(), policy, probeOptions);
             // BEP 27: a private torrent's peers come from its own trackers only.
             this.pexAllowed = !torrent.isPrivate();
             this.begin = scheduler.now();
@@ -151,18 +144,11 @@ public final class ProbeSwarm {
             if (!probeOptions.probe()) {
                 return;
             }
-            if (!options.families().contains(peer.family())) {
-                skipLocked(peer, "not probed: " + peer.family() + " is off");
-            } else if (probesStarted + queue.size() >= probeOptions.maxProbes()) {
-                skipLocked(peer, "not probed: --max-probes " + probeOptions.maxProbes() + " reached");
+            Option<String> refusal = probes.offer(peer, origins);
+            if (refusal.isDefined()) {
+                skipLocked(peer, refusal.get());
             } else {
-                Option<String> refusal = policy.refusal(peer, origins);
-                if (refusal.isDefined()) {
-                    skipLocked(peer, refusal.get());
-                } else {
-                    queue.add(peer);
-                    pumpLocked();
-                }
+                pumpLocked();
             }
         }
 
@@ -177,23 +163,15 @@ public final class ProbeSwarm {
 
         /** Starts queued probes while the bounds allow; a peer whose address is busy waits its turn. */
         private void pumpLocked() {
-            Iterator<Peer> waiting = queue.iterator();
-            while (running.size() < probeOptions.concurrency() && waiting.hasNext()) {
-                Peer peer = waiting.next();
-                if (perAddress.getOrDefault(peer.address(), 0) >= probeOptions.perAddress()) {
-                    continue;
-                }
-                waiting.remove();
+            for (Option<Peer> next = probes.next(); next.isDefined(); next = probes.next()) {
+                Peer peer = next.get();
                 if (PeerCalls.tooLate(scheduler.now(), deadline)) {
                     skipLocked(peer, "not probed: no time left before the deadline");
                     continue;
                 }
-                probesStarted++;
-                perAddress.merge(peer.address(), 1, Integer::sum);
-                CompletableFuture<ProbeResult> slot = new CompletableFuture<>();
-                running.put(peer, slot);
+                CompletableFuture<ProbeResult> slot = probes.start(peer);
                 // PEX can only add peers while probes remain to be spent on them.
-                boolean pexWanted = pexAllowed && probesStarted < probeOptions.maxProbes();
+                boolean pexWanted = pexAllowed && probes.probesLeft();
                 ProbeRequest request = new ProbeRequest(peer, torrent.hashes(), torrent.contents().map(Contents::pieceCount),
                         options.peerId(), probeOptions.connectTimeout(), probeOptions.settleTime(),
                         pexWanted ? probeOptions.pexWait() : Duration.ZERO, deadline);
@@ -211,10 +189,9 @@ public final class ProbeSwarm {
 
         private void probed(Peer peer, CompletableFuture<ProbeResult> slot, ProbeResult result) {
             synchronized (this) {
-                if (finished || running.remove(peer) != slot) {
+                if (finished || !probes.ended(peer, slot)) {
                     return;
                 }
-                perAddress.computeIfPresent(peer.address(), (a, n) -> n == 1 ? null : n - 1);
                 recordLocked(peer, result);
                 if (result.verified()) {
                     verified++;
@@ -237,7 +214,7 @@ public final class ProbeSwarm {
         }
 
         private void finishIfDoneLocked() {
-            if (!finished && discoveryDone && queue.isEmpty() && running.isEmpty()) {
+            if (!finished && discoveryDone && probes.idle()) {
                 finished = true;
                 probesDone.complete(null);
             }
@@ -245,20 +222,18 @@ public final class ProbeSwarm {
 
         /** Ends the run now: discovery stops, probes still waiting are skipped, those under way are abandoned. */
         private void end(String why) {
-            List<CompletableFuture<ProbeResult>> abandoned;
+            Map<Peer, CompletableFuture<ProbeResult>> abandoned;
             synchronized (this) {
                 if (finished) {
                     return;
                 }
                 finished = true;
-                queue.forEach(peer -> skipLocked(peer, "not probed: " + why));
-                queue.clear();
-                abandoned = new ArrayList<>(running.values());
-                running.forEach((peer, slot) -> recordLocked(peer,
+                probes.dropWaiting().forEach(peer -> skipLocked(peer, "not probed: " + why));
+                abandoned = probes.abandonRunning();
+                abandoned.forEach((peer, slot) -> recordLocked(peer,
                         ProbeResult.failed(ProbeStatus.TIMEOUT, "abandoned: " + why, Option.none())));
-                running.clear();
             }
-            abandoned.forEach(slot -> slot.complete(null));
+            abandoned.values().forEach(slot -> slot.complete(null));
             discoveryStop.stop(why);
             probesDone.complete(null);
         }
