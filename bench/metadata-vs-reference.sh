@@ -8,7 +8,7 @@
 #       torrent; the whole python process, and its in-process time from add_torrent to the alert.
 # Commands alternate round by round (bench/alternate.py: median wall and CPU time, peak RSS). Every
 # run writes to a fresh directory; afterwards each saved file's info hash must equal the link's.
-# JSON_OUT=FILE also writes the figures as JSON. RUNS (default 5) measured rounds after WARMUP (1) rounds; `peerscout info --offline MAGNET` (the
+# BEFORE=/path/to/an/older/peerscout alternates that launcher's runs too. JSON_OUT=FILE also writes the figures as JSON. RUNS (default 5) measured rounds after WARMUP (1) rounds; `peerscout info --offline MAGNET` (the
 # same JVM start, no network) is timed beside as a floor. ps/this = peerscout wall / that row's wall.
 # The tracker is HTTP: aria2's UDP tracker client is off with its DHT. Needs: opentracker aria2
 # python3-libtorrent (Debian).
@@ -118,6 +118,7 @@ commands=(
   "offline=$root/peerscout info --offline '$magnet'"
   "libtorrent=${fresh/TOOL/libtorrent} /usr/bin/python3 $work/lt_magnet.py '$magnet' \$d/out.torrent $work/lt_times.txt \$d"
 )
+[ -n "${BEFORE:-}" ] && commands+=("before=${fresh/TOOL/before} $BEFORE info --save \$d/out.torrent --no-dht --timeout 30 '$magnet'")
 python3 "$root/bench/alternate.py" --runs "$runs" --warmup "$warmup" --json "$work/metadata.json" "${commands[@]}" >&2
 
 # Every saved file, warm-up included, must carry the link's info hash; count them per tool.
@@ -142,7 +143,7 @@ def info_span(b):
     raise ValueError("no info")
 r = json.load(open(f"{work}/metadata.json"))
 bad = 0
-for tool in ("peerscout", "aria2c", "libtorrent"):
+for tool in ("peerscout", "aria2c", "libtorrent") + (("before",) if "before" in r else ()):
     files = [f for d in glob.glob(f"{work}/out/{tool}.*") for f in glob.glob(f"{d}/*.torrent")]
     ok = 0
     for f in files:
@@ -155,7 +156,9 @@ base = r["peerscout"]["wall_ms"]
 print("%-52s %9s %9s %8s %8s %9s" % ("magnet to saved .torrent, seeder on loopback", "wall ms", "cpu ms", "RSS MiB", "ps/this", "verified"))
 for name, label in (("peerscout", "peerscout info --save --no-dht (whole command)"),
                     ("aria2c", "aria2c --bt-metadata-only (whole command)"),
-                    ("libtorrent", "libtorrent 2.0.8 python (whole process)")):
+                    ("libtorrent", "libtorrent 2.0.8 python (whole process)"),
+                    ("before", "BEFORE: an older peerscout, same command")):
+    if name not in r: continue
     x = r[name]
     print("%-52s %9.1f %9.1f %8.1f %8.2f %9s" % (label, x["wall_ms"], x["cpu_ms"], x["rss_mib"], base / x["wall_ms"], x["verified"]))
 x = r["offline"]

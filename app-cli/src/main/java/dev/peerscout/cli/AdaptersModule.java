@@ -84,9 +84,10 @@ final class AdaptersModule {
     /** The peer wire's one selector thread, for probes and metadata fetches alike; made on first use. */
     @Provides
     @Singleton
-    static PeerWireThread peerWireThread(Scheduler scheduler) {
+    static PeerWireThread peerWireThread(Scheduler scheduler, Resources resources) {
         String version = AdaptersModule.class.getPackage().getImplementationVersion();
-        return new PeerWireThread(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version));
+        // Closed before the exit: its selector, left in epoll_wait, would hold the exit ~300 ms.
+        return resources.closedAtExit(new PeerWireThread(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
     }
 
     /** The peer wire (BEP 3): its thread starts with the first probe. */

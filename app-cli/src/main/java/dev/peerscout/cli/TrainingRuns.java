@@ -15,8 +15,11 @@ import picocli.CommandLine;
  * The commands a start-up cache is trained on (the launcher's {@code --make-start-cache}: a
  * class-data archive for JDK 17 to 24, an AOT cache for JDK 25 and later): {@code info} in text and
  * JSON on a multi-file and a single-file torrent and a magnet link, {@code peers}, {@code scrape}
- * and {@code trackers} against loopback ports nobody listens on, and help. All in one JVM, output
- * discarded; what matters is the classes they load and link, and the methods they run.
+ * and {@code trackers} against loopback ports nobody listens on, and help; then the paths past a
+ * first answer against a {@link TrainingSwarm} on loopback: {@code peers} through its UDP and its
+ * HTTP tracker, and {@code info --save} of its magnet link (the HTTP announce and the BEP 9 fetch).
+ * All in one JVM, output discarded; what matters is the classes they load and link, and the
+ * methods they run. Nothing leaves 127.0.0.1: the DHT stays off.
  *
  * <p>With the argument {@code start-up}, only the runs that are mostly start-up ({@code info} and
  * help): a JDK 25 AOT cache loads and links every class it holds as the JVM starts, so classes
@@ -37,7 +40,7 @@ public final class TrainingRuns {
                     List.of("info", multi.toString()),
                     List.of("info", "--json", multi.toString()),
                     List.of("info", single.toString()),
-                    List.of("info", "--json", magnet),
+                    List.of("info", "--json", "--offline", magnet),
                     List.of("info", "--no-such-option"),
                     List.of("--help"),
                     List.of("--version")));
@@ -50,6 +53,14 @@ public final class TrainingRuns {
             }
             for (List<String> run : runs) {
                 run(run.toArray(String[]::new));
+            }
+            if (!List.of(args).contains("start-up")) {
+                try (TrainingSwarm swarm = new TrainingSwarm(singleFileInfo().getBytes(StandardCharsets.ISO_8859_1))) {
+                    run("peers", "--no-dht", "--timeout", "5", "--min-peers", "1", "--tracker", swarm.udpTracker(), single.toString());
+                    run("peers", "--no-dht", "--timeout", "5", "--probe", "--tracker", swarm.httpTracker(), single.toString());
+                    run("info", "--no-dht", "--timeout", "5", "--save", dir.resolve("saved.torrent").toString(), swarm.magnet());
+                    run("info", "--json", "--no-dht", "--timeout", "5", swarm.magnet());
+                }
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -96,10 +107,13 @@ public final class TrainingRuns {
     }
 
     private static String singleFileTorrent() {
-        return "d" + str("announce") + str("udp://127.0.0.1:1/announce")
-                + str("info") + "d" + str("length") + "i1000000e" + str("name") + str("single.iso")
-                + str("piece length") + "i262144e" + str("pieces") + str("abcdefghijklmnopqrst".repeat(4)) + "e"
-                + "e";
+        return "d" + str("announce") + str("udp://127.0.0.1:1/announce") + str("info") + singleFileInfo() + "e";
+    }
+
+    /** The single-file torrent's info dictionary, which the training swarm also hands out. */
+    private static String singleFileInfo() {
+        return "d" + str("length") + "i1000000e" + str("name") + str("single.iso")
+                + str("piece length") + "i262144e" + str("pieces") + str("abcdefghijklmnopqrst".repeat(4)) + "e";
     }
 
     private static String str(String text) {

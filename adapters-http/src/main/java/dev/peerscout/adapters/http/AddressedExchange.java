@@ -9,47 +9,61 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One GET to one chosen address of a tracker, for tracker health, which judges every address on
- * its own. JDK 17's java.net.http cannot be pointed at an address: it connects to the first one
- * the JVM resolves, and sending to an address literal with the name in {@code Host} needs the
- * JVM-wide {@code jdk.httpclient.allowRestrictedHeaders} property (read once, when the client
- * classes load) and still cannot give TLS the name for SNI and certificate checks. So this is a
- * deliberately small HTTP/1.0 exchange on a socket of its own:
+ * One GET to one chosen address of a tracker: every request of the HTTP tracker client. Not
+ * java.net.http, for two reasons. Its start-up in a fresh C1-only JVM (a default TLS context
+ * built even for http://, a selector thread, a few hundred classes) took ~0.4 s, more than a
+ * whole announce. And JDK 17's client cannot be pointed at an address (tracker health judges every
+ * address on its own): it connects to the first one the JVM resolves, and sending to an address
+ * literal with the name in {@code Host} needs a JVM-wide property and still cannot give TLS the
+ * name for SNI and certificate checks. So this is a deliberately small HTTP/1.0 exchange on a
+ * socket of its own:
  * <ul>
  *   <li>{@code Host} is the tracker's name; for https, SNI is the name and the certificate is
- *       checked against it by the JDK's {@code HTTPS} endpoint identification, as java.net.http does.</li>
+ *       checked against it by the JDK's {@code HTTPS} endpoint identification, as java.net.http
+ *       does. The TLS context (the JDK's default unless a test gives one) is made on the first
+ *       https request: plain http never loads the trust store.</li>
  *   <li>HTTP/1.0 with {@code Connection: close}: the body ends with the connection (or at
  *       {@code Content-Length}); a chunked body (which a server must not send to 1.0) is still read.</li>
+ *   <li>Direct: no proxy, as java.net.http's client without one.</li>
  *   <li>Bounded: the head by {@link #MAX_HEAD_BYTES}, the body by the client's body limit (the
  *       caller undoes gzip under the same limit), connect and reads by the time left, and closing
- *       the result (at the caller's deadline) closes the socket.</li>
+ *       the result (at the caller's deadline) closes the socket, as {@link #close()} closes all.</li>
  * </ul>
  */
-final class AddressedExchange {
+final class AddressedExchange implements AutoCloseable {
     static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int MAX_CHUNK_LINE = 1024;
 
     private final HttpTrackerConfig config;
-    private final SSLSocketFactory tls;
+    private final Option<SSLContext> tls;
     private final Executor executor;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    AddressedExchange(HttpTrackerConfig config, SSLSocketFactory tls, Executor executor) {
+    /** {@code tls}: none for the JDK's default context, made on first use. */
+    AddressedExchange(HttpTrackerConfig config, Option<SSLContext> tls, Executor executor) {
         this.config = config;
         this.tls = tls;
         this.executor = executor;
@@ -65,24 +79,36 @@ final class AddressedExchange {
      */
     CompletableFuture<Either<TrackerFailure, Answer>> get(URI uri, InetAddress address, Duration timeout) {
         CompletableFuture<Either<TrackerFailure, Answer>> result = new CompletableFuture<>();
-        AtomicReference<Socket> open = new AtomicReference<>();
-        result.whenComplete((answer, error) -> closeQuietly(open.get()));
+        AtomicReference<Socket> socket = new AtomicReference<>();
+        result.whenComplete((answer, error) -> closeQuietly(socket.get()));
         try {
             executor.execute(() -> {
-                try (Socket socket = new Socket()) {
-                    open.set(socket);
-                    if (result.isDone()) {
+                try (Socket plain = new Socket(Proxy.NO_PROXY)) {
+                    socket.set(plain);
+                    open.add(plain);
+                    // Closed meanwhile (the deadline, or the client): the socket closes on the way out.
+                    if (result.isDone() || closed) {
+                        result.completeExceptionally(new IOException("client closed"));
                         return;
                     }
-                    result.complete(exchange(socket, uri, address, timeout));
+                    result.complete(exchange(plain, uri, address, timeout));
                 } catch (IOException | RuntimeException e) {
                     result.completeExceptionally(e);
+                } finally {
+                    open.remove(socket.get());
                 }
             });
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new IOException("client closed"));
         }
         return result;
+    }
+
+    /** Closes every connection still open: their threads' blocked reads and connects end at once. */
+    @Override
+    public void close() {
+        closed = true;
+        open.forEach(AddressedExchange::closeQuietly);
     }
 
     private Either<TrackerFailure, Answer> exchange(Socket plain, URI uri, InetAddress address, Duration timeout)
@@ -96,7 +122,7 @@ final class AddressedExchange {
         Socket socket = plain;
         String host = FamilyRoute.hostOf(uri);
         if (secure) {
-            SSLSocket layered = (SSLSocket) tls.createSocket(plain, host, port, true);
+            SSLSocket layered = (SSLSocket) tlsSockets().createSocket(plain, host, port, true);
             SSLParameters parameters = layered.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             if (TrackerReplies.literalAddress(host).isEmpty()) {
@@ -110,6 +136,14 @@ final class AddressedExchange {
         out.write(request(uri).getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return read(new BufferedInputStream(socket.getInputStream()));
+    }
+
+    private SSLSocketFactory tlsSockets() throws IOException {
+        try {
+            return tls.isDefined() ? tls.get().getSocketFactory() : SSLContext.getDefault().getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new SSLException("no TLS context: " + e.getMessage(), e);
+        }
     }
 
     private String request(URI uri) {

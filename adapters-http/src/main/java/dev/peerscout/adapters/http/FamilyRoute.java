@@ -9,12 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Whether java.net.http will reach a host over an allowed address family ({@code -4}/{@code -6}).
+ * Whether a tracker's host is reached over an allowed address family ({@code -4}/{@code -6}).
  *
- * <p>The JDK 17 client cannot be told which address to use: it connects to the first address
- * the resolver returns ({@code InetAddress.getByName}), IPv4 first unless the JVM runs with
- * {@code -Djava.net.preferIPv6Addresses=true}. So we resolve the name ourselves (the JVM caches
- * the answer, so the client sees the same list) and refuse, before any connection, when that
+ * <p>Announces and scrapes go to the first address the resolver returns, as java.net.http, which
+ * the client once used, connects ({@code InetAddress.getByName}: IPv4 first unless the JVM runs
+ * with {@code -Djava.net.preferIPv6Addresses=true}); we refuse, before any connection, when that
  * first address is of a family the user excluded. A host without any allowed address is a DNS
  * failure, as for UDP; a dual-stack host whose first address is excluded is unsupported, with
  * the JVM flag that fixes it in the message.

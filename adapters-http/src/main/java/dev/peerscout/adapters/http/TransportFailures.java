@@ -7,26 +7,24 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import javax.net.ssl.SSLException;
 
 /**
- * Maps what java.net.http throws to the domain's failures. The interesting exception is often a
- * cause (a {@link ConnectException} wraps the {@link UnresolvedAddressException} of a name that
- * does not resolve), so the whole cause chain is searched, most specific kind first.
+ * Maps what an {@link AddressedExchange} throws to the domain's failures. The interesting
+ * exception may be a cause (a future wraps it), so the whole cause chain is searched, most
+ * specific kind first.
  */
 final class TransportFailures {
     private TransportFailures() {}
 
     /** None for exceptions that are bugs, not network outcomes. */
     static Option<TrackerFailure> of(Throwable error, String host, TrackerCall<?> call) {
-        if (find(error, UnresolvedAddressException.class) != null || find(error, UnknownHostException.class) != null) {
+        if (find(error, UnknownHostException.class) != null) {
             return Option.some(new TrackerFailure.DnsFailure(host, "unknown host"));
         }
-        if (find(error, HttpTimeoutException.class) != null || find(error, CancellationException.class) != null
+        if (find(error, CancellationException.class) != null
                 || find(error, SocketTimeoutException.class) != null) {
             return Option.some(call.timeout());
         }

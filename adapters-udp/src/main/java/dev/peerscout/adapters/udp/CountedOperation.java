@@ -1,6 +1,8 @@
 package dev.peerscout.adapters.udp;
 
 import dev.peerscout.adapters.udp.transport.Operation;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -9,10 +11,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CountedOperation<R> extends DecoratedOperation<R> {
     private final AtomicInteger sent;
+    private final AtomicBoolean requested;
 
     CountedOperation(Operation<R> operation, AtomicInteger sent) {
+        this(operation, sent, new AtomicBoolean());
+    }
+
+    /** {@code requested} is set once the request itself, not only a connect, goes out. */
+    CountedOperation(Operation<R> operation, AtomicInteger sent, AtomicBoolean requested) {
         super(operation, operation::decode);
         this.sent = sent;
+        this.requested = requested;
+    }
+
+    @Override
+    public void requesting(Duration connectTook) {
+        requested.set(true);
+        super.requesting(connectTook);
     }
 
     @Override

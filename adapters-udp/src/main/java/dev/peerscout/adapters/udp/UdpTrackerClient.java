@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
@@ -87,6 +88,8 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
         Instant started = scheduler.now();
         AtomicInteger sent = new AtomicInteger();
+        // Set once an announce datagram goes out: until then (connects unanswered) it cannot have registered us.
+        AtomicBoolean announced = new AtomicBoolean();
         return CallInFlight.of(withAddresses(tracker, deadline, (url, addresses) -> {
             InetAddress ipv4 = firstOf(AddressFamily.IPV4, addresses, request.families());
             InetAddress ipv6 = firstOf(AddressFamily.IPV6, addresses, request.families());
@@ -98,18 +101,18 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             if (ipv4 == null || ipv6 == null) {
                 InetAddress only = ipv4 != null ? ipv4 : ipv6;
                 return transport.exchange(new InetSocketAddress(only, url.port()), url.key(AddressFamily.of(only)),
-                        new CountedOperation<>(new AnnounceOperation(request, url.pathAndQuery()), sent), started,
+                        new CountedOperation<>(new AnnounceOperation(request, url.pathAndQuery()), sent, announced), started,
                         deadline, Outcomes::announce);
             }
             List<CompletableFuture<Either<TrackerFailure, Answered<AnnounceReply>>>> perFamily = new ArrayList<>();
             for (InetAddress address : List.of(ipv4, ipv6)) {
                 perFamily.add(transport.exchange(new InetSocketAddress(address, url.port()),
                         url.key(AddressFamily.of(address)),
-                        new CountedOperation<>(new AnnounceOperation(request, url.pathAndQuery()), sent), started,
+                        new CountedOperation<>(new AnnounceOperation(request, url.pathAndQuery()), sent, announced), started,
                         deadline));
             }
             return all(perFamily).thenApply(Outcomes::announce);
-        }), sent::get);
+        }), sent::get, announced::get);
     }
 
     @Override

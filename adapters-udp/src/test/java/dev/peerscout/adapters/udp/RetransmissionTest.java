@@ -51,6 +51,26 @@ class RetransmissionTest {
     }
 
     @Test
+    void anAnnounceMayHaveArrivedOnlyOnceItLeftNotWhileItsConnectIsUnanswered() throws Exception {
+        ScriptedTracker tracker = harness.tracker(ScriptedTracker.silent());
+        var outcome = harness.client.announce(TrackerUrl.of(tracker.url()), Harness.request(),
+                harness.start.plus(Duration.ofHours(1)));
+        tracker.awaitReceived(1);
+        harness.advanceSeconds(15);
+        tracker.awaitReceived(2);
+
+        assertFalse(outcome.requestMayHaveArrived(), "two connects, no announce: the tracker cannot have it");
+
+        tracker.script((request, self) -> request.isConnect() ? List.of(self.correctAnswer(request, List.of())) : List.of());
+        harness.advanceSeconds(30);
+        tracker.awaitReceived(4);
+
+        assertTrue(tracker.received().get(3).isAnnounce());
+        assertTrue(outcome.requestMayHaveArrived(), "the announce left");
+        assertFalse(outcome.isDone());
+    }
+
+    @Test
     void theDeadlineEndsTheScheduleAndAScaledBaseScalesIt() throws Exception {
         harness.close();
         harness = new Harness(UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1)));

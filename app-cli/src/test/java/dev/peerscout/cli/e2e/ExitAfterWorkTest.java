@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,10 +40,14 @@ class ExitAfterWorkTest {
     /** HotSpot's wait for threads in native code: at least this long whenever one is left. */
     private static final long EXIT_WAIT_MILLIS = 300;
     private static final int TRIES = 3;
+    /** {@code peers --probe} when no peer could be verified. */
+    private static final int PROBED_NONE = 1;
 
     private static Opentracker tracker;
     /** A DHT node that reads every query and never answers, so the DHT's socket stays busy to the end. */
     private static DatagramSocket silentNode;
+    /** A peer that takes the connection and never says a word, so the peer wire's selector stays busy to the end. */
+    private static ServerSocket silentPeer;
     private static String magnet;
 
     @BeforeAll
@@ -50,18 +55,22 @@ class ExitAfterWorkTest {
         Opentracker.assumeInstalled();
         tracker = Opentracker.start(Fixtures.anyInfoHash());
         silentNode = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        silentPeer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         magnet = "magnet:?xt=urn:btih:" + Fixtures.anyInfoHash().hex()
                 + "&tr=" + URLEncoder.encode(tracker.udpUrl(), StandardCharsets.UTF_8)
                 + "&tr=" + URLEncoder.encode(tracker.httpUrl(), StandardCharsets.UTF_8);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (tracker != null) {
             tracker.close();
         }
         if (silentNode != null) {
             silentNode.close();
+        }
+        if (silentPeer != null) {
+            silentPeer.close();
         }
     }
 
@@ -73,6 +82,17 @@ class ExitAfterWorkTest {
     @Test
     void scrapeExitsRightAfterItsSummary() throws Exception {
         assertNoExitWait(false, 0, "scrape", magnet, "--timeout", "1");
+    }
+
+    @Test
+    void infoOfAMagnetLinkExitsRightAfterItsLastWord() throws Exception {
+        assertNoExitWait(false, 1, "info", magnet + "&x.pe=127.0.0.1:" + silentPeer.getLocalPort(), "--no-dht", "--timeout", "1");
+    }
+
+    @Test
+    void probingPeersExitsRightAfterItsSummary() throws Exception {
+        assertNoExitWait(false, PROBED_NONE, "peers", "--probe", magnet + "&x.pe=127.0.0.1:" + silentPeer.getLocalPort(),
+                "--no-dht", "--timeout", "1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.peerscout.domain.discovery;
 
+import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * looking leaves no ghost peer behind, said once discovery has ended, however it ended. A tracker
  * that has not answered yet may still have received our {@code started} (its answer is late, or
  * lost): it gets a {@code stopped} at once, best effort, waited for only briefly so that a dead
- * tracker does not delay the command. Thread-safe; it calls the tracker client without its lock.
+ * tracker does not delay the command. One whose {@code started} has not even left (its adapter says
+ * so: a UDP connect never answered) is not waited for; it hears {@code stopped} only if that
+ * {@code started} is accepted after all. Thread-safe; it calls the tracker client without its lock.
  */
 final class Goodbyes {
     /**
@@ -75,6 +78,9 @@ final class Goodbyes {
                 answered.add(announce.outcome().join().isRight()
                         ? trackers.announce(announce.tracker(), announce.goodbye(), deadline)
                         : CompletableFuture.completedFuture(null));
+            } else if (announce.outcome() instanceof CallInFlight<?> call && !call.requestMayHaveArrived()) {
+                // Our started has not left (a UDP connect unanswered): nothing to wait for unless it does.
+                sayLater(announce);
             } else {
                 unanswered.add(trackers.announce(announce.tracker(), announce.goodbye(), deadline));
             }
@@ -83,7 +89,7 @@ final class Goodbyes {
         scheduler.allOrAfter(grace, answered).thenRun(() -> farewell.complete(null));
     }
 
-    /** A {@code started} that went out while the goodbyes were being said: its own, not waited for. */
+    /** A {@code started} accepted only after the goodbyes were said: its own, not waited for. */
     private void sayLater(StartedAnnounce announce) {
         if (wanted) {
             announce.outcome().thenAccept(outcome -> {

@@ -259,4 +259,16 @@ public record TrackerUrl(String value) {
     public String toString() {
         return redacted();
     }
+
+    // Written out, with the values a record's own give: those are bootstrapped on first use
+    // (ObjectMethods), ~25 ms of a cold C1 JVM, and tracker URLs are compared in every run.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TrackerUrl that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }

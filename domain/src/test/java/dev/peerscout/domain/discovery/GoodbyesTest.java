@@ -59,6 +59,39 @@ class GoodbyesTest extends DiscoveryTestKit {
     }
 
     @Test
+    void aTrackerOurStartedNeverReachedIsOwedNoStoppedAndDoesNotDelayTheGoodbye() {
+        trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
+        trackers.silent(DEAD);
+        trackers.unreached(DEAD);
+
+        Discovery discovery = discover(torrent(false, tier(0, LIVE, DEAD)), options(1));
+        clock.advance(Duration.ofMillis(10));
+        assertTrue(discovery.report().isDone());
+        clock.advance(Duration.ofMillis(10));
+
+        assertTrue(discovery.farewell().isDone(), "only the live tracker's goodbye was waited for");
+        assertEquals(List.of(AnnounceEvent.STARTED), eventsSentTo(DEAD));
+        assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED), eventsSentTo(LIVE));
+    }
+
+    @Test
+    void aStartedThatLeavesAndIsAcceptedAfterTheGoodbyesStillGetsItsStopped() {
+        trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
+        trackers.answerWithPeers(SECOND, Duration.ofSeconds(1), List.of());
+        trackers.unreached(SECOND);
+
+        Discovery discovery = discover(torrent(false, tier(0, LIVE, SECOND)), options(1));
+        clock.advance(Duration.ofMillis(20));
+        assertTrue(discovery.farewell().isDone());
+        assertEquals(List.of(AnnounceEvent.STARTED), eventsSentTo(SECOND));
+
+        trackers.reached(SECOND);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED), eventsSentTo(SECOND));
+    }
+
+    @Test
     void aTrackerThatHadNotAnsweredWhenDiscoveryStoppedEarlyHearsStoppedForEveryReasonItEnded() {
         for (boolean byUser : List.of(false, true)) {
             FakeScheduler clock = new FakeScheduler();

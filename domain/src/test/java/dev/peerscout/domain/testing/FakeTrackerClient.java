@@ -44,6 +44,7 @@ public final class FakeTrackerClient implements TrackerClient {
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Set<String> closed = ConcurrentHashMap.newKeySet();
+    private final Set<String> unreached = ConcurrentHashMap.newKeySet();
 
     /** What a scripted URL does with an announce. */
     public record Script(Duration delay, Function<AnnounceRequest, Either<TrackerFailure, AnnounceResponse>> answer) {}
@@ -69,6 +70,18 @@ public final class FakeTrackerClient implements TrackerClient {
     /** This URL never answers: its calls end in a timeout at their deadline. */
     public void silent(String url) {
         script(url, Duration.ofDays(365), request -> Either.left(new TrackerFailure.Timeout(1, Duration.ZERO)));
+    }
+
+    /**
+     * This URL's announces have not left until {@link #reached}: the call says its request cannot
+     * have arrived, as a UDP client's does while the tracker has not answered its connect.
+     */
+    public void unreached(String url) {
+        unreached.add(url);
+    }
+
+    public void reached(String url) {
+        unreached.remove(url);
     }
 
     /** Nothing listens at this URL: its calls end at once, refused, as a closed port's do. */
@@ -106,7 +119,9 @@ public final class FakeTrackerClient implements TrackerClient {
         if (script == null) {
             return sentOnce(CompletableFuture.completedFuture(Either.right(joinSwarm(request))));
         }
-        return sentOnce(later(script.delay(), deadline, () -> script.answer().apply(request)));
+        String url = tracker.value();
+        return CallInFlight.of(later(script.delay(), deadline, () -> script.answer().apply(request)), () -> 1,
+                () -> !unreached.contains(url));
     }
 
     @Override
