@@ -8,6 +8,10 @@ import dev.peerscout.adapters.dht.DhtConfig;
 import dev.peerscout.adapters.dht.DhtPeerSource;
 import dev.peerscout.adapters.http.HttpTrackerClient;
 import dev.peerscout.adapters.http.HttpTrackerConfig;
+import dev.peerscout.adapters.peerwire.PeerWireConfig;
+import dev.peerscout.adapters.peerwire.PeerWireMetadata;
+import dev.peerscout.adapters.peerwire.PeerWireProber;
+import dev.peerscout.adapters.peerwire.PeerWireThread;
 import dev.peerscout.adapters.torrentfile.MagnetMetainfoWriter;
 import dev.peerscout.adapters.torrentfile.TorrentFileReader;
 import dev.peerscout.adapters.udp.UdpTrackerClient;
@@ -16,10 +20,6 @@ import dev.peerscout.domain.port.MetadataWire;
 import dev.peerscout.domain.port.MetainfoWriter;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.PeerWire;
-import dev.peerscout.adapters.peerwire.PeerWireConfig;
-import dev.peerscout.adapters.peerwire.PeerWireMetadata;
-import dev.peerscout.adapters.peerwire.PeerWireProber;
-import dev.peerscout.adapters.peerwire.PeerWireThread;
 import dev.peerscout.domain.port.TorrentReader;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
@@ -50,8 +50,8 @@ final class AdaptersModule {
     @Provides
     @Singleton
     static UdpTrackerClient udpTrackerClient(Scheduler scheduler, RandomGenerator random, Resources resources) {
-        return resources.closedAtExit(new UdpTrackerClient(scheduler, random,
-                UdpTrackerConfig.defaults().withRetransmitBase(UDP_RETRANSMIT_BASE)));
+        return resources.closedAtExit(new UdpTrackerClient(
+                scheduler, random, UdpTrackerConfig.defaults().withRetransmitBase(UDP_RETRANSMIT_BASE)));
     }
 
     @Provides
@@ -87,7 +87,8 @@ final class AdaptersModule {
     static PeerWireThread peerWireThread(Scheduler scheduler, Resources resources) {
         String version = AdaptersModule.class.getPackage().getImplementationVersion();
         // Closed before the exit: its selector, left in epoll_wait, would hold the exit ~300 ms.
-        return resources.closedAtExit(new PeerWireThread(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
+        return resources.closedAtExit(
+                new PeerWireThread(scheduler, PeerWireConfig.defaults(version == null ? "dev" : version)));
     }
 
     /** The peer wire (BEP 3): its thread starts with the first probe. */

@@ -17,8 +17,12 @@ final class CommandLines {
     private final Map<String, Provider<? extends CliCommand>> subcommands = new LinkedHashMap<>();
 
     @Inject
-    CommandLines(Provider<RootCommand> root, Provider<InfoCommand> info, Provider<PeersCommand> peers,
-            Provider<ScrapeCommand> scrape, Provider<TrackersCommand> trackers) {
+    CommandLines(
+            Provider<RootCommand> root,
+            Provider<InfoCommand> info,
+            Provider<PeersCommand> peers,
+            Provider<ScrapeCommand> scrape,
+            Provider<TrackersCommand> trackers) {
         this.root = root;
         subcommands.put("info", info);
         subcommands.put("peers", peers);

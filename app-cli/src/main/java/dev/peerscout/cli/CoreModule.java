@@ -6,15 +6,15 @@ import dagger.multibindings.Multibinds;
 import dev.peerscout.domain.discovery.DiscoverPeers;
 import dev.peerscout.domain.discovery.ScrapeSwarms;
 import dev.peerscout.domain.discovery.TrackersByScheme;
+import dev.peerscout.domain.health.CheckTrackers;
+import dev.peerscout.domain.health.ProbesByScheme;
 import dev.peerscout.domain.metadata.FetchMetadata;
 import dev.peerscout.domain.port.MetadataWire;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.PeerWire;
-import dev.peerscout.domain.probe.ProbeSwarm;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
-import dev.peerscout.domain.health.CheckTrackers;
-import dev.peerscout.domain.health.ProbesByScheme;
+import dev.peerscout.domain.probe.ProbeSwarm;
 import dev.peerscout.domain.time.Scheduler;
 import java.security.SecureRandom;
 import java.util.HashMap;
@@ -55,8 +55,8 @@ abstract class CoreModule {
     }
 
     @Provides
-    static DiscoverPeers discoverPeers(TrackerClient trackers, Map<String, Provider<PeerSource>> sourcesByName,
-            Scheduler scheduler) {
+    static DiscoverPeers discoverPeers(
+            TrackerClient trackers, Map<String, Provider<PeerSource>> sourcesByName, Scheduler scheduler) {
         Map<String, PeerSource> sources = new HashMap<>();
         sourcesByName.forEach((name, source) -> sources.put(name, OnFirstUse.peerSource(source)));
         return new DiscoverPeers(trackers, sources, scheduler);

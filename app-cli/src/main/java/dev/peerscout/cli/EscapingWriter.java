@@ -66,7 +66,10 @@ final class EscapingWriter extends Writer {
 
     private static void escape(StringBuilder out, char kind, int value, int digits) {
         String hex = Integer.toHexString(value);
-        out.append('\\').append(kind).append("0".repeat(Math.max(0, digits - hex.length()))).append(hex);
+        out.append('\\')
+                .append(kind)
+                .append("0".repeat(Math.max(0, digits - hex.length())))
+                .append(hex);
     }
 
     @Override

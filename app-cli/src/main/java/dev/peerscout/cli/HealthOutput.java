@@ -43,15 +43,33 @@ final class HealthOutput {
         rows.sort(Comparator.<Row, CheckStatus>comparing(row -> row.address().status())
                 .thenComparing(row -> row.address().latency().getOrElse(Duration.ofDays(1)))
                 .thenComparingInt(Row::order));
-        out.println(String.format(Locale.ROOT, TABLE_ROW, "STATUS", "LATENCY", "CONNECT", "ANNOUNCE", "INTERVAL", "SCRAPE",
-                "ADDRESS", "URL"));
+        out.println(String.format(
+                Locale.ROOT,
+                TABLE_ROW,
+                "STATUS",
+                "LATENCY",
+                "CONNECT",
+                "ANNOUNCE",
+                "INTERVAL",
+                "SCRAPE",
+                "ADDRESS",
+                "URL"));
         for (Row row : rows) {
             AddressCheck check = row.address();
-            String note = check.error().orElse(check.warning()).map(text -> "  (" + text + ")").getOrElse("");
-            out.println(Text.printable(String.format(Locale.ROOT, TABLE_ROW, check.status().label(),
-                    millis(check.latency()), millis(check.connect()), millis(check.announce()),
+            String note = check.error()
+                    .orElse(check.warning())
+                    .map(text -> "  (" + text + ")")
+                    .getOrElse("");
+            out.println(Text.printable(String.format(
+                    Locale.ROOT,
+                    TABLE_ROW,
+                    check.status().label(),
+                    millis(check.latency()),
+                    millis(check.connect()),
+                    millis(check.announce()),
                     check.interval().map(i -> i.toSeconds() + " s").getOrElse("-"),
-                    check.scrape().getOrElse("-"), address(check.address()),
+                    check.scrape().getOrElse("-"),
+                    address(check.address()),
                     row.tracker().url().display(showSecrets) + note)));
         }
     }
@@ -102,8 +120,10 @@ final class HealthOutput {
                 json.writeStartObject();
                 json.writeStringField("event", "summary");
                 json.writeStringField("url", summary.url().display(showSecrets));
-                json.writeStringField("address", summary.address().map(IpAddresses::text).getOrNull());
-                json.writeStringField("family", summary.family().map(HealthOutput::family).getOrNull());
+                json.writeStringField(
+                        "address", summary.address().map(IpAddresses::text).getOrNull());
+                json.writeStringField(
+                        "family", summary.family().map(HealthOutput::family).getOrNull());
                 json.writeNumberField("checks", summary.checks());
                 json.writeNumberField("alive", summary.alive());
                 json.writeNumberField("uptimePercent", Math.round(summary.uptimePercent() * 10) / 10.0);
@@ -111,7 +131,8 @@ final class HealthOutput {
                 millisField(json, "p95Ms", summary.p95());
                 millisField(json, "maxMs", summary.max());
                 json.writeObjectFieldStart("failures");
-                for (Map.Entry<CheckStatus, Integer> failure : summary.failures().entrySet()) {
+                for (Map.Entry<CheckStatus, Integer> failure :
+                        summary.failures().entrySet()) {
                     json.writeNumberField(failure.getKey().label(), failure.getValue());
                 }
                 json.writeEndObject();
@@ -123,8 +144,10 @@ final class HealthOutput {
     }
 
     private static void addressFields(JsonGenerator json, AddressCheck address) throws IOException {
-        json.writeStringField("address", address.address().map(IpAddresses::text).getOrNull());
-        json.writeStringField("family", address.family().map(HealthOutput::family).getOrNull());
+        json.writeStringField(
+                "address", address.address().map(IpAddresses::text).getOrNull());
+        json.writeStringField(
+                "family", address.family().map(HealthOutput::family).getOrNull());
         json.writeBooleanField("alive", address.alive());
         json.writeStringField("status", address.status().label());
         json.writeStringField("error", address.error().getOrNull());

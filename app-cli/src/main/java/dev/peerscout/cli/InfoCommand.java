@@ -30,9 +30,13 @@ final class InfoCommand implements CliCommand {
     InfoCommand(TorrentReferences torrents, MagnetMetadata magnetMetadata) {
         this.torrents = torrents;
         this.magnetMetadata = magnetMetadata;
-        spec = Specs.command("info", this, "Shows what a .torrent file or magnet link says: hashes, trackers, files. For a magnet link "
-                + "the swarm's peers are asked for the info dictionary (BEP 9) unless --offline.",
-                Specs.subcommandExitCodes("the torrent was read (for a magnet link: verified metadata was obtained)",
+        spec = Specs.command(
+                "info",
+                this,
+                "Shows what a .torrent file or magnet link says: hashes, trackers, files. For a magnet link "
+                        + "the swarm's peers are asked for the info dictionary (BEP 9) unless --offline.",
+                Specs.subcommandExitCodes(
+                        "the torrent was read (for a magnet link: verified metadata was obtained)",
                         "no peer gave verified metadata before the deadline (stderr says why)"));
         InfoRequest.declare(spec, FILES_SHOWN);
         magnetMetadata.addOptions(spec);
@@ -48,11 +52,15 @@ final class InfoCommand implements CliCommand {
         InfoRequest request = InfoRequest.of(spec);
         String reference = request.reference();
         Torrent torrent = torrents.read(reference);
-        PrintWriter out = request.json() ? OutputWriter.forScripts(spec.commandLine().getOut())
+        PrintWriter out = request.json()
+                ? OutputWriter.forScripts(spec.commandLine().getOut())
                 : spec.commandLine().getOut();
         String from = null;
         if (magnetMetadata.wanted(reference, torrent)) {
-            MagnetMetadata.Outcome outcome = magnetMetadata.fetch(reference, torrent, request.showSecrets(),
+            MagnetMetadata.Outcome outcome = magnetMetadata.fetch(
+                    reference,
+                    torrent,
+                    request.showSecrets(),
                     spec.commandLine().getErr());
             if (outcome.torrent().isEmpty()) {
                 return ExitCodes.NOTHING_FOUND;
@@ -91,9 +99,10 @@ final class InfoCommand implements CliCommand {
         }
         for (Contents contents : torrent.contents()) {
             // The real files' size: padding to piece boundaries is no data (libtorrent's total_size counts it).
-            out.println("Size:         " + Formats.bytes(size) + " (" + Formats.count(size)
-                    + " bytes) in " + Formats.count(files) + (files == 1 ? " file" : " files"));
-            out.println("Pieces:       " + Formats.count(contents.pieceCount()) + " x " + Formats.bytes(contents.pieceLength()));
+            out.println("Size:         " + Formats.bytes(size) + " (" + Formats.count(size) + " bytes) in "
+                    + Formats.count(files) + (files == 1 ? " file" : " files"));
+            out.println("Pieces:       " + Formats.count(contents.pieceCount()) + " x "
+                    + Formats.bytes(contents.pieceLength()));
         }
         if (torrent.tiers().isEmpty()) {
             out.println("Trackers:     (none)");
@@ -107,7 +116,11 @@ final class InfoCommand implements CliCommand {
         }
         torrent.peerHints().forEach(peer -> out.println("Peer:         " + Text.printable(peer.toString())));
         if (!torrent.dhtNodes().isEmpty()) {
-            out.println("DHT nodes:    " + Text.printable(torrent.dhtNodes().stream().map(HostPort::toString).toList().toString()));
+            out.println("DHT nodes:    "
+                    + Text.printable(torrent.dhtNodes().stream()
+                            .map(HostPort::toString)
+                            .toList()
+                            .toString()));
         }
         for (Contents contents : torrent.contents()) {
             out.println("Files:");
@@ -126,7 +139,9 @@ final class InfoCommand implements CliCommand {
             }
         }
         out.println("Magnet:       " + Text.printable(MagnetLinks.of(torrent, showSecrets)));
-        if (!showSecrets && torrent.tiers().stream().anyMatch(tier -> tier.trackers().stream().anyMatch(TrackerUrl::hasSecrets))) {
+        if (!showSecrets
+                && torrent.tiers().stream()
+                        .anyMatch(tier -> tier.trackers().stream().anyMatch(TrackerUrl::hasSecrets))) {
             out.println("              (passkeys masked as ***: this link cannot announce; --show-secrets shows them)");
         }
         torrent.warnings().forEach(warning -> out.println("Warning:      " + Text.printable(warning)));

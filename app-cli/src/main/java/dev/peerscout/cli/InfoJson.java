@@ -27,8 +27,10 @@ final class InfoJson {
         Json.write(out, true, json -> {
             json.writeStartObject();
             json.writeStringField("name", torrent.name().getOrNull());
-            json.writeStringField("infoHash", torrent.hashes().v1().map(InfoHash::hex).getOrNull());
-            json.writeStringField("infoHashV2", torrent.hashes().v2().map(InfoHashV2::hex).getOrNull());
+            json.writeStringField(
+                    "infoHash", torrent.hashes().v1().map(InfoHash::hex).getOrNull());
+            json.writeStringField(
+                    "infoHashV2", torrent.hashes().v2().map(InfoHashV2::hex).getOrNull());
             json.writeStringField("version", torrent.hashes().version().name().toLowerCase(Locale.ROOT));
             json.writeBooleanField("private", torrent.isPrivate());
             json.writeArrayFieldStart("trackers");

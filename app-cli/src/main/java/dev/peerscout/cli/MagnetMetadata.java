@@ -66,7 +66,11 @@ final class MagnetMetadata {
     record Outcome(Option<Torrent> torrent, String from) {}
 
     @Inject
-    MagnetMetadata(Lazy<FetchMetadata> fetchMetadata, Lazy<RandomGenerator> random, Lazy<MetainfoWriter> writer, TorrentReader reader) {
+    MagnetMetadata(
+            Lazy<FetchMetadata> fetchMetadata,
+            Lazy<RandomGenerator> random,
+            Lazy<MetainfoWriter> writer,
+            TorrentReader reader) {
         this.fetchMetadata = fetchMetadata;
         this.random = random;
         this.writer = writer;
@@ -76,22 +80,36 @@ final class MagnetMetadata {
 
     void addOptions(CommandSpec spec) {
         this.spec = spec;
-        spec.addOption(Specs.flag(new String[] {"--offline"},
-                "For a magnet link: show only what the link says; ask no one."));
-        spec.addOption(Specs.typed("--save", "FILE", String.class, null,
+        spec.addOption(
+                Specs.flag(new String[] {"--offline"}, "For a magnet link: show only what the link says; ask no one."));
+        spec.addOption(Specs.typed(
+                "--save",
+                "FILE",
+                String.class,
+                null,
                 "For a magnet link: write the .torrent made of the verified metadata to FILE."));
-        spec.addOption(Specs.typed("--timeout", "SECONDS", String.class, null,
+        spec.addOption(Specs.typed(
+                "--timeout",
+                "SECONDS",
+                String.class,
+                null,
                 "For a magnet link: one deadline for finding peers and getting the metadata (default: 30)."));
-        spec.addOption(Specs.repeatable("--tracker", "URL",
-                "Also ask this tracker (repeatable); each forms its own tier after the link's."));
-        spec.addOption(Specs.flag(new String[] {"--no-dht"},
-                "Ask only the trackers and the link's peers, not the DHT."));
-        spec.addOption(Specs.repeatable("--dht-bootstrap", "HOST:PORT",
+        spec.addOption(Specs.repeatable(
+                "--tracker", "URL", "Also ask this tracker (repeatable); each forms its own tier after the link's."));
+        spec.addOption(
+                Specs.flag(new String[] {"--no-dht"}, "Ask only the trackers and the link's peers, not the DHT."));
+        spec.addOption(Specs.repeatable(
+                "--dht-bootstrap",
+                "HOST:PORT",
                 "Start the DHT from this node (repeatable) instead of the public routers."));
         spec.addOption(Specs.repeatable("--peer", "IP:PORT", "Also ask this peer (repeatable), like the link's x.pe."));
         spec.addOption(Specs.flag(new String[] {"-4"}, "Use IPv4 only."));
         spec.addOption(Specs.flag(new String[] {"-6"}, "Use IPv6 only."));
-        spec.addOption(Specs.typed("--max-metadata-size", "BYTES", String.class, null,
+        spec.addOption(Specs.typed(
+                "--max-metadata-size",
+                "BYTES",
+                String.class,
+                null,
                 "Refuse a peer whose info dictionary is larger (default: " + MetadataOptions.DEFAULT_MAX_SIZE
                         + ", 32 MiB)."));
     }
@@ -136,9 +154,13 @@ final class MagnetMetadata {
         MetadataOptions metadata = MetadataOptions.defaults(maxSize(), false, ProbeFlags.userPeers(peers));
         Path target = savePath();
         boolean dht = options.usePeerSources();
-        if (link.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht && link.peerHints().isEmpty()
+        if (link.tiers().isEmpty()
+                && options.extraTrackers().isEmpty()
+                && !dht
+                && link.peerHints().isEmpty()
                 && metadata.userPeers().isEmpty()) {
-            throw new UserError("the magnet link names no tracker (tr=) nor peer (x.pe=) and the DHT is off: add --tracker URL or --peer IP:PORT");
+            throw new UserError(
+                    "the magnet link names no tracker (tr=) nor peer (x.pe=) and the DHT is off: add --tracker URL or --peer IP:PORT");
         }
         MetadataRun run = fetchMetadata.get().fetch(link, options, metadata, new FetchMetadata.Listener() {
             @Override
@@ -154,12 +176,14 @@ final class MagnetMetadata {
         }
         MetadataResult.Verified verified = result.verified().get();
         String from = verified.from().toString();
-        byte[] file = writer.get().fromMagnet(TorrentReferences.link(reference), verified.info())
+        byte[] file = writer.get()
+                .fromMagnet(TorrentReferences.link(reference), verified.info())
                 .getOrElseThrow(e -> new UserError(e.message()));
         Either<TorrentError, Torrent> parsed = reader.parse("the metadata from " + from, file);
         if (parsed.isLeft()) {
             // The hash matched, so this is the torrent's own info dictionary: one a .torrent reader refuses.
-            throw new UserError("verified metadata from " + from + " is not a readable torrent: " + parsed.getLeft().message());
+            throw new UserError("verified metadata from " + from + " is not a readable torrent: "
+                    + parsed.getLeft().message());
         }
         if (target != null) {
             write(target, file);
@@ -173,11 +197,12 @@ final class MagnetMetadata {
 
     private static void failure(MetadataResult result, Duration timeout, PrintWriter err) {
         err.println("no verified metadata within " + Formats.duration(timeout) + ": " + result.peersFound()
-                + (result.peersFound() == 1 ? " peer" : " peers") + " found, " + result.offered() + " offered ut_metadata");
+                + (result.peersFound() == 1 ? " peer" : " peers") + " found, " + result.offered()
+                + " offered ut_metadata");
         for (Map.Entry<Peer, MetadataAttempt> entry : result.attempts().entrySet()) {
             MetadataAttempt attempt = entry.getValue();
-            err.println("  " + entry.getKey() + ": " + label(attempt.status()) + (attempt.why().isEmpty() ? "" : ", "
-                    + Text.printable(attempt.why())));
+            err.println("  " + entry.getKey() + ": " + label(attempt.status())
+                    + (attempt.why().isEmpty() ? "" : ", " + Text.printable(attempt.why())));
         }
         err.flush();
     }
@@ -213,9 +238,19 @@ final class MagnetMetadata {
             throw new UserError("--dht-bootstrap has no use with --no-dht");
         }
         List<HostPort> nodes = NetworkOptions.bootstrapNodes(dhtBootstrap);
-        return new DiscoveryOptions(network.timeout(), network.extraTrackers(), DiscoveryOptions.DEFAULT_NUM_WANT,
-                DiscoveryOptions.DEFAULT_PORT, 0, families, true, DiscoveryOptions.DEFAULT_STOP_GRACE,
-                PeerId.random(PeerId.DEFAULT_PREFIX, random.get()), random.get().nextInt(), !noDht, nodes);
+        return new DiscoveryOptions(
+                network.timeout(),
+                network.extraTrackers(),
+                DiscoveryOptions.DEFAULT_NUM_WANT,
+                DiscoveryOptions.DEFAULT_PORT,
+                0,
+                families,
+                true,
+                DiscoveryOptions.DEFAULT_STOP_GRACE,
+                PeerId.random(PeerId.DEFAULT_PREFIX, random.get()),
+                random.get().nextInt(),
+                !noDht,
+                nodes);
     }
 
     private long maxSize() {
@@ -225,7 +260,8 @@ final class MagnetMetadata {
         try {
             long value = Long.parseLong(maxSize.strip());
             if (value < 1 || value > Integer.MAX_VALUE - 8) {
-                throw new UserError("--max-metadata-size must be 1 to " + (Integer.MAX_VALUE - 8) + " bytes, got " + maxSize);
+                throw new UserError(
+                        "--max-metadata-size must be 1 to " + (Integer.MAX_VALUE - 8) + " bytes, got " + maxSize);
             }
             return value;
         } catch (NumberFormatException e) {

@@ -29,6 +29,8 @@ public final class Main {
     /** The encoding picocli would choose: the JVM's for a terminal, else the locale's. */
     private static Charset charset(String property) {
         String encoding = System.getProperty(property);
-        return encoding == null || !Charset.isSupported(encoding) ? Charset.defaultCharset() : Charset.forName(encoding);
+        return encoding == null || !Charset.isSupported(encoding)
+                ? Charset.defaultCharset()
+                : Charset.forName(encoding);
     }
 }

@@ -43,7 +43,8 @@ final class ManPage {
         line(".TH \"" + name.toUpperCase(Locale.ROOT) + "\" \"1\" \"\" \"peerscout " + escape(version)
                 + "\" \"peerscout manual\"");
         section("NAME");
-        line(escape(name) + " \\- " + escape(firstSentence(command.usageMessage().description())));
+        line(escape(name) + " \\- "
+                + escape(firstSentence(command.usageMessage().description())));
         section("SYNOPSIS");
         synopsis();
         section("DESCRIPTION");
@@ -80,8 +81,9 @@ final class ManPage {
             for (Map.Entry<String, CommandLine> sub : subcommands.entrySet()) {
                 line(".TP");
                 line("\\fB" + escape(sub.getKey()) + "\\fR");
-                text(firstSentence(sub.getValue().getCommandSpec().usageMessage().description())
-                        + ". See " + pageName(sub.getValue().getCommandSpec()) + "(1).");
+                text(firstSentence(
+                                sub.getValue().getCommandSpec().usageMessage().description()) + ". See "
+                        + pageName(sub.getValue().getCommandSpec()) + "(1).");
             }
         }
         Map<String, String> exitCodes = command.usageMessage().exitCodeList();
@@ -115,10 +117,20 @@ final class ManPage {
     private void environment() {
         section("ENVIRONMENT");
         for (String[] variable : new String[][] {
-                {"PEERSCOUT_JAVA", "The java binary to run; otherwise $JAVA_HOME/bin/java, otherwise java on the PATH (JDK 17 or newer)."},
-                {"PEERSCOUT_JAVA_OPTS", "More options for the JVM."},
-                {"PEERSCOUT_START_CACHE", "off: never make a start-up cache on first use (peerscout --make-start-cache makes one at once)."},
-                {"XDG_CACHE_HOME", "Start-up caches are made in $XDG_CACHE_HOME/peerscout (default ~/.cache/peerscout), one per JVM."}}) {
+            {
+                "PEERSCOUT_JAVA",
+                "The java binary to run; otherwise $JAVA_HOME/bin/java, otherwise java on the PATH (JDK 17 or newer)."
+            },
+            {"PEERSCOUT_JAVA_OPTS", "More options for the JVM."},
+            {
+                "PEERSCOUT_START_CACHE",
+                "off: never make a start-up cache on first use (peerscout --make-start-cache makes one at once)."
+            },
+            {
+                "XDG_CACHE_HOME",
+                "Start-up caches are made in $XDG_CACHE_HOME/peerscout (default ~/.cache/peerscout), one per JVM."
+            }
+        }) {
             line(".TP");
             line("\\fB" + variable[0] + "\\fR");
             text(variable[1]);

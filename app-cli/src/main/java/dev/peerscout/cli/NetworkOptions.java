@@ -21,9 +21,15 @@ final class NetworkOptions {
 
     /** Declares --timeout, --tracker and --show-secrets on a command. */
     static void declare(CommandSpec spec) {
-        spec.addOption(Specs.typed("--timeout", "SECONDS", double.class, "15",
+        spec.addOption(Specs.typed(
+                "--timeout",
+                "SECONDS",
+                double.class,
+                "15",
                 "One deadline for the whole run, retransmissions included (default: ${DEFAULT-VALUE})."));
-        spec.addOption(Specs.repeatable("--tracker", "URL",
+        spec.addOption(Specs.repeatable(
+                "--tracker",
+                "URL",
                 "Also ask this tracker (repeatable); each forms its own tier after the torrent's."));
         spec.addOption(Specs.flag(new String[] {"--show-secrets"}, "Show tracker passkeys instead of masking them."));
     }
@@ -42,7 +48,8 @@ final class NetworkOptions {
         if (ipv4Only && ipv6Only) {
             throw new UserError("-4 and -6 cannot be used together");
         }
-        return ipv4Only ? EnumSet.of(AddressFamily.IPV4)
+        return ipv4Only
+                ? EnumSet.of(AddressFamily.IPV4)
                 : ipv6Only ? EnumSet.of(AddressFamily.IPV6) : EnumSet.allOf(AddressFamily.class);
     }
 
@@ -77,7 +84,8 @@ final class NetworkOptions {
         for (String url : trackers) {
             String problem = problemWith(url.strip());
             if (problem != null) {
-                String shown = url.isBlank() || showSecrets ? url : TrackerUrl.of(url).redacted();
+                String shown =
+                        url.isBlank() || showSecrets ? url : TrackerUrl.of(url).redacted();
                 throw new UserError("--tracker " + shown + ": " + problem);
             }
             urls.add(TrackerUrl.of(url));

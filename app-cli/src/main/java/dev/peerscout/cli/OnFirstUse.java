@@ -5,9 +5,9 @@ import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.PeerWire;
@@ -51,8 +51,8 @@ final class OnFirstUse {
             private PeerWire wire;
 
             @Override
-            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.model.probe.ProbeResult> probe(
-                    dev.peerscout.domain.model.probe.ProbeRequest request) {
+            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.model.probe.ProbeResult>
+                    probe(dev.peerscout.domain.model.probe.ProbeRequest request) {
                 if (wire == null) {
                     wire = create.get();
                 }
@@ -62,13 +62,15 @@ final class OnFirstUse {
     }
 
     /** The metadata wire's selector thread starts with the first fetch, never for 'info --offline'. */
-    static dev.peerscout.domain.port.MetadataWire metadataWire(java.util.function.Supplier<dev.peerscout.domain.port.MetadataWire> create) {
+    static dev.peerscout.domain.port.MetadataWire metadataWire(
+            java.util.function.Supplier<dev.peerscout.domain.port.MetadataWire> create) {
         return new dev.peerscout.domain.port.MetadataWire() {
             private dev.peerscout.domain.port.MetadataWire wire;
 
             @Override
-            public synchronized java.util.concurrent.CompletableFuture<dev.peerscout.domain.model.metadata.MetadataAttempt> fetch(
-                    dev.peerscout.domain.model.metadata.MetadataRequest request) {
+            public synchronized java.util.concurrent.CompletableFuture<
+                            dev.peerscout.domain.model.metadata.MetadataAttempt>
+                    fetch(dev.peerscout.domain.model.metadata.MetadataRequest request) {
                 if (wire == null) {
                     wire = create.get();
                 }

@@ -113,6 +113,7 @@ final class OutputWriter extends PrintWriter {
     private static final class Recorder extends Writer {
         /** Switched once, under the writer's lock, from human text to UTF-8 ({@link #forScripts}). */
         private volatile Writer out;
+
         private volatile IOException first;
 
         Recorder(Writer out) {

@@ -1,11 +1,11 @@
 package dev.peerscout.cli;
 
 import dev.peerscout.domain.discovery.DiscoveryReport;
+import dev.peerscout.domain.discovery.PeerOrigin;
 import dev.peerscout.domain.discovery.TrackerReport;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.discovery.PeerOrigin;
-import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.model.probe.ProbeResult;
+import dev.peerscout.domain.port.PeerSource;
 import java.io.PrintWriter;
 
 /** What {@code peers} streams to stdout while discovery runs. */
@@ -134,7 +134,9 @@ interface PeerStream {
                     json.writeStartObject();
                     json.writeStringField("event", "done");
                     json.writeNumberField("peers", report.peers().size());
-                    json.writeNumberField("trackersAnswered", report.trackers().stream().filter(TrackerReport::ok).count());
+                    json.writeNumberField(
+                            "trackersAnswered",
+                            report.trackers().stream().filter(TrackerReport::ok).count());
                     json.writeBooleanField("enoughPeers", report.enoughPeers());
                     json.writeBooleanField("interrupted", interrupted);
                     json.writeNumberField("elapsedMs", report.elapsed().toMillis());

@@ -28,23 +28,35 @@ final class PeersCommand implements CliCommand {
     private final TorrentReferences torrents;
     /** Lazy: the tracker clients open sockets and threads, which 'info' and '--help' never need. */
     private final Lazy<ProbeSwarm> discoverPeers;
+
     private final Lazy<Scheduler> scheduler;
     /** Lazy: seeding a SecureRandom costs start-up time that 'info' and '--help' need not pay. */
     private final Lazy<RandomGenerator> random;
+
     private final Terminal terminal;
 
     @Inject
-    PeersCommand(TorrentReferences torrents, Lazy<ProbeSwarm> discoverPeers, Lazy<Scheduler> scheduler,
-            Lazy<RandomGenerator> random, Terminal terminal) {
+    PeersCommand(
+            TorrentReferences torrents,
+            Lazy<ProbeSwarm> discoverPeers,
+            Lazy<Scheduler> scheduler,
+            Lazy<RandomGenerator> random,
+            Terminal terminal) {
         this.torrents = torrents;
         this.discoverPeers = discoverPeers;
         this.scheduler = scheduler;
         this.random = random;
         this.terminal = terminal;
-        spec = Specs.command("peers", this, new String[] {
-            "Finds the peers of a torrent's swarm by asking all of its trackers at once.",
-            "Peers go to stdout as ip:port lines the moment they arrive; tracker outcomes and a summary go to stderr."},
-                Specs.subcommandExitCodes("peers found", "no peers found",
+        spec = Specs.command(
+                "peers",
+                this,
+                new String[] {
+                    "Finds the peers of a torrent's swarm by asking all of its trackers at once.",
+                    "Peers go to stdout as ip:port lines the moment they arrive; tracker outcomes and a summary go to stderr."
+                },
+                Specs.subcommandExitCodes(
+                        "peers found",
+                        "no peers found",
                         "130:interrupted by Ctrl-C, after the goodbyes (143 SIGTERM, 129 SIGHUP)"));
         PeersRequest.declare(spec);
         Specs.standardHelp(spec);
@@ -61,21 +73,25 @@ final class PeersCommand implements CliCommand {
         DiscoveryOptions options = request.discovery(random.get());
         Torrent torrent = torrents.read(request.reference());
         boolean dht = options.usePeerSources() && !torrent.isPrivate();
-        boolean hints = !torrent.peerHints().isEmpty() || !request.probing().userPeers().isEmpty();
+        boolean hints =
+                !torrent.peerHints().isEmpty() || !request.probing().userPeers().isEmpty();
         if (torrent.tiers().isEmpty() && options.extraTrackers().isEmpty() && !dht && !hints) {
-            throw new UserError(TorrentReferences.isMagnet(request.reference())
-                    ? "the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"
-                    : request.reference()
-                            + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
+            throw new UserError(
+                    TorrentReferences.isMagnet(request.reference())
+                            ? "the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"
+                            : request.reference()
+                                    + ": the torrent names no tracker and the DHT is off: add one with --tracker URL");
         }
         boolean scripts = request.json() || request.ndjson();
-        PrintWriter out = scripts ? OutputWriter.forScripts(spec.commandLine().getOut()) : spec.commandLine().getOut();
+        PrintWriter out = scripts
+                ? OutputWriter.forScripts(spec.commandLine().getOut())
+                : spec.commandLine().getOut();
         Scheduler clock = scheduler.get();
-        ProgressLine progress = ProgressLine.peers(clock,
-                ProgressLine.distinctTrackers(torrent.trackers(), options.extraTrackers()), dht);
+        ProgressLine progress = ProgressLine.peers(
+                clock, ProgressLine.distinctTrackers(torrent.trackers(), options.extraTrackers()), dht);
         Signals.Interrupts interrupts = Signals.Interrupts.install();
-        StatusLine status = StatusLine.on(terminal, spec.commandLine().getErr(), request.quiet(), clock,
-                progress::text);
+        StatusLine status =
+                StatusLine.on(terminal, spec.commandLine().getErr(), request.quiet(), clock, progress::text);
         interrupts.beforeHalt(status::close);
         try {
             return discover(request, torrent, options, out, progress, status, interrupts);
@@ -85,12 +101,21 @@ final class PeersCommand implements CliCommand {
         }
     }
 
-    private int discover(PeersRequest request, Torrent torrent, DiscoveryOptions options, PrintWriter out,
-            ProgressLine progress, StatusLine status, Signals.Interrupts interrupts) throws InterruptedException {
+    private int discover(
+            PeersRequest request,
+            Torrent torrent,
+            DiscoveryOptions options,
+            PrintWriter out,
+            ProgressLine progress,
+            StatusLine status,
+            Signals.Interrupts interrupts)
+            throws InterruptedException {
         ProbeOptions probing = request.probing();
-        PeerStream stream = request.json() ? PeerStream.none()
-                : request.ndjson() ? PeerStream.ndjson(out, request.showSecrets())
-                : probing.probe() ? PeerStream.verifiedLines(out) : PeerStream.lines(out);
+        PeerStream stream = request.json()
+                ? PeerStream.none()
+                : request.ndjson()
+                        ? PeerStream.ndjson(out, request.showSecrets())
+                        : probing.probe() ? PeerStream.verifiedLines(out) : PeerStream.lines(out);
         status.start();
         PeersListener listener = new PeersListener(stream, progress, status, request.showSecrets());
         SwarmRun discovery = discoverPeers.get().start(torrent, options, probing, listener);
@@ -122,8 +147,13 @@ final class PeersCommand implements CliCommand {
      * interrupted: then discovery ends the way its deadline would, goodbyes included. The domain
      * guarantees an outcome by the deadline; the extra wait only guards against bugs.
      */
-    private static SwarmReport await(SwarmRun discovery, DiscoveryOptions options, CompletableFuture<Void> readerGone,
-            CompletableFuture<Integer> interrupted, StatusLine status, ProgressLine progress)
+    private static SwarmReport await(
+            SwarmRun discovery,
+            DiscoveryOptions options,
+            CompletableFuture<Void> readerGone,
+            CompletableFuture<Integer> interrupted,
+            StatusLine status,
+            ProgressLine progress)
             throws InterruptedException {
         long patience = options.timeout().plusSeconds(5).toMillis();
         try {

@@ -26,8 +26,10 @@ final class PeersJson {
         DiscoveryReport report = swarm.discovery();
         Json.write(out, true, json -> {
             json.writeStartObject();
-            json.writeStringField("infoHash", report.hashes().v1().map(InfoHash::hex).getOrNull());
-            json.writeStringField("infoHashV2", report.hashes().v2().map(InfoHashV2::hex).getOrNull());
+            json.writeStringField(
+                    "infoHash", report.hashes().v1().map(InfoHash::hex).getOrNull());
+            json.writeStringField(
+                    "infoHashV2", report.hashes().v2().map(InfoHashV2::hex).getOrNull());
             json.writeArrayFieldStart("peers");
             for (DiscoveredPeer found : report.peers()) {
                 json.writeStartObject();

@@ -12,9 +12,22 @@ import picocli.CommandLine.Model.CommandSpec;
  * request that exists is one the command can run. The checks keep the order the user meets them
  * in (the first mistake is the one named).
  */
-record PeersRequest(String reference, boolean json, boolean ndjson, boolean quiet, int numWant, int port, int minPeers,
-        boolean stop, String peerIdPrefix, boolean ipv4Only, boolean ipv6Only, boolean dht, List<String> dhtBootstrap,
-        NetworkOptions network, ProbeFlags probe) {
+record PeersRequest(
+        String reference,
+        boolean json,
+        boolean ndjson,
+        boolean quiet,
+        int numWant,
+        int port,
+        int minPeers,
+        boolean stop,
+        String peerIdPrefix,
+        boolean ipv4Only,
+        boolean ipv6Only,
+        boolean dht,
+        List<String> dhtBootstrap,
+        NetworkOptions network,
+        ProbeFlags probe) {
 
     PeersRequest {
         dhtBootstrap = List.copyOf(dhtBootstrap);
@@ -45,29 +58,49 @@ record PeersRequest(String reference, boolean json, boolean ndjson, boolean quie
 
     /** Declares the options of {@code peers} on its spec, in the order its help and man page list them. */
     static void declare(CommandSpec spec) {
-        spec.addPositional(Specs.parameter("<torrent-file|magnet>",
-                "A .torrent file, a magnet link, or a bare info hash (40 or 64 hex digits)."));
+        spec.addPositional(Specs.parameter(
+                "<torrent-file|magnet>", "A .torrent file, a magnet link, or a bare info hash (40 or 64 hex digits)."));
         NetworkOptions.declare(spec);
-        spec.addOption(Specs.typed("--numwant", "N", int.class, "200",
+        spec.addOption(Specs.typed(
+                "--numwant",
+                "N",
+                int.class,
+                "200",
                 "Peers to ask each tracker for; -1 for the tracker's default (default: ${DEFAULT-VALUE})."));
-        spec.addOption(Specs.typed("--port", "PORT", int.class, "6881",
+        spec.addOption(Specs.typed(
+                "--port",
+                "PORT",
+                int.class,
+                "6881",
                 "The port we announce (nothing listens on it; default: ${DEFAULT-VALUE})."));
-        spec.addOption(Specs.typed("--min-peers", "N", int.class, "0",
+        spec.addOption(Specs.typed(
+                "--min-peers",
+                "N",
+                int.class,
+                "0",
                 "Stop as soon as N distinct peers are known (default: wait for every tracker)."));
-        spec.addOption(Specs.flag(new String[] {"--no-stop"},
+        spec.addOption(Specs.flag(
+                new String[] {"--no-stop"},
                 "Do not tell trackers we left (by default they get a 'stopped' announce)."));
-        spec.addOption(Specs.typed("--peer-id-prefix", "PREFIX", String.class, PeerId.DEFAULT_PREFIX,
+        spec.addOption(Specs.typed(
+                "--peer-id-prefix",
+                "PREFIX",
+                String.class,
+                PeerId.DEFAULT_PREFIX,
                 "BEP 20 peer id prefix; the rest is random (default: ${DEFAULT-VALUE})."));
         spec.addOption(Specs.flag(new String[] {"-4"}, "Use IPv4 only."));
         spec.addOption(Specs.flag(new String[] {"-6"}, "Use IPv6 only."));
-        spec.addOption(Specs.flag(new String[] {"--no-dht"},
-                "Ask only the trackers, not the DHT (private torrents never use the DHT)."));
-        spec.addOption(Specs.repeatable("--dht-bootstrap", "HOST:PORT",
+        spec.addOption(Specs.flag(
+                new String[] {"--no-dht"}, "Ask only the trackers, not the DHT (private torrents never use the DHT)."));
+        spec.addOption(Specs.repeatable(
+                "--dht-bootstrap",
+                "HOST:PORT",
                 "Start the DHT from this node (repeatable) instead of the torrent's nodes and the public routers."));
         spec.addOption(Specs.flag(new String[] {"--json"}, "One JSON document on stdout at the end."));
-        spec.addOption(Specs.flag(new String[] {"--ndjson"},
-                "One JSON object per line on stdout for each event, as it happens."));
-        spec.addOption(Specs.flag(new String[] {"-q", "--quiet"},
+        spec.addOption(Specs.flag(
+                new String[] {"--ndjson"}, "One JSON object per line on stdout for each event, as it happens."));
+        spec.addOption(Specs.flag(
+                new String[] {"-q", "--quiet"},
                 "No status line or tracker lines on stderr; errors and the summary line stay."));
         ProbeFlags.declare(spec);
     }
@@ -75,11 +108,21 @@ record PeersRequest(String reference, boolean json, boolean ndjson, boolean quie
     /** The request a parsed spec of {@code peers} holds. */
     static PeersRequest of(CommandSpec spec) {
         String reference = spec.positionalParameters().get(0).getValue();
-        return new PeersRequest(reference, Specs.value(spec, "--json"), Specs.value(spec, "--ndjson"),
-                Specs.value(spec, "--quiet"), Specs.value(spec, "--numwant"), Specs.value(spec, "--port"),
-                Specs.value(spec, "--min-peers"), !Specs.<Boolean>value(spec, "--no-stop"),
-                Specs.value(spec, "--peer-id-prefix"), Specs.value(spec, "-4"), Specs.value(spec, "-6"),
-                !Specs.<Boolean>value(spec, "--no-dht"), Specs.values(spec, "--dht-bootstrap"), NetworkOptions.of(spec),
+        return new PeersRequest(
+                reference,
+                Specs.value(spec, "--json"),
+                Specs.value(spec, "--ndjson"),
+                Specs.value(spec, "--quiet"),
+                Specs.value(spec, "--numwant"),
+                Specs.value(spec, "--port"),
+                Specs.value(spec, "--min-peers"),
+                !Specs.<Boolean>value(spec, "--no-stop"),
+                Specs.value(spec, "--peer-id-prefix"),
+                Specs.value(spec, "-4"),
+                Specs.value(spec, "-6"),
+                !Specs.<Boolean>value(spec, "--no-dht"),
+                Specs.values(spec, "--dht-bootstrap"),
+                NetworkOptions.of(spec),
                 ProbeFlags.of(spec));
     }
 
@@ -93,9 +136,18 @@ record PeersRequest(String reference, boolean json, boolean ndjson, boolean quie
 
     /** What discovery needs; the peer id and key are drawn from {@code random}. */
     DiscoveryOptions discovery(RandomGenerator random) {
-        return new DiscoveryOptions(network.timeout(), network.extraTrackers(), numWant, port, minPeers,
-                NetworkOptions.families(ipv4Only, ipv6Only), stop, DiscoveryOptions.DEFAULT_STOP_GRACE,
-                PeerId.random(peerIdPrefix, random), random.nextInt(), dht,
+        return new DiscoveryOptions(
+                network.timeout(),
+                network.extraTrackers(),
+                numWant,
+                port,
+                minPeers,
+                NetworkOptions.families(ipv4Only, ipv6Only),
+                stop,
+                DiscoveryOptions.DEFAULT_STOP_GRACE,
+                PeerId.random(peerIdPrefix, random),
+                random.nextInt(),
+                dht,
                 NetworkOptions.bootstrapNodes(dhtBootstrap));
     }
 }

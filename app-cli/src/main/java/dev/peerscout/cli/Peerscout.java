@@ -33,8 +33,9 @@ public final class Peerscout {
         @Override
         public int handleParseException(CommandLine.ParameterException error, String[] arguments) {
             CommandLine command = error.getCommandLine();
-            command.getErr().println("peerscout: " + masked(firstLine(error.getMessage()), arguments) + suggestion(error)
-                    + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+            command.getErr()
+                    .println("peerscout: " + masked(firstLine(error.getMessage()), arguments) + suggestion(error)
+                            + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
             command.getErr().flush();
             return ExitCodes.BAD_INPUT;
         }
@@ -57,7 +58,8 @@ public final class Peerscout {
                 return ExitCodes.OUTPUT_ERROR;
             }
             // A bug's own message names Java types (an NPE's does); the stack trace is for --verbose.
-            err.println("peerscout: internal error, a bug in peerscout" + (verbose ? ":" : " (run with --verbose for details)"));
+            err.println("peerscout: internal error, a bug in peerscout"
+                    + (verbose ? ":" : " (run with --verbose for details)"));
             if (verbose) {
                 error.printStackTrace(err);
             }
@@ -68,7 +70,8 @@ public final class Peerscout {
 
     /** picocli's guess at a mistyped subcommand or option, on the same line. */
     private static String suggestion(CommandLine.ParameterException error) {
-        if (error instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
             return "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
         }
         return "";

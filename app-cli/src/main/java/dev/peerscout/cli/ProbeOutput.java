@@ -16,7 +16,10 @@ final class ProbeOutput {
 
     /** {@code probe 1.2.3.4:51413: ok, Transmission 4.0.5, 100% (seed), 38 ms} or {@code ...: timeout: no handshake after 5 s}. */
     static String line(Peer peer, ProbeResult result) {
-        StringBuilder line = new StringBuilder("probe ").append(peer).append(": ").append(result.status().label());
+        StringBuilder line = new StringBuilder("probe ")
+                .append(peer)
+                .append(": ")
+                .append(result.status().label());
         if (result.verified()) {
             PeerDetails details = result.details().get();
             line.append(", ").append(details.client().getOrElse("unknown client"));
@@ -32,7 +35,9 @@ final class ProbeOutput {
     }
 
     static String percent(double percent) {
-        return percent == Math.rint(percent) ? (long) percent + "%" : String.format(java.util.Locale.ROOT, "%.1f%%", percent);
+        return percent == Math.rint(percent)
+                ? (long) percent + "%"
+                : String.format(java.util.Locale.ROOT, "%.1f%%", percent);
     }
 
     /** {@code found 57 peers, 12 verified, 30 timed out, ...}. */
@@ -40,7 +45,8 @@ final class ProbeOutput {
         Map<ProbeStatus, Integer> counts = new EnumMap<>(ProbeStatus.class);
         report.probes().values().forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         int found = report.discovery().peers().size();
-        StringBuilder line = new StringBuilder(found == 0 ? "no peers found" : "found " + found + (found == 1 ? " peer" : " peers"));
+        StringBuilder line =
+                new StringBuilder(found == 0 ? "no peers found" : "found " + found + (found == 1 ? " peer" : " peers"));
         line.append(", ").append(report.verified()).append(" verified");
         counts.forEach((status, n) -> {
             if (status != ProbeStatus.OK) {
@@ -106,7 +112,8 @@ final class ProbeOutput {
         } else {
             json.writeNullField("metadataSize");
         }
-        json.writeStringField("yourIp", d.yourIp().map(ip -> new Peer(ip, 1).ip()).getOrNull());
+        json.writeStringField(
+                "yourIp", d.yourIp().map(ip -> new Peer(ip, 1).ip()).getOrNull());
         if (d.reqq().isDefined()) {
             json.writeNumberField("reqq", d.reqq().get());
         } else {

@@ -74,7 +74,10 @@ final class ProgressLine {
         if (goodbye) {
             return text.append("saying goodbye to the trackers").toString();
         }
-        text.append("waiting for ").append(trackers - trackersDone).append(" of ").append(trackers)
+        text.append("waiting for ")
+                .append(trackers - trackersDone)
+                .append(" of ")
+                .append(trackers)
                 .append(trackers == 1 ? " tracker" : " trackers");
         if (dht && sourcesDone == 0) {
             text.append(" and the DHT");
@@ -93,8 +96,10 @@ final class ProgressLine {
     /** The last line of {@code peers}, which replaces the status line. */
     static String peersSummary(DiscoveryReport report, boolean interrupted) {
         long answered = report.trackers().stream().filter(TrackerReport::ok).count();
-        return (report.peers().isEmpty() ? "no peers found" : "found " + report.peers().size()
-                + (report.peers().size() == 1 ? " peer" : " peers")) + "; "
+        return (report.peers().isEmpty()
+                        ? "no peers found"
+                        : "found " + report.peers().size() + (report.peers().size() == 1 ? " peer" : " peers"))
+                + "; "
                 + answered(answered, report.trackers().size(), report.elapsed())
                 + (interrupted ? " (interrupted)" : report.enoughPeers() ? " (stopped early: enough peers)" : "");
     }

@@ -22,12 +22,16 @@ public final class ReleaseFiles {
         Path man = Files.createDirectories(share.resolve("man/man1"));
         writeManPages(root, man);
         String bash = AutoComplete.bash("peerscout", root);
-        write(Files.createDirectories(share.resolve("bash-completion/completions")).resolve("peerscout"), bash);
+        write(
+                Files.createDirectories(share.resolve("bash-completion/completions"))
+                        .resolve("peerscout"),
+                bash);
         write(Files.createDirectories(share.resolve("zsh/site-functions")).resolve("_peerscout"), zsh(bash));
     }
 
     private static void writeManPages(CommandLine command, Path dir) throws IOException {
-        write(dir.resolve(ManPage.fileName(command.getCommandSpec())),
+        write(
+                dir.resolve(ManPage.fileName(command.getCommandSpec())),
                 ManPage.render(command.getCommandSpec(), VersionProvider.version()));
         for (CommandLine sub : command.getSubcommands().values()) {
             writeManPages(sub, dir);

@@ -9,7 +9,10 @@ final class RootCommand implements CliCommand {
 
     @Inject
     RootCommand() {
-        spec = Specs.command("peerscout", this, "Finds the peers of a BitTorrent swarm by asking its trackers.",
+        spec = Specs.command(
+                "peerscout",
+                this,
+                "Finds the peers of a BitTorrent swarm by asking its trackers.",
                 Specs.exitCodes(
                         "0:success: peers found, a tracker answered the scrape, the torrent was read, "
                                 + "every tracker URL answered",

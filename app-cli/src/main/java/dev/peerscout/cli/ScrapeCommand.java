@@ -32,17 +32,27 @@ final class ScrapeCommand implements CliCommand {
     private final Terminal terminal;
 
     @Inject
-    ScrapeCommand(TorrentReferences torrents, ReferenceList lists, Lazy<ScrapeSwarms> scrapeSwarms,
-            Lazy<Scheduler> scheduler, Terminal terminal) {
+    ScrapeCommand(
+            TorrentReferences torrents,
+            ReferenceList lists,
+            Lazy<ScrapeSwarms> scrapeSwarms,
+            Lazy<Scheduler> scheduler,
+            Terminal terminal) {
         this.torrents = torrents;
         this.lists = lists;
         this.scrapeSwarms = scrapeSwarms;
         this.scheduler = scheduler;
         this.terminal = terminal;
-        spec = Specs.command("scrape", this, new String[] {
-            "Asks trackers how many seeders, completed downloads and leechers each swarm has.",
-            "Each tracker is asked once about all the swarms that name it (74 hashes per UDP packet)."},
-                Specs.subcommandExitCodes("at least one tracker answered", "no tracker answered",
+        spec = Specs.command(
+                "scrape",
+                this,
+                new String[] {
+                    "Asks trackers how many seeders, completed downloads and leechers each swarm has.",
+                    "Each tracker is asked once about all the swarms that name it (74 hashes per UDP packet)."
+                },
+                Specs.subcommandExitCodes(
+                        "at least one tracker answered",
+                        "no tracker answered",
                         "130:interrupted by Ctrl-C (143 SIGTERM, 129 SIGHUP)"));
         ScrapeRequest.declare(spec);
         Specs.standardHelp(spec);
@@ -70,15 +80,21 @@ final class ScrapeCommand implements CliCommand {
                 }
             });
         }
-        PrintWriter out = request.json() ? OutputWriter.forScripts(spec.commandLine().getOut())
+        PrintWriter out = request.json()
+                ? OutputWriter.forScripts(spec.commandLine().getOut())
                 : spec.commandLine().getOut();
         Scheduler clock = scheduler.get();
-        ProgressLine progress = ProgressLine.scrape(clock, ProgressLine.distinctTrackers(
-                byReference.values().stream().flatMap(torrent -> torrent.trackers().stream()).toList(), extra));
+        ProgressLine progress = ProgressLine.scrape(
+                clock,
+                ProgressLine.distinctTrackers(
+                        byReference.values().stream()
+                                .flatMap(torrent -> torrent.trackers().stream())
+                                .toList(),
+                        extra));
         ScrapeTable table = new ScrapeTable(out, request.showSecrets(), byReference.values());
         try (Signals.Interrupts interrupts = Signals.Interrupts.install();
-                StatusLine status = StatusLine.on(terminal, spec.commandLine().getErr(), request.quiet(), clock,
-                        progress::text)) {
+                StatusLine status =
+                        StatusLine.on(terminal, spec.commandLine().getErr(), request.quiet(), clock, progress::text)) {
             interrupts.beforeHalt(status::close);
             status.start();
             // Text: each tracker's table the moment it has answered. JSON: one document at the end.
@@ -106,8 +122,9 @@ final class ScrapeCommand implements CliCommand {
     }
 
     /** The report, sooner when the user interrupts: then the trackers still asked are skipped. */
-    private static ScrapeReport await(Scrape scrape, Duration timeout, CompletableFuture<Integer> interrupted,
-            StatusLine status) throws InterruptedException {
+    private static ScrapeReport await(
+            Scrape scrape, Duration timeout, CompletableFuture<Integer> interrupted, StatusLine status)
+            throws InterruptedException {
         long patience = timeout.plusSeconds(5).toMillis();
         try {
             CompletableFuture.anyOf(scrape.report(), interrupted).get(patience, TimeUnit.MILLISECONDS);

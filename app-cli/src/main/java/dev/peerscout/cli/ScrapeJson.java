@@ -4,8 +4,8 @@ import dev.peerscout.domain.discovery.ScrapeReport;
 import dev.peerscout.domain.discovery.TrackerScrape;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashV2;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -28,8 +28,10 @@ final class ScrapeJson {
                 json.writeStartObject();
                 json.writeStringField("reference", TorrentReferences.display(entry.getKey(), torrent, showSecrets));
                 json.writeStringField("name", torrent.name().getOrNull());
-                json.writeStringField("infoHash", torrent.hashes().v1().map(InfoHash::hex).getOrNull());
-                json.writeStringField("infoHashV2", torrent.hashes().v2().map(InfoHashV2::hex).getOrNull());
+                json.writeStringField(
+                        "infoHash", torrent.hashes().v1().map(InfoHash::hex).getOrNull());
+                json.writeStringField(
+                        "infoHashV2", torrent.hashes().v2().map(InfoHashV2::hex).getOrNull());
                 json.writeArrayFieldStart("swarms");
                 for (InfoHash swarm : torrent.hashes().swarms()) {
                     json.writeString(swarm.hex());
@@ -43,8 +45,11 @@ final class ScrapeJson {
                 json.writeStartObject();
                 json.writeStringField("url", tracker.url().display(showSecrets));
                 json.writeStringField("status", tracker.status().label());
-                json.writeStringField("error",
-                        tracker.error().map(error -> tracker.url().displayIn(error, showSecrets)).getOrNull());
+                json.writeStringField(
+                        "error",
+                        tracker.error()
+                                .map(error -> tracker.url().displayIn(error, showSecrets))
+                                .getOrNull());
                 json.writeNumberField("attempts", tracker.attempts());
                 json.writeNumberField("elapsedMs", tracker.elapsed().toMillis());
                 json.writeArrayFieldStart("swarms");

@@ -20,22 +20,23 @@ record ScrapeRequest(List<String> references, NetworkOptions network, boolean js
     }
 
     static void declare(CommandSpec spec) {
-        spec.addPositional(Specs.parameters("<torrent-file|magnet|info-hash>",
+        spec.addPositional(Specs.parameters(
+                "<torrent-file|magnet|info-hash>",
                 "Torrents to scrape: .torrent files, magnet links, or bare info hashes (40 or 64 hex digits)."));
-        spec.addOption(Specs.typed("--from", "FILE", String.class, null,
-                "Read more references from FILE, one per line ('-' for stdin)."));
+        spec.addOption(Specs.typed(
+                "--from", "FILE", String.class, null, "Read more references from FILE, one per line ('-' for stdin)."));
         NetworkOptions.declare(spec);
         spec.addOption(Specs.flag(new String[] {"--json"}, "One JSON document on stdout."));
-        spec.addOption(Specs.flag(new String[] {"-q", "--quiet"},
-                "No status line on stderr; errors and the summary line stay."));
+        spec.addOption(Specs.flag(
+                new String[] {"-q", "--quiet"}, "No status line on stderr; errors and the summary line stay."));
     }
 
     /** The request a parsed spec of {@code scrape} holds; {@code --from} is read here. */
     static ScrapeRequest of(CommandSpec spec, ReferenceList lists) {
         List<String> all = new ArrayList<>(Specs.parameterValues(spec));
         all.addAll(lists.read(Specs.value(spec, "--from")));
-        return new ScrapeRequest(all, NetworkOptions.of(spec), Specs.value(spec, "--json"),
-                Specs.value(spec, "--quiet"));
+        return new ScrapeRequest(
+                all, NetworkOptions.of(spec), Specs.value(spec, "--json"), Specs.value(spec, "--quiet"));
     }
 
     boolean showSecrets() {

@@ -2,8 +2,8 @@ package dev.peerscout.cli;
 
 import dev.peerscout.domain.discovery.TrackerScrape;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,7 +32,8 @@ final class ScrapeTable {
             List<InfoHash> swarms = torrent.hashes().swarms();
             for (InfoHash swarm : swarms) {
                 String label = torrent.name().getOrElse("");
-                if (swarms.size() > 1 && torrent.hashes().v2().exists(v2 -> v2.truncated().equals(swarm))) {
+                if (swarms.size() > 1
+                        && torrent.hashes().v2().exists(v2 -> v2.truncated().equals(swarm))) {
                     label += " (v2 swarm)";
                 }
                 names.putIfAbsent(swarm, label);
@@ -43,19 +44,33 @@ final class ScrapeTable {
 
     void tracker(TrackerScrape tracker) {
         out.println(Text.printable(tracker.url().display(showSecrets) + ": "
-                + TrackerOutput.outcome(tracker.status().label(),
-                        tracker.error().map(error -> tracker.url().displayIn(error, showSecrets))))
+                        + TrackerOutput.outcome(
+                                tracker.status().label(),
+                                tracker.error().map(error -> tracker.url().displayIn(error, showSecrets))))
                 + ", " + tracker.attempts() + (tracker.attempts() == 1 ? " request, " : " requests, ")
                 + Formats.duration(tracker.elapsed()));
         if (tracker.ok()) {
             out.println(String.format(Locale.ROOT, ROW, "INFO HASH", "SEEDERS", "COMPLETED", "LEECHERS", "NAME"));
             for (InfoHash swarm : tracker.asked()) {
                 ScrapeStats stats = tracker.stats().get(swarm);
-                out.println(stats == null
-                        ? String.format(Locale.ROOT, ROW, swarm.hex(), "-", "-", "-",
-                                Text.printable((names.getOrDefault(swarm, "") + " (not reported)").strip()))
-                        : String.format(Locale.ROOT, "  %-40s %9d %9d %9d  %s", swarm.hex(), stats.seeders(),
-                                stats.completed(), stats.leechers(), Text.printable(names.getOrDefault(swarm, ""))));
+                out.println(
+                        stats == null
+                                ? String.format(
+                                        Locale.ROOT,
+                                        ROW,
+                                        swarm.hex(),
+                                        "-",
+                                        "-",
+                                        "-",
+                                        Text.printable((names.getOrDefault(swarm, "") + " (not reported)").strip()))
+                                : String.format(
+                                        Locale.ROOT,
+                                        "  %-40s %9d %9d %9d  %s",
+                                        swarm.hex(),
+                                        stats.seeders(),
+                                        stats.completed(),
+                                        stats.leechers(),
+                                        Text.printable(names.getOrDefault(swarm, ""))));
             }
         }
         out.flush();

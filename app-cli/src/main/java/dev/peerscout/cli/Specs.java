@@ -26,40 +26,69 @@ final class Specs {
 
     /** A command without -h and -V yet: {@link #standardHelp} adds them where they belong in its option order. */
     static CommandSpec command(String name, Object userObject, String[] description, Map<String, String> exitCodes) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name).versionProvider(new VersionProvider());
-        spec.usageMessage().description(description).exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        CommandSpec spec =
+                CommandSpec.wrapWithoutInspection(userObject).name(name).versionProvider(new VersionProvider());
+        spec.usageMessage()
+                .description(description)
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes);
         return spec;
     }
 
     /** -h/--help and -V/--version, as picocli's standard mixin declares them. */
     static CommandSpec standardHelp(CommandSpec spec) {
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
-        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print version information and exit.").build());
+        spec.addOption(OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+        spec.addOption(OptionSpec.builder("-V", "--version")
+                .versionHelp(true)
+                .description("Print version information and exit.")
+                .build());
         return spec;
     }
 
     /** A flag whose value stays in the spec: false unless given. */
     static OptionSpec flag(String[] names, String... description) {
-        return OptionSpec.builder(names).type(boolean.class).description(description).initialValue(false).build();
+        return OptionSpec.builder(names)
+                .type(boolean.class)
+                .description(description)
+                .initialValue(false)
+                .build();
     }
 
     /** One value of {@code type}, converted (and refused) by picocli; null if not given and no default. */
     static OptionSpec typed(String name, String label, Class<?> type, String defaultValue, String... description) {
-        return OptionSpec.builder(name).type(type).paramLabel(label).arity("1").defaultValue(defaultValue)
-                .description(description).build();
+        return OptionSpec.builder(name)
+                .type(type)
+                .paramLabel(label)
+                .arity("1")
+                .defaultValue(defaultValue)
+                .description(description)
+                .build();
     }
 
     /** A repeatable option whose values stay in the spec. */
     static OptionSpec repeatable(String name, String label, String description) {
-        return OptionSpec.builder(name).type(List.class).auxiliaryTypes(String.class).paramLabel(label).arity("1")
-                .description(description).build();
+        return OptionSpec.builder(name)
+                .type(List.class)
+                .auxiliaryTypes(String.class)
+                .paramLabel(label)
+                .arity("1")
+                .description(description)
+                .build();
     }
 
     /** Any number of positional parameters, values in the spec. */
     static PositionalParamSpec parameters(String label, String description) {
-        return PositionalParamSpec.builder().paramLabel(label).description(description).type(List.class)
-                .auxiliaryTypes(String.class).arity("0..*").index("0..*").build();
+        return PositionalParamSpec.builder()
+                .paramLabel(label)
+                .description(description)
+                .type(List.class)
+                .auxiliaryTypes(String.class)
+                .arity("0..*")
+                .index("0..*")
+                .build();
     }
 
     /** The value an option of the spec was given (or its default). */
@@ -81,8 +110,14 @@ final class Specs {
 
     /** The one required positional parameter, value in the spec. */
     static PositionalParamSpec parameter(String label, String description) {
-        return PositionalParamSpec.builder().paramLabel(label).description(description).type(String.class)
-                .arity("1").required(true).index("0").build();
+        return PositionalParamSpec.builder()
+                .paramLabel(label)
+                .description(description)
+                .type(String.class)
+                .arity("1")
+                .required(true)
+                .index("0")
+                .build();
     }
 
     /** {@code "0:success"} entries, in order, as picocli's {@code exitCodeList} annotation takes them. */
@@ -100,8 +135,11 @@ final class Specs {
      * {@code more} (130 and its kin).
      */
     static Map<String, String> subcommandExitCodes(String found, String nothing, String... more) {
-        List<String> entries = new java.util.ArrayList<>(List.of("0:" + found, "1:" + nothing,
-                "2:bad input or usage (one line on stderr)", "3:internal error",
+        List<String> entries = new java.util.ArrayList<>(List.of(
+                "0:" + found,
+                "1:" + nothing,
+                "2:bad input or usage (one line on stderr)",
+                "3:internal error",
                 "4:standard output could not be written"));
         entries.addAll(List.of(more));
         return exitCodes(entries.toArray(String[]::new));
@@ -109,7 +147,11 @@ final class Specs {
 
     /** A flag that subcommands inherit. */
     static OptionSpec inheritedFlag(String name, String description) {
-        return OptionSpec.builder(name).type(boolean.class).description(description).scopeType(ScopeType.INHERIT)
-                .initialValue(false).build();
+        return OptionSpec.builder(name)
+                .type(boolean.class)
+                .description(description)
+                .scopeType(ScopeType.INHERIT)
+                .initialValue(false)
+                .build();
     }
 }

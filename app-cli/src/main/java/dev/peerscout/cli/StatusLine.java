@@ -34,7 +34,13 @@ final class StatusLine implements AutoCloseable {
      *                nothing is drawn (a guess that is too wide would wrap)
      * @param status  the status text, asked at each redraw
      */
-    StatusLine(PrintWriter err, boolean live, boolean quiet, IntSupplier columns, Scheduler scheduler, Supplier<String> status) {
+    StatusLine(
+            PrintWriter err,
+            boolean live,
+            boolean quiet,
+            IntSupplier columns,
+            Scheduler scheduler,
+            Supplier<String> status) {
         this.err = err;
         this.live = live;
         this.quiet = quiet;
@@ -44,8 +50,8 @@ final class StatusLine implements AutoCloseable {
     }
 
     /** Live when a person watches stderr and did not ask for quiet; as wide as that terminal. */
-    static StatusLine on(Terminal terminal, PrintWriter err, boolean quiet, Scheduler scheduler,
-            Supplier<String> status) {
+    static StatusLine on(
+            Terminal terminal, PrintWriter err, boolean quiet, Scheduler scheduler, Supplier<String> status) {
         boolean live = !quiet && terminal.stderrIsInteractive();
         return new StatusLine(err, live, quiet, live ? terminal.columns() : () -> 80, scheduler, status);
     }

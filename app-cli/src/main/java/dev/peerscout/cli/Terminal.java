@@ -84,12 +84,17 @@ class Terminal {
 
         private void ask() {
             try {
-                Process stty = new ProcessBuilder("stty", "size").redirectInput(Path.of(device).toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Process stty = new ProcessBuilder("stty", "size")
+                        .redirectInput(Path.of(device).toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 try (InputStream out = stty.getInputStream()) {
-                    String[] rowsAndColumns = new String(out.readNBytes(64), StandardCharsets.US_ASCII).strip().split(" ");
+                    String[] rowsAndColumns = new String(out.readNBytes(64), StandardCharsets.US_ASCII)
+                            .strip()
+                            .split(" ");
                     Integer known = stty.waitFor(2, TimeUnit.SECONDS) && rowsAndColumns.length == 2
-                            ? positive(rowsAndColumns[1]) : null;
+                            ? positive(rowsAndColumns[1])
+                            : null;
                     columns = known != null ? known : columns > 0 ? columns : DEFAULT_COLUMNS;
                 } finally {
                     stty.destroy();

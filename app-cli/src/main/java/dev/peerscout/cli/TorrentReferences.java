@@ -20,6 +20,7 @@ import javax.inject.Named;
 final class TorrentReferences {
     /** As {@code scrape --from -}: the torrent's bytes come on standard input. */
     static final String STDIN = "-";
+
     private static final Pattern V1_HEX = Pattern.compile("[0-9A-Fa-f]{40}");
     private static final Pattern V2_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
 

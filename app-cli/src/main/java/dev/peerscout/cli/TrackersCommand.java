@@ -37,13 +37,18 @@ final class TrackersCommand implements CliCommand {
         this.lists = lists;
         this.checkTrackers = checkTrackers;
         this.random = random;
-        spec = Specs.command("trackers", this, new String[] {
-            "Checks whether trackers answer: every URL at once, each address (A and AAAA) on its own.",
-            "UDP: connect, announce, scrape; HTTP(S): announce and scrape (BEP 48). The announce says 'started' for a "
-                    + "random info hash (or --info-hash) and is followed by 'stopped'. A tracker that answers with an "
-                    + "error is alive.",
-            "A table on stdout (best first), a summary line on stderr."},
-                Specs.subcommandExitCodes("every URL had an address that answered (--watch: at least once)",
+        spec = Specs.command(
+                "trackers",
+                this,
+                new String[] {
+                    "Checks whether trackers answer: every URL at once, each address (A and AAAA) on its own.",
+                    "UDP: connect, announce, scrape; HTTP(S): announce and scrape (BEP 48). The announce says 'started' for a "
+                            + "random info hash (or --info-hash) and is followed by 'stopped'. A tracker that answers with an "
+                            + "error is alive.",
+                    "A table on stdout (best first), a summary line on stderr."
+                },
+                Specs.subcommandExitCodes(
+                        "every URL had an address that answered (--watch: at least once)",
                         "some URL had none",
                         "130:interrupted by Ctrl-C; a watch prints its summary first (143 SIGTERM, 129 SIGHUP)"));
         TrackersRequest.declare(spec);
@@ -71,7 +76,8 @@ final class TrackersCommand implements CliCommand {
                     output.checkEvents(check);
                 }
             });
-            CheckReport report = await(running.report(), interrupts.first(), options.timeout().plusSeconds(5));
+            CheckReport report = await(
+                    running.report(), interrupts.first(), options.timeout().plusSeconds(5));
             boolean interrupted = report == null;
             if (interrupted) {
                 // Ctrl-C: ends like the deadline, goodbyes included (a second Ctrl-C ends at once).
@@ -99,16 +105,22 @@ final class TrackersCommand implements CliCommand {
             throws InterruptedException {
         Duration every = request.watchEvery();
         Integer count = request.count();
-        TrackerWatch watch = checkTrackers.get().watch(trackers, options, every, count == null ? 0 : count,
-                output::checkEvents);
+        TrackerWatch watch =
+                checkTrackers.get().watch(trackers, options, every, count == null ? 0 : count, output::checkEvents);
         try (Signals.Interrupts interrupts = Signals.Interrupts.install()) {
             // Ctrl-C (or SIGTERM, SIGHUP) ends the watch; the summary covers the checks done by then.
             interrupts.first().thenRun(watch::stop);
             List<AddressSummary> summary;
             try {
-                summary = count == null ? watch.summary().get()
-                        : watch.summary().get(every.multipliedBy(count).plus(options.timeout()).plusSeconds(5).toMillis(),
-                                TimeUnit.MILLISECONDS);
+                summary = count == null
+                        ? watch.summary().get()
+                        : watch.summary()
+                                .get(
+                                        every.multipliedBy(count)
+                                                .plus(options.timeout())
+                                                .plusSeconds(5)
+                                                .toMillis(),
+                                        TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 throw new IllegalStateException("watch failed", e.getCause());
             } catch (TimeoutException e) {
@@ -117,8 +129,8 @@ final class TrackersCommand implements CliCommand {
             output.summaryEvents(summary);
             Set<TrackerUrl> answering = new HashSet<>();
             summary.stream().filter(s -> s.alive() > 0).forEach(s -> answering.add(s.url()));
-            err().println("watched " + trackers.size() + (trackers.size() == 1 ? " URL" : " URLs")
-                    + ": " + answering.size() + " answered at least once" + (interrupts.happened() ? " (interrupted)" : ""));
+            err().println("watched " + trackers.size() + (trackers.size() == 1 ? " URL" : " URLs") + ": "
+                    + answering.size() + " answered at least once" + (interrupts.happened() ? " (interrupted)" : ""));
             err().flush();
             OutputWriter.check(spec.commandLine().getOut(), false);
             if (interrupts.happened()) {
@@ -134,16 +146,21 @@ final class TrackersCommand implements CliCommand {
 
     private void summaryLine(List<TrackerCheck> checks, int urls, Duration elapsed, boolean interrupted) {
         long alive = checks.stream().filter(TrackerCheck::alive).count();
-        long addresses = checks.stream().mapToLong(check -> check.addresses().size()).sum();
-        long answering = checks.stream().flatMap(check -> check.addresses().stream()).filter(a -> a.alive()).count();
+        long addresses =
+                checks.stream().mapToLong(check -> check.addresses().size()).sum();
+        long answering = checks.stream()
+                .flatMap(check -> check.addresses().stream())
+                .filter(a -> a.alive())
+                .count();
         err().println(alive + " of " + urls + " tracker URLs answered (" + answering + " of " + addresses
                 + " addresses) in " + Formats.duration(elapsed) + (interrupted ? " (interrupted)" : ""));
         err().flush();
     }
 
     /** The report, or null when a signal came first. */
-    private static CheckReport await(CompletableFuture<CheckReport> report, CompletableFuture<Integer> interrupted,
-            Duration bound) throws InterruptedException {
+    private static CheckReport await(
+            CompletableFuture<CheckReport> report, CompletableFuture<Integer> interrupted, Duration bound)
+            throws InterruptedException {
         try {
             CompletableFuture.anyOf(report, interrupted).get(bound.toMillis(), TimeUnit.MILLISECONDS);
             return report.isDone() ? report.get() : null;

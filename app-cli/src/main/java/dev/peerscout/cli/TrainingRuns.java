@@ -48,7 +48,8 @@ public final class TrainingRuns {
                 runs.add(List.of("peers", "--no-dht", "--timeout", "1", multi.toString()));
                 runs.add(List.of("peers", "--no-dht", "--timeout", "1", "--json", magnet));
                 runs.add(List.of("scrape", "--timeout", "1", multi.toString()));
-                runs.add(List.of("trackers", "--timeout", "1", "udp://127.0.0.1:1/announce", "http://127.0.0.1:1/announce"));
+                runs.add(List.of(
+                        "trackers", "--timeout", "1", "udp://127.0.0.1:1/announce", "http://127.0.0.1:1/announce"));
                 runs.add(List.of("trackers", "--timeout", "1", "--json", "udp://127.0.0.1:1/announce"));
             }
             for (List<String> run : runs) {
@@ -56,9 +57,33 @@ public final class TrainingRuns {
             }
             if (!List.of(args).contains("start-up")) {
                 try (TrainingSwarm swarm = new TrainingSwarm(singleFileInfo().getBytes(StandardCharsets.ISO_8859_1))) {
-                    run("peers", "--no-dht", "--timeout", "5", "--min-peers", "1", "--tracker", swarm.udpTracker(), single.toString());
-                    run("peers", "--no-dht", "--timeout", "5", "--probe", "--tracker", swarm.httpTracker(), single.toString());
-                    run("info", "--no-dht", "--timeout", "5", "--save", dir.resolve("saved.torrent").toString(), swarm.magnet());
+                    run(
+                            "peers",
+                            "--no-dht",
+                            "--timeout",
+                            "5",
+                            "--min-peers",
+                            "1",
+                            "--tracker",
+                            swarm.udpTracker(),
+                            single.toString());
+                    run(
+                            "peers",
+                            "--no-dht",
+                            "--timeout",
+                            "5",
+                            "--probe",
+                            "--tracker",
+                            swarm.httpTracker(),
+                            single.toString());
+                    run(
+                            "info",
+                            "--no-dht",
+                            "--timeout",
+                            "5",
+                            "--save",
+                            dir.resolve("saved.torrent").toString(),
+                            swarm.magnet());
                     run("info", "--json", "--no-dht", "--timeout", "5", swarm.magnet());
                 }
             }
@@ -112,8 +137,8 @@ public final class TrainingRuns {
 
     /** The single-file torrent's info dictionary, which the training swarm also hands out. */
     private static String singleFileInfo() {
-        return "d" + str("length") + "i1000000e" + str("name") + str("single.iso")
-                + str("piece length") + "i262144e" + str("pieces") + str("abcdefghijklmnopqrst".repeat(4)) + "e";
+        return "d" + str("length") + "i1000000e" + str("name") + str("single.iso") + str("piece length") + "i262144e"
+                + str("pieces") + str("abcdefghijklmnopqrst".repeat(4)) + "e";
     }
 
     private static String str(String text) {

@@ -29,6 +29,7 @@ final class TrainingSwarm implements AutoCloseable {
     private static final int EXTENDED = 20;
     /** The id under which this peer takes {@code ut_metadata} requests (BEP 10 {@code m}). */
     private static final int OUR_UT_METADATA = 3;
+
     private static final int SO_TIMEOUT_MILLIS = 5_000;
 
     private final byte[] info;
@@ -65,8 +66,9 @@ final class TrainingSwarm implements AutoCloseable {
 
     /** A magnet link of this swarm's info hash with both trackers. */
     String magnet() {
-        return "magnet:?xt=urn:btih:" + infoHashHex() + "&dn=training&tr=" + httpTracker().replace(":", "%3A").replace("/", "%2F")
-                + "&tr=" + udpTracker().replace(":", "%3A").replace("/", "%2F");
+        return "magnet:?xt=urn:btih:" + infoHashHex() + "&dn=training&tr="
+                + httpTracker().replace(":", "%3A").replace("/", "%2F") + "&tr="
+                + udpTracker().replace(":", "%3A").replace("/", "%2F");
     }
 
     @Override
@@ -205,13 +207,20 @@ final class TrainingSwarm implements AutoCloseable {
     }
 
     private static void extended(OutputStream out, int id, byte[] payload) throws IOException {
-        out.write(ByteBuffer.allocate(6 + payload.length).putInt(2 + payload.length).put((byte) EXTENDED).put((byte) id)
-                .put(payload).array());
+        out.write(ByteBuffer.allocate(6 + payload.length)
+                .putInt(2 + payload.length)
+                .put((byte) EXTENDED)
+                .put((byte) id)
+                .put(payload)
+                .array());
         out.flush();
     }
 
     private byte[] compactPeer() {
-        return ByteBuffer.allocate(6).put(new byte[] {127, 0, 0, 1}).putShort((short) peer.getLocalPort()).array();
+        return ByteBuffer.allocate(6)
+                .put(new byte[] {127, 0, 0, 1})
+                .putShort((short) peer.getLocalPort())
+                .array();
     }
 
     private static int integerAfter(String text, String key) {

@@ -28,8 +28,12 @@ class ArchitectureTest {
     private static final String CLI = "dev.peerscout.cli..";
     private static final String BENCODE = "dev.peerscout.bencode..";
     private static final String[] ADAPTERS = {
-        "dev.peerscout.adapters.torrentfile..", "dev.peerscout.adapters.udp..", "dev.peerscout.adapters.http..",
-        "dev.peerscout.adapters.dht..", "dev.peerscout.adapters.peerwire.."};
+        "dev.peerscout.adapters.torrentfile..",
+        "dev.peerscout.adapters.udp..",
+        "dev.peerscout.adapters.http..",
+        "dev.peerscout.adapters.dht..",
+        "dev.peerscout.adapters.peerwire.."
+    };
 
     private static JavaClasses classes;
 
@@ -44,33 +48,56 @@ class ArchitectureTest {
 
     /** A rule over a package nothing lives in checks nothing: make sure every module was imported. */
     @ParameterizedTest
-    @ValueSource(strings = {"dev.peerscout.domain.model", "dev.peerscout.domain.port", "dev.peerscout.domain.discovery",
-        "dev.peerscout.adapters.torrentfile", "dev.peerscout.adapters.udp", "dev.peerscout.adapters.http",
-        "dev.peerscout.adapters.dht", "dev.peerscout.adapters.peerwire", "dev.peerscout.bencode", "dev.peerscout.cli"})
+    @ValueSource(
+            strings = {
+                "dev.peerscout.domain.model",
+                "dev.peerscout.domain.port",
+                "dev.peerscout.domain.discovery",
+                "dev.peerscout.adapters.torrentfile",
+                "dev.peerscout.adapters.udp",
+                "dev.peerscout.adapters.http",
+                "dev.peerscout.adapters.dht",
+                "dev.peerscout.adapters.peerwire",
+                "dev.peerscout.bencode",
+                "dev.peerscout.cli"
+            })
     void everyModuleIsImported(String packageName) {
-        assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(packageName)),
+        assertTrue(
+                classes.stream().anyMatch(c -> c.getPackageName().startsWith(packageName)),
                 "no production classes imported from " + packageName);
     }
 
     @Test
     void theDomainUsesOnlyTheJdkAndVavr() {
-        classes().that().resideInAPackage(DOMAIN)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", DOMAIN)
+        classes()
+                .that()
+                .resideInAPackage(DOMAIN)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.vavr..", DOMAIN)
                 .check(classes);
     }
 
     @Test
     void theBencodeCodecUsesOnlyTheJdk() {
-        classes().that().resideInAPackage(BENCODE)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", BENCODE)
+        classes()
+                .that()
+                .resideInAPackage(BENCODE)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", BENCODE)
                 .because("the codec is a library below the adapters and knows no torrent, tracker or framework")
                 .check(classes);
     }
 
     @Test
     void theDomainNeverSeesTheBencodeCodec() {
-        noClasses().that().resideInAPackage(DOMAIN)
-                .should().dependOnClassesThat().resideInAPackage(BENCODE)
+        noClasses()
+                .that()
+                .resideInAPackage(DOMAIN)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BENCODE)
                 .because("bencode is a wire format, an adapter's concern")
                 .check(classes);
     }
@@ -78,9 +105,12 @@ class ArchitectureTest {
     @Test
     void ofOurModulesAdaptersUseOnlyTheDomainAndTheBencodeCodec() {
         for (String adapter : ADAPTERS) {
-            noClasses().that().resideInAPackage(adapter)
-                    .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
-                            .and(not(resideInAnyPackage(adapter, DOMAIN, BENCODE))))
+            noClasses()
+                    .that()
+                    .resideInAPackage(adapter)
+                    .should()
+                    .dependOnClassesThat(
+                            resideInAPackage(ROOT + "..").and(not(resideInAnyPackage(adapter, DOMAIN, BENCODE))))
                     .check(classes);
         }
     }
@@ -88,8 +118,12 @@ class ArchitectureTest {
     @Test
     void adaptersDependOnTheDomainAndNeverOnEachOther() {
         for (String adapter : ADAPTERS) {
-            noClasses().that().resideInAPackage(adapter)
-                    .should().dependOnClassesThat().resideInAnyPackage(otherAdaptersAnd(adapter, CLI))
+            noClasses()
+                    .that()
+                    .resideInAPackage(adapter)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(otherAdaptersAnd(adapter, CLI))
                     .because("adapters meet only through the domain's ports")
                     .check(classes);
         }
@@ -97,37 +131,53 @@ class ArchitectureTest {
 
     @Test
     void thePeerWireUsesOnlyTheJdkVavrTheDomainAndTheBencodeCodec() {
-        classes().that().resideInAPackage("dev.peerscout.adapters.peerwire..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.vavr..", DOMAIN, "dev.peerscout.bencode..",
-                        "dev.peerscout.adapters.peerwire..")
+        classes()
+                .that()
+                .resideInAPackage("dev.peerscout.adapters.peerwire..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..", "io.vavr..", DOMAIN, "dev.peerscout.bencode..", "dev.peerscout.adapters.peerwire..")
                 .check(classes);
     }
 
     @Test
     void adaptersUseNoFrameworks() {
-        noClasses().that().resideInAnyPackage(ADAPTERS)
-                .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..",
-                        "picocli..", "com.fasterxml..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(ADAPTERS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..", "picocli..", "com.fasterxml..")
                 .check(classes);
     }
 
     @Test
     void onlyTheTorrentFileAdapterUsesBencodeJava() {
-        noClasses().that().resideOutsideOfPackage("dev.peerscout.adapters.torrentfile..")
-                .should().dependOnClassesThat().resideInAPackage("com.dampcake..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.peerscout.adapters.torrentfile..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.dampcake..")
                 .check(classes);
     }
 
     @Test
     void onlyTheCliSeesDaggerPicocliAndJackson() {
-        noClasses().that().resideOutsideOfPackage(CLI)
-                .should().dependOnClassesThat().resideInAnyPackage("dagger..", "picocli..", "com.fasterxml..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(CLI)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dagger..", "picocli..", "com.fasterxml..")
                 .check(classes);
     }
 
     @Test
     void noStandardStreamsOutsideTheCli() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackage(CLI).should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+        ArchRule rule =
+                noClasses().that().resideOutsideOfPackage(CLI).should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
         rule.check(classes);
     }
 
@@ -138,7 +188,8 @@ class ArchitectureTest {
 
     private static String[] otherAdaptersAnd(String self, String cli) {
         return java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(ADAPTERS).filter(a -> !a.equals(self)), java.util.stream.Stream.of(cli))
+                        java.util.stream.Stream.of(ADAPTERS).filter(a -> !a.equals(self)),
+                        java.util.stream.Stream.of(cli))
                 .toArray(String[]::new);
     }
 }

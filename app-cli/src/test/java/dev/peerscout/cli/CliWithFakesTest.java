@@ -43,14 +43,23 @@ class CliWithFakesTest {
     private final SystemScheduler scheduler = new SystemScheduler();
     private final FakeTrackerClient trackers = new FakeTrackerClient(scheduler);
     private final Map<String, Either<TorrentError, Torrent>> torrents = new HashMap<>();
-    private final TorrentReader reader = reference -> torrents.getOrDefault(reference,
-            Either.left(new TorrentError.Unreadable(reference, "no such file")));
+    private final TorrentReader reader = reference ->
+            torrents.getOrDefault(reference, Either.left(new TorrentError.Unreadable(reference, "no such file")));
 
     CliWithFakesTest() {
         torrents.put("demo.torrent", Either.right(torrent(List.of(new Tier(0, List.of(TrackerUrl.of(LIVE)))))));
         torrents.put("private.torrent", Either.right(torrent(List.of(new Tier(0, List.of(TrackerUrl.of(PRIVATE)))))));
-        torrents.put("magnet:?xt=urn:btih:" + HASH.hex(), Either.right(new Torrent(Option.none(), InfoHashes.v1(HASH),
-                List.of(), Option.none(), false, List.of(), List.of(), List.of())));
+        torrents.put(
+                "magnet:?xt=urn:btih:" + HASH.hex(),
+                Either.right(new Torrent(
+                        Option.none(),
+                        InfoHashes.v1(HASH),
+                        List.of(),
+                        Option.none(),
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of())));
     }
 
     @Test
@@ -67,18 +76,35 @@ class CliWithFakesTest {
 
     @Test
     void addressesThatCannotBePeersAreDroppedAndCountedAndCountsReadAsEnglish() throws Exception {
-        trackers.script(LIVE, Duration.ZERO, request -> Either.right(new dev.peerscout.domain.model.AnnounceResponse(
-                Duration.ofMinutes(30), Option.none(), Option.some(1), Option.some(1),
-                List.of(peer("0.0.0.0", 6881), peer("255.255.255.255", 6881), peer("224.0.0.1", 6881), peer("ff02::1", 6881),
-                        peer("::", 6881), peer("10.0.0.1", 6881)),
-                Option.none(), Option.none(), 1, 2)));
+        trackers.script(
+                LIVE,
+                Duration.ZERO,
+                request -> Either.right(new dev.peerscout.domain.model.AnnounceResponse(
+                        Duration.ofMinutes(30),
+                        Option.none(),
+                        Option.some(1),
+                        Option.some(1),
+                        List.of(
+                                peer("0.0.0.0", 6881),
+                                peer("255.255.255.255", 6881),
+                                peer("224.0.0.1", 6881),
+                                peer("ff02::1", 6881),
+                                peer("::", 6881),
+                                peer("10.0.0.1", 6881)),
+                        Option.none(),
+                        Option.none(),
+                        1,
+                        2)));
 
         CliRun run = run("peers", "demo.torrent");
         CliRun json = run("peers", "demo.torrent", "--json");
 
         assertEquals(List.of("10.0.0.1:6881"), run.outLines());
-        assertTrue(run.err().contains("tracker " + LIVE + " (tier 0): ok, 1 peer (1 seeder, 1 leecher), "
-                + "7 unusable peers dropped, 1 request"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("tracker " + LIVE + " (tier 0): ok, 1 peer (1 seeder, 1 leecher), "
+                                + "7 unusable peers dropped, 1 request"),
+                run.err());
         JsonNode tracker = JSON.readTree(json.out()).at("/trackers/0");
         assertEquals(7, tracker.get("droppedPeers").asInt(), json.out());
         assertEquals(1, JSON.readTree(json.out()).get("peers").size(), json.out());
@@ -88,8 +114,10 @@ class CliWithFakesTest {
     void aTrackersFailureTextThatRepeatsOurPasskeyIsMaskedInTextJsonAndNdjson() throws Exception {
         String secret = "udp://secret.example:6969/0123456789abcdef0123/announce?passkey=s3cr3t";
         torrents.put("secret.torrent", Either.right(torrent(List.of(new Tier(0, List.of(TrackerUrl.of(secret)))))));
-        trackers.failWith(secret, Duration.ZERO, new TrackerFailure.Rejected(
-                "unknown passkey 0123456789abcdef0123 (passkey=s3cr3t)", 1));
+        trackers.failWith(
+                secret,
+                Duration.ZERO,
+                new TrackerFailure.Rejected("unknown passkey 0123456789abcdef0123 (passkey=s3cr3t)", 1));
 
         for (String format : List.of("--verbose", "--json", "--ndjson")) {
             CliRun run = run("peers", "secret.torrent", format);
@@ -107,7 +135,8 @@ class CliWithFakesTest {
         CliRun stray = run("info", "demo.torrent", "http://h.example/0123456789abcdef0123/announce");
 
         assertEquals(2, bad.exitCode());
-        assertEquals("peerscout: --tracker http://h.example:99999/***/announce: port 99999 is out of range\n", bad.err());
+        assertEquals(
+                "peerscout: --tracker http://h.example:99999/***/announce: port 99999 is out of range\n", bad.err());
         assertEquals(2, stray.exitCode());
         assertFalse(stray.err().contains("0123456789abcdef0123"), stray.err());
         assertTrue(stray.err().contains("http://h.example/***/announce"), stray.err());
@@ -119,7 +148,9 @@ class CliWithFakesTest {
         CliRun shown = run("info", "private.torrent", "--show-secrets");
 
         assertTrue(masked.out().contains("Magnet:       magnet:?"), masked.out());
-        assertTrue(masked.out().contains("passkeys masked as ***: this link cannot announce; --show-secrets shows them"), masked.out());
+        assertTrue(
+                masked.out().contains("passkeys masked as ***: this link cannot announce; --show-secrets shows them"),
+                masked.out());
         assertFalse(shown.out().contains("masked"), shown.out());
         assertFalse(run("info", "demo.torrent").out().contains("masked"));
     }
@@ -146,7 +177,10 @@ class CliWithFakesTest {
             public void close() {}
         };
         String[] args = {"peers", "demo.torrent", "--tracker", "udp://silent.example:1", "--timeout", "30", "--ndjson"};
-        CommandLine commandLine = DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLines().forArguments(args);
+        CommandLine commandLine = DaggerTestComponent.factory()
+                .create(scheduler, trackers, reader)
+                .commandLines()
+                .forArguments(args);
         commandLine.setOut(new OutputWriter(headOne, true));
         StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err, true));
@@ -155,7 +189,9 @@ class CliWithFakesTest {
 
         assertEquals(0, exitCode, err.toString());
         assertTrue(taken.toString().startsWith("{\"event\":\"peer\""), taken.toString());
-        assertTrue(err.toString().contains("tracker udp://silent.example:1 (tier 1): skipped: stopped: the output was closed"),
+        assertTrue(
+                err.toString()
+                        .contains("tracker udp://silent.example:1 (tier 1): skipped: stopped: the output was closed"),
                 err.toString());
     }
 
@@ -192,9 +228,13 @@ class CliWithFakesTest {
             public void close() {}
         };
         for (boolean pipe : List.of(false, true)) {
-            for (String[] args : List.of(new String[] {"info", "demo.torrent"}, new String[] {"peers", "demo.torrent", "--json"},
+            for (String[] args : List.of(
+                    new String[] {"info", "demo.torrent"},
+                    new String[] {"peers", "demo.torrent", "--json"},
                     new String[] {"scrape", "demo.torrent", "--json"})) {
-                CommandLine commandLine = DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLines()
+                CommandLine commandLine = DaggerTestComponent.factory()
+                        .create(scheduler, trackers, reader)
+                        .commandLines()
                         .forArguments(args);
                 commandLine.setOut(new OutputWriter(full, pipe));
                 StringWriter err = new StringWriter();
@@ -208,8 +248,12 @@ class CliWithFakesTest {
                     assertFalse(err.toString().contains("cannot write"), what);
                 } else {
                     assertEquals(4, exitCode, what);
-                    assertTrue(err.toString().lines().anyMatch(
-                            line -> line.equals("peerscout: cannot write to standard output: No space left on device")), what);
+                    assertTrue(
+                            err.toString()
+                                    .lines()
+                                    .anyMatch(line -> line.equals(
+                                            "peerscout: cannot write to standard output: No space left on device")),
+                            what);
                 }
             }
         }
@@ -231,8 +275,11 @@ class CliWithFakesTest {
         trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.1", 6881)));
         trackers.failWith("udp://dead.example:1", Duration.ZERO, new TrackerFailure.Timeout(3, Duration.ofSeconds(1)));
 
-        torrents.put("mixed.torrent", Either.right(torrent(List.of(new Tier(0, List.of(TrackerUrl.of(LIVE))),
-                new Tier(1, List.of(TrackerUrl.of("wss://x.example")))))));
+        torrents.put(
+                "mixed.torrent",
+                Either.right(torrent(List.of(
+                        new Tier(0, List.of(TrackerUrl.of(LIVE))),
+                        new Tier(1, List.of(TrackerUrl.of("wss://x.example")))))));
 
         CliRun run = run("peers", "mixed.torrent", "--json", "--tracker", "udp://dead.example:1");
 
@@ -243,7 +290,9 @@ class CliWithFakesTest {
         assertEquals(6881, doc.at("/peers/0/port").asInt());
         assertEquals(LIVE, doc.at("/peers/0/sources/0").asText());
         assertEquals(List.of("ok", "unsupported", "timeout"), texts(doc.get("trackers"), "status"));
-        assertEquals(List.of(0, 1, 2), doc.findValues("tier").stream().map(JsonNode::asInt).toList());
+        assertEquals(
+                List.of(0, 1, 2),
+                doc.findValues("tier").stream().map(JsonNode::asInt).toList());
         assertEquals(3, doc.at("/trackers/2/attempts").asInt());
         assertEquals(0, doc.at("/trackers/1/attempts").asInt(), "nothing is sent to a tracker we cannot speak to");
         assertEquals(1800, doc.at("/trackers/0/interval").asInt());
@@ -256,8 +305,11 @@ class CliWithFakesTest {
 
         CliRun run = run("peers", "demo.torrent", "--ndjson");
 
-        List<JsonNode> events = run.outLines().stream().map(CliWithFakesTest::parse).toList();
-        assertEquals(List.of("peer", "tracker", "done"), events.stream().map(e -> e.get("event").asText()).toList());
+        List<JsonNode> events =
+                run.outLines().stream().map(CliWithFakesTest::parse).toList();
+        assertEquals(
+                List.of("peer", "tracker", "done"),
+                events.stream().map(e -> e.get("event").asText()).toList());
         assertEquals(LIVE, events.get(0).get("source").asText());
     }
 
@@ -266,28 +318,45 @@ class CliWithFakesTest {
         CliRun run = run("peers", "magnet:?xt=urn:btih:" + HASH.hex(), "--no-dht");
 
         assertEquals(2, run.exitCode());
-        assertEquals(List.of("peerscout: the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"),
+        assertEquals(
+                List.of(
+                        "peerscout: the magnet link names no tracker (tr=) and the DHT is off: add one with --tracker URL"),
                 run.errLines());
     }
 
     @Test
     void aMagnetsOwnPeersNeedNoTrackerAndAreListedAsItsOwn() {
         String magnet = "magnet:?xt=urn:btih:" + HASH.hex() + "&x.pe=10.0.0.7:6881";
-        torrents.put(magnet, Either.right(new Torrent(Option.none(), InfoHashes.v1(HASH), List.of(), Option.none(), false,
-                List.of(new dev.peerscout.domain.model.HostPort("10.0.0.7", 6881)), List.of(), List.of())));
+        torrents.put(
+                magnet,
+                Either.right(new Torrent(
+                        Option.none(),
+                        InfoHashes.v1(HASH),
+                        List.of(),
+                        Option.none(),
+                        false,
+                        List.of(new dev.peerscout.domain.model.HostPort("10.0.0.7", 6881)),
+                        List.of(),
+                        List.of())));
         CliRun run = run("peers", magnet, "--no-dht", "--ndjson");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("{\"event\":\"peer\",\"ip\":\"10.0.0.7\",\"port\":6881,\"source\":\"magnet\"}"), run.out());
+        assertTrue(
+                run.out().contains("{\"event\":\"peer\",\"ip\":\"10.0.0.7\",\"port\":6881,\"source\":\"magnet\"}"),
+                run.out());
     }
 
     @Test
     void badProbeOptionsAreOneLineAndExitTwo() {
-        assertEquals(List.of("peerscout: --peer example.org:1: expected an IP address, not a host name"),
-                run("peers", "demo.torrent", "--probe", "--peer", "example.org:1").errLines());
-        assertEquals(List.of("peerscout: --probe-private has no use without --probe"),
+        assertEquals(
+                List.of("peerscout: --peer example.org:1: expected an IP address, not a host name"),
+                run("peers", "demo.torrent", "--probe", "--peer", "example.org:1")
+                        .errLines());
+        assertEquals(
+                List.of("peerscout: --probe-private has no use without --probe"),
                 run("peers", "demo.torrent", "--probe-private").errLines());
-        assertEquals(2, run("peers", "demo.torrent", "--probe", "--max-probes", "-1").exitCode());
+        assertEquals(
+                2, run("peers", "demo.torrent", "--probe", "--max-probes", "-1").exitCode());
     }
 
     @Test
@@ -304,7 +373,8 @@ class CliWithFakesTest {
     void aMagnetWithAnExtraTrackerIsAnnounced() {
         trackers.answerWithPeers(LIVE, Duration.ZERO, List.of(peer("10.0.0.9", 1)));
 
-        CliRun run = run("peers", "magnet:?xt=urn:btih:" + HASH.hex(), "--tracker", LIVE, "--numwant", "7", "--port", "7000");
+        CliRun run = run(
+                "peers", "magnet:?xt=urn:btih:" + HASH.hex(), "--tracker", LIVE, "--numwant", "7", "--port", "7000");
 
         assertEquals(0, run.exitCode(), run.err());
         var call = trackers.calls().get(0);
@@ -359,7 +429,9 @@ class CliWithFakesTest {
         assertFalse(doc.get("private").asBoolean());
         assertEquals("dir/a.bin", doc.at("/files/0/path").asText());
         assertEquals(1_048_576, doc.at("/files/0/length").asLong());
-        assertTrue(doc.get("magnet").asText().startsWith("magnet:?xt=urn:btih:" + HASH.hex() + "&dn=demo&tr=udp%3A%2F%2F"));
+        assertTrue(doc.get("magnet")
+                .asText()
+                .startsWith("magnet:?xt=urn:btih:" + HASH.hex() + "&dn=demo&tr=udp%3A%2F%2F"));
     }
 
     @Test
@@ -390,13 +462,16 @@ class CliWithFakesTest {
         assertEquals(1, unknown.errLines().size(), unknown.err());
         assertTrue(unknown.err().startsWith("peerscout: Unknown option: '--frobnicate'"), unknown.err());
         assertEquals(2, badTimeout.exitCode());
-        assertEquals(List.of("peerscout: --timeout must be more than 0 and at most 3600 seconds, got 0.0"), badTimeout.errLines());
+        assertEquals(
+                List.of("peerscout: --timeout must be more than 0 and at most 3600 seconds, got 0.0"),
+                badTimeout.errLines());
         assertEquals(2, noCommand.exitCode());
     }
 
     @Test
     void aTrackerTheUserMistypedIsBadInput() {
-        for (String bad : List.of("garbage", "udp://", "udp://127.0.0.1", "udp://h:99999", "wss://t.example/announce")) {
+        for (String bad :
+                List.of("garbage", "udp://", "udp://127.0.0.1", "udp://h:99999", "wss://t.example/announce")) {
             CliRun run = run("scrape", HASH.hex(), "--tracker", bad);
 
             assertEquals(2, run.exitCode(), bad + ": " + run.err());
@@ -410,16 +485,27 @@ class CliWithFakesTest {
         CliRun run = run("scrape", "demo.torrent", "0123456789abcdef0123456789abcdef01234567");
 
         assertEquals(2, run.exitCode());
-        assertEquals(List.of("peerscout: 0123456789abcdef0123456789abcdef01234567: no tracker to ask; add one with --tracker URL"),
+        assertEquals(
+                List.of(
+                        "peerscout: 0123456789abcdef0123456789abcdef01234567: no tracker to ask; add one with --tracker URL"),
                 run.errLines());
     }
 
     @Test
     void scrapeNamesMagnetLinksWithTheirPasskeysMasked() throws Exception {
-        String magnet = "MAGNET:?xt=urn:btih:" + HASH.hex() + "&tr=http%3A%2F%2Ft.example%2Fannounce%3Fpasskey%3DSECRET";
-        torrents.put(magnet, Either.right(new Torrent(Option.none(), InfoHashes.v1(HASH),
-                List.of(new Tier(0, List.of(TrackerUrl.of("http://t.example/announce?passkey=SECRET")))), Option.none(),
-                false, List.of(), List.of(), List.of())));
+        String magnet =
+                "MAGNET:?xt=urn:btih:" + HASH.hex() + "&tr=http%3A%2F%2Ft.example%2Fannounce%3Fpasskey%3DSECRET";
+        torrents.put(
+                magnet,
+                Either.right(new Torrent(
+                        Option.none(),
+                        InfoHashes.v1(HASH),
+                        List.of(new Tier(0, List.of(TrackerUrl.of("http://t.example/announce?passkey=SECRET")))),
+                        Option.none(),
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of())));
 
         CliRun run = run("scrape", magnet, "--json");
 
@@ -430,7 +516,8 @@ class CliWithFakesTest {
     @Test
     void scrapeFromAFileThatIsNotTextOrMissingIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        java.nio.file.Path binary = java.nio.file.Files.write(dir.resolve("list.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
+        java.nio.file.Path binary =
+                java.nio.file.Files.write(dir.resolve("list.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
 
         CliRun notText = run("scrape", "--from", binary.toString(), "--tracker", LIVE);
         CliRun missing = run("scrape", "--from", dir.resolve("nope.txt").toString(), "--tracker", LIVE);
@@ -442,9 +529,17 @@ class CliWithFakesTest {
 
     @Test
     void controlCharactersFromATorrentNeverReachTheTerminal() {
-        torrents.put("evil.torrent", Either.right(new Torrent(Option.of("\u001b[31mRED\nnext"), InfoHashes.v1(HASH),
-                List.of(new Tier(0, List.of(TrackerUrl.of("http://a\nb/announce")))), Option.none(), false, List.of(),
-                List.of(), List.of())));
+        torrents.put(
+                "evil.torrent",
+                Either.right(new Torrent(
+                        Option.of("\u001b[31mRED\nnext"),
+                        InfoHashes.v1(HASH),
+                        List.of(new Tier(0, List.of(TrackerUrl.of("http://a\nb/announce")))),
+                        Option.none(),
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of())));
 
         CliRun run = run("info", "evil.torrent");
 
@@ -472,14 +567,19 @@ class CliWithFakesTest {
         assertEquals(3, quiet.exitCode());
         assertEquals(1, quiet.errLines().size(), quiet.err());
         assertTrue(quiet.err().contains("internal error"));
-        assertFalse(quiet.err().contains("java.") || quiet.err().contains("Exception"), "no Java class name: " + quiet.err());
+        assertFalse(
+                quiet.err().contains("java.") || quiet.err().contains("Exception"),
+                "no Java class name: " + quiet.err());
         assertTrue(verbose.err().contains("\tat "), "a stack trace with --verbose");
     }
 
     @Test
     void scrapeShowsCountsPerTrackerAndHash() throws Exception {
-        trackers.announce(TrackerUrl.of(LIVE), dev.peerscout.domain.testing.Fixtures.announce(HASH,
-                dev.peerscout.domain.testing.Fixtures.anyPeerId(), 1), scheduler.now());
+        trackers.announce(
+                TrackerUrl.of(LIVE),
+                dev.peerscout.domain.testing.Fixtures.announce(
+                        HASH, dev.peerscout.domain.testing.Fixtures.anyPeerId(), 1),
+                scheduler.now());
 
         CliRun table = run("scrape", "demo.torrent");
         CliRun json = run("scrape", HASH.hex(), "--tracker", LIVE, "--json");
@@ -502,13 +602,25 @@ class CliWithFakesTest {
     }
 
     private CliRun run(String... args) {
-        return CliRun.of(DaggerTestComponent.factory().create(scheduler, trackers, reader).commandLines().forArguments(args), args);
+        return CliRun.of(
+                DaggerTestComponent.factory()
+                        .create(scheduler, trackers, reader)
+                        .commandLines()
+                        .forArguments(args),
+                args);
     }
 
     private static Torrent torrent(List<Tier> tiers) {
-        return new Torrent(Option.of("demo"), InfoHashes.v1(HASH), tiers,
-                Option.of(new Contents(List.of(new FileEntry(List.of("dir", "a.bin"), 1_048_576, false)), 1_048_576, 262_144, 4)),
-                false, List.of(), List.of(), List.of());
+        return new Torrent(
+                Option.of("demo"),
+                InfoHashes.v1(HASH),
+                tiers,
+                Option.of(new Contents(
+                        List.of(new FileEntry(List.of("dir", "a.bin"), 1_048_576, false)), 1_048_576, 262_144, 4)),
+                false,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static Peer peer(String ip, int port) {

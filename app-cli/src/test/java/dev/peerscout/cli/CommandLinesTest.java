@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 class CommandLinesTest {
     private final FakeScheduler clock = new FakeScheduler();
     private final CommandLines lines = DaggerTestComponent.factory()
-            .create(clock, new FakeTrackerClient(clock), reference -> Either.left(new TorrentError.Unreadable(reference, "unused")))
+            .create(
+                    clock,
+                    new FakeTrackerClient(clock),
+                    reference -> Either.left(new TorrentError.Unreadable(reference, "unused")))
             .commandLines();
 
     @Test
@@ -37,8 +40,11 @@ class CommandLinesTest {
         CliRun run = CliRun.of(lines.forArguments("peer", "x.torrent"), "peer", "x.torrent");
 
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
-        assertEquals(List.of("peerscout: Unmatched arguments from index 0: 'peer', 'x.torrent'; did you mean peers or scrape or trackers?"
-                + " (see 'peerscout --help')"), run.errLines());
+        assertEquals(
+                List.of(
+                        "peerscout: Unmatched arguments from index 0: 'peer', 'x.torrent'; did you mean peers or scrape or trackers?"
+                                + " (see 'peerscout --help')"),
+                run.errLines());
     }
 
     @Test
@@ -47,19 +53,29 @@ class CommandLinesTest {
         CliRun info = CliRun.of(lines.forArguments("info", "--help"), "info", "--help");
 
         assertEquals(0, root.exitCode());
-        assertEquals("Usage: peerscout [-hV] [--verbose] (info | peers | scrape | trackers)", root.outLines().get(0));
+        assertEquals(
+                "Usage: peerscout [-hV] [--verbose] (info | peers | scrape | trackers)",
+                root.outLines().get(0));
         assertTrue(root.out().contains("  3     internal error (details with --verbose)"), root.out());
-        assertEquals("Usage: peerscout info [-46hV] [--all-files] [--json] [--no-dht] [--offline]", info.outLines().get(0));
+        assertEquals(
+                "Usage: peerscout info [-46hV] [--all-files] [--json] [--no-dht] [--offline]",
+                info.outLines().get(0));
         assertTrue(info.out().contains("[--tracker=URL]..."), info.out());
         assertEquals("<torrent-file|magnet>", info.outLines().get(4).strip());
         assertTrue(info.out().contains("  -V, --version           Print version information and exit."), info.out());
-        assertTrue(info.out().contains("%nExit codes:%n  0   the torrent was read (for a magnet link: verified metadata was obtained)%n".formatted()), info.out());
+        assertTrue(
+                info.out()
+                        .contains(
+                                "%nExit codes:%n  0   the torrent was read (for a magnet link: verified metadata was obtained)%n"
+                                        .formatted()),
+                info.out());
     }
 
     @Test
     void flagsWrittenInCodeTakeAnExplicitValueAsAnnotatedOnesDo() {
         // picocli lets a boolean option say --json=false; the specs written in code must too.
-        CliRun run = CliRun.of(lines.forArguments("info", "--json=false", "x.torrent"), "info", "--json=false", "x.torrent");
+        CliRun run =
+                CliRun.of(lines.forArguments("info", "--json=false", "x.torrent"), "info", "--json=false", "x.torrent");
 
         assertEquals(List.of("peerscout: x.torrent: unused"), run.errLines());
     }
@@ -69,7 +85,8 @@ class CommandLinesTest {
         CliRun run = CliRun.of(lines.forArguments("info", "--json"), "info", "--json");
 
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
-        assertEquals(List.of("peerscout: Missing required parameter: '<torrent-file|magnet>' (see 'peerscout info --help')"),
+        assertEquals(
+                List.of("peerscout: Missing required parameter: '<torrent-file|magnet>' (see 'peerscout info --help')"),
                 run.errLines());
     }
 

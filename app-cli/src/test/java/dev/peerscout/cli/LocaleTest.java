@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocaleTest {
     /** "Ünïcødé 日本" in the torrent; the files are called "café.torrent" and "bad\xff.torrent". */
     private static final String NAME = "\u00dcn\u00efc\u00f8d\u00e9 \u65e5\u672c";
+
     private static final String CAFE = "\"$(printf 'caf\\303\\251.torrent')\"";
     private static final String NOT_UTF8 = "\"$(printf 'bad\\377.torrent')\"";
 
@@ -34,7 +35,8 @@ class LocaleTest {
     @BeforeAll
     static void torrents() throws IOException {
         byte[] torrent = ("d8:announce29:http://127.0.0.1:1/a/announce4:infod6:lengthi5e4:name"
-                + NAME.getBytes(StandardCharsets.UTF_8).length + ":" + NAME + "12:piece lengthi16384e6:pieces20:")
+                        + NAME.getBytes(StandardCharsets.UTF_8).length + ":" + NAME
+                        + "12:piece lengthi16384e6:pieces20:")
                 .getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(torrent);
@@ -101,13 +103,17 @@ class LocaleTest {
         Result run = peerscout("env -i", "info - < /dev/null");
 
         assertEquals(2, run.exitCode);
-        assertTrue(run.err.startsWith("peerscout: standard input: ") && run.err.lines().count() == 1, run.err);
+        assertTrue(
+                run.err.startsWith("peerscout: standard input: ")
+                        && run.err.lines().count() == 1,
+                run.err);
     }
 
     /** {@code environment} is an {@code env} invocation; {@code arguments} are shell words for peerscout. */
     private static Result peerscout(String environment, String arguments) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return shell("exec " + environment + " '" + java + "' -cp \"$PEERSCOUT_CP\" " + Main.class.getName() + " " + arguments);
+        return shell("exec " + environment + " '" + java + "' -cp \"$PEERSCOUT_CP\" " + Main.class.getName() + " "
+                + arguments);
     }
 
     private static Result shell(String script) {
@@ -119,7 +125,10 @@ class LocaleTest {
             byte[] err = process.getErrorStream().readAllBytes();
             byte[] out = process.getInputStream().readAllBytes();
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child did not end");
-            return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+            return new Result(
+                    process.exitValue(),
+                    new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8));
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }

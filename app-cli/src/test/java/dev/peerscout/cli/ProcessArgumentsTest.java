@@ -11,7 +11,9 @@ class ProcessArgumentsTest {
     @Test
     void theRawArgumentsReplaceWhatAnAsciiLocaleMadeOfThem() {
         String[] jvm = {"info", "caf\ufffd\ufffd"};
-        assertArrayEquals(new String[] {"info", "caf\u00e9"}, ProcessArguments.recovered(jvm, CMDLINE, StandardCharsets.US_ASCII));
+        assertArrayEquals(
+                new String[] {"info", "caf\u00e9"},
+                ProcessArguments.recovered(jvm, CMDLINE, StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -43,8 +43,8 @@ class ProgressLineTest {
     void onAStatusLineItIsRedrawnEachSecondOfTheFakeClock() {
         StringWriter written = new StringWriter();
         ProgressLine progress = ProgressLine.scrape(clock, 3);
-        StatusLine status = new StatusLine(new PrintWriter(written, true), true, false, () -> 80, clock,
-                progress::text);
+        StatusLine status =
+                new StatusLine(new PrintWriter(written, true), true, false, () -> 80, clock, progress::text);
 
         status.start();
         clock.advance(Duration.ofSeconds(1));
@@ -52,16 +52,23 @@ class ProgressLineTest {
         status.changed();
         status.close();
 
-        assertEquals(List.of("0 s: waiting for 3 of 3 trackers", "1 s: waiting for 3 of 3 trackers",
-                "1 s: waiting for 2 of 3 trackers", ""),
+        assertEquals(
+                List.of(
+                        "0 s: waiting for 3 of 3 trackers",
+                        "1 s: waiting for 3 of 3 trackers",
+                        "1 s: waiting for 2 of 3 trackers",
+                        ""),
                 List.of(written.toString().split("\r\033\\[K", -1)).subList(1, 5));
     }
 
     @Test
     void aTrackerWrittenTwoWaysIsCountedOnce() {
-        assertEquals(2, ProgressLine.distinctTrackers(
-                List.of(TrackerUrl.of("udp://live.example:6969/announce"),
-                        TrackerUrl.of("http://other.example/announce")),
-                List.of(TrackerUrl.of("UDP://LIVE.example:6969/announce/"))));
+        assertEquals(
+                2,
+                ProgressLine.distinctTrackers(
+                        List.of(
+                                TrackerUrl.of("udp://live.example:6969/announce"),
+                                TrackerUrl.of("http://other.example/announce")),
+                        List.of(TrackerUrl.of("UDP://LIVE.example:6969/announce/"))));
     }
 }

@@ -27,9 +27,10 @@ class ReferenceListTest {
     @Test
     void moreThanTheBoundOrBytesThatAreNotTextAreOneLineEach() {
         byte[] big = new byte[ReferenceList.MAX_BYTES + 1];
-        UserError tooBig = assertThrows(UserError.class,
-                () -> new ReferenceList(new ByteArrayInputStream(big)).read("-"));
-        UserError notText = assertThrows(UserError.class,
+        UserError tooBig =
+                assertThrows(UserError.class, () -> new ReferenceList(new ByteArrayInputStream(big)).read("-"));
+        UserError notText = assertThrows(
+                UserError.class,
                 () -> new ReferenceList(new ByteArrayInputStream(new byte[] {(byte) 0xff, 'a'})).read("-"));
 
         assertEquals("standard input: more than 16 MiB of references", tooBig.getMessage());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseFilesTest {
     @TempDir
     static Path dir;
+
     private static String bash;
     private static String zsh;
 
@@ -34,18 +35,27 @@ class ReleaseFilesTest {
     @Test
     void everyOptionInEveryHelpIsInTheManPageAndTheCompletion() throws Exception {
         List<String> commands = new ArrayList<>(List.of(""));
-        commands.addAll(DaggerPeerscoutComponent.create().commandLines().forArguments().getSubcommands().keySet());
+        commands.addAll(DaggerPeerscoutComponent.create()
+                .commandLines()
+                .forArguments()
+                .getSubcommands()
+                .keySet());
         assertTrue(commands.containsAll(List.of("info", "peers", "scrape")), commands.toString());
         for (String command : commands) {
             CliRuns.Run help = command.isEmpty() ? CliRuns.production("--help") : CliRuns.production(command, "--help");
             assertEquals(0, help.exitCode(), help.err());
             Set<String> options = optionsIn(help.out());
             assertTrue(options.containsAll(List.of("--help", "--version")), command + ": " + options);
-            String page = Files.readString(dir.resolve("share/man/man1/peerscout" + (command.isEmpty() ? "" : "-" + command) + ".1"))
+            String page = Files.readString(
+                            dir.resolve("share/man/man1/peerscout" + (command.isEmpty() ? "" : "-" + command) + ".1"))
                     .replace("\\-", "-");
             for (String option : options) {
-                assertTrue(page.contains("\\fB" + option + "\\fR"), "peerscout " + command + " " + option + " is not in its man page");
-                assertTrue(bash.contains(option), "peerscout " + command + " " + option + " is not in the bash completion");
+                assertTrue(
+                        page.contains("\\fB" + option + "\\fR"),
+                        "peerscout " + command + " " + option + " is not in its man page");
+                assertTrue(
+                        bash.contains(option),
+                        "peerscout " + command + " " + option + " is not in the bash completion");
             }
             if (!command.isEmpty()) {
                 assertTrue(bash.contains(command), command + " is not in the bash completion");

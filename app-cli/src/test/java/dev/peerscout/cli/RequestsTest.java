@@ -18,7 +18,8 @@ class RequestsTest {
     void peersNamesTheFirstMistakeInTheOrderTheOptionsWereAlwaysChecked() {
         assertEquals("--port must be 1 to 65535, got 0", peersError("--port", "0", "--timeout", "0", "-4", "-6"));
         assertEquals("-4 and -6 cannot be used together", peersError("--timeout", "0", "-4", "-6"));
-        assertEquals("--timeout must be more than 0 and at most 3600 seconds, got 0.0",
+        assertEquals(
+                "--timeout must be more than 0 and at most 3600 seconds, got 0.0",
                 peersError("--timeout", "0", "--max-probes", "-1"));
         assertEquals("--max-probes must not be negative", peersError("--max-probes", "-1"));
         assertEquals("--json and --ndjson cannot be used together", peersError("--json", "--ndjson", "--port", "0"));
@@ -37,15 +38,20 @@ class RequestsTest {
 
     @Test
     void scrapeAndTrackersNeedSomethingToAsk() {
-        UserError scrape = assertThrows(UserError.class,
+        UserError scrape = assertThrows(
+                UserError.class,
                 () -> new ScrapeRequest(List.of(), NetworkOptions.of(parsed(scrapeSpec())), false, false));
-        UserError watch = assertThrows(UserError.class, () -> new TrackersRequest(List.of("udp://t.example:1"), 15,
-                null, false, false, false, false, 30L, null, false));
+        UserError watch = assertThrows(
+                UserError.class,
+                () -> new TrackersRequest(
+                        List.of("udp://t.example:1"), 15, null, false, false, false, false, 30L, null, false));
 
-        assertEquals("nothing to scrape: name torrents, magnet links or info hashes (or --from FILE)",
-                scrape.getMessage());
-        assertEquals("--watch must be at least 60 seconds, to stay polite to the trackers (or name a real swarm with "
-                + "--info-hash)", watch.getMessage());
+        assertEquals(
+                "nothing to scrape: name torrents, magnet links or info hashes (or --from FILE)", scrape.getMessage());
+        assertEquals(
+                "--watch must be at least 60 seconds, to stay polite to the trackers (or name a real swarm with "
+                        + "--info-hash)",
+                watch.getMessage());
     }
 
     private static String peersError(String... options) {

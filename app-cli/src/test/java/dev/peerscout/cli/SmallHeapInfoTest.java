@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.peerscout.domain.testing.ChildProcesses;
 import dev.peerscout.domain.testing.LargeTorrents;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +27,14 @@ class SmallHeapInfoTest {
         Path torrent = LargeTorrents.oneMillionFiles(dir.resolve("files.torrent"));
         Path err = dir.resolve("stderr.txt");
         Process process = ChildProcesses.killedOnExit(new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "info", "--json", torrent.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "info",
+                        "--json",
+                        torrent.toString())
                 .redirectError(err.toFile())
                 .start());
 

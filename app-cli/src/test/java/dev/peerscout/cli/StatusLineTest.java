@@ -24,14 +24,19 @@ class StatusLineTest {
 
     @Test
     void theStatusIsRedrawnEverySecondWhileATrackerIsWaitedFor() {
-        StatusLine status = live(80,
-                () -> "waiting for 1 of 1 tracker, " + ProgressLine.elapsed(Duration.between(begin, clock.now())));
+        StatusLine status = live(
+                80, () -> "waiting for 1 of 1 tracker, " + ProgressLine.elapsed(Duration.between(begin, clock.now())));
 
         status.start();
         clock.advance(Duration.ofSeconds(3));
 
-        assertEquals(List.of("waiting for 1 of 1 tracker, 0 s", "waiting for 1 of 1 tracker, 1 s",
-                "waiting for 1 of 1 tracker, 2 s", "waiting for 1 of 1 tracker, 3 s"), drawn());
+        assertEquals(
+                List.of(
+                        "waiting for 1 of 1 tracker, 0 s",
+                        "waiting for 1 of 1 tracker, 1 s",
+                        "waiting for 1 of 1 tracker, 2 s",
+                        "waiting for 1 of 1 tracker, 3 s"),
+                drawn());
     }
 
     @Test
@@ -44,7 +49,8 @@ class StatusLineTest {
 
         assertTrue(drawn().size() >= 3, written.toString());
         assertTrue(drawn().stream().allMatch(text -> text.length() <= 21), "each fits in 21 columns: " + drawn());
-        assertTrue(written.toString().contains(CLEAR + "tracker udp://a.example:1 (tier 0): ok, 12 peers\n"),
+        assertTrue(
+                written.toString().contains(CLEAR + "tracker udp://a.example:1 (tier 0): ok, 12 peers\n"),
                 "a progress line is written in full, on a cleared line: " + written);
     }
 
@@ -110,7 +116,9 @@ class StatusLineTest {
 
     /** Each status drawn: what follows a clear up to the next control sequence or line end. */
     private List<String> drawn() {
-        return Arrays.stream(written.toString().split("\r\033\\[K", -1)).skip(1)
-                .filter(text -> !text.isEmpty() && !text.endsWith("\n")).toList();
+        return Arrays.stream(written.toString().split("\r\033\\[K", -1))
+                .skip(1)
+                .filter(text -> !text.isEmpty() && !text.endsWith("\n"))
+                .toList();
     }
 }

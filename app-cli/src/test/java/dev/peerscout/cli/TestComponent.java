@@ -10,8 +10,8 @@ import dev.peerscout.domain.port.MetadataWire;
 import dev.peerscout.domain.port.MetainfoWriter;
 import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.port.TorrentReader;
-import dev.peerscout.domain.testing.FakePeerWire;
 import dev.peerscout.domain.port.TrackerClient;
+import dev.peerscout.domain.testing.FakePeerWire;
 import dev.peerscout.domain.testing.FakeTrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import javax.inject.Singleton;
@@ -28,7 +28,9 @@ interface TestComponent {
 
     @Component.Factory
     interface Factory {
-        TestComponent create(@BindsInstance Scheduler scheduler, @BindsInstance FakeTrackerClient trackers,
+        TestComponent create(
+                @BindsInstance Scheduler scheduler,
+                @BindsInstance FakeTrackerClient trackers,
                 @BindsInstance TorrentReader reader);
     }
 

@@ -35,7 +35,8 @@ class TrainingSwarmTest {
     void itsPeerHandsOverTheInfoDictionaryFoundThroughItsHttpTracker(@TempDir Path dir) throws Exception {
         Path saved = dir.resolve("saved.torrent");
 
-        CliRuns.Run run = CliRuns.production("info", "--no-dht", "--timeout", "10", "--save", saved.toString(), swarm.magnet());
+        CliRuns.Run run =
+                CliRuns.production("info", "--no-dht", "--timeout", "10", "--save", saved.toString(), swarm.magnet());
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains(swarm.infoHashHex()), run.out());
@@ -46,10 +47,11 @@ class TrainingSwarmTest {
 
     @Test
     void itsUdpTrackerListsThePeer(@TempDir Path dir) throws Exception {
-        Path torrent = Files.writeString(dir.resolve("single.torrent"), "d4:info" + INFO + "e", StandardCharsets.ISO_8859_1);
+        Path torrent =
+                Files.writeString(dir.resolve("single.torrent"), "d4:info" + INFO + "e", StandardCharsets.ISO_8859_1);
 
-        CliRuns.Run run = CliRuns.production("peers", "--no-dht", "--timeout", "10", "--tracker", swarm.udpTracker(),
-                torrent.toString());
+        CliRuns.Run run = CliRuns.production(
+                "peers", "--no-dht", "--timeout", "10", "--tracker", swarm.udpTracker(), torrent.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.outLines().stream().anyMatch(line -> line.startsWith("127.0.0.1:")), run.out());

@@ -119,7 +119,8 @@ public sealed interface BValue permits BValue.BInt, BValue.BBytes, BValue.BList,
             for (byte b : bytes) {
                 printable &= b >= 0x20 && b < 0x7f;
             }
-            return printable ? '"' + new String(bytes, StandardCharsets.US_ASCII) + '"'
+            return printable
+                    ? '"' + new String(bytes, StandardCharsets.US_ASCII) + '"'
                     : "0x" + HexFormat.of().formatHex(bytes);
         }
     }

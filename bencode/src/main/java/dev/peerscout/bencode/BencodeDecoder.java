@@ -76,7 +76,10 @@ public final class BencodeDecoder {
             return scan(input, from, limit, to);
         } catch (BencodeException e) {
             if (limit < to && ranIntoLimit(e, limit)) {
-                throw BencodeException.limit(Problem.TOO_LARGE, limit, e.openContainers(),
+                throw BencodeException.limit(
+                        Problem.TOO_LARGE,
+                        limit,
+                        e.openContainers(),
                         "bencoded value larger than " + maxBytes + " bytes (at byte " + from + ")");
             }
             throw e;
@@ -85,8 +88,11 @@ public final class BencodeDecoder {
 
     /** Whether the value failed only because the size limit cut it short. */
     private static boolean ranIntoLimit(BencodeException e, int limit) {
-        return e.problem() == Problem.STRING_PAST_END || e.offset() >= limit && (e.problem() == Problem.END_OF_INPUT
-                || e.problem() == Problem.MALFORMED_INTEGER || e.problem() == Problem.MALFORMED_STRING_LENGTH);
+        return e.problem() == Problem.STRING_PAST_END
+                || e.offset() >= limit
+                        && (e.problem() == Problem.END_OF_INPUT
+                                || e.problem() == Problem.MALFORMED_INTEGER
+                                || e.problem() == Problem.MALFORMED_STRING_LENGTH);
     }
 
     private BencodeDocument scan(byte[] input, int start, int n, int to) {
@@ -96,17 +102,21 @@ public final class BencodeDecoder {
         while (true) {
             if (pos >= n) {
                 throw open.depth == 0
-                        ? BencodeException.invalid(Problem.END_OF_INPUT, pos, pos, 0,
-                                "unexpected end of input, expected a value")
-                        : BencodeException.invalid(Problem.END_OF_INPUT, pos, open.start(), open.depth,
+                        ? BencodeException.invalid(
+                                Problem.END_OF_INPUT, pos, pos, 0, "unexpected end of input, expected a value")
+                        : BencodeException.invalid(
+                                Problem.END_OF_INPUT,
+                                pos,
+                                open.start(),
+                                open.depth,
                                 "unexpected end of input: the " + (open.isDict() ? "dictionary" : "list")
                                         + " opened at byte " + open.start() + " is not closed");
             }
             byte b = input[pos];
             if (open.depth > 0 && b == 'e') {
                 if (open.isDict() && !open.expectsKey()) {
-                    throw BencodeException.invalid(Problem.KEY_WITHOUT_VALUE, pos, pos, open.depth,
-                            "dictionary key has no value");
+                    throw BencodeException.invalid(
+                            Problem.KEY_WITHOUT_VALUE, pos, pos, open.depth, "dictionary key has no value");
                 }
                 index.close(open.ordinal(), pos + 1);
                 open.pop();
@@ -116,11 +126,17 @@ public final class BencodeDecoder {
                     throw keyNotString(pos, b, open.depth);
                 }
                 if (open.depth == maxDepth) {
-                    throw BencodeException.limit(Problem.TOO_DEEP, pos, open.depth,
+                    throw BencodeException.limit(
+                            Problem.TOO_DEEP,
+                            pos,
+                            open.depth,
                             "nesting deeper than " + maxDepth + " (at byte " + pos + ")");
                 }
                 if (index.count() == maxContainers) {
-                    throw BencodeException.limit(Problem.TOO_MANY_CONTAINERS, pos, open.depth,
+                    throw BencodeException.limit(
+                            Problem.TOO_MANY_CONTAINERS,
+                            pos,
+                            open.depth,
                             "invalid bencoding at byte " + pos + ": more than " + maxContainers
                                     + " lists and dictionaries");
                 }
@@ -135,8 +151,8 @@ public final class BencodeDecoder {
             } else if (isDigit(b)) {
                 pos = skipString(input, pos, n, open.depth);
             } else {
-                throw BencodeException.unexpected(pos, open.depth, b,
-                        "unexpected " + describe(b) + ", expected a value");
+                throw BencodeException.unexpected(
+                        pos, open.depth, b, "unexpected " + describe(b) + ", expected a value");
             }
             // A value just ended: the top-level one, or a key or value inside the open container.
             if (open.depth == 0) {
@@ -152,22 +168,30 @@ public final class BencodeDecoder {
             p++;
         }
         if (p >= n) {
-            throw BencodeException.invalid(Problem.MALFORMED_INTEGER, p, start, depth,
-                    "unexpected end of input in integer");
+            throw BencodeException.invalid(
+                    Problem.MALFORMED_INTEGER, p, start, depth, "unexpected end of input in integer");
         }
         if (!isDigit(input[p])) {
-            throw BencodeException.invalid(Problem.MALFORMED_INTEGER, p, start, depth,
+            throw BencodeException.invalid(
+                    Problem.MALFORMED_INTEGER,
+                    p,
+                    start,
+                    depth,
                     "expected a digit in integer, found " + describe(input[p]));
         }
         while (p < n && isDigit(input[p])) {
             p++;
         }
         if (p >= n) {
-            throw BencodeException.invalid(Problem.MALFORMED_INTEGER, p, start, depth,
-                    "unexpected end of input in integer (missing 'e')");
+            throw BencodeException.invalid(
+                    Problem.MALFORMED_INTEGER, p, start, depth, "unexpected end of input in integer (missing 'e')");
         }
         if (input[p] != 'e') {
-            throw BencodeException.invalid(Problem.MALFORMED_INTEGER, p, start, depth,
+            throw BencodeException.invalid(
+                    Problem.MALFORMED_INTEGER,
+                    p,
+                    start,
+                    depth,
                     "expected 'e' to end the integer, found " + describe(input[p]));
         }
         return p + 1;
@@ -184,18 +208,27 @@ public final class BencodeDecoder {
             p++;
         }
         if (p >= n) {
-            throw BencodeException.invalid(Problem.MALFORMED_STRING_LENGTH, p, start, depth,
-                    "unexpected end of input in string length");
+            throw BencodeException.invalid(
+                    Problem.MALFORMED_STRING_LENGTH, p, start, depth, "unexpected end of input in string length");
         }
         if (input[p] != ':') {
-            throw BencodeException.invalid(Problem.MALFORMED_STRING_LENGTH, p, start, depth,
+            throw BencodeException.invalid(
+                    Problem.MALFORMED_STRING_LENGTH,
+                    p,
+                    start,
+                    depth,
                     "expected ':' after string length, found " + describe(input[p]));
         }
         int contentStart = p + 1;
         int remaining = n - contentStart;
         if (length > remaining) {
-            throw BencodeException.pastEnd(start, depth, claimed(input, start, p), remaining, "string length "
-                    + digits(input, start, p) + " runs past the end of the input (" + remaining + " bytes left)");
+            throw BencodeException.pastEnd(
+                    start,
+                    depth,
+                    claimed(input, start, p),
+                    remaining,
+                    "string length " + digits(input, start, p) + " runs past the end of the input (" + remaining
+                            + " bytes left)");
         }
         return contentStart + (int) length;
     }
@@ -214,8 +247,8 @@ public final class BencodeDecoder {
     }
 
     private static BencodeException keyNotString(int pos, byte b, int depth) {
-        return BencodeException.invalid(Problem.KEY_NOT_STRING, pos, pos, depth,
-                "dictionary key must be a string, found " + describe(b));
+        return BencodeException.invalid(
+                Problem.KEY_NOT_STRING, pos, pos, depth, "dictionary key must be a string, found " + describe(b));
     }
 
     static boolean isDigit(byte b) {

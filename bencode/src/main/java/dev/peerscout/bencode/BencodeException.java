@@ -42,8 +42,15 @@ public final class BencodeException extends RuntimeException {
     private final long claimedLength;
     private final int bytesLeft;
 
-    private BencodeException(Problem problem, int offset, int valueStart, int openContainers, byte found,
-            long claimedLength, int bytesLeft, String message) {
+    private BencodeException(
+            Problem problem,
+            int offset,
+            int valueStart,
+            int openContainers,
+            byte found,
+            long claimedLength,
+            int bytesLeft,
+            String message) {
         // No stack trace: this is an expected outcome for bad input, not a bug.
         super(message, null, false, false);
         this.problem = problem;
@@ -56,19 +63,40 @@ public final class BencodeException extends RuntimeException {
     }
 
     static BencodeException invalid(Problem problem, int offset, int valueStart, int openContainers, String detail) {
-        return new BencodeException(problem, offset, valueStart, openContainers, (byte) 0, 0, 0,
+        return new BencodeException(
+                problem,
+                offset,
+                valueStart,
+                openContainers,
+                (byte) 0,
+                0,
+                0,
                 "invalid bencoding at byte " + offset + ": " + detail);
     }
 
     static BencodeException unexpected(int offset, int openContainers, byte found, String detail) {
-        return new BencodeException(Problem.UNEXPECTED_BYTE, offset, offset, openContainers, found, 0, 0,
+        return new BencodeException(
+                Problem.UNEXPECTED_BYTE,
+                offset,
+                offset,
+                openContainers,
+                found,
+                0,
+                0,
                 "invalid bencoding at byte " + offset + ": " + detail);
     }
 
-    static BencodeException pastEnd(int valueStart, int openContainers, long claimedLength, int bytesLeft,
-            String detail) {
-        return new BencodeException(Problem.STRING_PAST_END, valueStart, valueStart, openContainers, (byte) 0,
-                claimedLength, bytesLeft, "invalid bencoding at byte " + valueStart + ": " + detail);
+    static BencodeException pastEnd(
+            int valueStart, int openContainers, long claimedLength, int bytesLeft, String detail) {
+        return new BencodeException(
+                Problem.STRING_PAST_END,
+                valueStart,
+                valueStart,
+                openContainers,
+                (byte) 0,
+                claimedLength,
+                bytesLeft,
+                "invalid bencoding at byte " + valueStart + ": " + detail);
     }
 
     /** A limit reached; the message is the whole sentence. */

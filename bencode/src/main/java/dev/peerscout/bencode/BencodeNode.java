@@ -114,7 +114,10 @@ public final class BencodeNode {
     /** The string as UTF-8; malformed sequences become U+FFFD instead of failing. */
     public String text() {
         require(BencodeKind.STRING);
-        return new String(document.input, document.stringContentStart(offset), document.stringLength(offset),
+        return new String(
+                document.input,
+                document.stringContentStart(offset),
+                document.stringLength(offset),
                 StandardCharsets.UTF_8);
     }
 
@@ -161,7 +164,10 @@ public final class BencodeNode {
         try {
             return document.integerAt(offset);
         } catch (ArithmeticException beyond64Bits) {
-            throw BencodeException.limit(BencodeException.Problem.INTEGER_BEYOND_64_BITS, offset, 0,
+            throw BencodeException.limit(
+                    BencodeException.Problem.INTEGER_BEYOND_64_BITS,
+                    offset,
+                    0,
                     "integer " + abbreviate(integerText()) + " at byte " + offset + " does not fit in 64 bits");
         }
     }
@@ -177,8 +183,8 @@ public final class BencodeNode {
     /** Whether a list or dictionary has no children. */
     public boolean isEmpty() {
         if (ordinal == SCALAR) {
-            throw new IllegalStateException("value at byte " + offset + " is " + kind().withArticle()
-                    + ", not a list or dictionary");
+            throw new IllegalStateException(
+                    "value at byte " + offset + " is " + kind().withArticle() + ", not a list or dictionary");
         }
         return document.input[offset + 1] == 'e';
     }
@@ -277,8 +283,8 @@ public final class BencodeNode {
 
     private void require(BencodeKind expected) {
         if (kind() != expected) {
-            throw new IllegalStateException("value at byte " + offset + " is " + kind().withArticle()
-                    + ", not " + expected.withArticle());
+            throw new IllegalStateException(
+                    "value at byte " + offset + " is " + kind().withArticle() + ", not " + expected.withArticle());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 final class OpenContainers {
     /** How many containers are open: the decoder reads it on every byte it dispatches. */
     int depth;
+
     private int[] ordinals;
     private int[] starts;
     private boolean[] dicts;

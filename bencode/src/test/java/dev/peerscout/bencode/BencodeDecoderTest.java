@@ -17,26 +17,28 @@ class BencodeDecoderTest {
     private final BencodeDecoder decoder = new BencodeDecoder(100, 1_000_000);
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "''            | invalid bencoding at byte 0: unexpected end of input, expected a value",
-        "x             | invalid bencoding at byte 0: unexpected 'x', expected a value",
-        "e             | invalid bencoding at byte 0: unexpected 'e', expected a value",
-        "ie            | invalid bencoding at byte 1: expected a digit in integer, found 'e'",
-        "i-e           | invalid bencoding at byte 2: expected a digit in integer, found 'e'",
-        "i+3e          | invalid bencoding at byte 1: expected a digit in integer, found '+'",
-        "i3            | invalid bencoding at byte 2: unexpected end of input in integer (missing 'e')",
-        "i3.0e         | invalid bencoding at byte 2: expected 'e' to end the integer, found '.'",
-        "i-            | invalid bencoding at byte 2: unexpected end of input in integer",
-        "3abc          | invalid bencoding at byte 1: expected ':' after string length, found 'a'",
-        "12            | invalid bencoding at byte 2: unexpected end of input in string length",
-        "5:abc         | invalid bencoding at byte 0: string length 5 runs past the end of the input (3 bytes left)",
-        "-1:a          | invalid bencoding at byte 0: unexpected '-', expected a value",
-        "l4:spam       | invalid bencoding at byte 7: unexpected end of input: the list opened at byte 0 is not closed",
-        "d1:ai1e       | invalid bencoding at byte 7: unexpected end of input: the dictionary opened at byte 0 is not closed",
-        "di1ei2ee      | invalid bencoding at byte 1: dictionary key must be a string, found 'i'",
-        "dlee          | invalid bencoding at byte 1: dictionary key must be a string, found 'l'",
-        "d1:ae         | invalid bencoding at byte 4: dictionary key has no value",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''            | invalid bencoding at byte 0: unexpected end of input, expected a value",
+                "x             | invalid bencoding at byte 0: unexpected 'x', expected a value",
+                "e             | invalid bencoding at byte 0: unexpected 'e', expected a value",
+                "ie            | invalid bencoding at byte 1: expected a digit in integer, found 'e'",
+                "i-e           | invalid bencoding at byte 2: expected a digit in integer, found 'e'",
+                "i+3e          | invalid bencoding at byte 1: expected a digit in integer, found '+'",
+                "i3            | invalid bencoding at byte 2: unexpected end of input in integer (missing 'e')",
+                "i3.0e         | invalid bencoding at byte 2: expected 'e' to end the integer, found '.'",
+                "i-            | invalid bencoding at byte 2: unexpected end of input in integer",
+                "3abc          | invalid bencoding at byte 1: expected ':' after string length, found 'a'",
+                "12            | invalid bencoding at byte 2: unexpected end of input in string length",
+                "5:abc         | invalid bencoding at byte 0: string length 5 runs past the end of the input (3 bytes left)",
+                "-1:a          | invalid bencoding at byte 0: unexpected '-', expected a value",
+                "l4:spam       | invalid bencoding at byte 7: unexpected end of input: the list opened at byte 0 is not closed",
+                "d1:ai1e       | invalid bencoding at byte 7: unexpected end of input: the dictionary opened at byte 0 is not closed",
+                "di1ei2ee      | invalid bencoding at byte 1: dictionary key must be a string, found 'i'",
+                "dlee          | invalid bencoding at byte 1: dictionary key must be a string, found 'l'",
+                "d1:ae         | invalid bencoding at byte 4: dictionary key has no value",
+            })
     void malformedInputIsRejectedWithItsOffset(String input, String message) {
         BencodeException error = assertThrows(BencodeException.class, () -> scan(input));
         assertEquals(message, error.getMessage());
@@ -57,16 +59,20 @@ class BencodeDecoderTest {
 
         BencodeException error = assertThrows(BencodeException.class, () -> decoder.decode(input));
 
-        assertEquals("invalid bencoding at byte 0: string length 9999999999 runs past the end of the input"
-                + " (89 bytes left)", error.getMessage());
+        assertEquals(
+                "invalid bencoding at byte 0: string length 9999999999 runs past the end of the input"
+                        + " (89 bytes left)",
+                error.getMessage());
     }
 
     @Test
     void aLengthPrefixBeyond64BitsIsReportedNotOverflowed() {
         String digits = "1".repeat(60);
         BencodeException error = assertThrows(BencodeException.class, () -> scan(digits + ":abc"));
-        assertEquals("invalid bencoding at byte 0: string length 111111111111111111111111... runs past the end"
-                + " of the input (3 bytes left)", error.getMessage());
+        assertEquals(
+                "invalid bencoding at byte 0: string length 111111111111111111111111... runs past the end"
+                        + " of the input (3 bytes left)",
+                error.getMessage());
     }
 
     @Test
@@ -75,8 +81,8 @@ class BencodeDecoderTest {
         Arrays.fill(input, 0, 1_000_000, (byte) 'l');
         Arrays.fill(input, 1_000_000, 2_000_000, (byte) 'e');
 
-        BencodeException error = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertThrows(BencodeException.class, () -> decoder.decode(input)));
+        BencodeException error = assertTimeoutPreemptively(
+                Duration.ofSeconds(5), () -> assertThrows(BencodeException.class, () -> decoder.decode(input)));
 
         assertEquals("nesting deeper than 100 (at byte 100)", error.getMessage());
     }

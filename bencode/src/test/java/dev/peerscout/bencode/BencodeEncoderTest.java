@@ -46,11 +46,17 @@ class BencodeEncoderTest {
         assertArrayEquals(latin1("i0e"), BencodeEncoder.encode(new BInt(0)));
         assertArrayEquals(latin1("4:spam"), BencodeEncoder.encode(BBytes.ascii("spam")));
         assertArrayEquals(latin1("0:"), BencodeEncoder.encode(BBytes.ascii("")));
-        assertArrayEquals(latin1("llleedee"), BencodeEncoder.encode(
-                BList.of(BList.of(BList.of()), BDict.builder().build())));
-        assertArrayEquals(latin1("d1:md6:ut_pexi1ee1:v6:h\u00c3\u00a9llo4:yipsi-1ee"), BencodeEncoder.encode(
-                BDict.builder().put("yips", -1).putText("v", "h\u00e9llo")
-                        .put("m", BDict.builder().put("ut_pex", 1).build()).build()));
+        assertArrayEquals(
+                latin1("llleedee"),
+                BencodeEncoder.encode(
+                        BList.of(BList.of(BList.of()), BDict.builder().build())));
+        assertArrayEquals(
+                latin1("d1:md6:ut_pexi1ee1:v6:h\u00c3\u00a9llo4:yipsi-1ee"),
+                BencodeEncoder.encode(BDict.builder()
+                        .put("yips", -1)
+                        .putText("v", "h\u00e9llo")
+                        .put("m", BDict.builder().put("ut_pex", 1).build())
+                        .build()));
     }
 
     @Test
@@ -62,7 +68,10 @@ class BencodeEncoderTest {
         byte[] encoded = BencodeEncoder.encode(deep);
         assertEquals(200_000 * 2 + 3, encoded.length);
         // (Records compare recursively, so the round trip is compared as bytes.)
-        BValue decoded = new BencodeDecoder(Integer.MAX_VALUE, Integer.MAX_VALUE).decode(encoded).root().toValue();
+        BValue decoded = new BencodeDecoder(Integer.MAX_VALUE, Integer.MAX_VALUE)
+                .decode(encoded)
+                .root()
+                .toValue();
         assertArrayEquals(encoded, BencodeEncoder.encode(decoded));
     }
 

@@ -40,6 +40,7 @@ class BencodeFuzzTest {
     private static final BencodeDecoder DECODER = new BencodeDecoder(100, 100_000, 1 << 20);
     /** Decoding allocates per container (the index) and per value read, never per claimed byte. */
     private static final long FIXED_BUDGET = 1L << 20;
+
     private static final long BUDGET_PER_BYTE = 256;
 
     @FuzzTest
@@ -48,8 +49,10 @@ class BencodeFuzzTest {
     }
 
     static Stream<Arguments> vectors() {
-        return StreamSupport.stream(SharedVectors.bencode().spliterator(), false).map(vector ->
-                Arguments.of(vector.get("id").asText(), HexFormat.of().parseHex(vector.get("hex").asText())));
+        return StreamSupport.stream(SharedVectors.bencode().spliterator(), false)
+                .map(vector -> Arguments.of(
+                        vector.get("id").asText(),
+                        HexFormat.of().parseHex(vector.get("hex").asText())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,13 +85,17 @@ class BencodeFuzzTest {
             return;
         }
         byte[] encoded = BencodeEncoder.encode(value);
-        BencodeNode again = new BencodeDecoder(Integer.MAX_VALUE, Integer.MAX_VALUE).decode(encoded).root();
+        BencodeNode again = new BencodeDecoder(Integer.MAX_VALUE, Integer.MAX_VALUE)
+                .decode(encoded)
+                .root();
         assertEquals(encoded.length, again.end(), "re-encoding is one value");
         assertTrue(CanonicalBencode.firstViolation(again).isEmpty(), "re-encoding is canonical");
         assertArrayEquals(encoded, BencodeEncoder.encode(again.toValue()), "re-encoding decodes to the same value");
 
         if (CanonicalBencode.firstViolation(root).isEmpty()) {
-            assertArrayEquals(Arrays.copyOfRange(data, root.offset(), root.end()), encoded,
+            assertArrayEquals(
+                    Arrays.copyOfRange(data, root.offset(), root.end()),
+                    encoded,
                     "canonical input re-encodes to itself");
             sameSpans(root, again);
         }
@@ -138,7 +145,9 @@ class BencodeFuzzTest {
             return container.eachElement();
         }
         List<BencodeNode.Entry> entries = container.entries();
-        return () -> entries.stream().flatMap(entry -> Stream.of(entry.key(), entry.value())).iterator();
+        return () -> entries.stream()
+                .flatMap(entry -> Stream.of(entry.key(), entry.value()))
+                .iterator();
     }
 
     private static void assertOneLine(String text) {

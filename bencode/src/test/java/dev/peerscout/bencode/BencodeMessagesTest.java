@@ -46,7 +46,9 @@ class BencodeMessagesTest {
     @Test
     void aValueLongerThanTheCapIsRefusedAsSuch() {
         BencodeDecoder small = new BencodeDecoder(100, 100, 10);
-        assertEquals(BBytes.ascii("12345678"), small.decode(latin1("8:12345678 and more")).root().toValue());
+        assertEquals(
+                BBytes.ascii("12345678"),
+                small.decode(latin1("8:12345678 and more")).root().toValue());
 
         BencodeException string = assertThrows(BencodeException.class, () -> small.decode(latin1("9:123456789")));
         assertEquals(Problem.TOO_LARGE, string.problem());
@@ -56,13 +58,16 @@ class BencodeMessagesTest {
         BencodeException integer = assertThrows(BencodeException.class, () -> small.decode(latin1("i1234567890e")));
         assertEquals(Problem.TOO_LARGE, integer.problem());
         // A syntax error inside the cap stays what it is.
-        assertEquals(Problem.MALFORMED_INTEGER,
-                assertThrows(BencodeException.class, () -> small.decode(latin1("i12x4567890e"))).problem());
+        assertEquals(
+                Problem.MALFORMED_INTEGER,
+                assertThrows(BencodeException.class, () -> small.decode(latin1("i12x4567890e")))
+                        .problem());
     }
 
     @Test
     void duplicateKeysKeepTheLastValueInTheFirstPlace() {
-        BDict dict = (BDict) DATAGRAMS.decode(latin1("d1:ai1e1:bi0e1:ai2ee")).root().toValue();
+        BDict dict =
+                (BDict) DATAGRAMS.decode(latin1("d1:ai1e1:bi0e1:ai2ee")).root().toValue();
 
         assertEquals(2, dict.entries().size());
         assertEquals(2L, dict.integer("a").get());
@@ -71,13 +76,23 @@ class BencodeMessagesTest {
 
     @Test
     void integersBeyond64BitsFailWhenReadAsValues() {
-        BencodeNode root = DATAGRAMS.decode(latin1("li1ei18446744073709551616ee")).root();
+        BencodeNode root =
+                DATAGRAMS.decode(latin1("li1ei18446744073709551616ee")).root();
         BencodeException error = assertThrows(BencodeException.class, root::toValue);
         assertEquals(Problem.INTEGER_BEYOND_64_BITS, error.problem());
         assertEquals(4, error.offset());
-        assertEquals(new BInt(Long.MIN_VALUE), DATAGRAMS.decode(latin1("i-9223372036854775808e")).root().toValue());
-        assertEquals(Problem.INTEGER_BEYOND_64_BITS, assertThrows(BencodeException.class,
-                () -> DATAGRAMS.decode(latin1("i-9223372036854775809e")).root().toValue()).problem());
+        assertEquals(
+                new BInt(Long.MIN_VALUE),
+                DATAGRAMS.decode(latin1("i-9223372036854775808e")).root().toValue());
+        assertEquals(
+                Problem.INTEGER_BEYOND_64_BITS,
+                assertThrows(
+                                BencodeException.class,
+                                () -> DATAGRAMS
+                                        .decode(latin1("i-9223372036854775809e"))
+                                        .root()
+                                        .toValue())
+                        .problem());
     }
 
     @Test
@@ -87,8 +102,8 @@ class BencodeMessagesTest {
         assertEquals(Problem.STRING_PAST_END, error.problem());
         assertEquals(2147483647L, error.claimedLength());
         assertEquals(1, error.bytesLeft());
-        BencodeException huge = assertThrows(BencodeException.class,
-                () -> DATAGRAMS.decode(latin1("99999999999999999999999:abc")));
+        BencodeException huge =
+                assertThrows(BencodeException.class, () -> DATAGRAMS.decode(latin1("99999999999999999999999:abc")));
         assertEquals(Long.MAX_VALUE, huge.claimedLength());
     }
 
@@ -104,12 +119,18 @@ class BencodeMessagesTest {
         assertEquals(Problem.MALFORMED_INTEGER, integer.problem());
         assertEquals(1, integer.valueStart());
         assertEquals(4, integer.offset());
-        assertEquals(Problem.KEY_NOT_STRING,
-                assertThrows(BencodeException.class, () -> DATAGRAMS.decode(latin1("di1ei2ee"))).problem());
-        assertEquals(Problem.KEY_WITHOUT_VALUE,
-                assertThrows(BencodeException.class, () -> DATAGRAMS.decode(latin1("d1:ae"))).problem());
-        assertEquals(Problem.TOO_DEEP, assertThrows(BencodeException.class,
-                () -> DATAGRAMS.decode(latin1("l".repeat(17) + "e".repeat(17)))).problem());
+        assertEquals(
+                Problem.KEY_NOT_STRING,
+                assertThrows(BencodeException.class, () -> DATAGRAMS.decode(latin1("di1ei2ee")))
+                        .problem());
+        assertEquals(
+                Problem.KEY_WITHOUT_VALUE,
+                assertThrows(BencodeException.class, () -> DATAGRAMS.decode(latin1("d1:ae")))
+                        .problem());
+        assertEquals(
+                Problem.TOO_DEEP,
+                assertThrows(BencodeException.class, () -> DATAGRAMS.decode(latin1("l".repeat(17) + "e".repeat(17))))
+                        .problem());
         assertTrue(DATAGRAMS.decode(latin1("l".repeat(16) + "e".repeat(16))).trailingBytes() == 0);
     }
 
@@ -149,10 +170,13 @@ class BencodeMessagesTest {
     @Test
     void rawBinaryKeysStayBytes() {
         byte[] hash = HexFormat.of().parseHex("c0fda1edafdbdbb96443424e0b3899af7159d10e");
-        byte[] encoded = BencodeEncoder.encode(BDict.builder().put(BBytes.of(hash), new BInt(1)).build());
+        byte[] encoded = BencodeEncoder.encode(
+                BDict.builder().put(BBytes.of(hash), new BInt(1)).build());
         BencodeNode root = DATAGRAMS.decode(encoded).root();
 
-        assertEquals(BBytes.of(hash), ((BDict) root.toValue()).entries().keySet().iterator().next());
+        assertEquals(
+                BBytes.of(hash),
+                ((BDict) root.toValue()).entries().keySet().iterator().next());
         assertEquals(1L, root.get(hash).get().longValue());
         assertArrayEquals(hash, root.entries().get(0).key().bytes());
     }

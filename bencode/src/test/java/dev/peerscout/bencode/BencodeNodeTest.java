@@ -47,12 +47,15 @@ class BencodeNodeTest {
         BencodeNode dictionary = root("d1:ai1e1:bi2e1:ai3ee");
         assertEquals(3, dictionary.get("a").get().longValue());
         assertTrue(dictionary.get("c").isEmpty());
-        assertEquals(List.of("a", "b", "a"), dictionary.entries().stream().map(entry -> entry.key().text()).toList());
+        assertEquals(
+                List.of("a", "b", "a"),
+                dictionary.entries().stream().map(entry -> entry.key().text()).toList());
     }
 
     @Test
     void keysAreComparedAsBytesNotText() {
-        BencodeNode dictionary = decoder.decode(new byte[] {'d', '1', ':', (byte) 0xE9, 'i', '1', 'e', 'e'}).root();
+        BencodeNode dictionary = decoder.decode(new byte[] {'d', '1', ':', (byte) 0xE9, 'i', '1', 'e', 'e'})
+                .root();
         // 0xE9 is 'é' in Latin-1 but not a character in UTF-8: no lookup by text may match it.
         assertTrue(dictionary.get("\u00e9").isEmpty());
         assertTrue(dictionary.get("\ufffd").isEmpty());
@@ -60,10 +63,15 @@ class BencodeNodeTest {
 
     @Test
     void stringsAreBytesAndTextIsMaskedUtf8() {
-        BencodeNode latin1 = decoder.decode("8:caf\u00e9.bin".getBytes(StandardCharsets.ISO_8859_1)).root();
+        BencodeNode latin1 = decoder.decode("8:caf\u00e9.bin".getBytes(StandardCharsets.ISO_8859_1))
+                .root();
         assertArrayEquals(new byte[] {'c', 'a', 'f', (byte) 0xE9, '.', 'b', 'i', 'n'}, latin1.bytes());
         assertEquals("caf\ufffd.bin", latin1.text());
-        assertEquals("h\u00e9llo", decoder.decode("6:h\u00c3\u00a9llo".getBytes(StandardCharsets.ISO_8859_1)).root().text());
+        assertEquals(
+                "h\u00e9llo",
+                decoder.decode("6:h\u00c3\u00a9llo".getBytes(StandardCharsets.ISO_8859_1))
+                        .root()
+                        .text());
     }
 
     @Test
@@ -81,7 +89,8 @@ class BencodeNodeTest {
     void listsAndDictionariesNestWithoutRecursion() {
         BencodeNode list = root("l1:ali1eed1:ki2eee");
         List<BencodeNode> elements = list.elements();
-        assertEquals(List.of(BencodeKind.STRING, BencodeKind.LIST, BencodeKind.DICTIONARY),
+        assertEquals(
+                List.of(BencodeKind.STRING, BencodeKind.LIST, BencodeKind.DICTIONARY),
                 elements.stream().map(BencodeNode::kind).toList());
         assertEquals(1, elements.get(1).elements().get(0).longValue());
         assertEquals(2, elements.get(2).get("k").get().longValue());
@@ -94,7 +103,8 @@ class BencodeNodeTest {
         list.eachElement().forEach(walked::add);
 
         assertEquals(3, list.elementCount());
-        assertEquals(list.elements().stream().map(BencodeNode::offset).toList(),
+        assertEquals(
+                list.elements().stream().map(BencodeNode::offset).toList(),
                 walked.stream().map(BencodeNode::offset).toList());
         assertEquals(2, walked.get(2).get("k").get().longValue());
         Iterator<BencodeNode> empty = root("le").eachElement().iterator();
@@ -112,7 +122,11 @@ class BencodeNodeTest {
         assertEquals(file.offset(), again.offset());
         assertEquals(file.end(), again.end());
         assertEquals(7, again.get("length").get().longValue());
-        assertEquals(List.of("a", "b"), again.get("path").get().elements().stream().map(BencodeNode::text).toList());
+        assertEquals(
+                List.of("a", "b"),
+                again.get("path").get().elements().stream()
+                        .map(BencodeNode::text)
+                        .toList());
     }
 
     @Test
@@ -123,8 +137,9 @@ class BencodeNodeTest {
         for (int i = 0; i < count; i++) {
             input.append("ld1:").append(i % 10).append("i").append(i).append("eee");
         }
-        BencodeNode list = new BencodeDecoder(100, 2 * count + 1).decode(input.append('e').toString()
-                .getBytes(StandardCharsets.US_ASCII)).root();
+        BencodeNode list = new BencodeDecoder(100, 2 * count + 1)
+                .decode(input.append('e').toString().getBytes(StandardCharsets.US_ASCII))
+                .root();
 
         int index = 0;
         for (BencodeNode element : list.eachElement()) {
@@ -139,7 +154,8 @@ class BencodeNodeTest {
 
     @Test
     void askingTheWrongKindIsAProgrammingError() {
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> root("i1e").text());
+        IllegalStateException error =
+                assertThrows(IllegalStateException.class, () -> root("i1e").text());
         assertEquals("value at byte 0 is an integer, not a string", error.getMessage());
         assertThrows(IllegalStateException.class, () -> root("le").get("a"));
         assertThrows(IllegalStateException.class, () -> root("de").elements());

@@ -61,7 +61,8 @@ class BencodeVectorsTest {
         }
         BencodeDocument document = decoder.decode(input);
         assertEquals(vector.get("value").toString(), render(document.root()).toString(), "value");
-        int trailing = vector.has("trailing_bytes") ? vector.get("trailing_bytes").asInt() : 0;
+        int trailing =
+                vector.has("trailing_bytes") ? vector.get("trailing_bytes").asInt() : 0;
         assertEquals(trailing, document.trailingBytes(), "trailing bytes");
         boolean canonical = CanonicalBencode.firstViolation(document.root()).isEmpty() && trailing == 0;
         assertEquals(vector.get("canonical_valid").asBoolean(), canonical, "canonical");
@@ -71,14 +72,17 @@ class BencodeVectorsTest {
     static Stream<Arguments> canonicalVectors() {
         return vectors().filter(arguments -> {
             JsonNode vector = (JsonNode) arguments.get()[1];
-            return vector.get("canonical_valid").asBoolean() && !vector.get("value").toString().contains("bigint")
+            return vector.get("canonical_valid").asBoolean()
+                    && !vector.get("value").toString().contains("bigint")
                     && !vector.get("id").asText().startsWith("deep-nesting");
         });
     }
 
     @Test
     void bencodeJavaIsComparedOnEnoughVectors() {
-        assertTrue(canonicalVectors().count() >= 15, "canonical vectors: " + canonicalVectors().count());
+        assertTrue(
+                canonicalVectors().count() >= 15,
+                "canonical vectors: " + canonicalVectors().count());
     }
 
     /** bencode-java, a second and independent decoder, must read them exactly as the decoder does. */
@@ -115,14 +119,19 @@ class BencodeVectorsTest {
                 return list;
             default:
                 ArrayNode pairs = NODES.arrayNode();
-                node.entries().forEach(entry -> pairs.add(NODES.arrayNode().add(render(entry.key())).add(render(entry.value()))));
+                node.entries()
+                        .forEach(entry -> pairs.add(
+                                NODES.arrayNode().add(render(entry.key())).add(render(entry.value()))));
                 return NODES.objectNode().set("__dict_pairs__", pairs);
         }
     }
 
     private static JsonNode renderString(byte[] bytes) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.codePoints().noneMatch(Character::isISOControl)) {
                 return NODES.textNode(text);
             }
@@ -145,8 +154,9 @@ class BencodeVectorsTest {
                 return list;
             default:
                 Map<String, Object> map = new LinkedHashMap<>();
-                node.entries().forEach(entry ->
-                        map.put(new String(entry.key().bytes(), StandardCharsets.ISO_8859_1), plain(entry.value())));
+                node.entries()
+                        .forEach(entry -> map.put(
+                                new String(entry.key().bytes(), StandardCharsets.ISO_8859_1), plain(entry.value())));
                 return map;
         }
     }

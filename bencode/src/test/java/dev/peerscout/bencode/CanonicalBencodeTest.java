@@ -12,34 +12,42 @@ class CanonicalBencodeTest {
     private final BencodeDecoder decoder = new BencodeDecoder(100, 1000);
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "d1:Zi1e1:ai2ee       | ",
-        "d1:ai1e2:abi2ee      | ",
-        "d0:i1ee              | ",
-        "li0ei-1e0:e          | ",
-        "i03e                 | integer with a leading zero at byte 0",
-        "li-03ee              | integer with a leading zero at byte 1",
-        "li-0ee               | negative zero at byte 1",
-        "d1:ai-0ee            | negative zero at byte 4",
-        "03:abc               | string length with a leading zero at byte 0",
-        "d1:bi1e1:ai2ee       | dictionary key 'a' at byte 7 is out of order (after 'b')",
-        "d1:ai1e1:Zi2ee       | dictionary key 'Z' at byte 7 is out of order (after 'a')",
-        "d1:ai1e1:ai2ee       | duplicate dictionary key 'a' at byte 7",
-        "d1:ad1:yi1e1:xi1eee  | dictionary key 'x' at byte 11 is out of order (after 'y')",
-        "d1:ad1:xi1ee1:bi1ee  | ",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "d1:Zi1e1:ai2ee       | ",
+                "d1:ai1e2:abi2ee      | ",
+                "d0:i1ee              | ",
+                "li0ei-1e0:e          | ",
+                "i03e                 | integer with a leading zero at byte 0",
+                "li-03ee              | integer with a leading zero at byte 1",
+                "li-0ee               | negative zero at byte 1",
+                "d1:ai-0ee            | negative zero at byte 4",
+                "03:abc               | string length with a leading zero at byte 0",
+                "d1:bi1e1:ai2ee       | dictionary key 'a' at byte 7 is out of order (after 'b')",
+                "d1:ai1e1:Zi2ee       | dictionary key 'Z' at byte 7 is out of order (after 'a')",
+                "d1:ai1e1:ai2ee       | duplicate dictionary key 'a' at byte 7",
+                "d1:ad1:yi1e1:xi1eee  | dictionary key 'x' at byte 11 is out of order (after 'y')",
+                "d1:ad1:xi1ee1:bi1ee  | ",
+            })
     void findsTheFirstViolation(String input, String violation) {
         byte[] bytes = input.getBytes(StandardCharsets.US_ASCII);
-        assertEquals(Optional.ofNullable(violation), CanonicalBencode.firstViolation(decoder.decode(bytes).root()));
+        assertEquals(
+                Optional.ofNullable(violation),
+                CanonicalBencode.firstViolation(decoder.decode(bytes).root()));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "64313a7a693165313aff69326565 | ",
-        "64313aff693165313a7a69326565 | dictionary key 'z' at byte 7 is out of order (after 0xff)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "64313a7a693165313aff69326565 | ",
+                "64313aff693165313a7a69326565 | dictionary key 'z' at byte 7 is out of order (after 0xff)",
+            })
     void comparesKeysAsUnsignedBytes(String hex, String violation) {
         byte[] bytes = HexFormat.of().parseHex(hex);
-        assertEquals(Optional.ofNullable(violation), CanonicalBencode.firstViolation(decoder.decode(bytes).root()));
+        assertEquals(
+                Optional.ofNullable(violation),
+                CanonicalBencode.firstViolation(decoder.decode(bytes).root()));
     }
 }

@@ -18,7 +18,9 @@ final class SharedVectors {
 
     static JsonNode bencode() {
         try {
-            return new ObjectMapper().readTree(corpus().resolve("vectors/bencode-vectors.json").toFile()).get("vectors");
+            return new ObjectMapper()
+                    .readTree(corpus().resolve("vectors/bencode-vectors.json").toFile())
+                    .get("vectors");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,7 @@ final class BootstrapProgress {
 
     /** Why each bootstrap node that failed did, by its position in the search, so messages are stable. */
     private final SortedMap<Integer, String> failures = new TreeMap<>();
+
     private final Set<AddressFamily> families;
     private int pending;
     private int resolved;
@@ -60,7 +61,8 @@ final class BootstrapProgress {
 
     /** Why the search cannot run once every node is done and none resolved. */
     String whyNoStart() {
-        return failures.isEmpty() ? "no DHT bootstrap node given and no default routers"
+        return failures.isEmpty()
+                ? "no DHT bootstrap node given and no default routers"
                 : "no DHT bootstrap node resolved: " + describeFailures();
     }
 

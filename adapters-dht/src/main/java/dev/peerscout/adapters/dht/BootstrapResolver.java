@@ -2,8 +2,8 @@ package dev.peerscout.adapters.dht;
 
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.TrackerFailure;
-import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.net.HostResolver;
+import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
 import java.net.InetAddress;
@@ -32,9 +32,9 @@ final class BootstrapResolver implements AutoCloseable {
         if (node.port() == 0) {
             return CompletableFuture.completedFuture(Either.left("port 0"));
         }
-        return hosts.resolve(node.host(), deadline).thenApply(resolved -> resolved
-                .mapLeft(BootstrapResolver::why)
-                .map(addresses -> withPort(addresses, node)));
+        return hosts.resolve(node.host(), deadline)
+                .thenApply(resolved ->
+                        resolved.mapLeft(BootstrapResolver::why).map(addresses -> withPort(addresses, node)));
     }
 
     @Override
@@ -51,7 +51,9 @@ final class BootstrapResolver implements AutoCloseable {
     }
 
     private static List<InetSocketAddress> withPort(List<InetAddress> addresses, HostPort node) {
-        return addresses.stream().limit(MAX_ADDRESSES_PER_HOST)
-                .map(address -> new InetSocketAddress(address, node.port())).toList();
+        return addresses.stream()
+                .limit(MAX_ADDRESSES_PER_HOST)
+                .map(address -> new InetSocketAddress(address, node.port()))
+                .toList();
     }
 }

@@ -40,6 +40,7 @@ public record DhtConfig(
     public static final int DEFAULT_MAX_NODES_QUERIED = 300;
     /** k per family: what one BEP 5/BEP 32 answer holds. */
     public static final int DEFAULT_MAX_NODES_PER_REPLY = 16;
+
     public static final List<HostPort> DEFAULT_ROUTERS = List.of(
             new HostPort("router.bittorrent.com", 6881),
             new HostPort("dht.transmissionbt.com", 6881),
@@ -65,48 +66,80 @@ public record DhtConfig(
 
     /** Production settings: wildcard sockets, the system resolver, the well-known routers. */
     public static DhtConfig defaults() {
-        return new DhtConfig(DEFAULT_ALPHA, DEFAULT_K, DEFAULT_QUERY_TIMEOUT, DEFAULT_MAX_NODES_QUERIED,
-                DEFAULT_MAX_NODES_PER_REPLY, DEFAULT_ROUTERS, Resolver.system(), literal("0.0.0.0"), literal("::"));
+        return new DhtConfig(
+                DEFAULT_ALPHA,
+                DEFAULT_K,
+                DEFAULT_QUERY_TIMEOUT,
+                DEFAULT_MAX_NODES_QUERIED,
+                DEFAULT_MAX_NODES_PER_REPLY,
+                DEFAULT_ROUTERS,
+                Resolver.system(),
+                literal("0.0.0.0"),
+                literal("::"));
     }
 
     public DhtConfig withAlpha(int newAlpha) {
-        return new DhtConfig(newAlpha, k, queryTimeout, maxNodesQueried, maxNodesPerReply, defaultRouters, resolver,
-                bindIpv4, bindIpv6);
+        return new DhtConfig(
+                newAlpha,
+                k,
+                queryTimeout,
+                maxNodesQueried,
+                maxNodesPerReply,
+                defaultRouters,
+                resolver,
+                bindIpv4,
+                bindIpv6);
     }
 
     public DhtConfig withK(int newK) {
-        return new DhtConfig(alpha, newK, queryTimeout, maxNodesQueried, maxNodesPerReply, defaultRouters, resolver,
-                bindIpv4, bindIpv6);
+        return new DhtConfig(
+                alpha,
+                newK,
+                queryTimeout,
+                maxNodesQueried,
+                maxNodesPerReply,
+                defaultRouters,
+                resolver,
+                bindIpv4,
+                bindIpv6);
     }
 
     public DhtConfig withQueryTimeout(Duration timeout) {
-        return new DhtConfig(alpha, k, timeout, maxNodesQueried, maxNodesPerReply, defaultRouters, resolver,
-                bindIpv4, bindIpv6);
+        return new DhtConfig(
+                alpha, k, timeout, maxNodesQueried, maxNodesPerReply, defaultRouters, resolver, bindIpv4, bindIpv6);
     }
 
     public DhtConfig withMaxNodesQueried(int max) {
-        return new DhtConfig(alpha, k, queryTimeout, max, maxNodesPerReply, defaultRouters, resolver, bindIpv4,
-                bindIpv6);
+        return new DhtConfig(
+                alpha, k, queryTimeout, max, maxNodesPerReply, defaultRouters, resolver, bindIpv4, bindIpv6);
     }
 
     public DhtConfig withMaxNodesPerReply(int max) {
-        return new DhtConfig(alpha, k, queryTimeout, maxNodesQueried, max, defaultRouters, resolver, bindIpv4,
-                bindIpv6);
+        return new DhtConfig(
+                alpha, k, queryTimeout, maxNodesQueried, max, defaultRouters, resolver, bindIpv4, bindIpv6);
     }
 
     public DhtConfig withDefaultRouters(List<HostPort> routers) {
-        return new DhtConfig(alpha, k, queryTimeout, maxNodesQueried, maxNodesPerReply, routers, resolver, bindIpv4,
-                bindIpv6);
+        return new DhtConfig(
+                alpha, k, queryTimeout, maxNodesQueried, maxNodesPerReply, routers, resolver, bindIpv4, bindIpv6);
     }
 
     public DhtConfig withResolver(Resolver newResolver) {
-        return new DhtConfig(alpha, k, queryTimeout, maxNodesQueried, maxNodesPerReply, defaultRouters, newResolver,
-                bindIpv4, bindIpv6);
+        return new DhtConfig(
+                alpha,
+                k,
+                queryTimeout,
+                maxNodesQueried,
+                maxNodesPerReply,
+                defaultRouters,
+                newResolver,
+                bindIpv4,
+                bindIpv6);
     }
 
     public DhtConfig withBindAddresses(InetAddress ipv4, InetAddress ipv6) {
-        return new DhtConfig(alpha, k, queryTimeout, maxNodesQueried, maxNodesPerReply, defaultRouters, resolver, ipv4,
-                ipv6);
+        return new DhtConfig(
+                alpha, k, queryTimeout, maxNodesQueried, maxNodesPerReply, defaultRouters, resolver, ipv4, ipv6);
     }
 
     private static InetAddress literal(String address) {

@@ -73,8 +73,8 @@ public final class DhtPeerSource implements PeerSource, AutoCloseable {
         if (families.isLeft()) {
             return failed(families.getLeft());
         }
-        SearchRun run = new SearchRun(self, search, found, families.get(), config, scheduler, transport, resolver,
-                table, running::remove);
+        SearchRun run = new SearchRun(
+                self, search, found, families.get(), config, scheduler, transport, resolver, table, running::remove);
         running.add(run);
         CompletableFuture<Summary> summary = run.start();
         if (closed) {

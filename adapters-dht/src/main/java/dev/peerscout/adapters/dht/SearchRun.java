@@ -59,17 +59,27 @@ final class SearchRun implements GetPeersClient {
     private final Set<InetSocketAddress> answered = ConcurrentHashMap.newKeySet();
     /** Where the bootstrap nodes resolved to: asked again and again, as the search cannot start without them. */
     private final Set<InetSocketAddress> bootstrapAddresses = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger queriesSent = new AtomicInteger();
     private final CompletableFuture<Summary> summary = new CompletableFuture<>();
     private final Set<Peer> peers = new HashSet<>();
     /** How the bootstrap nodes resolved: a search none of them started says why. */
     private final BootstrapProgress bootstrapping;
+
     private boolean startedFromTable;
     private boolean finished;
     private Scheduler.Cancellable deadlineTimer;
 
-    SearchRun(NodeId self, Search search, Consumer<Peer> found, Set<AddressFamily> families, DhtConfig config,
-            Scheduler scheduler, KrpcTransport transport, BootstrapResolver resolver, RoutingTable table,
+    SearchRun(
+            NodeId self,
+            Search search,
+            Consumer<Peer> found,
+            Set<AddressFamily> families,
+            DhtConfig config,
+            Scheduler scheduler,
+            KrpcTransport transport,
+            BootstrapResolver resolver,
+            RoutingTable table,
             Consumer<SearchRun> onFinished) {
         this.search = search;
         this.found = found;
@@ -81,8 +91,13 @@ final class SearchRun implements GetPeersClient {
         this.table = table;
         this.onFinished = onFinished;
         this.bootstrapping = new BootstrapProgress(families);
-        LookupLimits limits = new LookupLimits(config.alpha(), config.k(), config.maxNodesQueried(),
-                config.maxNodesPerReply(), Math.max(MAX_CANDIDATES, config.k()), families);
+        LookupLimits limits = new LookupLimits(
+                config.alpha(),
+                config.k(),
+                config.maxNodesQueried(),
+                config.maxNodesPerReply(),
+                Math.max(MAX_CANDIDATES, config.k()),
+                families);
         List<GetPeersLookup> perSwarm = new ArrayList<>();
         for (InfoHash swarm : search.swarms()) {
             perSwarm.add(new GetPeersLookup(self, NodeId.of(swarm), limits, this, this::report));
@@ -91,8 +106,8 @@ final class SearchRun implements GetPeersClient {
     }
 
     CompletableFuture<Summary> start() {
-        Scheduler.Cancellable timer = scheduler.schedule(Duration.between(scheduler.now(), search.deadline()),
-                this::onDeadline);
+        Scheduler.Cancellable timer =
+                scheduler.schedule(Duration.between(scheduler.now(), search.deadline()), this::onDeadline);
         boolean alreadyFinished;
         synchronized (this) {
             deadlineTimer = timer;
@@ -123,7 +138,8 @@ final class SearchRun implements GetPeersClient {
                 return;
             }
             finished = true;
-            done = new Summary(DhtPeerSource.NAME, queried.size(), answered.size(), peers.size(), error, queriesSent.get());
+            done = new Summary(
+                    DhtPeerSource.NAME, queried.size(), answered.size(), peers.size(), error, queriesSent.get());
             timer = deadlineTimer;
         }
         if (timer != null) {
@@ -172,7 +188,9 @@ final class SearchRun implements GetPeersClient {
                 return CompletableFuture.completedFuture(Option.some(answer.answer()));
             }
             boolean bootstrap = bootstrapAddresses.contains(node);
-            if (reply instanceof QueryOutcome.NoReply && !isFinished() && scheduler.now().isBefore(search.deadline())
+            if (reply instanceof QueryOutcome.NoReply
+                    && !isFinished()
+                    && scheduler.now().isBefore(search.deadline())
                     && attempt < (bootstrap ? BOOTSTRAP_TRIES : NODE_TRIES)) {
                 return ask(node, target, attempt + 1, bootstrap ? wait.multipliedBy(2) : wait);
             }
@@ -257,7 +275,8 @@ final class SearchRun implements GetPeersClient {
         }
         if (failure != null) {
             // A consumer bug must not leave the lookups running unseen: end the search and say why.
-            finish(Option.some("stopped: the peer consumer failed: " + Problems.describe(failure, "unexpected failure")));
+            finish(Option.some(
+                    "stopped: the peer consumer failed: " + Problems.describe(failure, "unexpected failure")));
         }
     }
 }

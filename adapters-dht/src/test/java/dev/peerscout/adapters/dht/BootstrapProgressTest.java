@@ -41,10 +41,14 @@ class BootstrapProgressTest {
             progress.failed(position, new HostPort("n" + position + ".example", 6881), Either.left("why " + position));
         }
         assertTrue(progress.noneResolved());
-        assertEquals("no DHT bootstrap node resolved: n0.example:6881 (why 0), n1.example:6881 (why 1),"
-                + " n2.example:6881 (why 2) and 2 more", progress.whyNoStart());
-        assertEquals("no DHT bootstrap node resolved before the deadline: n0.example:6881 (why 0),"
-                + " n1.example:6881 (why 1), n2.example:6881 (why 2) and 2 more", progress.whyNoStartByDeadline());
+        assertEquals(
+                "no DHT bootstrap node resolved: n0.example:6881 (why 0), n1.example:6881 (why 1),"
+                        + " n2.example:6881 (why 2) and 2 more",
+                progress.whyNoStart());
+        assertEquals(
+                "no DHT bootstrap node resolved before the deadline: n0.example:6881 (why 0),"
+                        + " n1.example:6881 (why 1), n2.example:6881 (why 2) and 2 more",
+                progress.whyNoStartByDeadline());
     }
 
     @Test

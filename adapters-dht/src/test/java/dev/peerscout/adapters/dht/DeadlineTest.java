@@ -48,7 +48,8 @@ class DeadlineTest {
         assertFalse(run.summary().isDone(), "the third try waits 4 s");
         clock.advance(Duration.ofMillis(1));
 
-        assertEquals(new Summary("dht", 1, 0, 0, Option.none(), 3), run.summary().getNow(null));
+        assertEquals(
+                new Summary("dht", 1, 0, 0, Option.none(), 3), run.summary().getNow(null));
     }
 
     @Test
@@ -59,7 +60,8 @@ class DeadlineTest {
         advanceUntilAsked(Duration.ofSeconds(1), mute, 2);
         clock.advance(Duration.ofMillis(1_500));
 
-        assertEquals(new Summary("dht", 1, 0, 0, Option.none(), 2), run.summary().getNow(null));
+        assertEquals(
+                new Summary("dht", 1, 0, 0, Option.none(), 2), run.summary().getNow(null));
     }
 
     @Test
@@ -79,11 +81,17 @@ class DeadlineTest {
 
     @Test
     void aNameServerThatHangsIsCutOffAtTheDeadline() throws Exception {
-        Harness.Run run = run(harness.source(), harness.search(List.of(swarm), List.of(new HostPort("slow.test", 6881)),
-                Duration.ofSeconds(2), EnumSet.of(AddressFamily.IPV4)));
+        Harness.Run run = run(
+                harness.source(),
+                harness.search(
+                        List.of(swarm),
+                        List.of(new HostPort("slow.test", 6881)),
+                        Duration.ofSeconds(2),
+                        EnumSet.of(AddressFamily.IPV4)));
         clock.advance(Duration.ofSeconds(2));
 
-        assertEquals(Option.some("no DHT bootstrap node resolved before the deadline"),
+        assertEquals(
+                Option.some("no DHT bootstrap node resolved before the deadline"),
                 run.summary().getNow(null).error());
     }
 
@@ -102,7 +110,10 @@ class DeadlineTest {
     }
 
     private Search search(Duration within, FakeNode node) {
-        return harness.search(List.of(swarm), List.of(new HostPort("127.0.0.1", node.port())), within,
+        return harness.search(
+                List.of(swarm),
+                List.of(new HostPort("127.0.0.1", node.port())),
+                within,
                 EnumSet.of(AddressFamily.IPV4));
     }
 

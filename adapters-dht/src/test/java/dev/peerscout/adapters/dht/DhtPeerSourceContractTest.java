@@ -72,7 +72,8 @@ class DhtPeerSourceContractTest extends PeerSourceContract {
 
     private Search search(Duration within, FakeNode... bootstrap) {
         List<HostPort> nodes = java.util.Arrays.stream(bootstrap)
-                .map(node -> new HostPort("127.0.0.1", node.port())).toList();
+                .map(node -> new HostPort("127.0.0.1", node.port()))
+                .toList();
         return harness.search(List.of(Fixtures.anyInfoHash()), nodes, within, EnumSet.of(AddressFamily.IPV4));
     }
 }

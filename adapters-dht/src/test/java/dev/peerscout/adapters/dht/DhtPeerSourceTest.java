@@ -58,7 +58,8 @@ class DhtPeerSourceTest {
     @Test
     void followsReferralsTowardsTheInfoHash() throws Exception {
         FakeNode holder = harness.nodes.start(atDistance(target, 1), answering(List.of(), List.of(P1)));
-        FakeNode closer = harness.nodes.start(atDistance(target, 1000), answering(List.of(holder.contact()), List.of()));
+        FakeNode closer =
+                harness.nodes.start(atDistance(target, 1000), answering(List.of(holder.contact()), List.of()));
         FakeNode entry = harness.nodes.start(answering(List.of(closer.contact()), List.of()));
 
         Harness.Run run = run(harness.source(), harness.search(swarm, entry));
@@ -94,15 +95,22 @@ class DhtPeerSourceTest {
         // Both nodes answer: a query timeout far above a busy machine's delays keeps the count of
         // queries exact (the harness's 300 ms would let a slow answer be asked for again).
         DhtPeerSource patient = harness.source(Harness.loopbackConfig().withQueryTimeout(Duration.ofSeconds(2)));
-        Harness.Run run = run(patient, harness.search(List.of(swarm, other),
-                List.of(hostPort(first)), Duration.ofSeconds(5), EnumSet.of(AddressFamily.IPV4)));
+        Harness.Run run = run(
+                patient,
+                harness.search(
+                        List.of(swarm, other),
+                        List.of(hostPort(first)),
+                        Duration.ofSeconds(5),
+                        EnumSet.of(AddressFamily.IPV4)));
 
         Summary summary = run.await();
         assertEquals(new Summary("dht", 2, 2, 2, Option.none(), 4), summary);
         assertEquals(Set.of(P1, P2), new HashSet<>(run.found()));
         assertEquals(2, run.found().size());
-        assertEquals(Set.of(target, NodeId.of(other)),
-                Set.copyOf(first.received.stream().map(ReceivedQuery::target).toList()), "one lookup per swarm");
+        assertEquals(
+                Set.of(target, NodeId.of(other)),
+                Set.copyOf(first.received.stream().map(ReceivedQuery::target).toList()),
+                "one lookup per swarm");
     }
 
     @Test
@@ -110,8 +118,13 @@ class DhtPeerSourceTest {
         FakeNode node = harness.nodes.start(answering(List.of(), List.of(P1)));
         long started = System.nanoTime();
 
-        Harness.Run run = run(harness.source(), harness.search(List.of(swarm), List.of(hostPort(node)),
-                Duration.ofSeconds(60), EnumSet.of(AddressFamily.IPV4)));
+        Harness.Run run = run(
+                harness.source(),
+                harness.search(
+                        List.of(swarm),
+                        List.of(hostPort(node)),
+                        Duration.ofSeconds(60),
+                        EnumSet.of(AddressFamily.IPV4)));
 
         run.await();
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
@@ -151,29 +164,42 @@ class DhtPeerSourceTest {
     void resolvesBootstrapHostNames() throws Exception {
         FakeNode node = harness.nodes.start(answering(List.of(), List.of(P1)));
 
-        Harness.Run run = run(harness.source(), harness.search(List.of(swarm),
-                List.of(new HostPort("nowhere.test", 6881), new HostPort("v4.test", node.port())),
-                Duration.ofSeconds(5), EnumSet.of(AddressFamily.IPV4)));
+        Harness.Run run = run(
+                harness.source(),
+                harness.search(
+                        List.of(swarm),
+                        List.of(new HostPort("nowhere.test", 6881), new HostPort("v4.test", node.port())),
+                        Duration.ofSeconds(5),
+                        EnumSet.of(AddressFamily.IPV4)));
 
         assertEquals(new Summary("dht", 1, 1, 1, Option.none()), run.await());
     }
 
     @Test
     void noBootstrapNodeThatResolvesIsAnError() throws Exception {
-        Harness.Run run = run(harness.source(), harness.search(List.of(swarm),
-                List.of(new HostPort("nowhere.test", 6881), new HostPort("v6.test", 6881),
-                        new HostPort("127.0.0.1", 0)),
-                Duration.ofSeconds(5), EnumSet.of(AddressFamily.IPV4)));
+        Harness.Run run = run(
+                harness.source(),
+                harness.search(
+                        List.of(swarm),
+                        List.of(
+                                new HostPort("nowhere.test", 6881),
+                                new HostPort("v6.test", 6881),
+                                new HostPort("127.0.0.1", 0)),
+                        Duration.ofSeconds(5),
+                        EnumSet.of(AddressFamily.IPV4)));
 
-        assertEquals(Option.some("no DHT bootstrap node resolved: nowhere.test:6881 (unknown host), "
-                + "v6.test:6881 (no IPv4 address), 127.0.0.1:0 (port 0)"), run.await().error());
+        assertEquals(
+                Option.some("no DHT bootstrap node resolved: nowhere.test:6881 (unknown host), "
+                        + "v6.test:6881 (no IPv4 address), 127.0.0.1:0 (port 0)"),
+                run.await().error());
     }
 
     @Test
     void noBootstrapNodeAndNoDefaultRoutersIsAnError() throws Exception {
         Harness.Run run = run(harness.source(), harness.search(swarm));
 
-        assertEquals(new Summary("dht", 0, 0, 0, Option.some("no DHT bootstrap node given and no default routers")),
+        assertEquals(
+                new Summary("dht", 0, 0, 0, Option.some("no DHT bootstrap node given and no default routers")),
                 run.await());
     }
 
@@ -181,12 +207,31 @@ class DhtPeerSourceTest {
     void noSwarmsOrAPastDeadlineMeanNothingToDo() throws Exception {
         DhtPeerSource source = harness.source();
         Summary nothing = new Summary("dht", 0, 0, 0, Option.none());
-        assertEquals(nothing, run(source, harness.search(List.of(), List.of(), Duration.ofSeconds(5),
-                EnumSet.of(AddressFamily.IPV4))).await());
-        assertEquals(nothing, run(source, harness.search(List.of(swarm), List.of(new HostPort("127.0.0.1", 1)),
-                Duration.ofSeconds(-1), EnumSet.of(AddressFamily.IPV4))).await());
-        assertEquals(Option.some("no address family allowed"), run(source, harness.search(List.of(swarm),
-                List.of(new HostPort("127.0.0.1", 1)), Duration.ofSeconds(5), Set.of())).await().error());
+        assertEquals(
+                nothing,
+                run(source, harness.search(List.of(), List.of(), Duration.ofSeconds(5), EnumSet.of(AddressFamily.IPV4)))
+                        .await());
+        assertEquals(
+                nothing,
+                run(
+                                source,
+                                harness.search(
+                                        List.of(swarm),
+                                        List.of(new HostPort("127.0.0.1", 1)),
+                                        Duration.ofSeconds(-1),
+                                        EnumSet.of(AddressFamily.IPV4)))
+                        .await());
+        assertEquals(
+                Option.some("no address family allowed"),
+                run(
+                                source,
+                                harness.search(
+                                        List.of(swarm),
+                                        List.of(new HostPort("127.0.0.1", 1)),
+                                        Duration.ofSeconds(5),
+                                        Set.of()))
+                        .await()
+                        .error());
     }
 
     @Test
@@ -208,8 +253,13 @@ class DhtPeerSourceTest {
         FakeNode v6 = harness.nodes.startIpv6(atDistance(target, 1), answering(List.of(), List.of(v6Peer)));
         FakeNode v4 = harness.nodes.start(answering(List.of(v6.contact()), List.of(P1)));
 
-        Harness.Run run = run(harness.source(), harness.search(List.of(swarm), List.of(hostPort(v4)),
-                Duration.ofSeconds(5), EnumSet.allOf(AddressFamily.class)));
+        Harness.Run run = run(
+                harness.source(),
+                harness.search(
+                        List.of(swarm),
+                        List.of(hostPort(v4)),
+                        Duration.ofSeconds(5),
+                        EnumSet.allOf(AddressFamily.class)));
 
         assertEquals(new Summary("dht", 2, 2, 2, Option.none()), run.await());
         assertEquals(Set.of(P1, v6Peer), Set.copyOf(run.found()));
@@ -222,8 +272,13 @@ class DhtPeerSourceTest {
         Peer v6Peer = peer("2001:db8::7", 6881);
         FakeNode v6 = harness.nodes.startIpv6(harness.nodes.randomId(), answering(List.of(), List.of(v6Peer, P1)));
 
-        Harness.Run run = run(harness.source(), harness.search(List.of(swarm), List.of(new HostPort("::1", v6.port())),
-                Duration.ofSeconds(5), EnumSet.of(AddressFamily.IPV6)));
+        Harness.Run run = run(
+                harness.source(),
+                harness.search(
+                        List.of(swarm),
+                        List.of(new HostPort("::1", v6.port())),
+                        Duration.ofSeconds(5),
+                        EnumSet.of(AddressFamily.IPV6)));
 
         assertEquals(new Summary("dht", 1, 1, 1, Option.none()), run.await());
         assertEquals(List.of(v6Peer), run.found());
@@ -232,9 +287,12 @@ class DhtPeerSourceTest {
     @Test
     void aFailingConsumerEndsTheSearchWithTheReason() throws Exception {
         FakeNode node = harness.nodes.start(answering(List.of(), List.of(P1, P2)));
-        Summary summary = harness.source().findPeers(harness.search(swarm, node), peer -> {
-            throw new IllegalStateException("bug");
-        }).summary().get();
+        Summary summary = harness.source()
+                .findPeers(harness.search(swarm, node), peer -> {
+                    throw new IllegalStateException("bug");
+                })
+                .summary()
+                .get();
 
         assertEquals("stopped: the peer consumer failed: bug", summary.error().get(), "no Java class name");
     }
@@ -254,13 +312,20 @@ class DhtPeerSourceTest {
     void closingEndsRunningSearchesAndLaterOnesFail() throws Exception {
         FakeNode node = harness.nodes.start(silent());
         DhtPeerSource source = harness.source();
-        Harness.Run running = run(source, harness.search(List.of(swarm), List.of(hostPort(node)),
-                Duration.ofSeconds(30), EnumSet.of(AddressFamily.IPV4)));
+        Harness.Run running = run(
+                source,
+                harness.search(
+                        List.of(swarm),
+                        List.of(hostPort(node)),
+                        Duration.ofSeconds(30),
+                        EnumSet.of(AddressFamily.IPV4)));
 
         source.close();
 
         assertEquals(Option.some("DHT client closed"), running.await().error());
-        assertEquals(Option.some("DHT client closed"), run(source, harness.search(swarm, node)).await().error());
+        assertEquals(
+                Option.some("DHT client closed"),
+                run(source, harness.search(swarm, node)).await().error());
     }
 
     private static HostPort hostPort(FakeNode node) {

@@ -23,7 +23,6 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -38,7 +37,8 @@ import java.util.function.Function;
 final class FakeNodes implements AutoCloseable {
     private static final InetAddress IPV4_LOOPBACK = literal("127.0.0.1");
     private static final InetAddress IPV6_LOOPBACK = literal("::1");
-    private static final BencodeDecoder QUERIES = new BencodeDecoder(Krpc.MAX_DEPTH, Krpc.MAX_MESSAGE, Krpc.MAX_MESSAGE);
+    private static final BencodeDecoder QUERIES =
+            new BencodeDecoder(Krpc.MAX_DEPTH, Krpc.MAX_MESSAGE, Krpc.MAX_MESSAGE);
 
     /** What a node does with a query. */
     @FunctionalInterface
@@ -56,7 +56,8 @@ final class FakeNodes implements AutoCloseable {
         /** {@code info_hash} of a get_peers, {@code target} of a find_node. */
         NodeId target() {
             BDict a = arguments();
-            return NodeId.of(a.bytes("info_hash").or(() -> a.bytes("target")).get().toBytes());
+            return NodeId.of(
+                    a.bytes("info_hash").or(() -> a.bytes("target")).get().toBytes());
         }
 
         NodeId sender() {
@@ -138,13 +139,13 @@ final class FakeNodes implements AutoCloseable {
     // ---- behaviours ----
 
     static Behaviour silent() {
-        return (node, query) -> { };
+        return (node, query) -> {};
     }
 
     /** Answers every query with the given nodes and peers, and a token. */
     static Behaviour answering(List<NodeContact> nodes, List<Peer> peers) {
-        return (node, query) -> node.answer(query, new Answer(node.id, nodes, peers,
-                Option.some(BBytes.ascii("tok" + node.port()))));
+        return (node, query) ->
+                node.answer(query, new Answer(node.id, nodes, peers, Option.some(BBytes.ascii("tok" + node.port()))));
     }
 
     static Behaviour raw(Function<ReceivedQuery, byte[]> reply) {
@@ -190,8 +191,8 @@ final class FakeNodes implements AutoCloseable {
     }
 
     private FakeNode open(NodeId id, InetAddress loopback, Behaviour behaviour) throws IOException {
-        DatagramChannel channel = DatagramChannel.open(loopback instanceof Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        DatagramChannel channel = DatagramChannel.open(
+                loopback instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         channel.configureBlocking(false);
         channel.bind(new InetSocketAddress(loopback, 0));
         FakeNode node = new FakeNode(id, channel, behaviour);
@@ -234,15 +235,20 @@ final class FakeNodes implements AutoCloseable {
             }
             BValue decoded;
             try {
-                decoded = QUERIES.decode(buffer.array(), 0, buffer.position()).root().toValue();
+                decoded = QUERIES.decode(buffer.array(), 0, buffer.position())
+                        .root()
+                        .toValue();
             } catch (BencodeException e) {
                 continue;
             }
             if (!(decoded instanceof BDict message)) {
                 continue;
             }
-            ReceivedQuery query = new ReceivedQuery(TransactionId.of(message.bytes("t").get().toBytes()),
-                    message.bytes("q").map(BBytes::text).orElse(""), message, from);
+            ReceivedQuery query = new ReceivedQuery(
+                    TransactionId.of(message.bytes("t").get().toBytes()),
+                    message.bytes("q").map(BBytes::text).orElse(""),
+                    message,
+                    from);
             node.received.add(query);
             try {
                 node.behaviour.onQuery(node, query);

@@ -62,9 +62,9 @@ class HostileNodesTest {
 
     @Test
     void aReplyWithTheWrongTransactionIdIsIgnored() throws Exception {
-        FakeNode node = harness.nodes.start(raw(query -> Krpc.response(TransactionId.ascii("zz"),
-                new Answer(harness.nodes.randomId(), List.of(), List.of(FORGED),
-                        Option.none()))));
+        FakeNode node = harness.nodes.start(raw(query -> Krpc.response(
+                TransactionId.ascii("zz"),
+                new Answer(harness.nodes.randomId(), List.of(), List.of(FORGED), Option.none()))));
 
         Harness.Run run = run(harness.source(), harness.search(swarm, node));
 
@@ -76,8 +76,12 @@ class HostileNodesTest {
     void aReplyFromAnotherPortIsIgnored() throws Exception {
         FakeNode accomplice = harness.nodes.start(silent());
         FakeNode node = harness.nodes.start((self, query) -> accomplice.send(
-                response(query.transaction(), self.id, "values", new BValue.BList(List.of(
-                        BBytes.of(CompactInfo.encodePeer(FORGED))))), query.from()));
+                response(
+                        query.transaction(),
+                        self.id,
+                        "values",
+                        new BValue.BList(List.of(BBytes.of(CompactInfo.encodePeer(FORGED))))),
+                query.from()));
 
         Harness.Run run = run(harness.source(), harness.search(swarm, node));
 
@@ -89,12 +93,14 @@ class HostileNodesTest {
     void aForgeryDoesNotSpoilTheRealAnswerThatFollows() throws Exception {
         FakeNode accomplice = harness.nodes.start(silent());
         FakeNode node = harness.nodes.start((self, query) -> {
-            accomplice.send(Krpc.response(query.transaction(), new Answer(self.id,
-                    List.of(), List.of(FORGED), Option.none())), query.from());
-            self.send(Krpc.response(TransactionId.ascii("no"), new Answer(self.id,
-                    List.of(), List.of(FORGED), Option.none())), query.from());
-            self.answer(query, new Answer(self.id, List.of(), List.of(REAL),
-                    Option.none()));
+            accomplice.send(
+                    Krpc.response(query.transaction(), new Answer(self.id, List.of(), List.of(FORGED), Option.none())),
+                    query.from());
+            self.send(
+                    Krpc.response(
+                            TransactionId.ascii("no"), new Answer(self.id, List.of(), List.of(FORGED), Option.none())),
+                    query.from());
+            self.answer(query, new Answer(self.id, List.of(), List.of(REAL), Option.none()));
         });
 
         Harness.Run run = run(harness.source(), harness.search(swarm, node));
@@ -129,7 +135,8 @@ class HostileNodesTest {
 
         assertEquals(new Summary("dht", 1, 0, 0, Option.none(), 3), run.await()); // a bootstrap node's three tries
         assertEquals(0, accomplice.received.size());
-        assertTrue(node.received.stream().allMatch(query -> query.method().equals("get_peers")),
+        assertTrue(
+                node.received.stream().allMatch(query -> query.method().equals("get_peers")),
                 "we answered no ping (read-only): " + node.received);
     }
 
@@ -139,8 +146,8 @@ class HostileNodesTest {
         FakeNode b = harness.nodes.start(atDistance(target, 2), answering(List.of(), List.of(REAL)));
         byte[] compact = CompactInfo.encodeNodes(List.of(a.contact(), b.contact()));
         byte[] ragged = Arrays.copyOf(compact, compact.length + 5);
-        FakeNode entry = harness.nodes.start(raw(query -> response(query.transaction(), harness.nodes.randomId(),
-                "nodes", bytes(ragged))));
+        FakeNode entry = harness.nodes.start(
+                raw(query -> response(query.transaction(), harness.nodes.randomId(), "nodes", bytes(ragged))));
 
         Harness.Run run = run(harness.source(), harness.search(swarm, entry));
 
@@ -168,8 +175,14 @@ class HostileNodesTest {
         DhtPeerSource source = harness.source(Harness.loopbackConfig().withMaxNodesQueried(25));
         long started = System.nanoTime();
 
-        Summary summary = run(source, harness.search(List.of(swarm), List.of(new HostPort("127.0.0.1",
-                pool.get(0).port())), Duration.ofSeconds(30), EnumSet.of(AddressFamily.IPV4))).await();
+        Summary summary = run(
+                        source,
+                        harness.search(
+                                List.of(swarm),
+                                List.of(new HostPort("127.0.0.1", pool.get(0).port())),
+                                Duration.ofSeconds(30),
+                                EnumSet.of(AddressFamily.IPV4)))
+                .await();
 
         assertEquals(25, summary.nodesQueried());
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos(), "ended long before the deadline");
@@ -181,8 +194,13 @@ class HostileNodesTest {
     @Test
     void aNodeNamingItselfUnderEverCloserIdsIsAskedOnce() throws Exception {
         AtomicLong distance = new AtomicLong(1000);
-        FakeNode node = harness.nodes.start((self, query) -> self.answer(query, new Answer(self.id, List.of(new NodeContact(atDistance(target, distance.decrementAndGet()),
-                        self.address())), List.of(), Option.none())));
+        FakeNode node = harness.nodes.start((self, query) -> self.answer(
+                query,
+                new Answer(
+                        self.id,
+                        List.of(new NodeContact(atDistance(target, distance.decrementAndGet()), self.address())),
+                        List.of(),
+                        Option.none())));
 
         Summary summary = run(harness.source(), harness.search(swarm, node)).await();
 
@@ -197,15 +215,20 @@ class HostileNodesTest {
             // ~64 KB: 1,500 contacts (all pointing at one silent node) and 1,500 peers.
             ByteArrayOutputStream nodes = new ByteArrayOutputStream();
             for (int i = 0; i < 1_500; i++) {
-                nodes.writeBytes(CompactInfo.encodeNodes(List.of(new NodeContact(atDistance(target, i + 1),
-                        sink.address()))));
+                nodes.writeBytes(
+                        CompactInfo.encodeNodes(List.of(new NodeContact(atDistance(target, i + 1), sink.address()))));
             }
             List<BValue> values = new ArrayList<>();
             for (int i = 0; i < 1_500; i++) {
                 values.add(BBytes.of(CompactInfo.encodePeer(peer("10.9." + i / 250 + "." + i % 250, 1 + i))));
             }
-            byte[] datagram = response(query.transaction(), self.id, "nodes", bytes(nodes.toByteArray()),
-                    "values", new BValue.BList(values));
+            byte[] datagram = response(
+                    query.transaction(),
+                    self.id,
+                    "nodes",
+                    bytes(nodes.toByteArray()),
+                    "values",
+                    new BValue.BList(values));
             assertTrue(datagram.length > 50_000 && datagram.length < 65_507, "size " + datagram.length);
             self.send(datagram, query.from());
         });
@@ -230,12 +253,18 @@ class HostileNodesTest {
     void contactsWithPortZeroOrOurOwnIdAreNeverAsked() throws Exception {
         DhtPeerSource source = harness.source();
         FakeNode decoy = harness.nodes.start(silent());
-        byte[] portZero = CompactInfo.encodeNodes(List.of(new NodeContact(atDistance(target, 1),
-                new InetSocketAddress(decoy.address().getAddress(), 1))));
+        byte[] portZero = CompactInfo.encodeNodes(List.of(new NodeContact(
+                atDistance(target, 1), new InetSocketAddress(decoy.address().getAddress(), 1))));
         portZero[portZero.length - 1] = 0;
-        FakeNode node = harness.nodes.start((self, query) -> self.send(response(query.transaction(), self.id, "nodes",
-                bytes(concat(portZero, CompactInfo.encodeNodes(List.of(new NodeContact(source.nodeId(),
-                        decoy.address())))))), query.from()));
+        FakeNode node = harness.nodes.start((self, query) -> self.send(
+                response(
+                        query.transaction(),
+                        self.id,
+                        "nodes",
+                        bytes(concat(
+                                portZero,
+                                CompactInfo.encodeNodes(List.of(new NodeContact(source.nodeId(), decoy.address())))))),
+                query.from()));
 
         Summary summary = run(source, harness.search(swarm, node)).await();
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class LibtorrentDht implements AutoCloseable {
     /** Debian's own interpreter: another python3 earlier on PATH would not have the module. */
     private static final String PYTHON = "/usr/bin/python3";
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(40);
 
     private final Process process;
@@ -62,22 +63,24 @@ public final class LibtorrentDht implements AutoCloseable {
             Files.copy(resource, script, StandardCopyOption.REPLACE_EXISTING);
         }
         Path saveDir = Files.createDirectory(directory.resolve("data"));
-        Process process = new ProcessBuilder(PYTHON, "-u", script.toString(), String.valueOf(nodes), infoHashHex,
-                        saveDir.toString())
+        Process process = new ProcessBuilder(
+                        PYTHON, "-u", script.toString(), String.valueOf(nodes), infoHashHex, saveDir.toString())
                 .redirectError(directory.resolve("stderr.log").toFile())
                 .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            lines.add("eof");
-        }, "libtorrent-dht-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        // the process ended
+                    }
+                    lines.add("eof");
+                },
+                "libtorrent-dht-stdout");
         reader.setDaemon(true);
         reader.start();
 
@@ -134,7 +137,9 @@ public final class LibtorrentDht implements AutoCloseable {
             return false;
         }
         try {
-            Process probe = new ProcessBuilder(PYTHON, "-c", "import libtorrent").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder(PYTHON, "-c", "import libtorrent")
+                    .redirectErrorStream(true)
+                    .start();
             probe.getInputStream().transferTo(OutputStream.nullOutputStream());
             if (!probe.waitFor(20, TimeUnit.SECONDS)) {
                 probe.destroyForcibly();

@@ -27,6 +27,7 @@ class LibtorrentDhtTest {
     private static final int NODES = 6;
     /** libtorrent's tables are young; a lookup that misses is retried until this has passed. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+
     private static final InfoHash SWARM = anyInfoHash();
 
     private static LibtorrentDht dht;
@@ -61,8 +62,10 @@ class LibtorrentDhtTest {
         Summary summary;
         do {
             DhtPeerSource source = harness.source(Harness.loopbackConfig().withQueryTimeout(Duration.ofSeconds(1)));
-            run = run(source, harness.search(List.of(SWARM), List.of(entry), Duration.ofSeconds(5),
-                    EnumSet.of(AddressFamily.IPV4)));
+            run = run(
+                    source,
+                    harness.search(
+                            List.of(SWARM), List.of(entry), Duration.ofSeconds(5), EnumSet.of(AddressFamily.IPV4)));
             summary = run.await();
         } while (!run.found().contains(announced) && System.nanoTime() < until);
 
@@ -78,8 +81,13 @@ class LibtorrentDhtTest {
         HostPort entry = new HostPort("127.0.0.1", dht.nodePorts().get(0));
         long started = System.nanoTime();
 
-        Harness.Run run = run(harness.source(), harness.search(List.of(anyInfoHash()), List.of(entry),
-                Duration.ofSeconds(10), EnumSet.of(AddressFamily.IPV4)));
+        Harness.Run run = run(
+                harness.source(),
+                harness.search(
+                        List.of(anyInfoHash()),
+                        List.of(entry),
+                        Duration.ofSeconds(10),
+                        EnumSet.of(AddressFamily.IPV4)));
 
         Summary summary = run.await();
         assertTrue(run.found().isEmpty());

@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -116,8 +116,8 @@ final class AddressedExchange implements AutoCloseable {
         boolean secure = uri.getScheme().equalsIgnoreCase("https");
         int port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        plain.connect(new InetSocketAddress(address, port),
-                (int) Math.max(1, Math.min(millis, config.connectTimeout().toMillis())));
+        plain.connect(new InetSocketAddress(address, port), (int)
+                Math.max(1, Math.min(millis, config.connectTimeout().toMillis())));
         plain.setSoTimeout(millis);
         Socket socket = plain;
         String host = FamilyRoute.hostOf(uri);
@@ -140,7 +140,9 @@ final class AddressedExchange implements AutoCloseable {
 
     private SSLSocketFactory tlsSockets() throws IOException {
         try {
-            return tls.isDefined() ? tls.get().getSocketFactory() : SSLContext.getDefault().getSocketFactory();
+            return tls.isDefined()
+                    ? tls.get().getSocketFactory()
+                    : SSLContext.getDefault().getSocketFactory();
         } catch (NoSuchAlgorithmException e) {
             throw new SSLException("no TLS context: " + e.getMessage(), e);
         }
@@ -164,8 +166,10 @@ final class AddressedExchange implements AutoCloseable {
             int b = in.read();
             if (b < 0) {
                 byte[] seen = head.toBytes();
-                return Either.left(malformed(seen.length == 0 ? "connection closed without an answer"
-                        : "answer ended inside its head: " + BodyPreview.of(seen)));
+                return Either.left(malformed(
+                        seen.length == 0
+                                ? "connection closed without an answer"
+                                : "answer ended inside its head: " + BodyPreview.of(seen)));
             }
             if (!head.append(new byte[] {(byte) b}, 0, 1)) {
                 return Either.left(malformed("HTTP head larger than " + ByteSizes.text(MAX_HEAD_BYTES)));
@@ -193,14 +197,16 @@ final class AddressedExchange implements AutoCloseable {
             switch (name) {
                 case "location" -> location = Option.some(value);
                 case "content-encoding" -> encoding = value;
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "content-length" -> {
                     if (!value.matches("\\d{1,18}")) {
-                        return Either.left(malformed("Content-Length is not a number: " + BodyPreview.of(value.getBytes(StandardCharsets.ISO_8859_1))));
+                        return Either.left(malformed("Content-Length is not a number: "
+                                + BodyPreview.of(value.getBytes(StandardCharsets.ISO_8859_1))));
                     }
                     length = Long.parseLong(value);
                 }
-                default -> { }
+                default -> {}
             }
         }
         BoundedBuffer body = new BoundedBuffer(config.maxBodyBytes());
@@ -208,7 +214,8 @@ final class AddressedExchange implements AutoCloseable {
         if (!complete && !body.overflowed()) {
             return Either.left(malformed("HTTP " + status + " body cut short by the server"));
         }
-        return Either.right(new Answer(status, location, encoding, new ReceivedBody(body.toBytes(), body.overflowed())));
+        return Either.right(
+                new Answer(status, location, encoding, new ReceivedBody(body.toBytes(), body.overflowed())));
     }
 
     /** Whether the body ended where it should (at Content-Length, or at the close without one). */

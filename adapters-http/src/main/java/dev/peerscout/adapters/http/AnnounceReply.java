@@ -38,7 +38,15 @@ record AnnounceReply(
     }
 
     AnnounceResponse toResponse(int attempts) {
-        return new AnnounceResponse(interval.getOrElse(DEFAULT_INTERVAL), minInterval, seeders, leechers, peers,
-                warning, externalIp, attempts, skippedPeers);
+        return new AnnounceResponse(
+                interval.getOrElse(DEFAULT_INTERVAL),
+                minInterval,
+                seeders,
+                leechers,
+                peers,
+                warning,
+                externalIp,
+                attempts,
+                skippedPeers);
     }
 }

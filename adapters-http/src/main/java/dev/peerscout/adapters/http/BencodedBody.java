@@ -39,17 +39,21 @@ final class BencodedBody {
 
     private static String reason(BencodeException e) {
         return switch (e.problem()) {
-            case END_OF_INPUT -> e.openContainers() == 0 ? "empty input" : "input ends inside " + e.openContainers()
-                    + (e.openContainers() == 1 ? " unclosed container" : " unclosed containers");
+            case END_OF_INPUT ->
+                e.openContainers() == 0
+                        ? "empty input"
+                        : "input ends inside " + e.openContainers()
+                                + (e.openContainers() == 1 ? " unclosed container" : " unclosed containers");
             case UNEXPECTED_BYTE -> "unexpected " + BencodeDecoder.describe(e.found()) + " at byte " + e.offset();
             case KEY_NOT_STRING -> "dictionary key is not a byte string at byte " + e.offset();
             case KEY_WITHOUT_VALUE -> "dictionary key without a value at byte " + e.offset();
             case TOO_DEEP -> "nesting deeper than " + MAX_DEPTH + " levels at byte " + e.offset();
             case MALFORMED_INTEGER -> "malformed integer at byte " + e.valueStart();
             case MALFORMED_STRING_LENGTH -> "string length without ':' at byte " + e.valueStart();
-            case STRING_PAST_END -> "string at byte " + e.valueStart() + " claims "
-                    + (e.claimedLength() > Integer.MAX_VALUE ? "more than 2 GiB" : e.claimedLength() + " bytes")
-                    + " but only " + e.bytesLeft() + " follow";
+            case STRING_PAST_END ->
+                "string at byte " + e.valueStart() + " claims "
+                        + (e.claimedLength() > Integer.MAX_VALUE ? "more than 2 GiB" : e.claimedLength() + " bytes")
+                        + " but only " + e.bytesLeft() + " follow";
             case INTEGER_BEYOND_64_BITS -> "integer beyond 64 bits at byte " + e.offset();
             default -> e.getMessage();
         };

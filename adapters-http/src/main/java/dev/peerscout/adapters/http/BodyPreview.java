@@ -16,9 +16,9 @@ final class BodyPreview {
         int shown = 0;
         for (byte raw : body) {
             int b = raw & 0xFF;
-            String piece = b == '"' || b == '\\' ? "\\" + (char) b
-                    : b >= 0x20 && b <= 0x7e ? String.valueOf((char) b)
-                    : String.format("\\x%02x", b);
+            String piece = b == '"' || b == '\\'
+                    ? "\\" + (char) b
+                    : b >= 0x20 && b <= 0x7e ? String.valueOf((char) b) : String.format("\\x%02x", b);
             if (shown + piece.length() > width) {
                 return out.append("\"…").toString();
             }

@@ -26,7 +26,8 @@ final class FamilyRoute {
     }
 
     /** The address the client will connect to, if it is of an allowed family. */
-    static Either<TrackerFailure, InetAddress> choose(String host, List<InetAddress> resolved, Set<AddressFamily> allowed) {
+    static Either<TrackerFailure, InetAddress> choose(
+            String host, List<InetAddress> resolved, Set<AddressFamily> allowed) {
         if (resolved.isEmpty()) {
             return Either.left(new TrackerFailure.DnsFailure(host, "no address"));
         }
@@ -46,7 +47,11 @@ final class FamilyRoute {
     }
 
     private static String names(Set<AddressFamily> families) {
-        return families.stream().map(FamilyRoute::name).sorted().reduce((a, b) -> a + " or " + b).orElse("");
+        return families.stream()
+                .map(FamilyRoute::name)
+                .sorted()
+                .reduce((a, b) -> a + " or " + b)
+                .orElse("");
     }
 
     private static String name(AddressFamily family) {
@@ -55,6 +60,8 @@ final class FamilyRoute {
 
     static String hostOf(java.net.URI uri) {
         String host = uri.getHost();
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host.toLowerCase(Locale.ROOT);
+        return host.startsWith("[") && host.endsWith("]")
+                ? host.substring(1, host.length() - 1)
+                : host.toLowerCase(Locale.ROOT);
     }
 }

@@ -4,13 +4,13 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.net.HostResolver;
-import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.port.CallInFlight;
+import dev.peerscout.domain.port.Resolver;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
@@ -100,7 +100,9 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     private record SwarmAtTracker(String trackerUrl, InfoHash swarm) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof SwarmAtTracker that && trackerUrl.equals(that.trackerUrl) && swarm.equals(that.swarm);
+            return other instanceof SwarmAtTracker that
+                    && trackerUrl.equals(that.trackerUrl)
+                    && swarm.equals(that.swarm);
         }
 
         @Override
@@ -122,16 +124,17 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline, Option<InetAddress> at) {
         SwarmAtTracker swarm = new SwarmAtTracker(tracker.value(), request.infoHash());
-        Either<TrackerFailure, URI> uri = TrackerUrls.httpUri(tracker).flatMap(valid -> TrackerUrls.httpUri(
-                TrackerUrls.withParameters(tracker.value(),
-                        AnnounceQuery.announce(request, Option.of(trackerIds.get(swarm))))));
+        Either<TrackerFailure, URI> uri = TrackerUrls.httpUri(tracker)
+                .flatMap(valid -> TrackerUrls.httpUri(TrackerUrls.withParameters(
+                        tracker.value(), AnnounceQuery.announce(request, Option.of(trackerIds.get(swarm))))));
         if (uri.isLeft()) {
             return CallInFlight.unsent(Either.left(uri.getLeft()));
         }
         TrackerCall<AnnounceResponse> call = new TrackerCall<>(scheduler, deadline);
         call.countRequest();
         fetch.get(call, uri.get(), request.families(), 0, at)
-                .thenApply(fetched -> fetched.flatMap(answer -> TrackerReplies.announce(answer.status(), answer.body())))
+                .thenApply(
+                        fetched -> fetched.flatMap(answer -> TrackerReplies.announce(answer.status(), answer.body())))
                 .thenApply(reply -> reply.peek(ok -> ok.trackerId().forEach(id -> trackerIds.put(swarm, id)))
                         .map(ok -> ok.toResponse(1)))
                 .whenComplete(call::finish);
@@ -151,8 +154,8 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     /** Scrapes at one given address of the tracker's host, or at the one it resolves to first. */
     CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> swarms, Instant deadline, Option<InetAddress> at) {
-        Either<TrackerFailure, String> scrapeUrl = TrackerUrls.httpUri(tracker).flatMap(valid ->
-                TrackerUrls.scrapeUrl(tracker.value())
+        Either<TrackerFailure, String> scrapeUrl = TrackerUrls.httpUri(tracker)
+                .flatMap(valid -> TrackerUrls.scrapeUrl(tracker.value())
                         .toEither(() -> new TrackerFailure.Unsupported("tracker has no scrape URL")));
         if (scrapeUrl.isLeft()) {
             return CallInFlight.unsent(Either.left(scrapeUrl.getLeft()));
@@ -167,15 +170,20 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
         return call.inFlight();
     }
 
-    private CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrapeBatches(TrackerCall<ScrapeResponse> call,
-            String scrapeUrl, List<InfoHash> hashes, int from, int batch, Map<InfoHash, ScrapeStats> stats,
+    private CompletableFuture<Either<TrackerFailure, ScrapeResponse>> scrapeBatches(
+            TrackerCall<ScrapeResponse> call,
+            String scrapeUrl,
+            List<InfoHash> hashes,
+            int from,
+            int batch,
+            Map<InfoHash, ScrapeStats> stats,
             Option<InetAddress> at) {
         if (from >= hashes.size()) {
             return done(Either.right(new ScrapeResponse(stats, call.attempts())));
         }
         List<InfoHash> asked = hashes.subList(from, Math.min(hashes.size(), from + batch));
-        Either<TrackerFailure, URI> uri = TrackerUrls.httpUri(
-                TrackerUrls.withParameters(scrapeUrl, AnnounceQuery.scrape(asked)));
+        Either<TrackerFailure, URI> uri =
+                TrackerUrls.httpUri(TrackerUrls.withParameters(scrapeUrl, AnnounceQuery.scrape(asked)));
         if (uri.isLeft()) {
             return done(Either.left(uri.getLeft()));
         }
@@ -187,7 +195,8 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
             TrackerFetch.Fetched answer = fetched.get();
             if (answer.status() == URI_TOO_LONG) {
                 return batch == 1
-                        ? done(Either.left(new TrackerFailure.Malformed("HTTP 414 URI too long, even for one info hash", call.attempts())))
+                        ? done(Either.left(new TrackerFailure.Malformed(
+                                "HTTP 414 URI too long, even for one info hash", call.attempts())))
                         : scrapeBatches(call, scrapeUrl, hashes, from, batch / 2, stats, at);
             }
             Either<TrackerFailure, Map<InfoHash, ScrapeStats>> counts =

@@ -40,8 +40,12 @@ public record HttpTrackerConfig(
     }
 
     public static HttpTrackerConfig defaults() {
-        return new HttpTrackerConfig(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_USER_AGENT,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_SCRAPE_BATCH);
+        return new HttpTrackerConfig(
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_MAX_REDIRECTS,
+                DEFAULT_USER_AGENT,
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_SCRAPE_BATCH);
     }
 
     /** {@code 4 MiB}, {@code 512 KiB} or {@code 1000 bytes}, for messages. */

@@ -4,9 +4,9 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
@@ -51,7 +51,8 @@ final class HttpTrackerProbe implements TrackerProbe {
         if (literal.isDefined()) {
             return CompletableFuture.completedFuture(allowed(host, List.of(literal.get()), families));
         }
-        return hosts.resolve(host, deadline).thenApply(resolved -> resolved.flatMap(all -> allowed(host, all, families)));
+        return hosts.resolve(host, deadline)
+                .thenApply(resolved -> resolved.flatMap(all -> allowed(host, all, families)));
     }
 
     @Override
@@ -68,12 +69,14 @@ final class HttpTrackerProbe implements TrackerProbe {
 
     private <T> CompletableFuture<Step<T>> timed(Supplier<CompletableFuture<Either<TrackerFailure, T>>> call) {
         Instant started = scheduler.now();
-        return call.get().thenApply(outcome -> new Step<>(outcome, Option.none(), Duration.between(started, scheduler.now())));
+        return call.get()
+                .thenApply(outcome -> new Step<>(outcome, Option.none(), Duration.between(started, scheduler.now())));
     }
 
-    private static Either<TrackerFailure, List<InetAddress>> allowed(String host, List<InetAddress> all,
-            Set<AddressFamily> families) {
-        List<InetAddress> allowed = all.stream().filter(a -> families.contains(AddressFamily.of(a))).toList();
+    private static Either<TrackerFailure, List<InetAddress>> allowed(
+            String host, List<InetAddress> all, Set<AddressFamily> families) {
+        List<InetAddress> allowed =
+                all.stream().filter(a -> families.contains(AddressFamily.of(a))).toList();
         return allowed.isEmpty()
                 ? Either.left(new TrackerFailure.DnsFailure(host, "no address of an allowed family " + families))
                 : Either.right(allowed);

@@ -24,7 +24,12 @@ final class PercentEncoding {
     }
 
     static boolean isUnreserved(int b) {
-        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
-                || b == '-' || b == '.' || b == '_' || b == '~';
+        return (b >= 'A' && b <= 'Z')
+                || (b >= 'a' && b <= 'z')
+                || (b >= '0' && b <= '9')
+                || b == '-'
+                || b == '.'
+                || b == '_'
+                || b == '~';
     }
 }

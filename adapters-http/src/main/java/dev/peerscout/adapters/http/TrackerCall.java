@@ -21,6 +21,7 @@ final class TrackerCall<T> {
     private final AtomicInteger requests = new AtomicInteger();
     /** Requests handed to the HTTP client so far (redirects too): what a caller that stops waiting is told. */
     private final AtomicInteger sent = new AtomicInteger();
+
     private final CallInFlight<Either<TrackerFailure, T>> result = CallInFlight.completedBy(sent::get);
     private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
     /** The host being resolved, if any: a deadline that strikes then is a {@code dns} failure, not a timeout. */
@@ -105,7 +106,13 @@ final class TrackerCall<T> {
 
     private void expire() {
         String host = resolving;
-        result.complete(Either.left(host == null ? timeout() : new TrackerFailure.DnsFailure(host,
-                "not resolved within " + Duration.between(started, scheduler.now()).toMillis() + " ms")));
+        result.complete(Either.left(
+                host == null
+                        ? timeout()
+                        : new TrackerFailure.DnsFailure(
+                                host,
+                                "not resolved within "
+                                        + Duration.between(started, scheduler.now())
+                                                .toMillis() + " ms")));
     }
 }

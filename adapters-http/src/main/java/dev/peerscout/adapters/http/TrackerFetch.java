@@ -50,44 +50,56 @@ final class TrackerFetch {
         }
         String host = FamilyRoute.hostOf(uri);
         call.resolving(host);
-        return call.track(hosts.resolve(host, call.deadline()))
-                .thenCompose(resolved -> {
-                    call.resolved();
-                    if (resolved.isLeft()) {
-                        return done(Either.left(resolved.getLeft()));
-                    }
-                    Either<TrackerFailure, InetAddress> address = route(uri, resolved.get(), families);
-                    return address.isLeft() ? done(Either.left(address.getLeft()))
-                            : send(call, uri, address.get())
-                                    .thenCompose(sent -> answered(call, uri, sent, families, redirects, Option.none()));
-                });
+        return call.track(hosts.resolve(host, call.deadline())).thenCompose(resolved -> {
+            call.resolved();
+            if (resolved.isLeft()) {
+                return done(Either.left(resolved.getLeft()));
+            }
+            Either<TrackerFailure, InetAddress> address = route(uri, resolved.get(), families);
+            return address.isLeft()
+                    ? done(Either.left(address.getLeft()))
+                    : send(call, uri, address.get())
+                            .thenCompose(sent -> answered(call, uri, sent, families, redirects, Option.none()));
+        });
     }
 
     /**
      * The first address, as {@code InetAddress.getByName} would pick it; when the user excluded a
      * family, {@link FamilyRoute} decides.
      */
-    private static Either<TrackerFailure, InetAddress> route(URI uri, List<InetAddress> addresses,
-            Set<AddressFamily> families) {
+    private static Either<TrackerFailure, InetAddress> route(
+            URI uri, List<InetAddress> addresses, Set<AddressFamily> families) {
         String host = FamilyRoute.hostOf(uri);
         if (!FamilyRoute.restricts(families)) {
-            return addresses.isEmpty() ? Either.left(new TrackerFailure.DnsFailure(host, "no address"))
+            return addresses.isEmpty()
+                    ? Either.left(new TrackerFailure.DnsFailure(host, "no address"))
                     : Either.right(addresses.get(0));
         }
         Option<TrackerFailure> excluded = AddressFamily.excludedLiteral(host, families);
         return excluded.isDefined() ? Either.left(excluded.get()) : FamilyRoute.choose(host, addresses, families);
     }
 
-    private CompletableFuture<Either<TrackerFailure, Fetched>> answered(TrackerCall<?> call, URI uri,
-            Either<TrackerFailure, Answer> sent, Set<AddressFamily> families, int redirects, Option<InetAddress> at) {
+    private CompletableFuture<Either<TrackerFailure, Fetched>> answered(
+            TrackerCall<?> call,
+            URI uri,
+            Either<TrackerFailure, Answer> sent,
+            Set<AddressFamily> families,
+            int redirects,
+            Option<InetAddress> at) {
         if (sent.isLeft()) {
             return done(Either.left(sent.getLeft()));
         }
         Answer answer = sent.get();
         if (REDIRECTS.contains(answer.status()) && answer.location().isDefined()) {
             return redirect(uri, answer.location().get(), redirects)
-                    .fold(failure -> done(Either.left(failure)), next -> get(call, next, families, redirects + 1,
-                            at.filter(same -> FamilyRoute.hostOf(next).equals(FamilyRoute.hostOf(uri)))));
+                    .fold(
+                            failure -> done(Either.left(failure)),
+                            next -> get(
+                                    call,
+                                    next,
+                                    families,
+                                    redirects + 1,
+                                    at.filter(same -> FamilyRoute.hostOf(next).equals(FamilyRoute.hostOf(uri)))));
         }
         return done(body(answer));
     }
@@ -100,12 +112,13 @@ final class TrackerFetch {
         try {
             next = from.resolve(location.strip());
         } catch (IllegalArgumentException e) {
-            return Either.left(new TrackerFailure.Malformed("redirect to an invalid URL: "
-                    + BodyPreview.of(location.getBytes(StandardCharsets.UTF_8)), 1));
+            return Either.left(new TrackerFailure.Malformed(
+                    "redirect to an invalid URL: " + BodyPreview.of(location.getBytes(StandardCharsets.UTF_8)), 1));
         }
         Either<TrackerFailure, URI> valid = TrackerUrls.httpUri(next.toString());
         if (valid.isLeft()) {
-            return Either.left(new TrackerFailure.Unsupported("redirect refused: " + valid.getLeft().message()));
+            return Either.left(new TrackerFailure.Unsupported(
+                    "redirect refused: " + valid.getLeft().message()));
         }
         if (from.getScheme().equalsIgnoreCase("https") && next.getScheme().equalsIgnoreCase("http")) {
             return Either.left(new TrackerFailure.Unsupported("redirect from https to plain http refused"));
@@ -120,7 +133,8 @@ final class TrackerFetch {
         }
         call.sending();
         return call.track(exchange.get(uri, address, remaining))
-                .handle((answer, error) -> error == null ? answer
+                .handle((answer, error) -> error == null
+                        ? answer
                         : Either.left(TransportFailures.of(error, FamilyRoute.hostOf(uri), call)
                                 .getOrElseThrow(() -> new CompletionException(error))));
     }

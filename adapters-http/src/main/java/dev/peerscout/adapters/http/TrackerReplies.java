@@ -7,8 +7,8 @@ import dev.peerscout.bencode.BValue.BList;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.InetAddress;
@@ -43,10 +43,12 @@ final class TrackerReplies {
     private static final int COMPACT_V4 = 6;
     private static final int COMPACT_V6 = 18;
     private static final int MAX_REASON_LENGTH = 300;
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
     private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}+");
-    private static final Pattern HOST_NAME = Pattern.compile("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
 
     private TrackerReplies() {}
 
@@ -55,7 +57,8 @@ final class TrackerReplies {
     }
 
     /** Counts for the asked swarms only; hashes the tracker did not mention are absent. */
-    static Either<TrackerFailure, Map<InfoHash, ScrapeStats>> scrape(int status, byte[] body, Collection<InfoHash> asked) {
+    static Either<TrackerFailure, Map<InfoHash, ScrapeStats>> scrape(
+            int status, byte[] body, Collection<InfoHash> asked) {
         return dictionary(status, body).flatMap(dict -> scrape(dict, asked));
     }
 
@@ -109,7 +112,9 @@ final class TrackerReplies {
                 named,
                 skipped,
                 Option.ofOptional(dict.text("warning message")).map(TrackerReplies::printable),
-                Option.ofOptional(dict.bytes("tracker id")).filter(id -> id.length() > 0).map(id -> new TrackerId(id.toBytes())),
+                Option.ofOptional(dict.bytes("tracker id"))
+                        .filter(id -> id.length() > 0)
+                        .map(id -> new TrackerId(id.toBytes())),
                 Option.ofOptional(dict.bytes("external ip")).flatMap(ip -> address(ip.toBytes()))));
     }
 
@@ -154,8 +159,10 @@ final class TrackerReplies {
         }
         String text;
         try {
-            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(key)).toString();
+            text = java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(key))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             return Option.none();
         }
@@ -244,11 +251,15 @@ final class TrackerReplies {
     }
 
     private static Option<Duration> seconds(BDict dict, String key) {
-        return Option.ofOptional(dict.integer(key)).filter(seconds -> seconds >= 0).map(Duration::ofSeconds);
+        return Option.ofOptional(dict.integer(key))
+                .filter(seconds -> seconds >= 0)
+                .map(Duration::ofSeconds);
     }
 
     private static Option<Integer> count(BDict dict, String key) {
-        return Option.ofOptional(dict.integer(key)).filter(n -> n >= 0 && n <= Integer.MAX_VALUE).map(Long::intValue);
+        return Option.ofOptional(dict.integer(key))
+                .filter(n -> n >= 0 && n <= Integer.MAX_VALUE)
+                .map(Long::intValue);
     }
 
     /**

@@ -40,7 +40,8 @@ final class TrackerUrls {
         if (lastSlash <= authorityEnd || !url.startsWith(ANNOUNCE, lastSlash + 1)) {
             return Option.none();
         }
-        return Option.some(url.substring(0, lastSlash + 1) + "scrape" + url.substring(lastSlash + 1 + ANNOUNCE.length()));
+        return Option.some(
+                url.substring(0, lastSlash + 1) + "scrape" + url.substring(lastSlash + 1 + ANNOUNCE.length()));
     }
 
     /** Parses an http(s) URL we are about to request; anything else is unsupported, not an error of the tracker. */

@@ -24,8 +24,7 @@ final class TransportFailures {
         if (find(error, UnknownHostException.class) != null) {
             return Option.some(new TrackerFailure.DnsFailure(host, "unknown host"));
         }
-        if (find(error, CancellationException.class) != null
-                || find(error, SocketTimeoutException.class) != null) {
+        if (find(error, CancellationException.class) != null || find(error, SocketTimeoutException.class) != null) {
             return Option.some(call.timeout());
         }
         Throwable refused = find(error, ConnectException.class);
@@ -35,7 +34,8 @@ final class TransportFailures {
         if (refused != null) {
             String detail = describe(refused, "connection refused");
             // The JDK says "Connection refused" for a reset to our SYN; "Network is unreachable" is no refusal.
-            boolean reset = refused instanceof ConnectException && detail.toLowerCase(Locale.ROOT).contains("refused");
+            boolean reset = refused instanceof ConnectException
+                    && detail.toLowerCase(Locale.ROOT).contains("refused");
             return Option.some(new TrackerFailure.Unreachable(detail, 1, reset));
         }
         Throwable tls = find(error, SSLException.class);

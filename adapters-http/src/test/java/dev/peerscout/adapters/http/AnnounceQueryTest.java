@@ -22,13 +22,14 @@ class AnnounceQueryTest {
     private static final PeerId PEER = PeerId.of("-JV0001-abcdefghijkl".getBytes(StandardCharsets.US_ASCII));
 
     private static AnnounceRequest request(AnnounceEvent event, int numWant) {
-        return new AnnounceRequest(BASE_TORRENT, PEER, 6881, 0, 0, 425, event, numWant, 0x1A2B3C4D,
-                EnumSet.allOf(AddressFamily.class));
+        return new AnnounceRequest(
+                BASE_TORRENT, PEER, 6881, 0, 0, 425, event, numWant, 0x1A2B3C4D, EnumSet.allOf(AddressFamily.class));
     }
 
     @Test
     void buildsTheSharedExampleAnnounceUrlExactly() {
-        String url = TrackerUrls.withParameters("http://tracker.example.org:6969/announce",
+        String url = TrackerUrls.withParameters(
+                "http://tracker.example.org:6969/announce",
                 AnnounceQuery.announce(request(AnnounceEvent.STARTED, 50), Option.none()));
 
         assertEquals(Vectors.httpTracker().get("announce_url_example").asText(), url);
@@ -36,10 +37,12 @@ class AnnounceQueryTest {
 
     @Test
     void keepsAnExistingPasskeyQueryFirstAndAppendsWithAmpersand() {
-        String url = TrackerUrls.withParameters("http://tracker.example.org/announce.php?passkey=0123abcd",
+        String url = TrackerUrls.withParameters(
+                "http://tracker.example.org/announce.php?passkey=0123abcd",
                 AnnounceQuery.announce(request(AnnounceEvent.NONE, -1), Option.none()));
 
-        String expected = Vectors.httpTracker().get("announce_url_with_existing_query").asText();
+        String expected =
+                Vectors.httpTracker().get("announce_url_with_existing_query").asText();
         assertEquals(expected + "&key=1A2B3C4D", url, "the vector has no key; ours always carries one");
     }
 
@@ -59,20 +62,24 @@ class AnnounceQueryTest {
 
     @Test
     void echoesTheTrackerIdPercentEncodedAtTheEnd() {
-        String query = AnnounceQuery.announce(request(AnnounceEvent.NONE, -1),
+        String query = AnnounceQuery.announce(
+                request(AnnounceEvent.NONE, -1),
                 Option.some(new TrackerId("a b+c".getBytes(StandardCharsets.US_ASCII))));
 
         assertTrue(query.endsWith("&key=1A2B3C4D&trackerid=a%20b%2Bc"), query);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "http://t.example/announce|http://t.example/announce?a=1",
-        "http://t.example/announce?pk=x|http://t.example/announce?pk=x&a=1",
-        "http://t.example/announce?pk=x&|http://t.example/announce?pk=x&a=1",
-        "http://t.example/announce?|http://t.example/announce?a=1",
-        "http://t.example/announce#frag|http://t.example/announce?a=1",
-        "http://t.example/announce?pk=x#frag|http://t.example/announce?pk=x&a=1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://t.example/announce|http://t.example/announce?a=1",
+                "http://t.example/announce?pk=x|http://t.example/announce?pk=x&a=1",
+                "http://t.example/announce?pk=x&|http://t.example/announce?pk=x&a=1",
+                "http://t.example/announce?|http://t.example/announce?a=1",
+                "http://t.example/announce#frag|http://t.example/announce?a=1",
+                "http://t.example/announce?pk=x#frag|http://t.example/announce?pk=x&a=1"
+            })
     void appendsParametersAfterWhateverQueryIsThere(String announce, String expected) {
         assertEquals(expected, TrackerUrls.withParameters(announce, "a=1"));
     }
@@ -81,7 +88,8 @@ class AnnounceQueryTest {
     void scrapeRepeatsInfoHashOncePerSwarm() {
         InfoHash other = InfoHash.fromHex("2b760aa178932030c847dcdf8eaebf560a1bd16c");
 
-        assertEquals("info_hash=%C0%FD%A1%ED%AF%DB%DB%B9dCBN%0B8%99%AFqY%D1%0E"
+        assertEquals(
+                "info_hash=%C0%FD%A1%ED%AF%DB%DB%B9dCBN%0B8%99%AFqY%D1%0E"
                         + "&info_hash=%2Bv%0A%A1x%93%200%C8G%DC%DF%8E%AE%BFV%0A%1B%D1l",
                 AnnounceQuery.scrape(List.of(BASE_TORRENT, other)));
     }

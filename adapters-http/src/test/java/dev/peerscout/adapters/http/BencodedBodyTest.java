@@ -37,7 +37,8 @@ class BencodedBodyTest {
     @MethodSource("vectors")
     void decodesWhatIsGrammaticalAndRefusesTheRest(JsonNode vector) {
         String id = vector.get("id").asText();
-        Either<String, BValue> decoded = BencodedBody.decode(HexFormat.of().parseHex(vector.get("hex").asText()));
+        Either<String, BValue> decoded =
+                BencodedBody.decode(HexFormat.of().parseHex(vector.get("hex").asText()));
 
         boolean grammatical = vector.get("decodes_grammatically").asBoolean() && !REFUSED_ON_PURPOSE.contains(id);
         assertEquals(grammatical, decoded.isRight(), id + " -> " + decoded);
@@ -56,18 +57,26 @@ class BencodedBodyTest {
 
     @Test
     void integersBeyond64BitsAreAClearError() {
-        assertTrue(BencodedBody.decode(ascii("i18446744073709551616e")).getLeft().contains("beyond 64 bits"));
-        assertTrue(BencodedBody.decode(ascii("i-9223372036854775809e")).getLeft().contains("beyond 64 bits"));
-        assertEquals(new BInt(Long.MIN_VALUE), BencodedBody.decode(ascii("i-9223372036854775808e")).get());
+        assertTrue(
+                BencodedBody.decode(ascii("i18446744073709551616e")).getLeft().contains("beyond 64 bits"));
+        assertTrue(
+                BencodedBody.decode(ascii("i-9223372036854775809e")).getLeft().contains("beyond 64 bits"));
+        assertEquals(
+                new BInt(Long.MIN_VALUE),
+                BencodedBody.decode(ascii("i-9223372036854775808e")).get());
     }
 
     @Test
     void aClaimedLengthBeyondTheInputIsRefusedWithoutAllocatingIt() {
-        assertEquals("string at byte 0 claims 2147483647 bytes but only 3 follow",
+        assertEquals(
+                "string at byte 0 claims 2147483647 bytes but only 3 follow",
                 BencodedBody.decode(ascii("2147483647:abc")).getLeft());
-        assertEquals("string at byte 0 claims more than 2 GiB but only 3 follow",
+        assertEquals(
+                "string at byte 0 claims more than 2 GiB but only 3 follow",
                 BencodedBody.decode(ascii("99999999999999999999999:abc")).getLeft());
-        assertTrue(BencodedBody.decode(ascii("d5:peers1000:abce")).getLeft().contains("claims 1000 bytes but only 4 follow"));
+        assertTrue(BencodedBody.decode(ascii("d5:peers1000:abce"))
+                .getLeft()
+                .contains("claims 1000 bytes but only 4 follow"));
     }
 
     @Test
@@ -86,8 +95,12 @@ class BencodedBodyTest {
     @Test
     void errorsSayWhereAndWhat() {
         assertEquals("unexpected 'x' at byte 0", BencodedBody.decode(ascii("x")).getLeft());
-        assertEquals("dictionary key is not a byte string at byte 1", BencodedBody.decode(ascii("di1ei2ee")).getLeft());
-        assertEquals("input ends inside 1 unclosed container", BencodedBody.decode(ascii("l4:spam")).getLeft());
+        assertEquals(
+                "dictionary key is not a byte string at byte 1",
+                BencodedBody.decode(ascii("di1ei2ee")).getLeft());
+        assertEquals(
+                "input ends inside 1 unclosed container",
+                BencodedBody.decode(ascii("l4:spam")).getLeft());
         assertEquals("empty input", BencodedBody.decode(new byte[0]).getLeft());
     }
 
@@ -116,8 +129,10 @@ class BencodedBodyTest {
             return array;
         }
         ArrayNode pairs = JSON.createArrayNode();
-        ((BDict) value).entries().forEach((key, item) ->
-                pairs.add(JSON.createArrayNode().add(renderBytes(key.toBytes())).add(render(item))));
+        ((BDict) value)
+                .entries()
+                .forEach((key, item) -> pairs.add(
+                        JSON.createArrayNode().add(renderBytes(key.toBytes())).add(render(item))));
         ObjectNode dict = JSON.createObjectNode();
         dict.set("__dict_pairs__", pairs);
         return dict;
@@ -125,9 +140,11 @@ class BencodedBodyTest {
 
     private static JsonNode renderBytes(byte[] bytes) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.codePoints().noneMatch(Character::isISOControl)) {
                 return JSON.getNodeFactory().textNode(text);
             }

@@ -23,22 +23,32 @@ class ContentDecodingTest {
     @Test
     void gzipIsUndoneInAnyCase() throws IOException {
         assertArrayEquals(BODY, ContentDecoding.decode("GZip", gzip(BODY), 100).get());
-        assertArrayEquals(BODY, ContentDecoding.decode("x-gzip", gzip(BODY), 100).get());
+        assertArrayEquals(
+                BODY, ContentDecoding.decode("x-gzip", gzip(BODY), 100).get());
     }
 
     @Test
     void decompressionStopsAtTheLimit() throws IOException {
-        assertArrayEquals(BODY, ContentDecoding.decode("gzip", gzip(BODY), BODY.length).get(), "exactly the limit is fine");
-        assertEquals(new TrackerFailure.Malformed("body larger than 15 bytes after gzip decompression", 1),
+        assertArrayEquals(
+                BODY, ContentDecoding.decode("gzip", gzip(BODY), BODY.length).get(), "exactly the limit is fine");
+        assertEquals(
+                new TrackerFailure.Malformed("body larger than 15 bytes after gzip decompression", 1),
                 ContentDecoding.decode("gzip", gzip(BODY), BODY.length - 1).getLeft());
-        assertEquals(new TrackerFailure.Malformed("body larger than 1 MiB after gzip decompression", 1),
-                ContentDecoding.decode("gzip", gzip(new byte[50 * 1024 * 1024]), 1024 * 1024).getLeft());
+        assertEquals(
+                new TrackerFailure.Malformed("body larger than 1 MiB after gzip decompression", 1),
+                ContentDecoding.decode("gzip", gzip(new byte[50 * 1024 * 1024]), 1024 * 1024)
+                        .getLeft());
     }
 
     @Test
     void corruptGzipAndUnknownEncodingsAreMalformed() {
-        assertTrue(ContentDecoding.decode("gzip", BODY, 100).getLeft().message().startsWith("malformed answer: corrupt gzip body"));
-        assertEquals(new TrackerFailure.Malformed("unsupported Content-Encoding br", 1), ContentDecoding.decode("br", BODY, 100).getLeft());
+        assertTrue(ContentDecoding.decode("gzip", BODY, 100)
+                .getLeft()
+                .message()
+                .startsWith("malformed answer: corrupt gzip body"));
+        assertEquals(
+                new TrackerFailure.Malformed("unsupported Content-Encoding br", 1),
+                ContentDecoding.decode("br", BODY, 100).getLeft());
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {

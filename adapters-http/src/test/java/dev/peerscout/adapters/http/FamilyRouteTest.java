@@ -21,24 +21,33 @@ class FamilyRouteTest {
     void theFirstAddressIsUsedWhenItsFamilyIsAllowed() {
         assertEquals(Either.right(V4), FamilyRoute.choose("t.example", List.of(V4, V6), Set.of(AddressFamily.IPV4)));
         assertEquals(Either.right(V6), FamilyRoute.choose("t.example", List.of(V6, V4), Set.of(AddressFamily.IPV6)));
-        assertEquals(Either.right(V6), FamilyRoute.choose("t.example", List.of(V6), EnumSet.allOf(AddressFamily.class)));
+        assertEquals(
+                Either.right(V6), FamilyRoute.choose("t.example", List.of(V6), EnumSet.allOf(AddressFamily.class)));
     }
 
     @Test
     void aHostWithoutAnAllowedAddressIsADnsFailure() {
-        assertEquals(Either.left(new TrackerFailure.DnsFailure("t.example", "no IPv6 address")),
+        assertEquals(
+                Either.left(new TrackerFailure.DnsFailure("t.example", "no IPv6 address")),
                 FamilyRoute.choose("t.example", List.of(V4), Set.of(AddressFamily.IPV6)));
-        assertEquals(Either.left(new TrackerFailure.DnsFailure("t.example", "no address")),
+        assertEquals(
+                Either.left(new TrackerFailure.DnsFailure("t.example", "no address")),
                 FamilyRoute.choose("t.example", List.of(), Set.of(AddressFamily.IPV6)));
     }
 
     @Test
     void aDualStackHostWhoseFirstAddressIsExcludedIsUnsupportedWithTheFix() {
-        TrackerFailure failure = FamilyRoute.choose("t.example", List.of(V4, V6), Set.of(AddressFamily.IPV6)).getLeft();
+        TrackerFailure failure = FamilyRoute.choose("t.example", List.of(V4, V6), Set.of(AddressFamily.IPV6))
+                .getLeft();
 
-        assertEquals(new TrackerFailure.Unsupported("t.example has IPv4 and IPv6 addresses and the JDK HTTP client"
-                + " uses the first, IPv4; run Java with -Djava.net.preferIPv6Addresses=true to reach it over IPv6"), failure);
-        assertTrue(FamilyRoute.choose("t.example", List.of(V6, V4), Set.of(AddressFamily.IPV4)).getLeft().message()
+        assertEquals(
+                new TrackerFailure.Unsupported(
+                        "t.example has IPv4 and IPv6 addresses and the JDK HTTP client"
+                                + " uses the first, IPv4; run Java with -Djava.net.preferIPv6Addresses=true to reach it over IPv6"),
+                failure);
+        assertTrue(FamilyRoute.choose("t.example", List.of(V6, V4), Set.of(AddressFamily.IPV4))
+                .getLeft()
+                .message()
                 .contains("-Djava.net.preferIPv6Addresses=false"));
     }
 

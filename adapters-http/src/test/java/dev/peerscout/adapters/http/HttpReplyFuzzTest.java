@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.testing.Allocations;
 import dev.peerscout.domain.testing.FuzzInputs;
 import io.vavr.control.Either;
@@ -40,6 +40,7 @@ class HttpReplyFuzzTest {
     private static final int GZIP_LIMIT = 64 * 1024;
     /** A decoded value costs some tens of bytes per input byte; gzip may add twice its limit. */
     private static final long FIXED_BUDGET = (1L << 20) + 3L * GZIP_LIMIT;
+
     private static final long BUDGET_PER_BYTE = 512;
 
     @FuzzTest
@@ -50,8 +51,10 @@ class HttpReplyFuzzTest {
     static Stream<Arguments> vectors() {
         Stream<JsonNode> responses = Vectors.elements(Vectors.httpTracker().get("responses")).stream();
         Stream<JsonNode> bencode = Vectors.elements(Vectors.bencode().get("vectors")).stream();
-        return Stream.concat(responses, bencode).map(vector -> Arguments.of(vector.get("id").asText(),
-                HexFormat.of().parseHex(vector.get("hex").asText())));
+        return Stream.concat(responses, bencode)
+                .map(vector -> Arguments.of(
+                        vector.get("id").asText(),
+                        HexFormat.of().parseHex(vector.get("hex").asText())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,8 +65,8 @@ class HttpReplyFuzzTest {
 
     static void checkBody(byte[] body) {
         if (body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b) {
-            Either<TrackerFailure, byte[]> decoded = Allocations.withinBudget(body.length, FIXED_BUDGET,
-                    BUDGET_PER_BYTE, () -> ContentDecoding.decode("gzip", body, GZIP_LIMIT));
+            Either<TrackerFailure, byte[]> decoded = Allocations.withinBudget(
+                    body.length, FIXED_BUDGET, BUDGET_PER_BYTE, () -> ContentDecoding.decode("gzip", body, GZIP_LIMIT));
             decoded.orElseRun(HttpReplyFuzzTest::checkFailure);
             decoded.peek(bytes -> assertTrue(bytes.length <= GZIP_LIMIT, "gzip output within the limit"));
             decoded.peek(HttpReplyFuzzTest::checkReplies);
@@ -72,13 +75,13 @@ class HttpReplyFuzzTest {
     }
 
     private static void checkReplies(byte[] body) {
-        Either<TrackerFailure, AnnounceReply> announce = Allocations.withinBudget(body.length, FIXED_BUDGET,
-                BUDGET_PER_BYTE, () -> TrackerReplies.announce(200, body));
+        Either<TrackerFailure, AnnounceReply> announce = Allocations.withinBudget(
+                body.length, FIXED_BUDGET, BUDGET_PER_BYTE, () -> TrackerReplies.announce(200, body));
         announce.orElseRun(HttpReplyFuzzTest::checkFailure);
         announce.peek(HttpReplyFuzzTest::checkAnnounce);
 
-        Either<TrackerFailure, Map<InfoHash, ScrapeStats>> scrape = Allocations.withinBudget(body.length,
-                FIXED_BUDGET, BUDGET_PER_BYTE, () -> TrackerReplies.scrape(200, body, Set.of(ASKED)));
+        Either<TrackerFailure, Map<InfoHash, ScrapeStats>> scrape = Allocations.withinBudget(
+                body.length, FIXED_BUDGET, BUDGET_PER_BYTE, () -> TrackerReplies.scrape(200, body, Set.of(ASKED)));
         scrape.orElseRun(HttpReplyFuzzTest::checkFailure);
         scrape.peek(stats -> assertTrue(Set.of(ASKED).containsAll(stats.keySet()), "counts only for swarms asked"));
 
@@ -97,7 +100,8 @@ class HttpReplyFuzzTest {
             assertTrue(named.port() >= 1, "named peer port " + named.port());
         }
         assertTrue(reply.skippedPeers() >= 0);
-        reply.interval().forEach(interval -> assertTrue(!interval.isNegative() && !interval.isZero(), "interval " + interval));
+        reply.interval()
+                .forEach(interval -> assertTrue(!interval.isNegative() && !interval.isZero(), "interval " + interval));
         reply.minInterval().forEach(interval -> assertTrue(!interval.isNegative(), "min interval " + interval));
         reply.seeders().forEach(count -> assertTrue(count >= 0, "seeders " + count));
         reply.leechers().forEach(count -> assertTrue(count >= 0, "leechers " + count));
@@ -113,7 +117,8 @@ class HttpReplyFuzzTest {
     private static void assertOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                throw new AssertionError(String.format("control character U+%04X at %d in: %s",
+                throw new AssertionError(String.format(
+                        "control character U+%04X at %d in: %s",
                         (int) text.charAt(i), i, text.replaceAll("\\p{Cc}", "\uFFFD")));
             }
         }

@@ -1,8 +1,8 @@
 package dev.peerscout.adapters.http;
 
+import static dev.peerscout.domain.testing.Fixtures.announce;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
 import static dev.peerscout.domain.testing.Fixtures.anyPeerId;
-import static dev.peerscout.domain.testing.Fixtures.announce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,13 +79,15 @@ class HttpTrackerClientOpentrackerTest extends TrackerClientContract {
 
     @Test
     void aHashOffTheWhitelistIsRejectedWithTheTrackersReason() throws Exception {
-        Either<TrackerFailure, AnnounceResponse> outcome =
-                CLIENT.announce(tracker(), announce(anyInfoHash(), anyPeerId(), 40_101), deadline()).get(10, TimeUnit.SECONDS);
+        Either<TrackerFailure, AnnounceResponse> outcome = CLIENT.announce(
+                        tracker(), announce(anyInfoHash(), anyPeerId(), 40_101), deadline())
+                .get(10, TimeUnit.SECONDS);
 
         assertTrue(outcome.isLeft(), "expected a rejection, got " + outcome);
         TrackerFailure failure = outcome.getLeft();
         assertEquals(TrackerFailure.Kind.ERROR, failure.kind());
-        assertTrue(failure.message().startsWith("tracker says: Requested download is not authorized"), failure.message());
+        assertTrue(
+                failure.message().startsWith("tracker says: Requested download is not authorized"), failure.message());
     }
 
     @Test
@@ -97,7 +99,9 @@ class HttpTrackerClientOpentrackerTest extends TrackerClientContract {
 
         AnnounceResponse second = announceOk(announce(awkward, anyPeerId(), 40_112));
 
-        assertTrue(second.peers().contains(new Peer(InetAddress.getLoopbackAddress(), 40_111)), "peers: " + second.peers());
+        assertTrue(
+                second.peers().contains(new Peer(InetAddress.getLoopbackAddress(), 40_111)),
+                "peers: " + second.peers());
     }
 
     @Test
@@ -106,8 +110,17 @@ class HttpTrackerClientOpentrackerTest extends TrackerClientContract {
         register(swarm);
         announceOk(announce(swarm, anyPeerId(), 40_121));
         AnnounceRequest base = announce(swarm, anyPeerId(), 40_122);
-        AnnounceRequest wantsNone = new AnnounceRequest(swarm, base.peerId(), 40_122, 0, 0, 1, AnnounceEvent.STARTED, 0,
-                base.key(), Set.of(AddressFamily.IPV4));
+        AnnounceRequest wantsNone = new AnnounceRequest(
+                swarm,
+                base.peerId(),
+                40_122,
+                0,
+                0,
+                1,
+                AnnounceEvent.STARTED,
+                0,
+                base.key(),
+                Set.of(AddressFamily.IPV4));
 
         AnnounceResponse response = announceOk(wantsNone);
 
@@ -136,7 +149,8 @@ class HttpTrackerClientOpentrackerTest extends TrackerClientContract {
     }
 
     private AnnounceResponse announceOk(AnnounceRequest request) throws Exception {
-        return CLIENT.announce(tracker(), request, deadline()).get(10, TimeUnit.SECONDS)
+        return CLIENT.announce(tracker(), request, deadline())
+                .get(10, TimeUnit.SECONDS)
                 .getOrElseThrow(failure -> new AssertionError(failure.message()));
     }
 

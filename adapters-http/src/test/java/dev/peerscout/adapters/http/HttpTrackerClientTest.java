@@ -6,9 +6,9 @@ import static dev.peerscout.adapters.http.Bencoded.list;
 import static dev.peerscout.adapters.http.Bencoded.raw;
 import static dev.peerscout.adapters.http.LoopbackHttpServer.reply;
 import static dev.peerscout.adapters.http.TrackerRepliesTest.peer;
+import static dev.peerscout.domain.testing.Fixtures.announce;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
 import static dev.peerscout.domain.testing.Fixtures.anyPeerId;
-import static dev.peerscout.domain.testing.Fixtures.announce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,10 +18,10 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.testing.FakeScheduler;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -51,9 +51,11 @@ import org.junit.jupiter.api.Test;
 
 /** The client against a scripted HTTP server on loopback, on a fake clock. */
 class HttpTrackerClientTest {
-    private static final byte[] COMPACT_V4 = hex("64383a636f6d706c65746569356531303a696e636f6d706c657465693365383a696e74657276616c69313830306531323a6d696e20696e74657276616c6939303065353a706565727331323ac00002011ae1c6336407c8d565");
+    private static final byte[] COMPACT_V4 = hex(
+            "64383a636f6d706c65746569356531303a696e636f6d706c657465693365383a696e74657276616c69313830306531323a6d696e20696e74657276616c6939303065353a706565727331323ac00002011ae1c6336407c8d565");
     /** Bytes that need escaping, a space and a plus among them. */
     private static final InfoHash AWKWARD = InfoHash.fromHex("2b760aa178932030c847dcdf8eaebf560a1bd16c");
+
     private static final String AWKWARD_ENCODED = "%2Bv%0A%A1x%93%200%C8G%DC%DF%8E%AE%BFV%0A%1B%D1l";
 
     private static LoopbackHttpServer server;
@@ -85,8 +87,10 @@ class HttpTrackerClientTest {
         assertEquals(Option.some(3), response.leechers());
         assertEquals(1, response.attempts());
         LoopbackHttpServer.Request sent = server.requests("/compact/announce").get(0);
-        assertEquals("info_hash=" + AWKWARD_ENCODED + "&peer_id=" + request.peerId() + "&port=6881&uploaded=0"
-                + "&downloaded=0&left=1000000&compact=1&event=started&key=" + String.format("%08X", request.key()),
+        assertEquals(
+                "info_hash=" + AWKWARD_ENCODED + "&peer_id=" + request.peerId() + "&port=6881&uploaded=0"
+                        + "&downloaded=0&left=1000000&compact=1&event=started&key="
+                        + String.format("%08X", request.key()),
                 sent.rawQuery());
         assertEquals("peerscout/0.1", sent.headers().getFirst("User-Agent"));
         assertEquals("gzip", sent.headers().getFirst("Accept-Encoding"));
@@ -109,12 +113,15 @@ class HttpTrackerClientTest {
             Instant deadline = deadline();
             List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> stuck = new ArrayList<>();
             for (int i = 0; i < 12; i++) { // more names than the resolver has threads
-                stuck.add(resolving.announce(TrackerUrl.of("http://tracker" + i + ".test/announce"),
-                        announce(anyInfoHash(), anyPeerId(), 1), deadline));
+                stuck.add(resolving.announce(
+                        TrackerUrl.of("http://tracker" + i + ".test/announce"),
+                        announce(anyInfoHash(), anyPeerId(), 1),
+                        deadline));
             }
 
-            Either<TrackerFailure, AnnounceResponse> literal = resolving.announce(tracker("/fine/announce"),
-                    announce(anyInfoHash(), anyPeerId(), 1), deadline).get(10, TimeUnit.SECONDS);
+            Either<TrackerFailure, AnnounceResponse> literal = resolving
+                    .announce(tracker("/fine/announce"), announce(anyInfoHash(), anyPeerId(), 1), deadline)
+                    .get(10, TimeUnit.SECONDS);
             assertTrue(literal.isRight(), "an address literal needs no name server: " + literal);
             assertFalse(stuck.get(0).isDone());
 
@@ -142,19 +149,28 @@ class HttpTrackerClientTest {
 
     @Test
     void dictPeersPeers6WarningAndExternalIpComeThrough() throws Exception {
-        server.on("/rich/announce", exchange -> reply(exchange, 200, dict(
-                "external ip", hex("cb007105"),
-                "interval", 600,
-                "peers", list(raw(dict("ip", "192.0.2.1", "port", 6881)),
-                        raw(dict("ip", "2001:db8::1", "port", 51413)),
-                        raw(dict("ip", "peer.example.org", "port", 6882))),
-                "peers6", hex("20010db800000000000000000000abcdc8d5"),
-                "warning message", "tracker restarting soon")));
+        server.on(
+                "/rich/announce",
+                exchange -> reply(
+                        exchange,
+                        200,
+                        dict(
+                                "external ip", hex("cb007105"),
+                                "interval", 600,
+                                "peers",
+                                        list(
+                                                raw(dict("ip", "192.0.2.1", "port", 6881)),
+                                                raw(dict("ip", "2001:db8::1", "port", 51413)),
+                                                raw(dict("ip", "peer.example.org", "port", 6882))),
+                                "peers6", hex("20010db800000000000000000000abcdc8d5"),
+                                "warning message", "tracker restarting soon")));
 
         AnnounceResponse response = announceOk("/rich/announce", announce(anyInfoHash(), anyPeerId(), 1));
 
-        assertEquals(List.of(peer("192.0.2.1:6881"), peer("[2001:db8::1]:51413"), peer("[2001:db8::abcd]:51413")),
-                response.peers(), "the host-name peer is not resolved");
+        assertEquals(
+                List.of(peer("192.0.2.1:6881"), peer("[2001:db8::1]:51413"), peer("[2001:db8::abcd]:51413")),
+                response.peers(),
+                "the host-name peer is not resolved");
         assertEquals(Option.some("tracker restarting soon"), response.warning());
         assertEquals(Option.some(InetAddress.getByName("203.0.113.5")), response.externalIp());
         assertEquals(Duration.ofMinutes(10), response.interval());
@@ -162,7 +178,9 @@ class HttpTrackerClientTest {
 
     @Test
     void theTrackerIdIsEchoedOnLaterAnnouncesOfThatSwarmToThatTracker() throws Exception {
-        server.on("/tid/announce", exchange -> reply(exchange, 200, dict("interval", 60, "peers", "", "tracker id", "id 7+")));
+        server.on(
+                "/tid/announce",
+                exchange -> reply(exchange, 200, dict("interval", 60, "peers", "", "tracker id", "id 7+")));
         InfoHash swarm = anyInfoHash();
         InfoHash otherSwarm = anyInfoHash();
 
@@ -171,7 +189,9 @@ class HttpTrackerClientTest {
         announceOk("/tid/announce", announce(otherSwarm, anyPeerId(), 1));
         announceOk("/tid/announce?passkey=x", announce(swarm, anyPeerId(), 1));
 
-        List<String> queries = server.requests("/tid/announce").stream().map(LoopbackHttpServer.Request::rawQuery).toList();
+        List<String> queries = server.requests("/tid/announce").stream()
+                .map(LoopbackHttpServer.Request::rawQuery)
+                .toList();
         assertFalse(queries.get(0).contains("trackerid"), queries.get(0));
         assertTrue(queries.get(1).endsWith("&trackerid=id%207%2B"), queries.get(1));
         assertFalse(queries.get(2).contains("trackerid"), "another swarm: " + queries.get(2));
@@ -184,16 +204,30 @@ class HttpTrackerClientTest {
 
         announceOk("/private/announce.php?passkey=0123abcd", announce(AWKWARD, anyPeerId(), 1));
 
-        assertTrue(server.requests("/private/announce.php").get(0).rawQuery()
+        assertTrue(server.requests("/private/announce.php")
+                .get(0)
+                .rawQuery()
                 .startsWith("passkey=0123abcd&info_hash=" + AWKWARD_ENCODED + "&"));
     }
 
     @Test
     void redirectsAreFollowedKeepingTheQueryTheTrackerGives() throws Exception {
-        server.on("/old/announce", exchange -> reply(exchange, 301, new byte[0],
-                "Location", server.url("/moved/announce?" + exchange.getRequestURI().getRawQuery())));
-        server.on("/moved/announce", exchange -> reply(exchange, 307, new byte[0],
-                "Location", "/new/announce?" + exchange.getRequestURI().getRawQuery()));
+        server.on(
+                "/old/announce",
+                exchange -> reply(
+                        exchange,
+                        301,
+                        new byte[0],
+                        "Location",
+                        server.url("/moved/announce?" + exchange.getRequestURI().getRawQuery())));
+        server.on(
+                "/moved/announce",
+                exchange -> reply(
+                        exchange,
+                        307,
+                        new byte[0],
+                        "Location",
+                        "/new/announce?" + exchange.getRequestURI().getRawQuery()));
         server.on("/new/announce", exchange -> reply(exchange, 200, COMPACT_V4));
 
         AnnounceResponse response = announceOk("/old/announce", announce(AWKWARD, anyPeerId(), 1));
@@ -204,8 +238,14 @@ class HttpTrackerClientTest {
 
     @Test
     void aRedirectLoopStopsAfterFiveRedirects() throws Exception {
-        server.on("/loop/announce", exchange -> reply(exchange, 302, new byte[0],
-                "Location", "/loop/announce?" + exchange.getRequestURI().getRawQuery()));
+        server.on(
+                "/loop/announce",
+                exchange -> reply(
+                        exchange,
+                        302,
+                        new byte[0],
+                        "Location",
+                        "/loop/announce?" + exchange.getRequestURI().getRawQuery()));
 
         assertEquals(new TrackerFailure.Malformed("more than 5 redirects", 1), announceFailure("/loop/announce"));
         assertEquals(6, server.requests("/loop/announce").size(), "the first request and five redirects");
@@ -213,9 +253,12 @@ class HttpTrackerClientTest {
 
     @Test
     void aRedirectToAnotherSchemeIsRefused() throws Exception {
-        server.on("/to-udp/announce", exchange -> reply(exchange, 302, new byte[0], "Location", "udp://127.0.0.1:1/announce"));
+        server.on(
+                "/to-udp/announce",
+                exchange -> reply(exchange, 302, new byte[0], "Location", "udp://127.0.0.1:1/announce"));
 
-        assertEquals(new TrackerFailure.Unsupported("redirect refused: unsupported: scheme udp is not http or https"),
+        assertEquals(
+                new TrackerFailure.Unsupported("redirect refused: unsupported: scheme udp is not http or https"),
                 announceFailure("/to-udp/announce"));
     }
 
@@ -223,7 +266,11 @@ class HttpTrackerClientTest {
     void gzipBodiesAreDecompressed() throws Exception {
         server.on("/gzip/announce", exchange -> reply(exchange, 200, gzip(COMPACT_V4), "Content-Encoding", "gzip"));
 
-        assertEquals(2, announceOk("/gzip/announce", announce(anyInfoHash(), anyPeerId(), 1)).peers().size());
+        assertEquals(
+                2,
+                announceOk("/gzip/announce", announce(anyInfoHash(), anyPeerId(), 1))
+                        .peers()
+                        .size());
     }
 
     @Test
@@ -232,7 +279,8 @@ class HttpTrackerClientTest {
         assertTrue(bomb.length < 256 * 1024, "a small body: " + bomb.length);
         server.on("/bomb/announce", exchange -> reply(exchange, 200, bomb, "Content-Encoding", "gzip"));
 
-        assertEquals(new TrackerFailure.Malformed("body larger than 4 MiB after gzip decompression", 1),
+        assertEquals(
+                new TrackerFailure.Malformed("body larger than 4 MiB after gzip decompression", 1),
                 announceFailure("/bomb/announce"));
     }
 
@@ -254,19 +302,32 @@ class HttpTrackerClientTest {
             }
         });
 
-        assertEquals(new TrackerFailure.Malformed("body larger than 4 MiB (HTTP 200)", 1), announceFailure("/endless/announce"));
+        assertEquals(
+                new TrackerFailure.Malformed("body larger than 4 MiB (HTTP 200)", 1),
+                announceFailure("/endless/announce"));
         assertTrue(sentMiB.get() < 64, "the client stopped the stream early, server sent " + sentMiB.get() + " MiB");
     }
 
     @Test
     void aNonBencodeBodyShowsTheStatusAndItsFirstBytes() throws Exception {
-        server.on("/html/announce", exchange -> reply(exchange, 200, "<html><body>Welcome to my blog</body></html>".getBytes(StandardCharsets.US_ASCII)));
-        server.on("/busy/announce", exchange -> reply(exchange, 503, "Service Unavailable".getBytes(StandardCharsets.US_ASCII)));
+        server.on(
+                "/html/announce",
+                exchange -> reply(
+                        exchange,
+                        200,
+                        "<html><body>Welcome to my blog</body></html>".getBytes(StandardCharsets.US_ASCII)));
+        server.on(
+                "/busy/announce",
+                exchange -> reply(exchange, 503, "Service Unavailable".getBytes(StandardCharsets.US_ASCII)));
 
-        assertEquals("malformed answer: HTTP 200 with a body that is not bencode (unexpected '<' at byte 0): "
-                + "\"<html><body>Welcome to my blog</body></html>\"", announceFailure("/html/announce").message());
-        assertEquals("malformed answer: HTTP 503 with a body that is not bencode (unexpected 'S' at byte 0): "
-                + "\"Service Unavailable\"", announceFailure("/busy/announce").message());
+        assertEquals(
+                "malformed answer: HTTP 200 with a body that is not bencode (unexpected '<' at byte 0): "
+                        + "\"<html><body>Welcome to my blog</body></html>\"",
+                announceFailure("/html/announce").message());
+        assertEquals(
+                "malformed answer: HTTP 503 with a body that is not bencode (unexpected 'S' at byte 0): "
+                        + "\"Service Unavailable\"",
+                announceFailure("/busy/announce").message());
     }
 
     @Test
@@ -283,13 +344,17 @@ class HttpTrackerClientTest {
         });
         try {
             CompletableFuture<Either<TrackerFailure, AnnounceResponse>> pending = client.announce(
-                    tracker("/stall/announce"), announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(5));
+                    tracker("/stall/announce"),
+                    announce(anyInfoHash(), anyPeerId(), 1),
+                    scheduler.now().plusSeconds(5));
             assertTrue(bodyStarted.await(5, TimeUnit.SECONDS));
             assertFalse(pending.isDone());
 
             scheduler.advance(Duration.ofSeconds(5));
 
-            assertEquals(Either.left(new TrackerFailure.Timeout(1, Duration.ofSeconds(5))), pending.get(1, TimeUnit.SECONDS));
+            assertEquals(
+                    Either.left(new TrackerFailure.Timeout(1, Duration.ofSeconds(5))),
+                    pending.get(1, TimeUnit.SECONDS));
         } finally {
             release.countDown();
         }
@@ -305,14 +370,18 @@ class HttpTrackerClientTest {
         });
         try {
             CompletableFuture<Either<TrackerFailure, AnnounceResponse>> pending = client.announce(
-                    tracker("/silent/announce"), announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(3));
+                    tracker("/silent/announce"),
+                    announce(anyInfoHash(), anyPeerId(), 1),
+                    scheduler.now().plusSeconds(3));
             assertTrue(asked.await(5, TimeUnit.SECONDS));
 
             scheduler.advance(Duration.ofSeconds(2));
             assertFalse(pending.isDone(), "not before the deadline");
             scheduler.advance(Duration.ofSeconds(1));
 
-            assertEquals(Either.left(new TrackerFailure.Timeout(1, Duration.ofSeconds(3))), pending.get(1, TimeUnit.SECONDS));
+            assertEquals(
+                    Either.left(new TrackerFailure.Timeout(1, Duration.ofSeconds(3))),
+                    pending.get(1, TimeUnit.SECONDS));
         } finally {
             release.countDown();
         }
@@ -323,18 +392,22 @@ class HttpTrackerClientTest {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Either<TrackerFailure, AnnounceResponse>> pending = client.announce(
                     TrackerUrl.of("http://127.0.0.1:" + listener.getLocalPort() + "/announce"),
-                    announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(5));
+                    announce(anyInfoHash(), anyPeerId(), 1),
+                    scheduler.now().plusSeconds(5));
             listener.setSoTimeout(5000);
             try (Socket tracker = listener.accept()) {
                 tracker.setSoTimeout(5000);
                 readRequestHead(tracker);
-                tracker.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nd8:inter"
-                        .getBytes(StandardCharsets.US_ASCII));
+                tracker.getOutputStream()
+                        .write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nd8:inter"
+                                .getBytes(StandardCharsets.US_ASCII));
                 tracker.getOutputStream().flush();
 
                 scheduler.advance(Duration.ofSeconds(5));
 
-                assertEquals(Either.left(new TrackerFailure.Timeout(1, Duration.ofSeconds(5))), pending.get(1, TimeUnit.SECONDS));
+                assertEquals(
+                        Either.left(new TrackerFailure.Timeout(1, Duration.ofSeconds(5))),
+                        pending.get(1, TimeUnit.SECONDS));
                 assertTrue(hungUp(tracker), "the client hung up");
             }
         }
@@ -366,8 +439,9 @@ class HttpTrackerClientTest {
     void aDeadlineAlreadyPastSendsNothing() throws Exception {
         server.on("/late/announce", exchange -> reply(exchange, 200, COMPACT_V4));
 
-        Either<TrackerFailure, AnnounceResponse> outcome = client.announce(tracker("/late/announce"),
-                announce(anyInfoHash(), anyPeerId(), 1), scheduler.now()).get(5, TimeUnit.SECONDS);
+        Either<TrackerFailure, AnnounceResponse> outcome = client.announce(
+                        tracker("/late/announce"), announce(anyInfoHash(), anyPeerId(), 1), scheduler.now())
+                .get(5, TimeUnit.SECONDS);
 
         assertEquals(Either.left(new TrackerFailure.Timeout(1, Duration.ZERO)), outcome);
         assertEquals(List.of(), server.requests("/late/announce"));
@@ -387,7 +461,8 @@ class HttpTrackerClientTest {
 
     @Test
     void aNameThatDoesNotResolveIsADnsFailure() throws Exception {
-        assertEquals(new TrackerFailure.DnsFailure("tracker.peerscout.invalid", "unknown host"),
+        assertEquals(
+                new TrackerFailure.DnsFailure("tracker.peerscout.invalid", "unknown host"),
                 announceFailure(TrackerUrl.of("http://tracker.peerscout.invalid:6969/announce")));
     }
 
@@ -396,28 +471,38 @@ class HttpTrackerClientTest {
         server.on("/v4only/announce", exchange -> reply(exchange, 200, COMPACT_V4));
         AnnounceRequest any = announce(anyInfoHash(), anyPeerId(), 1);
 
-        assertTrue(announceTo(tracker("/v4only/announce"), families(any, AddressFamily.IPV4)).isRight());
-        assertEquals(Either.left(new TrackerFailure.Unsupported("127.0.0.1 is an IPv4 address, and only IPv6 is allowed")),
+        assertTrue(announceTo(tracker("/v4only/announce"), families(any, AddressFamily.IPV4))
+                .isRight());
+        assertEquals(
+                Either.left(new TrackerFailure.Unsupported("127.0.0.1 is an IPv4 address, and only IPv6 is allowed")),
                 announceTo(tracker("/v4only/announce"), families(any, AddressFamily.IPV6)));
-        assertEquals(Either.left(new TrackerFailure.Unsupported("::1 is an IPv6 address, and only IPv4 is allowed")),
+        assertEquals(
+                Either.left(new TrackerFailure.Unsupported("::1 is an IPv6 address, and only IPv4 is allowed")),
                 announceTo(TrackerUrl.of("http://[::1]:1/announce"), families(any, AddressFamily.IPV4)));
-        assertEquals(Either.left(new TrackerFailure.DnsFailure("tracker.peerscout.invalid", "unknown host")),
-                announceTo(TrackerUrl.of("http://tracker.peerscout.invalid/announce"), families(any, AddressFamily.IPV4)));
+        assertEquals(
+                Either.left(new TrackerFailure.DnsFailure("tracker.peerscout.invalid", "unknown host")),
+                announceTo(
+                        TrackerUrl.of("http://tracker.peerscout.invalid/announce"), families(any, AddressFamily.IPV4)));
         assertEquals(1, server.requests("/v4only/announce").size(), "nothing was sent over an excluded family");
     }
 
     @Test
     void otherSchemesAreUnsupported() throws Exception {
-        assertEquals(new TrackerFailure.Unsupported("scheme udp is not http or https"),
+        assertEquals(
+                new TrackerFailure.Unsupported("scheme udp is not http or https"),
                 announceFailure(TrackerUrl.of("udp://127.0.0.1:1/announce")));
-        assertEquals(new TrackerFailure.Unsupported("URL has no scheme"),
+        assertEquals(
+                new TrackerFailure.Unsupported("URL has no scheme"),
                 announceFailure(TrackerUrl.of("tracker.example.org:80/announce")));
     }
 
     @Test
     void scrapeAsksForManySwarmsInOneRequest() throws Exception {
         List<InfoHash> swarms = List.of(AWKWARD, anyInfoHash(), anyInfoHash());
-        server.on("/many/scrape", exchange -> reply(exchange, 200, scrapeBody(exchange.getRequestURI().getRawQuery())));
+        server.on(
+                "/many/scrape",
+                exchange ->
+                        reply(exchange, 200, scrapeBody(exchange.getRequestURI().getRawQuery())));
 
         ScrapeResponse response = scrapeOk("/many/announce", swarms);
 
@@ -449,7 +534,8 @@ class HttpTrackerClientTest {
         ScrapeResponse response = scrapeOk("/narrow/announce", swarms);
 
         assertEquals(Set.copyOf(swarms), response.stats().keySet());
-        swarms.forEach(swarm -> assertEquals(new ScrapeStats(1, 100, 2), response.stats().get(swarm)));
+        swarms.forEach(swarm ->
+                assertEquals(new ScrapeStats(1, 100, 2), response.stats().get(swarm)));
         assertEquals(List.of(2, 2, 2, 2, 2), answeredSizes, "64 → 32 → 16 → 8 → 4 refused, then batches of 2");
         assertEquals(10, response.attempts(), "five refused requests and five answered");
     }
@@ -458,14 +544,16 @@ class HttpTrackerClientTest {
     void aTrackerThatRefusesEvenOneHashFailsTheScrape() throws Exception {
         server.on("/never/scrape", exchange -> reply(exchange, 414, new byte[0]));
 
-        TrackerFailure failure = scrape("/never/announce", List.of(anyInfoHash(), anyInfoHash())).getLeft();
+        TrackerFailure failure =
+                scrape("/never/announce", List.of(anyInfoHash(), anyInfoHash())).getLeft();
 
         assertEquals("malformed answer: HTTP 414 URI too long, even for one info hash", failure.message());
     }
 
     @Test
     void scrapeNeedsAnAnnounceSegmentToDeriveItsUrl() throws Exception {
-        assertEquals(Either.left(new TrackerFailure.Unsupported("tracker has no scrape URL")),
+        assertEquals(
+                Either.left(new TrackerFailure.Unsupported("tracker has no scrape URL")),
                 scrape("/tracker.php", List.of(anyInfoHash())));
         assertEquals(List.of(), server.requests("/tracker.php"));
     }
@@ -474,7 +562,8 @@ class HttpTrackerClientTest {
     void aScrapeFailureReasonIsARejection() throws Exception {
         server.on("/closed/scrape", exchange -> reply(exchange, 200, dict("failure reason", "scrape disabled")));
 
-        assertEquals(Either.left(new TrackerFailure.Rejected("scrape disabled", 1)),
+        assertEquals(
+                Either.left(new TrackerFailure.Rejected("scrape disabled", 1)),
                 scrape("/closed/announce", List.of(anyInfoHash())));
     }
 
@@ -521,8 +610,17 @@ class HttpTrackerClientTest {
     }
 
     private static AnnounceRequest families(AnnounceRequest request, AddressFamily only) {
-        return new AnnounceRequest(request.infoHash(), request.peerId(), request.port(), request.uploaded(),
-                request.downloaded(), request.left(), request.event(), request.numWant(), request.key(), Set.of(only));
+        return new AnnounceRequest(
+                request.infoHash(),
+                request.peerId(),
+                request.port(),
+                request.uploaded(),
+                request.downloaded(),
+                request.left(),
+                request.event(),
+                request.numWant(),
+                request.key(),
+                Set.of(only));
     }
 
     private static TrackerUrl tracker(String pathAndQuery) {
@@ -533,7 +631,8 @@ class HttpTrackerClientTest {
         return scheduler.now().plusSeconds(10);
     }
 
-    private Either<TrackerFailure, AnnounceResponse> announceTo(TrackerUrl tracker, AnnounceRequest request) throws Exception {
+    private Either<TrackerFailure, AnnounceResponse> announceTo(TrackerUrl tracker, AnnounceRequest request)
+            throws Exception {
         return client.announce(tracker, request, deadline()).get(10, TimeUnit.SECONDS);
     }
 

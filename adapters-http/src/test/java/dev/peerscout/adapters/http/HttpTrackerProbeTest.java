@@ -43,10 +43,16 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     private static final TrackerProbe PROBE = CLIENT.probe();
     /** A name with both loopback addresses, IPv6 first; opentracker listens on IPv4 only. */
     private static final String DUAL_STACK = "tracker.peerscout.test";
+
     private static final InetAddress IPV6_LOOPBACK = address("::1");
-    private static final TrackerProbe DUAL_PROBE = new HttpTrackerClient(SCHEDULER, HttpTrackerConfig.defaults(),
-            Option.none(), host -> host.equals(DUAL_STACK) ? List.of(IPV6_LOOPBACK, LOOPBACK)
-                    : Resolver.system().resolve(host)).probe();
+    private static final TrackerProbe DUAL_PROBE = new HttpTrackerClient(
+                    SCHEDULER,
+                    HttpTrackerConfig.defaults(),
+                    Option.none(),
+                    host -> host.equals(DUAL_STACK)
+                            ? List.of(IPV6_LOOPBACK, LOOPBACK)
+                            : Resolver.system().resolve(host))
+            .probe();
     private static Opentracker opentracker;
     private static LoopbackHttpServer broken;
 
@@ -54,11 +60,14 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     static void start() throws Exception {
         opentracker = Opentracker.start(TRACKED);
         broken = LoopbackHttpServer.http();
-        broken.on("/named/announce", exchange -> LoopbackHttpServer.reply(exchange, 400,
-                Bencoded.dict("failure reason", "named")));
+        broken.on(
+                "/named/announce",
+                exchange -> LoopbackHttpServer.reply(exchange, 400, Bencoded.dict("failure reason", "named")));
         broken.on("/huge/announce", exchange -> LoopbackHttpServer.reply(exchange, 200, new byte[100_000]));
-        broken.on("/announce", exchange -> LoopbackHttpServer.reply(exchange, 200,
-                "<html>not bencode</html>".getBytes(StandardCharsets.US_ASCII)));
+        broken.on(
+                "/announce",
+                exchange -> LoopbackHttpServer.reply(
+                        exchange, 200, "<html>not bencode</html>".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @AfterAll
@@ -100,40 +109,52 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
 
         assertTrue(announce.outcome().isRight(), announce.toString());
         assertTrue(announce.connect().isEmpty(), "HTTP has no connect step of its own");
-        assertTrue(await(PROBE.scrape(url, LOOPBACK, List.of(TRACKED), soon())).outcome().isRight());
+        assertTrue(await(PROBE.scrape(url, LOOPBACK, List.of(TRACKED), soon()))
+                .outcome()
+                .isRight());
     }
 
     @Test
     void aSwarmOutsideTheWhitelistGetsOpentrackersErrorText() throws Exception {
-        Step<AnnounceResponse> announce = await(PROBE.announce(TrackerUrl.of(opentracker.httpUrl()), LOOPBACK,
-                request(Fixtures.anyInfoHash()), soon()));
+        Step<AnnounceResponse> announce = await(PROBE.announce(
+                TrackerUrl.of(opentracker.httpUrl()), LOOPBACK, request(Fixtures.anyInfoHash()), soon()));
 
-        assertEquals(new TrackerFailure.Rejected("Requested download is not authorized for use with this tracker.", 1),
+        assertEquals(
+                new TrackerFailure.Rejected("Requested download is not authorized for use with this tracker.", 1),
                 announce.outcome().getLeft());
     }
 
     @Test
     void eachAddressOfANameIsCheckedOnItsOwn() throws Exception {
         TrackerUrl url = TrackerUrl.of("http://" + DUAL_STACK + ":" + opentracker.tcpPort() + "/announce");
-        assertEquals(List.of(IPV6_LOOPBACK, LOOPBACK), await(DUAL_PROBE.addresses(url, ANY, soon())).get());
+        assertEquals(
+                List.of(IPV6_LOOPBACK, LOOPBACK),
+                await(DUAL_PROBE.addresses(url, ANY, soon())).get());
 
         Step<AnnounceResponse> v4 = await(DUAL_PROBE.announce(url, LOOPBACK, request(TRACKED), soon()));
         Step<AnnounceResponse> v6 = await(DUAL_PROBE.announce(url, IPV6_LOOPBACK, request(TRACKED), soon()));
 
         assertTrue(v4.outcome().isRight(), "opentracker answers on 127.0.0.1, the second address: " + v4);
-        assertTrue(await(DUAL_PROBE.scrape(url, LOOPBACK, List.of(TRACKED), soon())).outcome().isRight());
+        assertTrue(await(DUAL_PROBE.scrape(url, LOOPBACK, List.of(TRACKED), soon()))
+                .outcome()
+                .isRight());
         TrackerFailure refused = v6.outcome().getLeft();
-        assertTrue(refused instanceof TrackerFailure.Unreachable unreachable && unreachable.refused(),
+        assertTrue(
+                refused instanceof TrackerFailure.Unreachable unreachable && unreachable.refused(),
                 "nothing listens on [::1], and its answer is its own: " + refused);
-        assertEquals(List.of(IPV6_LOOPBACK),
-                await(DUAL_PROBE.addresses(url, EnumSet.of(AddressFamily.IPV6), soon())).get());
+        assertEquals(
+                List.of(IPV6_LOOPBACK),
+                await(DUAL_PROBE.addresses(url, EnumSet.of(AddressFamily.IPV6), soon()))
+                        .get());
     }
 
     @Test
     void anAddressIsAskedWithTheTrackersNameAsHost() throws Exception {
         TrackerUrl url = TrackerUrl.of("http://" + DUAL_STACK + ":" + broken.port() + "/named/announce?passkey=k");
 
-        TrackerFailure failure = await(DUAL_PROBE.announce(url, LOOPBACK, request(TRACKED), soon())).outcome().getLeft();
+        TrackerFailure failure = await(DUAL_PROBE.announce(url, LOOPBACK, request(TRACKED), soon()))
+                .outcome()
+                .getLeft();
 
         assertEquals(new TrackerFailure.Rejected("named", 1), failure);
         LoopbackHttpServer.Request seen = broken.requests("/named/announce").get(0);
@@ -143,11 +164,16 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
 
     @Test
     void aBodyOverTheLimitIsMalformedAtAnAddressToo() throws Exception {
-        HttpTrackerClient small = new HttpTrackerClient(SCHEDULER, new HttpTrackerConfig(64, 5, "peerscout-test",
-                HttpTrackerConfig.DEFAULT_CONNECT_TIMEOUT, 64), Option.none(), host -> List.of(LOOPBACK));
+        HttpTrackerClient small = new HttpTrackerClient(
+                SCHEDULER,
+                new HttpTrackerConfig(64, 5, "peerscout-test", HttpTrackerConfig.DEFAULT_CONNECT_TIMEOUT, 64),
+                Option.none(),
+                host -> List.of(LOOPBACK));
         TrackerUrl url = TrackerUrl.of("http://" + DUAL_STACK + ":" + broken.port() + "/huge/announce");
 
-        TrackerFailure failure = await(small.probe().announce(url, LOOPBACK, request(TRACKED), soon())).outcome().getLeft();
+        TrackerFailure failure = await(small.probe().announce(url, LOOPBACK, request(TRACKED), soon()))
+                .outcome()
+                .getLeft();
 
         assertEquals(new TrackerFailure.Malformed("body larger than 64 bytes (HTTP 200)", 1), failure);
     }
@@ -157,8 +183,10 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
         try (ServerSocket silent = new ServerSocket(0, 1, LOOPBACK)) {
             TrackerUrl url = TrackerUrl.of("http://" + DUAL_STACK + ":" + silent.getLocalPort() + "/announce");
 
-            TrackerFailure failure = await(DUAL_PROBE.announce(url, LOOPBACK, request(TRACKED),
-                    SCHEDULER.now().plusMillis(300))).outcome().getLeft();
+            TrackerFailure failure = await(DUAL_PROBE.announce(
+                            url, LOOPBACK, request(TRACKED), SCHEDULER.now().plusMillis(300)))
+                    .outcome()
+                    .getLeft();
 
             assertEquals(TrackerFailure.Kind.TIMEOUT, failure.kind(), failure.toString());
         }
@@ -172,11 +200,20 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
                 + Integer.toHexString(body.length - 5) + ";x=y\r\n"
                 + new String(body, 5, body.length - 5, StandardCharsets.ISO_8859_1) + "\r\n0\r\n\r\n";
         try (RawServer server = new RawServer(chunked.getBytes(StandardCharsets.ISO_8859_1));
-             RawServer notHttp = new RawServer("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1))) {
-            Step<AnnounceResponse> read = await(DUAL_PROBE.announce(TrackerUrl.of("http://" + DUAL_STACK + ":"
-                    + server.port() + "/announce"), LOOPBACK, request(TRACKED), soon()));
-            TrackerFailure failure = await(DUAL_PROBE.announce(TrackerUrl.of("http://" + DUAL_STACK + ":"
-                    + notHttp.port() + "/announce"), LOOPBACK, request(TRACKED), soon())).outcome().getLeft();
+                RawServer notHttp =
+                        new RawServer("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1))) {
+            Step<AnnounceResponse> read = await(DUAL_PROBE.announce(
+                    TrackerUrl.of("http://" + DUAL_STACK + ":" + server.port() + "/announce"),
+                    LOOPBACK,
+                    request(TRACKED),
+                    soon()));
+            TrackerFailure failure = await(DUAL_PROBE.announce(
+                            TrackerUrl.of("http://" + DUAL_STACK + ":" + notHttp.port() + "/announce"),
+                            LOOPBACK,
+                            request(TRACKED),
+                            soon()))
+                    .outcome()
+                    .getLeft();
 
             assertTrue(read.outcome().isRight(), read.toString());
             assertEquals(java.time.Duration.ofSeconds(60), read.outcome().get().interval());
@@ -191,24 +228,26 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
 
         RawServer(byte[] answer) throws java.io.IOException {
             socket = new ServerSocket(0, 50, LOOPBACK);
-            Thread thread = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (java.net.Socket client = socket.accept()) {
-                        java.io.InputStream in = client.getInputStream();
-                        int last4 = 0;
-                        while (last4 != 0x0D0A0D0A) {
-                            int b = in.read();
-                            if (b < 0) {
-                                break;
+            Thread thread = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try (java.net.Socket client = socket.accept()) {
+                                java.io.InputStream in = client.getInputStream();
+                                int last4 = 0;
+                                while (last4 != 0x0D0A0D0A) {
+                                    int b = in.read();
+                                    if (b < 0) {
+                                        break;
+                                    }
+                                    last4 = (last4 << 8) | b;
+                                }
+                                client.getOutputStream().write(answer);
+                            } catch (java.io.IOException e) {
+                                // closed by the test, or the client went away: either way, next or done
                             }
-                            last4 = (last4 << 8) | b;
                         }
-                        client.getOutputStream().write(answer);
-                    } catch (java.io.IOException e) {
-                        // closed by the test, or the client went away: either way, next or done
-                    }
-                }
-            }, "raw-server");
+                    },
+                    "raw-server");
             thread.setDaemon(true);
             thread.start();
         }
@@ -227,7 +266,9 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
     void aTrackerWithoutAScrapeUrlHasNoScrape() throws Exception {
         TrackerUrl url = TrackerUrl.of("http://127.0.0.1:" + opentracker.tcpPort() + "/");
 
-        TrackerFailure failure = await(PROBE.scrape(url, LOOPBACK, List.of(TRACKED), soon())).outcome().getLeft();
+        TrackerFailure failure = await(PROBE.scrape(url, LOOPBACK, List.of(TRACKED), soon()))
+                .outcome()
+                .getLeft();
 
         assertEquals(new TrackerFailure.Unsupported("tracker has no scrape URL"), failure);
     }
@@ -238,12 +279,20 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
         try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
             closedPort = socket.getLocalPort();
         }
-        TrackerFailure refused = await(PROBE.announce(TrackerUrl.of("http://127.0.0.1:" + closedPort + "/announce"),
-                LOOPBACK, request(TRACKED), soon())).outcome().getLeft();
-        TrackerFailure malformed = await(PROBE.announce(TrackerUrl.of(broken.url("/announce")), LOOPBACK,
-                request(TRACKED), soon())).outcome().getLeft();
+        TrackerFailure refused = await(PROBE.announce(
+                        TrackerUrl.of("http://127.0.0.1:" + closedPort + "/announce"),
+                        LOOPBACK,
+                        request(TRACKED),
+                        soon()))
+                .outcome()
+                .getLeft();
+        TrackerFailure malformed = await(
+                        PROBE.announce(TrackerUrl.of(broken.url("/announce")), LOOPBACK, request(TRACKED), soon()))
+                .outcome()
+                .getLeft();
 
-        assertTrue(refused instanceof TrackerFailure.Unreachable unreachable && unreachable.refused(), refused.toString());
+        assertTrue(
+                refused instanceof TrackerFailure.Unreachable unreachable && unreachable.refused(), refused.toString());
         assertEquals(TrackerFailure.Kind.MALFORMED, malformed.kind());
     }
 
@@ -257,8 +306,9 @@ class HttpTrackerProbeTest extends TrackerProbeContract {
 
     @Test
     void anUnresolvableNameIsADnsFailure() throws Exception {
-        TrackerFailure failure = await(PROBE.addresses(TrackerUrl.of("http://tracker.peerscout.invalid/announce"), ANY,
-                soon())).getLeft();
+        TrackerFailure failure = await(
+                        PROBE.addresses(TrackerUrl.of("http://tracker.peerscout.invalid/announce"), ANY, soon()))
+                .getLeft();
 
         assertEquals(new TrackerFailure.DnsFailure("tracker.peerscout.invalid", "unknown host"), failure);
     }

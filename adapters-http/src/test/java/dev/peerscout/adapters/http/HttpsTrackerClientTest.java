@@ -1,9 +1,9 @@
 package dev.peerscout.adapters.http;
 
 import static dev.peerscout.adapters.http.LoopbackHttpServer.reply;
+import static dev.peerscout.domain.testing.Fixtures.announce;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
 import static dev.peerscout.domain.testing.Fixtures.anyPeerId;
-import static dev.peerscout.domain.testing.Fixtures.announce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +39,7 @@ class HttpsTrackerClientTest {
 
     /** In the certificate; resolved by the probe's lookup to both loopback addresses, IPv6 first. */
     private static final String NAMED = "tracker.peerscout.test";
+
     private static final List<String> SERVER_NAMES = new CopyOnWriteArrayList<>();
 
     private static LoopbackHttpServer https;
@@ -80,10 +81,17 @@ class HttpsTrackerClientTest {
     @Test
     void aRedirectFromHttpsToPlainHttpIsRefused() throws Exception {
         http.on("/plain/announce", exchange -> reply(exchange, 200, Bencoded.dict("interval", 60, "peers", "")));
-        https.on("/downgrade/announce", exchange -> reply(exchange, 302, new byte[0],
-                "Location", http.url("/plain/announce?" + exchange.getRequestURI().getRawQuery())));
+        https.on(
+                "/downgrade/announce",
+                exchange -> reply(
+                        exchange,
+                        302,
+                        new byte[0],
+                        "Location",
+                        http.url("/plain/announce?" + exchange.getRequestURI().getRawQuery())));
 
-        assertEquals(Either.left(new TrackerFailure.Unsupported("redirect from https to plain http refused")),
+        assertEquals(
+                Either.left(new TrackerFailure.Unsupported("redirect from https to plain http refused")),
                 announceTo(trusting(), https.url("/downgrade/announce")));
         assertEquals(List.of(), http.requests("/plain/announce"));
     }
@@ -91,8 +99,15 @@ class HttpsTrackerClientTest {
     @Test
     void aRedirectFromHttpToHttpsIsFollowed() throws Exception {
         https.on("/upgraded/announce", exchange -> reply(exchange, 200, Bencoded.dict("interval", 60, "peers", "")));
-        http.on("/upgrade/announce", exchange -> reply(exchange, 301, new byte[0],
-                "Location", https.url("/upgraded/announce?" + exchange.getRequestURI().getRawQuery())));
+        http.on(
+                "/upgrade/announce",
+                exchange -> reply(
+                        exchange,
+                        301,
+                        new byte[0],
+                        "Location",
+                        https.url(
+                                "/upgraded/announce?" + exchange.getRequestURI().getRawQuery())));
 
         assertTrue(announceTo(trusting(), http.url("/upgrade/announce")).isRight());
     }
@@ -102,7 +117,8 @@ class HttpsTrackerClientTest {
         https.on("/untrusted/announce", exchange -> reply(exchange, 200, Bencoded.dict("interval", 60, "peers", "")));
         HttpTrackerClient defaultTrust = new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults());
 
-        TrackerFailure failure = announceTo(defaultTrust, https.url("/untrusted/announce")).getLeft();
+        TrackerFailure failure =
+                announceTo(defaultTrust, https.url("/untrusted/announce")).getLeft();
 
         assertInstanceOf(TrackerFailure.Unreachable.class, failure);
         assertTrue(failure.message().startsWith("unreachable: TLS failed: "), failure.message());
@@ -111,32 +127,58 @@ class HttpsTrackerClientTest {
     @Test
     void eachAddressOfAnHttpsNameIsCheckedWithTheNamesCertificateAndSni() throws Exception {
         https.on("/each/announce", exchange -> reply(exchange, 200, Bencoded.dict("interval", 60, "peers", "")));
-        TrackerProbe probe = new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults(), Option.some(trustingOurCertificate),
-                host -> List.of(InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1"))).probe();
+        TrackerProbe probe = new HttpTrackerClient(
+                        scheduler,
+                        HttpTrackerConfig.defaults(),
+                        Option.some(trustingOurCertificate),
+                        host -> List.of(InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1")))
+                .probe();
         TrackerUrl named = TrackerUrl.of("https://" + NAMED + ":" + https.port() + "/each/announce");
 
-        Step<AnnounceResponse> v4 = probe.announce(named, InetAddress.getByName("127.0.0.1"),
-                announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(10)).get(10, TimeUnit.SECONDS);
-        TrackerFailure v6 = probe.announce(named, InetAddress.getByName("::1"),
-                announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(10)).get(10, TimeUnit.SECONDS)
-                .outcome().getLeft();
+        Step<AnnounceResponse> v4 = probe.announce(
+                        named,
+                        InetAddress.getByName("127.0.0.1"),
+                        announce(anyInfoHash(), anyPeerId(), 1),
+                        scheduler.now().plusSeconds(10))
+                .get(10, TimeUnit.SECONDS);
+        TrackerFailure v6 = probe.announce(
+                        named,
+                        InetAddress.getByName("::1"),
+                        announce(anyInfoHash(), anyPeerId(), 1),
+                        scheduler.now().plusSeconds(10))
+                .get(10, TimeUnit.SECONDS)
+                .outcome()
+                .getLeft();
 
         assertTrue(v4.outcome().isRight(), v4.toString());
-        assertEquals(List.of(NAMED), SERVER_NAMES.stream().filter(NAMED::equals).distinct().toList());
-        assertEquals(NAMED + ":" + https.port(), https.requests("/each/announce").get(0).headers().getFirst("Host"));
+        assertEquals(
+                List.of(NAMED),
+                SERVER_NAMES.stream().filter(NAMED::equals).distinct().toList());
+        assertEquals(
+                NAMED + ":" + https.port(),
+                https.requests("/each/announce").get(0).headers().getFirst("Host"));
         assertTrue(v6 instanceof TrackerFailure.Unreachable unreachable && unreachable.refused(), v6.toString());
     }
 
     @Test
     void anAddressIsJudgedByTheCertificateOfTheNameNotOfTheAddress() throws Exception {
         https.on("/other/announce", exchange -> reply(exchange, 200, Bencoded.dict("interval", 60, "peers", "")));
-        TrackerProbe probe = new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults(), Option.some(trustingOurCertificate),
-                host -> List.of(InetAddress.getByName("127.0.0.1"))).probe();
+        TrackerProbe probe = new HttpTrackerClient(
+                        scheduler,
+                        HttpTrackerConfig.defaults(),
+                        Option.some(trustingOurCertificate),
+                        host -> List.of(InetAddress.getByName("127.0.0.1")))
+                .probe();
         TrackerUrl notInCertificate = TrackerUrl.of("https://other.peerscout.test:" + https.port() + "/other/announce");
 
-        TrackerFailure failure = probe.announce(notInCertificate, InetAddress.getByName("127.0.0.1"),
-                announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(10)).get(10, TimeUnit.SECONDS)
-                .outcome().getLeft();
+        TrackerFailure failure = probe.announce(
+                        notInCertificate,
+                        InetAddress.getByName("127.0.0.1"),
+                        announce(anyInfoHash(), anyPeerId(), 1),
+                        scheduler.now().plusSeconds(10))
+                .get(10, TimeUnit.SECONDS)
+                .outcome()
+                .getLeft();
 
         assertTrue(failure.message().startsWith("unreachable: TLS failed: "), failure.message());
         assertEquals(List.of(), https.requests("/other/announce"));
@@ -147,16 +189,36 @@ class HttpsTrackerClientTest {
     }
 
     private Either<TrackerFailure, AnnounceResponse> announceTo(HttpTrackerClient client, String url) throws Exception {
-        return client.announce(TrackerUrl.of(url), announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(10))
+        return client.announce(
+                        TrackerUrl.of(url),
+                        announce(anyInfoHash(), anyPeerId(), 1),
+                        scheduler.now().plusSeconds(10))
                 .get(10, TimeUnit.SECONDS);
     }
 
     /** A key pair for 127.0.0.1 and {@link #NAMED}, made with the running JDK's keytool (the JDK has no API for certificates). */
-    private static KeyStore selfSignedKeyStore(Path file) throws IOException, InterruptedException, java.security.GeneralSecurityException {
+    private static KeyStore selfSignedKeyStore(Path file)
+            throws IOException, InterruptedException, java.security.GeneralSecurityException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keyalg", "EC", "-alias", "tracker",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1,dns:" + NAMED, "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", new String(PASSWORD))
+        Process process = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-keyalg",
+                        "EC",
+                        "-alias",
+                        "tracker",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "san=ip:127.0.0.1,dns:" + NAMED,
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        file.toString(),
+                        "-storepass",
+                        new String(PASSWORD))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -55,15 +55,21 @@ class LeanExchangeTest {
     @Test
     void aNameIsResolvedByOurResolverAndSentInHost() throws Exception {
         server.on("/named/announce", exchange -> reply(exchange, 200, NO_PEERS));
-        HttpTrackerClient client = new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults(),
+        HttpTrackerClient client = new HttpTrackerClient(
+                scheduler,
+                HttpTrackerConfig.defaults(),
                 host -> host.equals(NAMED) ? List.of(InetAddress.getByName("127.0.0.1")) : List.of());
 
         Either<TrackerFailure, AnnounceResponse> outcome = client.announce(
-                TrackerUrl.of("http://" + NAMED + ":" + server.port() + "/named/announce"),
-                announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(10)).get(10, TimeUnit.SECONDS);
+                        TrackerUrl.of("http://" + NAMED + ":" + server.port() + "/named/announce"),
+                        announce(anyInfoHash(), anyPeerId(), 1),
+                        scheduler.now().plusSeconds(10))
+                .get(10, TimeUnit.SECONDS);
 
         assertTrue(outcome.isRight(), () -> outcome.getLeft().message());
-        assertEquals(NAMED + ":" + server.port(), server.requests("/named/announce").get(0).headers().getFirst("Host"));
+        assertEquals(
+                NAMED + ":" + server.port(),
+                server.requests("/named/announce").get(0).headers().getFirst("Host"));
     }
 
     @Test
@@ -71,10 +77,14 @@ class LeanExchangeTest {
         server.on("/plain/announce", exchange -> reply(exchange, 200, NO_PEERS));
         SSLContext unusable = SSLContext.getInstance("TLS");
         assertThrows(IllegalStateException.class, unusable::getSocketFactory, "not initialized: any use of it fails");
-        HttpTrackerClient client = new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults(), Option.some(unusable));
+        HttpTrackerClient client =
+                new HttpTrackerClient(scheduler, HttpTrackerConfig.defaults(), Option.some(unusable));
 
-        Either<TrackerFailure, AnnounceResponse> outcome = client.announce(TrackerUrl.of(server.url("/plain/announce")),
-                announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(10)).get(10, TimeUnit.SECONDS);
+        Either<TrackerFailure, AnnounceResponse> outcome = client.announce(
+                        TrackerUrl.of(server.url("/plain/announce")),
+                        announce(anyInfoHash(), anyPeerId(), 1),
+                        scheduler.now().plusSeconds(10))
+                .get(10, TimeUnit.SECONDS);
 
         assertTrue(outcome.isRight(), () -> outcome.getLeft().message());
     }
@@ -86,7 +96,8 @@ class LeanExchangeTest {
             listener.setSoTimeout(5000);
             CompletableFuture<Either<TrackerFailure, AnnounceResponse>> pending = client.announce(
                     TrackerUrl.of("http://127.0.0.1:" + listener.getLocalPort() + "/announce"),
-                    announce(anyInfoHash(), anyPeerId(), 1), scheduler.now().plusSeconds(60));
+                    announce(anyInfoHash(), anyPeerId(), 1),
+                    scheduler.now().plusSeconds(60));
             try (Socket tracker = listener.accept()) {
                 tracker.setSoTimeout(5000);
                 readRequestHead(tracker.getInputStream());

@@ -58,7 +58,8 @@ final class UnansweringHttpTracker implements TrackerClientContract.UnansweringT
 
     /** Counts each request line ("GET "), never writes a byte back. */
     private void read(Socket connection) {
-        try (connection; InputStream in = connection.getInputStream()) {
+        try (connection;
+                InputStream in = connection.getInputStream()) {
             StringBuilder line = new StringBuilder();
             int b;
             while ((b = in.read()) >= 0) {

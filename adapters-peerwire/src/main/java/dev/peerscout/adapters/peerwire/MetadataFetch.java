@@ -28,7 +28,13 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
     /** Rejects tolerated from one peer (some reject while they are still busy); one more and it is dropped. */
     static final int MAX_REJECTS = 3;
 
-    private enum Phase { CONNECTING, HANDSHAKING, EXTENDING, FETCHING, DONE }
+    private enum Phase {
+        CONNECTING,
+        HANDSHAKING,
+        EXTENDING,
+        FETCHING,
+        DONE
+    }
 
     private final MetadataRequest request;
     private final Frames.Limits limits = Frames.Limits.forPieces(-1);
@@ -39,6 +45,7 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
     private int theirId;
     /** Pieces as they come: memory follows what the peer actually sent, not what it advertised. */
     private byte[][] chunks;
+
     private long size;
     private int pieces;
     private final BitSet received = new BitSet();
@@ -46,7 +53,11 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
     private int nextPiece;
     private int rejects;
 
-    MetadataFetch(MetadataRequest request, PeerWireConfig config, CompletableFuture<MetadataAttempt> result, long now,
+    MetadataFetch(
+            MetadataRequest request,
+            PeerWireConfig config,
+            CompletableFuture<MetadataAttempt> result,
+            long now,
             long hardDeadline) {
         super(request.hashes(), request.ourId(), request.connectTimeout(), config, result, now, hardDeadline);
         this.request = request;
@@ -129,12 +140,18 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
         offered = true;
         theirId = id.get();
         if (advertised.isEmpty()) {
-            fail(wire, MetadataStatus.NOT_OFFERED, "offers ut_metadata without a metadata_size (it lacks the metadata)");
+            fail(
+                    wire,
+                    MetadataStatus.NOT_OFFERED,
+                    "offers ut_metadata without a metadata_size (it lacks the metadata)");
             return;
         }
         long size = advertised.get();
         if (size <= 0 || size > request.maxSize()) {
-            fail(wire, MetadataStatus.BAD_SIZE, "metadata_size " + size + (size <= 0 ? "" : " is over the cap of " + request.maxSize()));
+            fail(
+                    wire,
+                    MetadataStatus.BAD_SIZE,
+                    "metadata_size " + size + (size <= 0 ? "" : " is over the cap of " + request.maxSize()));
             return;
         }
         this.size = size;
@@ -160,7 +177,10 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
             wire.send(new WireMessage.Extended(theirId, new MetadataMessage.Reject(asked.piece()).encode()).encode());
         } else if (message instanceof MetadataMessage.Reject reject) {
             if (++rejects > MAX_REJECTS) {
-                fail(wire, MetadataStatus.REJECTED, "rejected " + rejects + " requests (last: piece " + reject.piece() + ")");
+                fail(
+                        wire,
+                        MetadataStatus.REJECTED,
+                        "rejected " + rejects + " requests (last: piece " + reject.piece() + ")");
             } else if (reject.piece() < pieces && requested.get(reject.piece()) && !received.get(reject.piece())) {
                 ask(wire, reject.piece());
             }
@@ -171,7 +191,10 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
 
     private void take(Wire wire, MetadataMessage.Data data) {
         if (data.totalSize() != size) {
-            fail(wire, MetadataStatus.BAD_DATA, "data with total_size " + data.totalSize() + " after advertising " + size);
+            fail(
+                    wire,
+                    MetadataStatus.BAD_DATA,
+                    "data with total_size " + data.totalSize() + " after advertising " + size);
             return;
         }
         int piece = data.piece();
@@ -183,7 +206,10 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
         int expected = (int) Math.min(MetadataMessage.PIECE_SIZE, size - offset);
         byte[] bytes = data.bytes();
         if (bytes.length != expected) {
-            fail(wire, MetadataStatus.BAD_DATA, "piece " + piece + " of " + bytes.length + " bytes (expected " + expected + ")");
+            fail(
+                    wire,
+                    MetadataStatus.BAD_DATA,
+                    "piece " + piece + " of " + bytes.length + " bytes (expected " + expected + ")");
             return;
         }
         chunks[piece] = bytes;
@@ -207,7 +233,8 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
             case CONNECTING -> fail(wire, MetadataStatus.UNREACHABLE, "no connection after " + after);
             case HANDSHAKING -> fail(wire, MetadataStatus.UNREACHABLE, "no handshake after " + after);
             case EXTENDING -> fail(wire, MetadataStatus.TIMEOUT, "no extension handshake after " + after);
-            case FETCHING -> fail(wire, MetadataStatus.TIMEOUT, received.cardinality() + " of " + pieces + " pieces after " + after);
+            case FETCHING ->
+                fail(wire, MetadataStatus.TIMEOUT, received.cardinality() + " of " + pieces + " pieces after " + after);
             default -> wire.close();
         }
     }
@@ -219,12 +246,24 @@ final class MetadataFetch extends PeerConversation<MetadataAttempt> {
         }
         String how = failure == null ? "closed" : "reset (" + failure.getMessage() + ")";
         switch (phase) {
-            case CONNECTING -> complete(MetadataAttempt.failed(MetadataStatus.UNREACHABLE,
-                    failure == null ? "closed before it was connected" : String.valueOf(failure.getMessage()), false, advertised));
-            case HANDSHAKING -> complete(MetadataAttempt.failed(MetadataStatus.UNREACHABLE, how + " before its handshake", false, advertised));
-            case FETCHING -> complete(MetadataAttempt.failed(MetadataStatus.CLOSED,
-                    how + " after " + received.cardinality() + " of " + pieces + " pieces", offered, advertised));
-            default -> complete(MetadataAttempt.failed(MetadataStatus.CLOSED, how + " before its extension handshake", offered, advertised));
+            case CONNECTING ->
+                complete(MetadataAttempt.failed(
+                        MetadataStatus.UNREACHABLE,
+                        failure == null ? "closed before it was connected" : String.valueOf(failure.getMessage()),
+                        false,
+                        advertised));
+            case HANDSHAKING ->
+                complete(MetadataAttempt.failed(
+                        MetadataStatus.UNREACHABLE, how + " before its handshake", false, advertised));
+            case FETCHING ->
+                complete(MetadataAttempt.failed(
+                        MetadataStatus.CLOSED,
+                        how + " after " + received.cardinality() + " of " + pieces + " pieces",
+                        offered,
+                        advertised));
+            default ->
+                complete(MetadataAttempt.failed(
+                        MetadataStatus.CLOSED, how + " before its extension handshake", offered, advertised));
         }
     }
 

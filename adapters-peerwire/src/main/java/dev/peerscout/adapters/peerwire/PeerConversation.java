@@ -37,8 +37,14 @@ abstract class PeerConversation<R> implements Conversation {
     private final List<byte[]> acceptedHashes = new ArrayList<>();
     private final Handshake ours;
 
-    PeerConversation(InfoHashes hashes, PeerId ourId, Duration connectTimeout, PeerWireConfig config,
-            CompletableFuture<R> result, long now, long hardDeadline) {
+    PeerConversation(
+            InfoHashes hashes,
+            PeerId ourId,
+            Duration connectTimeout,
+            PeerWireConfig config,
+            CompletableFuture<R> result,
+            long now,
+            long hardDeadline) {
         this.config = config;
         this.result = result;
         this.started = now;
@@ -109,7 +115,10 @@ abstract class PeerConversation<R> implements Conversation {
             wire.send(new WireMessage.HaveNone().encode());
         }
         if (extensions) {
-            wire.send(new WireMessage.Extended(0, ExtensionHandshake.ours(config.client(), config.reqq()).encode())
+            wire.send(new WireMessage.Extended(
+                            0,
+                            ExtensionHandshake.ours(config.client(), config.reqq())
+                                    .encode())
                     .encode());
         }
     }

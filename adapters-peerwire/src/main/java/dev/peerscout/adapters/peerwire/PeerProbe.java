@@ -31,7 +31,13 @@ import java.util.concurrent.CompletableFuture;
  * We never send {@code interested} nor request anything.
  */
 final class PeerProbe extends PeerConversation<ProbeResult> {
-    private enum Phase { CONNECTING, HANDSHAKING, SETTLING, AWAITING_PEX, DONE }
+    private enum Phase {
+        CONNECTING,
+        HANDSHAKING,
+        SETTLING,
+        AWAITING_PEX,
+        DONE
+    }
 
     private final ProbeRequest request;
     private final Frames.Limits limits;
@@ -44,7 +50,11 @@ final class PeerProbe extends PeerConversation<ProbeResult> {
     private ExtensionHandshake extensions;
     private final List<PexPeer> pex = new ArrayList<>();
 
-    PeerProbe(ProbeRequest request, PeerWireConfig config, CompletableFuture<ProbeResult> result, long now,
+    PeerProbe(
+            ProbeRequest request,
+            PeerWireConfig config,
+            CompletableFuture<ProbeResult> result,
+            long now,
             long hardDeadline) {
         super(request.hashes(), request.ourId(), request.connectTimeout(), config, result, now, hardDeadline);
         this.request = request;
@@ -89,8 +99,10 @@ final class PeerProbe extends PeerConversation<ProbeResult> {
 
     @Override
     protected void otherSwarm(Wire wire, Handshake theirs) {
-        fail(wire, ProbeStatus.WRONG_HASH, "a handshake for another swarm (" + HexFormat.of().formatHex(theirs.infoHash())
-                + ")");
+        fail(
+                wire,
+                ProbeStatus.WRONG_HASH,
+                "a handshake for another swarm (" + HexFormat.of().formatHex(theirs.infoHash()) + ")");
     }
 
     /** Also for a message that, well framed, breaks the protocol. */
@@ -183,15 +195,23 @@ final class PeerProbe extends PeerConversation<ProbeResult> {
         }
         switch (phase) {
             case CONNECTING -> complete(connectFailure(failure));
-            case HANDSHAKING -> complete(ProbeResult.failed(ProbeStatus.CLOSED, failure == null
-                    ? "closed by the peer before its handshake (it may require encryption)"
-                    : "reset by the peer before its handshake (" + failure.getMessage() + "; it may require encryption)", option(rtt)));
+            case HANDSHAKING ->
+                complete(ProbeResult.failed(
+                        ProbeStatus.CLOSED,
+                        failure == null
+                                ? "closed by the peer before its handshake (it may require encryption)"
+                                : "reset by the peer before its handshake (" + failure.getMessage()
+                                        + "; it may require encryption)",
+                        option(rtt)));
             default -> {
                 if (midUnit) {
-                    complete(ProbeResult.failed(ProbeStatus.CLOSED, (failure == null ? "closed" : "reset")
-                            + " by the peer in the middle of a message", option(rtt)));
+                    complete(ProbeResult.failed(
+                            ProbeStatus.CLOSED,
+                            (failure == null ? "closed" : "reset") + " by the peer in the middle of a message",
+                            option(rtt)));
                 } else {
-                    complete(verified(failure == null ? "the peer closed the connection" : "the peer reset the connection"));
+                    complete(verified(
+                            failure == null ? "the peer closed the connection" : "the peer reset the connection"));
                 }
             }
         }
@@ -225,13 +245,19 @@ final class PeerProbe extends PeerConversation<ProbeResult> {
     }
 
     private ProbeResult verified(String note) {
-        Option<String> client = extensions == null ? Option.none() : extensions.client().filter(v -> !v.isBlank());
+        Option<String> client =
+                extensions == null ? Option.none() : extensions.client().filter(v -> !v.isBlank());
         if (client.isEmpty()) {
             client = ClientNames.fromPeerId(theirs.peerId());
         }
         Map<String, Integer> m = extensions == null ? Map.of() : extensions.extensions();
-        PeerDetails details = new PeerDetails(theirs.peerId(), client, new ReservedBits(theirs.reserved()),
-                pieces.percent(), pieces.seed(), m,
+        PeerDetails details = new PeerDetails(
+                theirs.peerId(),
+                client,
+                new ReservedBits(theirs.reserved()),
+                pieces.percent(),
+                pieces.seed(),
+                m,
                 extensions == null ? Option.none() : extensions.metadataSize(),
                 extensions == null ? Option.none() : extensions.yourIp(),
                 extensions == null ? Option.none() : extensions.reqq(),

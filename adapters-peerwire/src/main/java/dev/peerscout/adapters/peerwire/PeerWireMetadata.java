@@ -18,10 +18,12 @@ public final class PeerWireMetadata implements MetadataWire {
     @Override
     public CompletableFuture<MetadataAttempt> fetch(MetadataRequest request) {
         CompletableFuture<MetadataAttempt> result = new CompletableFuture<>();
-        if (!thread.open(request.peer(), request.deadline(),
+        if (!thread.open(
+                request.peer(),
+                request.deadline(),
                 (now, hardDeadline) -> new MetadataFetch(request, thread.config(), result, now, hardDeadline))) {
-            result.complete(MetadataAttempt.failed(MetadataStatus.TIMEOUT, "no time left before the deadline", false,
-                    Option.none()));
+            result.complete(MetadataAttempt.failed(
+                    MetadataStatus.TIMEOUT, "no time left before the deadline", false, Option.none()));
         }
         return result;
     }

@@ -18,7 +18,9 @@ public final class PeerWireProber implements PeerWire {
     @Override
     public CompletableFuture<ProbeResult> probe(ProbeRequest request) {
         CompletableFuture<ProbeResult> result = new CompletableFuture<>();
-        if (!thread.open(request.peer(), request.deadline(),
+        if (!thread.open(
+                request.peer(),
+                request.deadline(),
                 (now, hardDeadline) -> new PeerProbe(request, thread.config(), result, now, hardDeadline))) {
             result.complete(ProbeResult.failed(ProbeStatus.TIMEOUT, "no time left before the deadline", Option.none()));
         }

@@ -41,7 +41,8 @@ public final class PeerWireThread implements AutoCloseable {
             return false;
         }
         long now = System.nanoTime();
-        connections.open(new InetSocketAddress(peer.address(), peer.port()), start.conversation(now, now + left.toNanos()));
+        connections.open(
+                new InetSocketAddress(peer.address(), peer.port()), start.conversation(now, now + left.toNanos()));
         return true;
     }
 

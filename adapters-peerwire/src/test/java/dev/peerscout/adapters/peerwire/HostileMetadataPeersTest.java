@@ -16,12 +16,9 @@ import dev.peerscout.domain.model.metadata.MetadataAttempt;
 import dev.peerscout.domain.model.metadata.MetadataRequest;
 import dev.peerscout.domain.model.metadata.MetadataStatus;
 import dev.peerscout.domain.time.SystemScheduler;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -45,6 +42,7 @@ class HostileMetadataPeersTest {
     private static final int THEIR_UT_METADATA = 3;
     /** BEP 10: a message goes out under the id its receiver chose, so the peer answers us under ours. */
     private static final int OURS = ExtensionHandshake.UT_METADATA;
+
     private static final byte[] INFO = new byte[40_000]; // three pieces, the last 7,232 bytes
     private static ScriptedPeer peer;
     private static PeerWireThread thread;
@@ -81,8 +79,12 @@ class HostileMetadataPeersTest {
     }
 
     private static MetadataAttempt fetch(Duration deadline) {
-        MetadataRequest request = new MetadataRequest(new Peer(InetAddress.getLoopbackAddress(), peer.port()), InfoHashes.v1(SWARM),
-                PeerId.random(PeerId.DEFAULT_PREFIX, new SplittableRandom(1)), Duration.ofSeconds(5), 32L << 20,
+        MetadataRequest request = new MetadataRequest(
+                new Peer(InetAddress.getLoopbackAddress(), peer.port()),
+                InfoHashes.v1(SWARM),
+                PeerId.random(PeerId.DEFAULT_PREFIX, new SplittableRandom(1)),
+                Duration.ofSeconds(5),
+                32L << 20,
                 scheduler.now().plus(deadline));
         return wire.fetch(request).join();
     }
@@ -198,7 +200,9 @@ class HostileMetadataPeersTest {
 
     @Test
     void anOversizedPieceDropsThePeer() {
-        play(offering(INFO.length), (piece, out) -> data(out, piece, INFO.length, new byte[MetadataMessage.PIECE_SIZE + 1]));
+        play(
+                offering(INFO.length),
+                (piece, out) -> data(out, piece, INFO.length, new byte[MetadataMessage.PIECE_SIZE + 1]));
         assertEquals(MetadataStatus.BAD_DATA, fetch(Duration.ofSeconds(10)).status());
     }
 
@@ -209,7 +213,8 @@ class HostileMetadataPeersTest {
         assertEquals(MetadataStatus.REJECTED, attempt.status());
         assertTrue(attempt.offered());
         peer.ended.get(5, TimeUnit.SECONDS);
-        long requests = heard.stream().filter(MetadataMessage.Request.class::isInstance).count();
+        long requests =
+                heard.stream().filter(MetadataMessage.Request.class::isInstance).count();
         assertTrue(requests <= 3 + MetadataFetch.MAX_REJECTS, "asked " + requests + " times");
     }
 
@@ -252,8 +257,10 @@ class HostileMetadataPeersTest {
 
     @Test
     void garbageInAMetadataMessageDropsThePeer() {
-        play(offering(INFO.length), (piece, out) -> send(out, OURS, "d8:msg_typei1e5:piecei0e10:total_sizei".getBytes(
-                StandardCharsets.US_ASCII)));
+        play(
+                offering(INFO.length),
+                (piece, out) ->
+                        send(out, OURS, "d8:msg_typei1e5:piecei0e10:total_sizei".getBytes(StandardCharsets.US_ASCII)));
         MetadataAttempt attempt = fetch(Duration.ofSeconds(10));
         assertEquals(MetadataStatus.BAD_DATA, attempt.status());
     }

@@ -2,8 +2,6 @@ package dev.peerscout.adapters.peerwire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.adapters.peerwire.protocol.Handshake;
@@ -17,7 +15,6 @@ import dev.peerscout.domain.model.probe.ProbeStatus;
 import dev.peerscout.domain.time.SystemScheduler;
 import io.vavr.control.Option;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -71,9 +68,15 @@ class HostilePeersTest {
     }
 
     private static ProbeResult probe(int port, Duration connectTimeout, Duration pexWait) {
-        ProbeRequest request = new ProbeRequest(new Peer(InetAddress.getLoopbackAddress(), port), InfoHashes.v1(SWARM),
-                Option.of(PIECES), PeerId.random(PeerId.DEFAULT_PREFIX, new SplittableRandom(1)), connectTimeout,
-                Duration.ofMillis(500), pexWait, scheduler.now().plusSeconds(10));
+        ProbeRequest request = new ProbeRequest(
+                new Peer(InetAddress.getLoopbackAddress(), port),
+                InfoHashes.v1(SWARM),
+                Option.of(PIECES),
+                PeerId.random(PeerId.DEFAULT_PREFIX, new SplittableRandom(1)),
+                connectTimeout,
+                Duration.ofMillis(500),
+                pexWait,
+                scheduler.now().plusSeconds(10));
         return prober.probe(request).join();
     }
 
@@ -86,12 +89,21 @@ class HostilePeersTest {
     }
 
     private static byte[] message(int id, byte[] payload) {
-        return ByteBuffer.allocate(5 + payload.length).putInt(1 + payload.length).put((byte) id).put(payload).array();
+        return ByteBuffer.allocate(5 + payload.length)
+                .putInt(1 + payload.length)
+                .put((byte) id)
+                .put(payload)
+                .array();
     }
 
     private static byte[] extended(int extendedId, String bencoded) {
         byte[] dict = bencoded.getBytes(StandardCharsets.ISO_8859_1);
-        return message(20, ByteBuffer.allocate(1 + dict.length).put((byte) extendedId).put(dict).array());
+        return message(
+                20,
+                ByteBuffer.allocate(1 + dict.length)
+                        .put((byte) extendedId)
+                        .put(dict)
+                        .array());
     }
 
     private static void send(Socket socket, byte[]... parts) throws IOException {
@@ -143,7 +155,14 @@ class HostilePeersTest {
         int size = 10 << 20;
         peer.play(socket -> {
             ScriptedPeer.readHandshake(socket);
-            send(socket, handshake(Handshake.EXTENSIONS, SWARM), ByteBuffer.allocate(6).putInt(size + 2).put((byte) 20).put((byte) 0).array());
+            send(
+                    socket,
+                    handshake(Handshake.EXTENSIONS, SWARM),
+                    ByteBuffer.allocate(6)
+                            .putInt(size + 2)
+                            .put((byte) 20)
+                            .put((byte) 0)
+                            .array());
             byte[] chunk = new byte[64 * 1024];
             Arrays.fill(chunk, (byte) 'd');
             for (int sent = 0; sent < size; sent += chunk.length) {
@@ -164,8 +183,12 @@ class HostilePeersTest {
                 added.writeBytes(new byte[] {10, 0, (byte) (i >> 8), (byte) i, 0x1A, (byte) 0xE1});
             }
             String pex = "d5:added" + added.size() + ":" + added.toString(StandardCharsets.ISO_8859_1) + "e";
-            send(socket, handshake(Handshake.EXTENSIONS | Handshake.FAST, SWARM), message(0x0E, new byte[0]),
-                    extended(0, "d1:md6:ut_pexi7eee"), extended(1, pex));
+            send(
+                    socket,
+                    handshake(Handshake.EXTENSIONS | Handshake.FAST, SWARM),
+                    message(0x0E, new byte[0]),
+                    extended(0, "d1:md6:ut_pexi7eee"),
+                    extended(1, pex));
             ScriptedPeer.readRest(socket);
         });
         ProbeResult result = probe(Duration.ofSeconds(3), Duration.ofSeconds(3));
@@ -225,7 +248,9 @@ class HostilePeersTest {
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
         }
-        assertEquals(ProbeStatus.REFUSED, probe(port, Duration.ofSeconds(2), Duration.ZERO).status());
+        assertEquals(
+                ProbeStatus.REFUSED,
+                probe(port, Duration.ofSeconds(2), Duration.ZERO).status());
     }
 
     @Test
@@ -254,7 +279,10 @@ class HostilePeersTest {
     void weSendOurHandshakeHaveNoneAndExtensionHandshakeAndNothingElse() throws Exception {
         peer.play(socket -> {
             byte[] ours = ScriptedPeer.readHandshake(socket);
-            send(socket, handshake(Handshake.EXTENSIONS | Handshake.FAST, SWARM), message(0x0E, new byte[0]),
+            send(
+                    socket,
+                    handshake(Handshake.EXTENSIONS | Handshake.FAST, SWARM),
+                    message(0x0E, new byte[0]),
                     extended(0, "d1:md11:ut_metadatai3ee1:v8:Scripted4:reqqi99e6:yourip4:\u007f\u0000\u0000\u0001e"));
             byte[] rest = ScriptedPeer.readRest(socket);
             throw new Captured(ours, rest);

@@ -79,14 +79,17 @@ class MetadataSwarmTest {
         ScriptedPeer.readHandshake(socket);
         DataOutputStream out = new DataOutputStream(socket.getOutputStream());
         out.write(new Handshake(Handshake.EXTENSIONS, swarm.toBytes(), THEIR_ID).encode());
-        extended(out, 0, ("d1:md11:ut_metadatai3ee13:metadata_sizei" + size + "ee").getBytes(StandardCharsets.US_ASCII));
+        extended(
+                out, 0, ("d1:md11:ut_metadatai3ee13:metadata_sizei" + size + "ee").getBytes(StandardCharsets.US_ASCII));
         byte[] message;
         while ((message = ScriptedPeer.readMessage(socket.getInputStream())) != null) {
             if (message.length > 2 && message[0] == 20 && message[1] == 3) {
-                MetadataMessage request = MetadataMessage.decode(Arrays.copyOfRange(message, 2, message.length)).get();
+                MetadataMessage request = MetadataMessage.decode(Arrays.copyOfRange(message, 2, message.length))
+                        .get();
                 int piece = ((MetadataMessage.Request) request).piece();
                 int from = piece * MetadataMessage.PIECE_SIZE;
-                byte[] bytes = Arrays.copyOfRange(content, from, (int) Math.min(size, from + MetadataMessage.PIECE_SIZE));
+                byte[] bytes =
+                        Arrays.copyOfRange(content, from, (int) Math.min(size, from + MetadataMessage.PIECE_SIZE));
                 extended(out, ExtensionHandshake.UT_METADATA, new MetadataMessage.Data(piece, size, bytes).encode());
             }
         }
@@ -101,14 +104,40 @@ class MetadataSwarmTest {
     }
 
     private static MetadataResult fetch() throws Exception {
-        Torrent link = new Torrent(Option.none(), InfoHashes.v1(swarm), List.of(), Option.none(), false,
-                List.of(new HostPort("127.0.0.1", liar.port()), new HostPort("127.0.0.1", honest.port())), List.of(), List.of());
-        DiscoveryOptions options = new DiscoveryOptions(Duration.ofSeconds(10), List.of(), 200, 6881, 0, EnumSet.allOf(AddressFamily.class),
-                false, Duration.ofSeconds(1), Fixtures.anyPeerId(), 7, false, List.of());
-        FetchMetadata fetch = new FetchMetadata(new ProbeSwarm(new DiscoverPeers(new FakeTrackerClient(scheduler), scheduler),
-                new FakePeerWire(), scheduler), wire, scheduler);
-        return fetch.fetch(link, options, MetadataOptions.defaults(MetadataOptions.DEFAULT_MAX_SIZE, false, List.of()),
-                new FetchMetadata.Listener() {}).result().get(20, TimeUnit.SECONDS);
+        Torrent link = new Torrent(
+                Option.none(),
+                InfoHashes.v1(swarm),
+                List.of(),
+                Option.none(),
+                false,
+                List.of(new HostPort("127.0.0.1", liar.port()), new HostPort("127.0.0.1", honest.port())),
+                List.of(),
+                List.of());
+        DiscoveryOptions options = new DiscoveryOptions(
+                Duration.ofSeconds(10),
+                List.of(),
+                200,
+                6881,
+                0,
+                EnumSet.allOf(AddressFamily.class),
+                false,
+                Duration.ofSeconds(1),
+                Fixtures.anyPeerId(),
+                7,
+                false,
+                List.of());
+        FetchMetadata fetch = new FetchMetadata(
+                new ProbeSwarm(
+                        new DiscoverPeers(new FakeTrackerClient(scheduler), scheduler), new FakePeerWire(), scheduler),
+                wire,
+                scheduler);
+        return fetch.fetch(
+                        link,
+                        options,
+                        MetadataOptions.defaults(MetadataOptions.DEFAULT_MAX_SIZE, false, List.of()),
+                        new FetchMetadata.Listener() {})
+                .result()
+                .get(20, TimeUnit.SECONDS);
     }
 
     private static Peer at(ScriptedPeer peer) {

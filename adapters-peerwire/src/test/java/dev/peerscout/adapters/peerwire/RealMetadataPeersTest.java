@@ -50,8 +50,12 @@ class RealMetadataPeersTest {
     }
 
     private static MetadataAttempt fetch(int port, InfoHashes hashes) {
-        MetadataRequest request = new MetadataRequest(new Peer(InetAddress.getLoopbackAddress(), port), hashes,
-                PeerId.random(PeerId.DEFAULT_PREFIX, new SplittableRandom()), Duration.ofSeconds(5), 32L << 20,
+        MetadataRequest request = new MetadataRequest(
+                new Peer(InetAddress.getLoopbackAddress(), port),
+                hashes,
+                PeerId.random(PeerId.DEFAULT_PREFIX, new SplittableRandom()),
+                Duration.ofSeconds(5),
+                32L << 20,
                 scheduler.now().plusSeconds(20));
         return wire.fetch(request).join();
     }
@@ -60,8 +64,11 @@ class RealMetadataPeersTest {
         MetadataAttempt attempt = fetch(port, hashes);
         assertEquals(MetadataStatus.COPY, attempt.status(), attempt.why());
         assertTrue(attempt.offered());
-        assertEquals((long) attempt.copy().get().length, attempt.advertisedSize().get());
-        assertTrue(MetadataVerification.mismatch(hashes, attempt.copy().get()).isEmpty(), "the copy is the torrent's info dictionary");
+        assertEquals(
+                (long) attempt.copy().get().length, attempt.advertisedSize().get());
+        assertTrue(
+                MetadataVerification.mismatch(hashes, attempt.copy().get()).isEmpty(),
+                "the copy is the torrent's info dictionary");
     }
 
     @Test

@@ -62,8 +62,14 @@ class RealPeersTest {
     }
 
     private static ProbeResult probe(int port, InfoHashes hashes, Option<Long> pieces, Duration pexWait) {
-        ProbeRequest request = new ProbeRequest(new Peer(LOOPBACK, port), hashes, pieces,
-                PeerId.random(PeerId.DEFAULT_PREFIX, new SplittableRandom()), Duration.ofSeconds(5), Duration.ofSeconds(2), pexWait,
+        ProbeRequest request = new ProbeRequest(
+                new Peer(LOOPBACK, port),
+                hashes,
+                pieces,
+                PeerId.random(PeerId.DEFAULT_PREFIX, new SplittableRandom()),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(2),
+                pexWait,
                 scheduler.now().plusSeconds(10));
         return prober.probe(request).join();
     }
@@ -97,7 +103,10 @@ class RealPeersTest {
         assertTrue(details.client().get().toLowerCase().contains("libtorrent"), details::toString);
         assertSeed(details);
         assertTrue(details.reserved().extensions() && details.reserved().fast(), details::toString);
-        assertTrue(details.extensions().containsKey("ut_metadata") && details.extensions().containsKey("ut_pex"), details::toString);
+        assertTrue(
+                details.extensions().containsKey("ut_metadata")
+                        && details.extensions().containsKey("ut_pex"),
+                details::toString);
         assertTrue(details.metadataSize().get() > 0, details::toString);
         assertEquals(Option.of(LOOPBACK), details.yourIp());
         assertEquals(40, details.peerIdHex().length());
@@ -137,7 +146,8 @@ class RealPeersTest {
 
     @Test
     void aMagnetLinkKnowsOnlyHaveAll() {
-        PeerDetails details = verified(probe(peers.port("seeder"), peers.torrent("v1").hashes(), Option.none(), Duration.ZERO));
+        PeerDetails details =
+                verified(probe(peers.port("seeder"), peers.torrent("v1").hashes(), Option.none(), Duration.ZERO));
         assertSeed(details);
     }
 
@@ -145,8 +155,10 @@ class RealPeersTest {
     void aLeecherConnectedToTwoSeedersNamesThemThroughPex() {
         ProbeResult result = probe(peers.port("pex"), peers.torrent("v1"), Duration.ofMillis(3500));
         verified(result);
-        Set<Integer> ports = result.pex().stream().map(PexPeer::peer).map(Peer::port).collect(Collectors.toSet());
-        assertTrue(ports.contains(peers.port("seeder")) && ports.contains(peers.port("seeder2")), () -> "PEX: " + result);
+        Set<Integer> ports =
+                result.pex().stream().map(PexPeer::peer).map(Peer::port).collect(Collectors.toSet());
+        assertTrue(
+                ports.contains(peers.port("seeder")) && ports.contains(peers.port("seeder2")), () -> "PEX: " + result);
     }
 
     @Test

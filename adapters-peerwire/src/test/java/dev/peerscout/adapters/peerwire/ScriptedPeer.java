@@ -46,14 +46,16 @@ final class ScriptedPeer implements AutoCloseable {
                 Socket socket = server.accept();
                 Script current = script;
                 CompletableFuture<Throwable> done = ended;
-                Thread t = new Thread(() -> {
-                    try (socket) {
-                        current.run(socket);
-                        done.complete(null);
-                    } catch (Throwable e) {
-                        done.complete(e);
-                    }
-                }, "scripted-peer-connection");
+                Thread t = new Thread(
+                        () -> {
+                            try (socket) {
+                                current.run(socket);
+                                done.complete(null);
+                            } catch (Throwable e) {
+                                done.complete(e);
+                            }
+                        },
+                        "scripted-peer-connection");
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {

@@ -31,13 +31,15 @@ final class InfoHashing {
         if (info.end() - info.offset() < BACKGROUND_FROM) {
             hashes.complete(hash(info, v1, v2));
         } else {
-            Thread thread = new Thread(() -> {
-                try {
-                    hashes.complete(hash(info, v1, v2));
-                } catch (RuntimeException | Error e) {
-                    hashes.completeExceptionally(e);
-                }
-            }, "peerscout-info-hash");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            hashes.complete(hash(info, v1, v2));
+                        } catch (RuntimeException | Error e) {
+                            hashes.completeExceptionally(e);
+                        }
+                    },
+                    "peerscout-info-hash");
             // A torrent refused before its hashes are needed leaves the thread to finish alone.
             thread.setDaemon(true);
             thread.start();

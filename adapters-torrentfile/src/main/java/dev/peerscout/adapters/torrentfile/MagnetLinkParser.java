@@ -40,6 +40,7 @@ public final class MagnetLinkParser {
     private static final String HEX_DIGITS = "0123456789abcdefABCDEF";
     /** {@code xt.1}, {@code tr.12}: numbered forms of a key. */
     private static final Pattern NUMBERED = Pattern.compile("(.+)\\.[0-9]+");
+
     private static final Pattern PEER = Pattern.compile("\\[([^\\]]+)\\]:([0-9]{1,5})|([^:\\[\\]]+):([0-9]{1,5})");
 
     public Either<TorrentError, Torrent> parse(String uri) {
@@ -107,7 +108,14 @@ public final class MagnetLinkParser {
         if (v1.isEmpty() && v2.isEmpty()) {
             throw new InvalidMagnetException("missing xt=urn:btih or urn:btmh");
         }
-        return new Torrent(name, new InfoHashes(v1, v2), tiers.build(), Option.none(), false, peers, List.of(),
+        return new Torrent(
+                name,
+                new InfoHashes(v1, v2),
+                tiers.build(),
+                Option.none(),
+                false,
+                peers,
+                List.of(),
                 Printable.lines(warnings));
     }
 
@@ -123,8 +131,9 @@ public final class MagnetLinkParser {
             return InfoHash.of(hex(hash, "btih"));
         }
         if (hash.length() == 32) {
-            return InfoHash.of(Base32.decode(hash).getOrElseThrow(bad -> new InvalidMagnetException(
-                    "btih has 32 characters but is not base32: '" + bad + "' is not in A-Z, 2-7")));
+            return InfoHash.of(Base32.decode(hash)
+                    .getOrElseThrow(bad -> new InvalidMagnetException(
+                            "btih has 32 characters but is not base32: '" + bad + "' is not in A-Z, 2-7")));
         }
         throw new InvalidMagnetException("btih must be 40 hex or 32 base32 characters, got " + hash.length());
     }
@@ -132,9 +141,10 @@ public final class MagnetLinkParser {
     private static InfoHashV2 btmh(String multihash) {
         if (multihash.length() != SHA256_MULTIHASH.length() + 64
                 || !multihash.regionMatches(true, 0, SHA256_MULTIHASH, 0, SHA256_MULTIHASH.length())) {
-            throw new InvalidMagnetException("btmh must be a sha2-256 multihash, '1220' followed by 64 hex characters; got "
-                    + multihash.length() + " characters starting '"
-                    + multihash.substring(0, Math.min(4, multihash.length())) + "'");
+            throw new InvalidMagnetException(
+                    "btmh must be a sha2-256 multihash, '1220' followed by 64 hex characters; got "
+                            + multihash.length() + " characters starting '"
+                            + multihash.substring(0, Math.min(4, multihash.length())) + "'");
         }
         return InfoHashV2.of(hex(multihash.substring(SHA256_MULTIHASH.length()), "btmh"));
     }
@@ -142,8 +152,8 @@ public final class MagnetLinkParser {
     private static byte[] hex(String digits, String what) {
         for (int i = 0; i < digits.length(); i++) {
             if (HEX_DIGITS.indexOf(digits.charAt(i)) < 0) {
-                throw new InvalidMagnetException(what + " is not hexadecimal: '" + digits.charAt(i) + "' at position "
-                        + (i + 1));
+                throw new InvalidMagnetException(
+                        what + " is not hexadecimal: '" + digits.charAt(i) + "' at position " + (i + 1));
             }
         }
         return HexFormat.of().parseHex(digits);

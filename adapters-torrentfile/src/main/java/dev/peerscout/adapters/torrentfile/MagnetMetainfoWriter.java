@@ -30,14 +30,19 @@ public final class MagnetMetainfoWriter implements MetainfoWriter {
         if (parsed.isLeft()) {
             return Either.left(parsed.getLeft());
         }
-        List<TrackerUrl> trackers = parsed.get().tiers().stream().map(Tier::trackers).flatMap(List::stream).toList();
+        List<TrackerUrl> trackers = parsed.get().tiers().stream()
+                .map(Tier::trackers)
+                .flatMap(List::stream)
+                .toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream(info.length + 1024);
         out.write('d');
         if (!trackers.isEmpty()) {
             entry(out, "announce", BValue.BBytes.utf8(trackers.get(0).value()));
             List<BValue> tiers = new ArrayList<>();
             for (Tier tier : parsed.get().tiers()) {
-                tiers.add(new BValue.BList(tier.trackers().stream().map(url -> (BValue) BValue.BBytes.utf8(url.value())).toList()));
+                tiers.add(new BValue.BList(tier.trackers().stream()
+                        .map(url -> (BValue) BValue.BBytes.utf8(url.value()))
+                        .toList()));
             }
             entry(out, "announce-list", new BValue.BList(tiers));
         }
@@ -45,7 +50,12 @@ public final class MagnetMetainfoWriter implements MetainfoWriter {
         out.writeBytes(info);
         List<String> seeds = webSeeds(magnetLink);
         if (!seeds.isEmpty()) {
-            entry(out, "url-list", new BValue.BList(seeds.stream().map(url -> (BValue) BValue.BBytes.utf8(url)).toList()));
+            entry(
+                    out,
+                    "url-list",
+                    new BValue.BList(seeds.stream()
+                            .map(url -> (BValue) BValue.BBytes.utf8(url))
+                            .toList()));
         }
         out.write('e');
         return Either.right(out.toByteArray());
@@ -68,7 +78,8 @@ public final class MagnetMetainfoWriter implements MetainfoWriter {
                 continue;
             }
             String key = MagnetLinkParser.baseKey(PercentDecoding.decode(parameter.substring(0, equals)));
-            String value = PercentDecoding.decode(parameter.substring(equals + 1)).strip();
+            String value =
+                    PercentDecoding.decode(parameter.substring(equals + 1)).strip();
             if (key.equals("ws") && !value.isEmpty()) {
                 seeds.add(value);
             }

@@ -43,8 +43,8 @@ final class MetainfoParser {
         BencodeDocument document = decoder.decode(content);
         BencodeNode root = document.root();
         if (!root.isDictionary()) {
-            throw malformed("not a torrent file: the top-level value is " + root.kind().withArticle()
-                    + ", not a dictionary");
+            throw malformed(
+                    "not a torrent file: the top-level value is " + root.kind().withArticle() + ", not a dictionary");
         }
         List<String> warnings = new ArrayList<>();
         if (document.trailingBytes() > 0) {
@@ -59,7 +59,8 @@ final class MetainfoParser {
         Optional<String> nonCanonical = CanonicalBencode.firstViolation(info);
         if (v2 && nonCanonical.isPresent()) {
             // BEP 52 requires it and libtorrent enforces it: a v2 hash must not depend on leniency.
-            throw malformed("invalid bencoding in the v2 info dictionary (it must be canonical): " + nonCanonical.get());
+            throw malformed(
+                    "invalid bencoding in the v2 info dictionary (it must be canonical): " + nonCanonical.get());
         }
         nonCanonical.ifPresent(problem -> warnings.add("the info dictionary is not canonical bencoding (" + problem
                 + "); its info hash covers the bytes as they stand"));
@@ -73,16 +74,29 @@ final class MetainfoParser {
 
         Contents contents = contents(root, info, name, v1, v2, pieceLength, warnings);
         List<HostPort> dhtNodes = dhtNodes(root, warnings);
-        return new Torrent(displayName, hashing.await(), tiers(root), Option.some(contents), isPrivate(info),
-                List.of(), dhtNodes, Printable.lines(warnings));
+        return new Torrent(
+                displayName,
+                hashing.await(),
+                tiers(root),
+                Option.some(contents),
+                isPrivate(info),
+                List.of(),
+                dhtNodes,
+                Printable.lines(warnings));
     }
 
     /**
      * Files and sizes: a v1 or hybrid torrent as its v1 file list says (explicit pads included, the
      * v1 piece count), a v2-only torrent as libtorrent lays it out (see {@link V2FileTree#alignedFiles}).
      */
-    private Contents contents(BencodeNode root, BencodeNode info, String name, boolean v1, boolean v2,
-            long pieceLength, List<String> warnings) {
+    private Contents contents(
+            BencodeNode root,
+            BencodeNode info,
+            String name,
+            boolean v1,
+            boolean v2,
+            long pieceLength,
+            List<String> warnings) {
         Option<V1Files.Layout> v1Layout = Option.when(v1, () -> V1Files.read(info, name, decodedOnDemandFrom));
         List<V2File> v2Files = List.of();
         if (v2) {
@@ -178,7 +192,9 @@ final class MetainfoParser {
 
     /** BEP 27: any non-zero integer is private, as in libtorrent; anything else is public. */
     private static boolean isPrivate(BencodeNode info) {
-        return Fields.optional(info, "private", BencodeKind.INTEGER).map(value -> !value.isZero()).orElse(false);
+        return Fields.optional(info, "private", BencodeKind.INTEGER)
+                .map(value -> !value.isZero())
+                .orElse(false);
     }
 
     /** BEP 5 {@code nodes}: [host, port] pairs; malformed entries are skipped with one warning. */
@@ -206,11 +222,16 @@ final class MetainfoParser {
             return Option.none();
         }
         List<BencodeNode> pair = node.elements();
-        if (pair.size() != 2 || !pair.get(0).isString() || !pair.get(1).isInteger() || !pair.get(1).fitsInLong()) {
+        if (pair.size() != 2
+                || !pair.get(0).isString()
+                || !pair.get(1).isInteger()
+                || !pair.get(1).fitsInLong()) {
             return Option.none();
         }
         String host = pair.get(0).text().strip();
         long port = pair.get(1).longValue();
-        return host.isEmpty() || port < 1 || port > 0xFFFF ? Option.none() : Option.some(new HostPort(host, (int) port));
+        return host.isEmpty() || port < 1 || port > 0xFFFF
+                ? Option.none()
+                : Option.some(new HostPort(host, (int) port));
     }
 }

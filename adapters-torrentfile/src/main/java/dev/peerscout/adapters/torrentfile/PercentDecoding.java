@@ -21,7 +21,9 @@ final class PercentDecoding {
         int i = 0;
         while (i < component.length()) {
             char c = component.charAt(i);
-            if (c == '%' && i + 2 < component.length() && hex(component.charAt(i + 1)) >= 0
+            if (c == '%'
+                    && i + 2 < component.length()
+                    && hex(component.charAt(i + 1)) >= 0
                     && hex(component.charAt(i + 2)) >= 0) {
                 bytes.write(hex(component.charAt(i + 1)) << 4 | hex(component.charAt(i + 2)));
                 i += 3;

@@ -161,13 +161,14 @@ public final class TorrentFileReader implements TorrentReader {
      * allocate only objects local to this call, so once the error has unwound they are garbage
      * and nothing is left half-updated.
      */
-    private static Either<TorrentError, Torrent> withinHeap(String source, Supplier<Either<TorrentError, Torrent>> read) {
+    private static Either<TorrentError, Torrent> withinHeap(
+            String source, Supplier<Either<TorrentError, Torrent>> read) {
         try {
             return read.get();
         } catch (OutOfMemoryError e) {
             long heapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-            return Either.left(new TorrentError.Unreadable(source,
-                    "not enough memory to read it: it needs more than the Java heap of " + heapMiB + " MiB"));
+            return Either.left(new TorrentError.Unreadable(
+                    source, "not enough memory to read it: it needs more than the Java heap of " + heapMiB + " MiB"));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.peerscout.adapters.torrentfile;
 import static dev.peerscout.adapters.torrentfile.Fields.malformed;
 
 import dev.peerscout.bencode.BencodeInput;
-import dev.peerscout.bencode.BencodeKind;
 import dev.peerscout.bencode.BencodeNode;
 import dev.peerscout.domain.model.FileEntry;
 import dev.peerscout.domain.model.FileList;
@@ -31,8 +30,7 @@ final class V1Files {
         if (files.isPresent()) {
             return multiFile(Fields.list(files.get(), () -> "'files' in info"), decodedOnDemandFrom);
         }
-        BencodeNode length = info.get("length")
-                .orElseThrow(() -> malformed("info has neither 'length' nor 'files'"));
+        BencodeNode length = info.get("length").orElseThrow(() -> malformed("info has neither 'length' nor 'files'"));
         long size = Fields.longValue(length, () -> "'length' in info");
         if (size < 0) {
             throw malformed("'length' in info is negative: " + size);
@@ -80,15 +78,18 @@ final class V1Files {
             offsets[index++] = entry.offset();
         }
         BencodeInput input = files.input();
-        FileList list = FileList.decodedOnDemand(offsets.length,
-                i -> file(input.valueAt(offsets[i]), () -> "files[" + i + "]"));
+        FileList list = FileList.decodedOnDemand(
+                offsets.length, i -> file(input.valueAt(offsets[i]), () -> "files[" + i + "]"));
         return new Layout(list, total);
     }
 
     private static FileEntry file(BencodeNode node, Supplier<String> where) {
         Fields.dictionary(node, where);
         List<Optional<BencodeNode>> fields = node.getAll("attr", "length", "path.utf-8", "path", "symlink path");
-        String attr = fields.get(0).filter(BencodeNode::isString).map(BencodeNode::text).orElse("");
+        String attr = fields.get(0)
+                .filter(BencodeNode::isString)
+                .map(BencodeNode::text)
+                .orElse("");
         boolean pad = attr.indexOf('p') >= 0;
         boolean symlink = attr.indexOf('l') >= 0;
         // A symlink has no data of its own: libtorrent ignores its 'length', even a missing one.
@@ -130,7 +131,8 @@ final class V1Files {
         String[] texts = new String[elements.size()];
         for (int i = 0; i < texts.length; i++) {
             int index = i;
-            texts[i] = Fields.string(elements.get(i), () -> what.get() + " element " + index).text();
+            texts[i] = Fields.string(elements.get(i), () -> what.get() + " element " + index)
+                    .text();
         }
         return List.of(texts);
     }

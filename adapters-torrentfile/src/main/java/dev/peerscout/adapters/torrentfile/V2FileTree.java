@@ -44,7 +44,8 @@ final class V2FileTree {
                 throw malformed("'file tree' has an empty file name in "
                         + (directory.path.isEmpty() ? "its root" : "'" + String.join("/", directory.path) + "'"));
             }
-            BencodeNode node = Fields.dictionary(entry.value(), () -> "'file tree' entry '" + String.join("/", path) + "'");
+            BencodeNode node =
+                    Fields.dictionary(entry.value(), () -> "'file tree' entry '" + String.join("/", path) + "'");
             Optional<BencodeNode> file = node.get("");
             if (file.isPresent()) {
                 files.add(file(path, file.get()));
@@ -89,7 +90,10 @@ final class V2FileTree {
         Supplier<String> where = () -> "v2 file '" + String.join("/", path) + "'";
         BencodeNode properties = Fields.dictionary(marker, () -> where.get() + " ('' entry)");
         List<Optional<BencodeNode>> fields = properties.getAll("attr", "length", "pieces root");
-        String attr = fields.get(0).filter(BencodeNode::isString).map(BencodeNode::text).orElse("");
+        String attr = fields.get(0)
+                .filter(BencodeNode::isString)
+                .map(BencodeNode::text)
+                .orElse("");
         if (attr.indexOf('p') >= 0) {
             throw malformed(where.get() + " has the pad attribute: pad files are not allowed in a v2 file tree");
         }
@@ -112,7 +116,8 @@ final class V2FileTree {
         if (hash.isAllZeroBytes()) {
             throw malformed(where.get() + " has an all-zero 'pieces root'");
         }
-        return new V2File(path, length, Option.some(ByteBuffer.wrap(hash.bytes()).asReadOnlyBuffer()));
+        return new V2File(
+                path, length, Option.some(ByteBuffer.wrap(hash.bytes()).asReadOnlyBuffer()));
     }
 
     private static List<String> append(List<String> path, String element) {

@@ -89,8 +89,11 @@ class CorpusConformanceTest {
     private final TorrentFileReader reader = new TorrentFileReader();
 
     static Stream<Arguments> records() {
-        return FOLDERS.stream().flatMap(folder -> elements(CorpusFiles.json(folder + "/expectations.json").get("files"))
-                .map(record -> Arguments.of(folder + "/" + record.get("file").asText(), record)));
+        return FOLDERS.stream()
+                .flatMap(folder -> elements(
+                                CorpusFiles.json(folder + "/expectations.json").get("files"))
+                        .map(record ->
+                                Arguments.of(folder + "/" + record.get("file").asText(), record)));
     }
 
     @Test
@@ -101,8 +104,11 @@ class CorpusConformanceTest {
 
     @Test
     void deliberateDifferencesNameRealFiles() {
-        Set<String> names = records().map(arguments -> (String) arguments.get()[0]).collect(Collectors.toSet());
-        assertTrue(names.containsAll(DELIBERATE_DIFFERENCES.keySet()), DELIBERATE_DIFFERENCES.keySet().toString());
+        Set<String> names =
+                records().map(arguments -> (String) arguments.get()[0]).collect(Collectors.toSet());
+        assertTrue(
+                names.containsAll(DELIBERATE_DIFFERENCES.keySet()),
+                DELIBERATE_DIFFERENCES.keySet().toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -125,34 +131,44 @@ class CorpusConformanceTest {
         }
     }
 
-    private static void assertRejected(JsonNode record, JsonNode oracle, String path,
-            Either<TorrentError, Torrent> result) {
+    private static void assertRejected(
+            JsonNode record, JsonNode oracle, String path, Either<TorrentError, Torrent> result) {
         assertTrue(result.isLeft(), () -> "must be rejected (libtorrent: " + oracle.get("error_message") + ")");
         TorrentError.Malformed error = assertInstanceOf(TorrentError.Malformed.class, result.getLeft());
         assertEquals(path, error.source());
         List<String> topics = ERROR_TOPICS.get(oracle.get("error_message").asText());
         assertTrue(topics != null, "no topic for libtorrent's message " + oracle.get("error_message"));
-        assertTrue(topics.stream().anyMatch(error.detail()::contains),
+        assertTrue(
+                topics.stream().anyMatch(error.detail()::contains),
                 () -> "'" + error.detail() + "' should mention one of " + topics + " (" + record.get("reason") + ")");
     }
 
     private static void assertSameAsLibtorrent(JsonNode record, JsonNode oracle, Torrent torrent) {
         Contents contents = torrent.contents().get();
         assertAll(
-                () -> assertEquals(optional(oracle, "info_hash_v1"), torrent.hashes().v1().map(InfoHash::hex).toJavaOptional(),
+                () -> assertEquals(
+                        optional(oracle, "info_hash_v1"),
+                        torrent.hashes().v1().map(InfoHash::hex).toJavaOptional(),
                         "v1 info hash"),
-                () -> assertEquals(optional(oracle, "info_hash_v2"),
-                        torrent.hashes().v2().map(InfoHashV2::hex).toJavaOptional(), "v2 info hash"),
-                () -> assertRawName(record.get("bencode").get("raw_fields"), torrent.name().getOrElse("")),
+                () -> assertEquals(
+                        optional(oracle, "info_hash_v2"),
+                        torrent.hashes().v2().map(InfoHashV2::hex).toJavaOptional(),
+                        "v2 info hash"),
+                () -> assertRawName(
+                        record.get("bencode").get("raw_fields"), torrent.name().getOrElse("")),
                 () -> assertEquals(oracle.get("total_size").asLong(), contents.totalLength(), "total size"),
-                () -> assertEquals(oracle.get("num_files").asInt(), contents.files().size(), "file count"),
-                () -> assertEquals(oracle.get("num_pad_files").asInt(),
-                        contents.files().stream().filter(file -> file.padding()).count(), "pad file count"),
+                () -> assertEquals(
+                        oracle.get("num_files").asInt(), contents.files().size(), "file count"),
+                () -> assertEquals(
+                        oracle.get("num_pad_files").asInt(),
+                        contents.files().stream().filter(file -> file.padding()).count(),
+                        "pad file count"),
                 () -> assertEquals(oracle.get("num_pieces").asLong(), contents.pieceCount(), "piece count"),
                 () -> assertEquals(oracle.get("piece_length").asLong(), contents.pieceLength(), "piece length"),
                 () -> assertEquals(oracle.get("private").asBoolean(), torrent.isPrivate(), "private"),
                 () -> assertEquals(tiersAsSets(oracle.get("tracker_tiers")), tiersAsSets(torrent.tiers()), "tiers"),
-                () -> assertEquals(tierIndexByUrl(oracle.get("trackers")), tierIndexByUrl(torrent.tiers()), "tier indices"),
+                () -> assertEquals(
+                        tierIndexByUrl(oracle.get("trackers")), tierIndexByUrl(torrent.tiers()), "tier indices"),
                 () -> assertEquals(nodes(oracle.get("nodes")), torrent.dhtNodes(), "DHT nodes"));
     }
 
@@ -163,22 +179,27 @@ class CorpusConformanceTest {
             assertEquals(raw.asText(), name, "name");
         } else if (raw.has("hex")) {
             // Not UTF-8: decoded with the same masking (U+FFFD) peerscout promises.
-            assertEquals(new String(HexFormat.of().parseHex(raw.get("hex").asText()), StandardCharsets.UTF_8), name, "name");
+            assertEquals(
+                    new String(HexFormat.of().parseHex(raw.get("hex").asText()), StandardCharsets.UTF_8), name, "name");
         } else {
             // Only the length is recorded (long_name.torrent).
-            assertEquals(raw.get("bytes").asInt(), name.getBytes(StandardCharsets.UTF_8).length, "name length in bytes");
+            assertEquals(
+                    raw.get("bytes").asInt(), name.getBytes(StandardCharsets.UTF_8).length, "name length in bytes");
         }
     }
 
     private static java.util.Optional<String> optional(JsonNode oracle, String field) {
         JsonNode value = oracle.get(field);
-        return value == null || value.isNull() ? java.util.Optional.empty()
+        return value == null || value.isNull()
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(value.asText().toLowerCase(Locale.ROOT));
     }
 
     /** Order inside a tier is random by design (libtorrent shuffles), so a tier is a set. */
     private static List<Set<String>> tiersAsSets(JsonNode tiers) {
-        return elements(tiers).map(tier -> elements(tier).map(JsonNode::asText).collect(Collectors.toSet())).toList();
+        return elements(tiers)
+                .map(tier -> elements(tier).map(JsonNode::asText).collect(Collectors.toSet()))
+                .toList();
     }
 
     private static List<Set<String>> tiersAsSets(List<Tier> tiers) {
@@ -189,7 +210,9 @@ class CorpusConformanceTest {
 
     private static Map<String, Integer> tierIndexByUrl(JsonNode trackers) {
         Map<String, Integer> byUrl = new HashMap<>();
-        elements(trackers).forEach(tracker -> byUrl.put(tracker.get("url").asText(), tracker.get("tier").asInt()));
+        elements(trackers)
+                .forEach(tracker -> byUrl.put(
+                        tracker.get("url").asText(), tracker.get("tier").asInt()));
         return byUrl;
     }
 
@@ -201,7 +224,9 @@ class CorpusConformanceTest {
 
     private static List<HostPort> nodes(JsonNode nodes) {
         List<HostPort> read = new ArrayList<>();
-        elements(nodes).forEach(node -> read.add(new HostPort(node.get(0).asText(), node.get(1).asInt())));
+        elements(nodes)
+                .forEach(node ->
+                        read.add(new HostPort(node.get(0).asText(), node.get(1).asInt())));
         return read;
     }
 

@@ -32,7 +32,9 @@ class FileListDecodingTest {
         List<Path> torrents = new ArrayList<>();
         for (String folder : List.of("libtorrent-test-torrents", "anacrolix-testdata", "synthetic")) {
             try (Stream<Path> files = Files.list(SharedCorpus.corpus(folder))) {
-                files.filter(file -> file.toString().endsWith(".torrent")).sorted().forEach(torrents::add);
+                files.filter(file -> file.toString().endsWith(".torrent"))
+                        .sorted()
+                        .forEach(torrents::add);
             }
         }
         return torrents.stream();
@@ -63,12 +65,17 @@ class FileListDecodingTest {
     @Test
     void aSmallListIsKeptAsEntriesSoTheTorrentBytesCanGo() {
         byte[] torrent = ("d4:infod5:filesld6:lengthi1e4:pathl1:aeed6:lengthi2e4:pathl1:beee"
-                + "4:name1:x12:piece lengthi16384e6:pieces20:" + "x".repeat(20) + "ee").getBytes(StandardCharsets.US_ASCII);
+                        + "4:name1:x12:piece lengthi16384e6:pieces20:" + "x".repeat(20) + "ee")
+                .getBytes(StandardCharsets.US_ASCII);
         Torrent parsed = new MetainfoParser(TorrentFileLimits.DEFAULT).parse(torrent);
 
         Arrays.fill(torrent, (byte) 0);
 
         // Decoded on demand, the entries would now be read from zeros.
-        assertEquals(List.of("a", "b"), parsed.contents().get().files().stream().map(FileEntry::joinedPath).toList());
+        assertEquals(
+                List.of("a", "b"),
+                parsed.contents().get().files().stream()
+                        .map(FileEntry::joinedPath)
+                        .toList());
     }
 }

@@ -24,8 +24,8 @@ class LargeTorrentsTest {
     void twoMillionPieces() {
         long pieces = 2_000_000;
         long pieceLength = 16_384;
-        byte[] torrent = ascii("d4:infod6:lengthi" + pieces * pieceLength + "e4:name3:big12:piece lengthi"
-                + pieceLength + "e6:pieces" + pieces * 20 + ":");
+        byte[] torrent = ascii("d4:infod6:lengthi" + pieces * pieceLength + "e4:name3:big12:piece lengthi" + pieceLength
+                + "e6:pieces" + pieces * 20 + ":");
         torrent = concat(torrent, new byte[(int) pieces * 20], ascii("ee"));
 
         Torrent parsed = parseQuickly(torrent);
@@ -34,7 +34,9 @@ class LargeTorrentsTest {
         assertEquals(pieces, contents.pieceCount());
         assertEquals(pieces * pieceLength, contents.totalLength());
         // 40 MB of info: hashed on its own thread (InfoHashing), yet the hash of exactly these bytes.
-        assertEquals(InfoHash.of(sha1(torrent, "d4:info".length(), torrent.length - 1)), parsed.hashes().v1().get());
+        assertEquals(
+                InfoHash.of(sha1(torrent, "d4:info".length(), torrent.length - 1)),
+                parsed.hashes().v1().get());
     }
 
     @Test
@@ -66,12 +68,16 @@ class LargeTorrentsTest {
 
         assertEquals(files, contents.files().size());
         assertEquals(files, contents.totalLength());
-        assertEquals(new FileEntry(List.of("dir", "f999999"), 1, false), contents.files().get(files - 1));
+        assertEquals(
+                new FileEntry(List.of("dir", "f999999"), 1, false),
+                contents.files().get(files - 1));
     }
 
     private Torrent parseQuickly(byte[] torrent) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> reader.parse("large.torrent", torrent).getOrElseThrow(error -> new AssertionError(error.message())));
+        return assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> reader.parse("large.torrent", torrent)
+                        .getOrElseThrow(error -> new AssertionError(error.message())));
     }
 
     private static byte[] sha1(byte[] bytes, int from, int to) {

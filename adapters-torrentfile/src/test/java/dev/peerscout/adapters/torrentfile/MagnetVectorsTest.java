@@ -42,13 +42,15 @@ class MagnetVectorsTest {
     /** Accepted like libtorrent, with a deliberately different result. */
     private static final Map<String, String> DIFFERENCES = Map.of(
             "tr-duplicate", "a repeated tracker is kept once (libtorrent keeps both)",
-            "x-pe-pct-brackets", "values are percent-decoded before parsing, so [2001:db8::1] is kept (libtorrent drops it)");
+            "x-pe-pct-brackets",
+                    "values are percent-decoded before parsing, so [2001:db8::1] is kept (libtorrent drops it)");
 
     private final MagnetLinkParser parser = new MagnetLinkParser();
 
     static Stream<Arguments> vectors() {
         JsonNode vectors = CorpusFiles.json("vectors/magnet-vectors.json").get("vectors");
-        return StreamSupport.stream(vectors.spliterator(), false).map(vector -> Arguments.of(vector.get("id").asText(), vector));
+        return StreamSupport.stream(vectors.spliterator(), false)
+                .map(vector -> Arguments.of(vector.get("id").asText(), vector));
     }
 
     @Test
@@ -68,27 +70,40 @@ class MagnetVectorsTest {
             assertTrue(error.message().startsWith("magnet link: "), error.message());
             return;
         }
-        assertTrue(result.isRight(), () -> "must be accepted: " + result.getLeft().message());
+        assertTrue(
+                result.isRight(), () -> "must be accepted: " + result.getLeft().message());
         Torrent torrent = result.get();
         JsonNode libtorrent = vector.get("libtorrent_2_0_8");
         if (!libtorrent.get("accepts").asBoolean()) {
             // Accepted by policy only: nothing of libtorrent's to compare with but the hash in the link.
             String hex = vector.get("uri").asText().replaceAll(".*urn:btih:([0-9a-fA-F]{40}).*", "$1");
-            assertEquals(hex.toLowerCase(Locale.ROOT), torrent.hashes().v1().get().hex());
+            assertEquals(
+                    hex.toLowerCase(Locale.ROOT), torrent.hashes().v1().get().hex());
             return;
         }
-        assertEquals(text(libtorrent, "info_hash_v1"), torrent.hashes().v1().map(InfoHash::hex).toJavaOptional());
-        assertEquals(text(libtorrent, "info_hash_v2"), torrent.hashes().v2().map(InfoHashV2::hex).toJavaOptional());
+        assertEquals(
+                text(libtorrent, "info_hash_v1"),
+                torrent.hashes().v1().map(InfoHash::hex).toJavaOptional());
+        assertEquals(
+                text(libtorrent, "info_hash_v2"),
+                torrent.hashes().v2().map(InfoHashV2::hex).toJavaOptional());
         assertEquals(libtorrent.get("name").asText(), torrent.name().getOrElse(""));
         assertTrue(torrent.contents().isEmpty());
         List<String> trackers = strings(libtorrent.get("trackers"));
         List<List<Object>> peers = peers(libtorrent.get("peers"));
         if (DIFFERENCES.containsKey(id)) {
             trackers = List.copyOf(new LinkedHashSet<>(trackers));
-            peers = id.equals("x-pe-pct-brackets") ? List.of(List.of("192.0.2.1", 6881), List.of("2001:db8::1", 51413)) : peers;
+            peers = id.equals("x-pe-pct-brackets")
+                    ? List.of(List.of("192.0.2.1", 6881), List.of("2001:db8::1", 51413))
+                    : peers;
         }
-        assertEquals(trackers, torrent.trackers().stream().map(TrackerUrl::value).toList());
-        assertEquals(peers, torrent.peerHints().stream().map(peer -> List.<Object>of(peer.host(), peer.port())).toList());
+        assertEquals(
+                trackers, torrent.trackers().stream().map(TrackerUrl::value).toList());
+        assertEquals(
+                peers,
+                torrent.peerHints().stream()
+                        .map(peer -> List.<Object>of(peer.host(), peer.port()))
+                        .toList());
         // libtorrent gives every tr its own tier.
         for (int tier = 0; tier < torrent.tiers().size(); tier++) {
             assertEquals(tier, torrent.tiers().get(tier).index());
@@ -97,7 +112,9 @@ class MagnetVectorsTest {
     }
 
     private static Optional<String> text(JsonNode node, String field) {
-        return node.get(field) == null || node.get(field).isNull() ? Optional.empty() : Optional.of(node.get(field).asText());
+        return node.get(field) == null || node.get(field).isNull()
+                ? Optional.empty()
+                : Optional.of(node.get(field).asText());
     }
 
     private static List<String> strings(JsonNode array) {
@@ -108,7 +125,8 @@ class MagnetVectorsTest {
 
     private static List<List<Object>> peers(JsonNode array) {
         List<List<Object>> peers = new ArrayList<>();
-        array.forEach(peer -> peers.add(List.of(peer.get(0).asText(), peer.get(1).asInt())));
+        array.forEach(
+                peer -> peers.add(List.of(peer.get(0).asText(), peer.get(1).asInt())));
         return peers;
     }
 }

@@ -45,13 +45,17 @@ class MetainfoParserTest {
 
         Torrent torrent = parse(unordered);
 
-        assertEquals("1e44709a0ec082a6a5ea4837e450ae08d3f4394e", torrent.hashes().v1().get().hex());
+        assertEquals(
+                "1e44709a0ec082a6a5ea4837e450ae08d3f4394e",
+                torrent.hashes().v1().get().hex());
         // The trap: decoding and re-encoding sorts the keys and yields another torrent's hash.
         Bencode bencodeJava = new Bencode(StandardCharsets.ISO_8859_1, true);
         Object info = bencodeJava.decode(unordered, Type.DICTIONARY).get("info");
         byte[] reEncoded = bencodeJava.encode((Map<?, ?>) info);
         assertEquals("c0fda1edafdbdbb96443424e0b3899af7159d10e", sha1(reEncoded).hex());
-        assertTrue(torrent.warnings().stream().anyMatch(w -> w.contains("not canonical")), torrent.warnings().toString());
+        assertTrue(
+                torrent.warnings().stream().anyMatch(w -> w.contains("not canonical")),
+                torrent.warnings().toString());
     }
 
     @Test
@@ -62,9 +66,11 @@ class MetainfoParserTest {
         assertEquals(Option.of("a.bin"), torrent.name());
         assertEquals(TorrentVersion.V1, torrent.hashes().version());
         assertEquals(sha1(encode(info)), torrent.hashes().v1().get());
-        assertEquals(new Contents(List.of(new FileEntry(List.of("a.bin"), 40_000, false)), 40_000, PIECE, 3),
+        assertEquals(
+                new Contents(List.of(new FileEntry(List.of("a.bin"), 40_000, false)), 40_000, PIECE, 3),
                 torrent.contents().get());
-        assertEquals(List.of(new Tier(0, List.of(TrackerUrl.of("udp://tracker.example:6969/announce")))), torrent.tiers());
+        assertEquals(
+                List.of(new Tier(0, List.of(TrackerUrl.of("udp://tracker.example:6969/announce")))), torrent.tiers());
         assertFalse(torrent.isPrivate());
         assertEquals(List.of(), torrent.warnings());
         assertEquals(List.of(), torrent.peerHints());
@@ -78,18 +84,29 @@ class MetainfoParserTest {
         padWithoutPath.put("attr", "px");
         padWithoutPath.remove("path");
         Map<String, Object> bitComet = file(383, "_____padding_file_0_if you see this file, please update to BitComet");
-        Torrent torrent = parse(torrent(multiFile("album", List.of(
-                file(1384, "cd1", "01.flac"), pad, file(16_384, "cd2", "01.flac"), padWithoutPath, bitComet,
-                file(0, "empty")))));
+        Torrent torrent = parse(torrent(multiFile(
+                "album",
+                List.of(
+                        file(1384, "cd1", "01.flac"),
+                        pad,
+                        file(16_384, "cd2", "01.flac"),
+                        padWithoutPath,
+                        bitComet,
+                        file(0, "empty")))));
 
         Contents contents = torrent.contents().get();
-        assertEquals(List.of(
-                new FileEntry(List.of("cd1", "01.flac"), 1384, false),
-                new FileEntry(List.of(".pad", "15000"), 15_000, true),
-                new FileEntry(List.of("cd2", "01.flac"), 16_384, false),
-                new FileEntry(List.of(".pad", "1"), 1, true),
-                new FileEntry(List.of("_____padding_file_0_if you see this file, please update to BitComet"), 383, true),
-                new FileEntry(List.of("empty"), 0, false)), contents.files());
+        assertEquals(
+                List.of(
+                        new FileEntry(List.of("cd1", "01.flac"), 1384, false),
+                        new FileEntry(List.of(".pad", "15000"), 15_000, true),
+                        new FileEntry(List.of("cd2", "01.flac"), 16_384, false),
+                        new FileEntry(List.of(".pad", "1"), 1, true),
+                        new FileEntry(
+                                List.of("_____padding_file_0_if you see this file, please update to BitComet"),
+                                383,
+                                true),
+                        new FileEntry(List.of("empty"), 0, false)),
+                contents.files());
         assertEquals(1384 + 15_000 + 16_384 + 1 + 383, contents.totalLength());
         assertEquals(3, contents.pieceCount());
     }
@@ -101,8 +118,11 @@ class MetainfoParserTest {
 
         Arrays.fill(bytes, (byte) 'x');
 
-        assertEquals(List.of(new FileEntry(List.of("cd1", "01.flac"), 1384, false),
-                new FileEntry(List.of("cd2", "02.flac"), 10, false)), torrent.contents().get().files());
+        assertEquals(
+                List.of(
+                        new FileEntry(List.of("cd1", "01.flac"), 1384, false),
+                        new FileEntry(List.of("cd2", "02.flac"), 10, false)),
+                torrent.contents().get().files());
     }
 
     @Test
@@ -118,7 +138,8 @@ class MetainfoParserTest {
         Torrent torrent = parse(torrent(info));
 
         assertEquals(Option.of("\u00dcn\u00efc\u00f6de"), torrent.name());
-        assertEquals(List.of(List.of("caf\u00e9", "d\u00e9j\u00e0"), List.of("b\ufffdd")),
+        assertEquals(
+                List.of(List.of("caf\u00e9", "d\u00e9j\u00e0"), List.of("b\ufffdd")),
                 torrent.contents().get().files().stream().map(FileEntry::path).toList());
     }
 
@@ -134,20 +155,24 @@ class MetainfoParserTest {
 
     @Test
     void v2OnlyIsHashedWithSha256AndLaidOutInWholePieces() throws Exception {
-        Map<String, Object> info = v2("v2", Map.of("dir", Map.of("a", v2File(1000, 1)), "b", v2File(20_000, 2),
-                "c", v2File(0, 0)));
+        Map<String, Object> info =
+                v2("v2", Map.of("dir", Map.of("a", v2File(1000, 1)), "b", v2File(20_000, 2), "c", v2File(0, 0)));
         Torrent torrent = parse(torrent(info));
 
         assertEquals(TorrentVersion.V2, torrent.hashes().version());
-        assertEquals(InfoHashV2.of(MessageDigest.getInstance("SHA-256").digest(encode(info))), torrent.hashes().v2().get());
+        assertEquals(
+                InfoHashV2.of(MessageDigest.getInstance("SHA-256").digest(encode(info))),
+                torrent.hashes().v2().get());
         Contents contents = torrent.contents().get();
         // Tree order; each non-empty file padded to whole pieces, as libtorrent lays out v2-only torrents.
-        assertEquals(List.of(
-                new FileEntry(List.of("b"), 20_000, false),
-                new FileEntry(List.of(".pad", "12768"), 12_768, true),
-                new FileEntry(List.of("c"), 0, false),
-                new FileEntry(List.of("dir", "a"), 1000, false),
-                new FileEntry(List.of(".pad", "15384"), 15_384, true)), contents.files());
+        assertEquals(
+                List.of(
+                        new FileEntry(List.of("b"), 20_000, false),
+                        new FileEntry(List.of(".pad", "12768"), 12_768, true),
+                        new FileEntry(List.of("c"), 0, false),
+                        new FileEntry(List.of("dir", "a"), 1000, false),
+                        new FileEntry(List.of(".pad", "15384"), 15_384, true)),
+                contents.files());
         assertEquals(3 * PIECE, contents.totalLength());
         assertEquals(3, contents.pieceCount());
     }
@@ -159,7 +184,9 @@ class MetainfoParserTest {
 
         assertEquals(TorrentVersion.HYBRID, torrent.hashes().version());
         assertEquals(sha1(encode(info)), torrent.hashes().v1().get());
-        assertEquals(InfoHashV2.of(MessageDigest.getInstance("SHA-256").digest(encode(info))), torrent.hashes().v2().get());
+        assertEquals(
+                InfoHashV2.of(MessageDigest.getInstance("SHA-256").digest(encode(info))),
+                torrent.hashes().v2().get());
         assertEquals(2, torrent.hashes().swarms().size());
         assertEquals(3, torrent.contents().get().files().size());
         assertEquals(PIECE + 20_000, torrent.contents().get().totalLength());
@@ -179,18 +206,29 @@ class MetainfoParserTest {
     void tiersKeepTheirPositionAndDropEmptyAndRepeatedUrls() {
         Map<String, Object> torrent = top(singleFile("a", 1));
         torrent.put("announce", "http://ignored.example/announce");
-        torrent.put("announce-list", List.of(
-                List.of(" udp://a.example:1/announce\t", "http://b.example/announce"),
-                List.of(),
-                List.of("", "   "),
-                List.of("udp://a.example:1/announce", "udp://c.example:3/announce", 42),
-                "not a tier",
-                List.of("tracker.example:80/announce", "wss://tracker.example")));
+        torrent.put(
+                "announce-list",
+                List.of(
+                        List.of(" udp://a.example:1/announce\t", "http://b.example/announce"),
+                        List.of(),
+                        List.of("", "   "),
+                        List.of("udp://a.example:1/announce", "udp://c.example:3/announce", 42),
+                        "not a tier",
+                        List.of("tracker.example:80/announce", "wss://tracker.example")));
 
-        assertEquals(List.of(
-                new Tier(0, List.of(TrackerUrl.of("udp://a.example:1/announce"), TrackerUrl.of("http://b.example/announce"))),
-                new Tier(3, List.of(TrackerUrl.of("udp://c.example:3/announce"))),
-                new Tier(5, List.of(TrackerUrl.of("tracker.example:80/announce"), TrackerUrl.of("wss://tracker.example")))),
+        assertEquals(
+                List.of(
+                        new Tier(
+                                0,
+                                List.of(
+                                        TrackerUrl.of("udp://a.example:1/announce"),
+                                        TrackerUrl.of("http://b.example/announce"))),
+                        new Tier(3, List.of(TrackerUrl.of("udp://c.example:3/announce"))),
+                        new Tier(
+                                5,
+                                List.of(
+                                        TrackerUrl.of("tracker.example:80/announce"),
+                                        TrackerUrl.of("wss://tracker.example")))),
                 parse(encode(torrent)).tiers());
     }
 
@@ -199,11 +237,13 @@ class MetainfoParserTest {
         Map<String, Object> torrent = top(singleFile("a", 1));
         torrent.put("announce", " http://fallback.example/announce ");
         torrent.put("announce-list", List.of(List.of("")));
-        assertEquals(List.of(new Tier(0, List.of(TrackerUrl.of("http://fallback.example/announce")))),
+        assertEquals(
+                List.of(new Tier(0, List.of(TrackerUrl.of("http://fallback.example/announce")))),
                 parse(encode(torrent)).tiers());
 
         torrent.put("announce-list", "http://not-a-list.example/announce");
-        assertEquals(List.of(new Tier(0, List.of(TrackerUrl.of("http://fallback.example/announce")))),
+        assertEquals(
+                List.of(new Tier(0, List.of(TrackerUrl.of("http://fallback.example/announce")))),
                 parse(encode(torrent)).tiers());
 
         torrent.remove("announce");
@@ -221,8 +261,17 @@ class MetainfoParserTest {
     @Test
     void dhtNodesSkipMalformedEntries() {
         Map<String, Object> torrent = top(singleFile("a", 1));
-        torrent.put("nodes", List.of(List.of("router.example", 6881), List.of("192.0.2.9", 6881), List.of("bad"),
-                "udp://not-a-pair:80", List.of("h", 0), List.of("h", 70_000), List.of("h", "6881"), List.of("", 1)));
+        torrent.put(
+                "nodes",
+                List.of(
+                        List.of("router.example", 6881),
+                        List.of("192.0.2.9", 6881),
+                        List.of("bad"),
+                        "udp://not-a-pair:80",
+                        List.of("h", 0),
+                        List.of("h", 70_000),
+                        List.of("h", "6881"),
+                        List.of("", 1)));
 
         Torrent parsed = parse(encode(torrent));
 
@@ -245,12 +294,14 @@ class MetainfoParserTest {
 
     @Test
     void v1LeniencyKeepsTheLastDuplicateAndWarns() {
-        byte[] duplicateName = ascii("d4:infod6:lengthi1e4:name1:a4:name1:b12:piece lengthi16384e6:pieces20:"
-                + "a".repeat(20) + "ee");
+        byte[] duplicateName =
+                ascii("d4:infod6:lengthi1e4:name1:a4:name1:b12:piece lengthi16384e6:pieces20:" + "a".repeat(20) + "ee");
         Torrent torrent = parse(duplicateName);
         assertEquals(Option.of("b"), torrent.name());
-        assertEquals(List.of("the info dictionary is not canonical bencoding (duplicate dictionary key 'name' at byte 28);"
-                + " its info hash covers the bytes as they stand"), torrent.warnings());
+        assertEquals(
+                List.of("the info dictionary is not canonical bencoding (duplicate dictionary key 'name' at byte 28);"
+                        + " its info hash covers the bytes as they stand"),
+                torrent.warnings());
     }
 
     @Test

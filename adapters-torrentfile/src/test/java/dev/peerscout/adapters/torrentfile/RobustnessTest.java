@@ -97,7 +97,9 @@ class RobustnessTest {
 
     private static List<Path> corpusTorrents() throws IOException {
         try (Stream<Path> files = Files.walk(CorpusFiles.dir())) {
-            return files.filter(path -> path.toString().endsWith(".torrent")).sorted().toList();
+            return files.filter(path -> path.toString().endsWith(".torrent"))
+                    .sorted()
+                    .toList();
         }
     }
 }

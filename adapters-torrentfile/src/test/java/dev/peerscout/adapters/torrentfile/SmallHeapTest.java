@@ -46,21 +46,28 @@ class SmallHeapTest {
         List<String> lines = readInSmallHeap(pieces, files, huge, claim, deep);
 
         assertTrue(lines.get(0).startsWith("parsed: 2000000 pieces, 1 files, the last big, retained "), lines.get(0));
-        assertTrue(lines.get(1).startsWith("parsed: 62 pieces, 1000000 files, the last dir/f999999, retained "),
+        assertTrue(
+                lines.get(1).startsWith("parsed: 62 pieces, 1000000 files, the last dir/f999999, retained "),
                 lines.get(1));
         // One file keeps nothing of the 40 MB; a million keep the 35 MB they are decoded from and an int each.
         assertTrue(retained(lines.get(0)) < 8 * MIB, lines.get(0));
         assertTrue(retained(lines.get(1)) < Files.size(files) + 4 * 1_000_000 + 8 * MIB, lines.get(1));
         assertEquals("TooLarge: " + huge + ": file is 209715200 bytes, more than the limit of 67108864", lines.get(2));
-        assertEquals("Malformed: " + claim + ": invalid bencoding at byte 0: string length 9999999999 runs past"
-                + " the end of the input (89 bytes left)", lines.get(3));
+        assertEquals(
+                "Malformed: " + claim + ": invalid bencoding at byte 0: string length 9999999999 runs past"
+                        + " the end of the input (89 bytes left)",
+                lines.get(3));
         assertEquals("Malformed: " + deep + ": nesting deeper than 100 (at byte 100)", lines.get(4));
     }
 
     /** Runs {@link Main} on the files; returns its lines, one per file, after checking it ended cleanly. */
     private static List<String> readInSmallHeap(Path... torrents) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         for (Path torrent : torrents) {
             command.add(torrent.toString());
         }
@@ -88,7 +95,8 @@ class SmallHeapTest {
             for (String path : paths) {
                 Either<TorrentError, Torrent> result = reader.read(path);
                 if (result.isLeft()) {
-                    System.out.println(result.getLeft().getClass().getSimpleName() + ": " + result.getLeft().message());
+                    System.out.println(result.getLeft().getClass().getSimpleName() + ": "
+                            + result.getLeft().message());
                 } else {
                     Contents contents = result.get().contents().get();
                     String last = "";
@@ -96,10 +104,12 @@ class SmallHeapTest {
                         last = file.joinedPath();
                     }
                     System.gc();
-                    long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    long retained = ManagementFactory.getMemoryMXBean()
+                            .getHeapMemoryUsage()
+                            .getUsed();
                     Reference.reachabilityFence(result);
-                    System.out.println("parsed: " + contents.pieceCount() + " pieces, " + contents.files().size()
-                            + " files, the last " + last + ", retained " + retained);
+                    System.out.println("parsed: " + contents.pieceCount() + " pieces, "
+                            + contents.files().size() + " files, the last " + last + ", retained " + retained);
                 }
             }
         }

@@ -48,7 +48,9 @@ final class TestTorrents {
 
     /** A valid multi-file v1 info dictionary; each file is {@code [path elements..., length]}. */
     static Map<String, Object> multiFile(String name, List<Map<String, Object>> files) {
-        long total = files.stream().mapToLong(file -> ((Number) file.get("length")).longValue()).sum();
+        long total = files.stream()
+                .mapToLong(file -> ((Number) file.get("length")).longValue())
+                .sum();
         Map<String, Object> info = new HashMap<>();
         info.put("name", name);
         info.put("piece length", PIECE);

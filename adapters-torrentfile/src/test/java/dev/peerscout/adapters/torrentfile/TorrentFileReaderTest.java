@@ -23,7 +23,9 @@ class TorrentFileReaderTest {
 
     @Test
     void readsATorrentFile() {
-        Torrent torrent = reader.read(CorpusFiles.file("libtorrent-test-torrents/base.torrent").toString()).get();
+        Torrent torrent = reader.read(CorpusFiles.file("libtorrent-test-torrents/base.torrent")
+                        .toString())
+                .get();
         assertEquals(BASE_HASH, torrent.hashes().v1().get().hex());
     }
 
@@ -35,7 +37,8 @@ class TorrentFileReaderTest {
 
     @Test
     void aDirectoryIsUnreadable(@TempDir Path dir) {
-        assertEquals(Either.left(new TorrentError.Unreadable(dir.toString(), "is a directory, not a .torrent file")),
+        assertEquals(
+                Either.left(new TorrentError.Unreadable(dir.toString(), "is a directory, not a .torrent file")),
                 reader.read(dir.toString()));
     }
 
@@ -47,8 +50,11 @@ class TorrentFileReaderTest {
 
     @Test
     void nothingToReadIsUnreadable() {
-        assertEquals(Either.left(new TorrentError.Unreadable("", "no torrent file or magnet link given")), reader.read(" "));
-        assertEquals(Either.left(new TorrentError.Unreadable("", "no torrent file or magnet link given")), reader.read(null));
+        assertEquals(
+                Either.left(new TorrentError.Unreadable("", "no torrent file or magnet link given")), reader.read(" "));
+        assertEquals(
+                Either.left(new TorrentError.Unreadable("", "no torrent file or magnet link given")),
+                reader.read(null));
     }
 
     @Test
@@ -58,8 +64,8 @@ class TorrentFileReaderTest {
             file.setLength(200L * 1024 * 1024); // sparse: no data is written
         }
 
-        Either<TorrentError, Torrent> result = assertTimeoutPreemptively(Duration.ofSeconds(2),
-                () -> reader.read(huge.toString()));
+        Either<TorrentError, Torrent> result =
+                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> reader.read(huge.toString()));
 
         // The exact size can only come from the file's metadata: reading stops one byte past the cap.
         assertEquals(Either.left(new TorrentError.TooLarge(huge.toString(), 209_715_200L, 67_108_864L)), result);
@@ -71,8 +77,8 @@ class TorrentFileReaderTest {
         assumeTrue(Files.isReadable(zeros), "needs /dev/zero");
         TorrentFileReader small = new TorrentFileReader(TorrentFileLimits.withMaxFileBytes(100));
 
-        Either<TorrentError, Torrent> result = assertTimeoutPreemptively(Duration.ofSeconds(2),
-                () -> small.read(zeros.toString()));
+        Either<TorrentError, Torrent> result =
+                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> small.read(zeros.toString()));
 
         assertEquals(Either.left(new TorrentError.TooLarge("/dev/zero", 101, 100)), result);
     }
@@ -86,7 +92,8 @@ class TorrentFileReaderTest {
     @Test
     void badContentIsMalformedAndNamesTheFile(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("x.torrent"), new byte[] {'d', 'e'});
-        assertEquals(Either.left(new TorrentError.Malformed(file.toString(), "missing 'info' dictionary")),
+        assertEquals(
+                Either.left(new TorrentError.Malformed(file.toString(), "missing 'info' dictionary")),
                 reader.read(file.toString()));
     }
 
@@ -94,7 +101,8 @@ class TorrentFileReaderTest {
     void magnetLinksGoToTheMagnetParserWhateverTheSchemeCase() {
         String upper = "MAGNET:?xt=urn:btih:" + BASE_HASH;
         assertEquals(BASE_HASH, reader.read(upper).get().hashes().v1().get().hex());
-        assertInstanceOf(TorrentError.InvalidMagnet.class, reader.read("magnet:?dn=x").getLeft());
+        assertInstanceOf(
+                TorrentError.InvalidMagnet.class, reader.read("magnet:?dn=x").getLeft());
     }
 
     @Test

@@ -35,7 +35,8 @@ final class AnnounceOperation implements Operation<AnnounceReply> {
     public byte[] encode(long connectionId, int transactionId) {
         if (encoded == null) {
             // Sent as it is: datagrams are never written to once made.
-            encoded = UdpAnnounceRequest.of(connectionId, transactionId, request, urlData).toBytes();
+            encoded = UdpAnnounceRequest.of(connectionId, transactionId, request, urlData)
+                    .toBytes();
             return encoded;
         }
         return UdpAnnounceRequest.withIds(encoded, connectionId, transactionId);

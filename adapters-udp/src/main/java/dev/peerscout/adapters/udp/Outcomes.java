@@ -6,10 +6,10 @@ import dev.peerscout.adapters.udp.transport.Answered;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.scrape.ScrapeStatsMap;
-import dev.peerscout.domain.model.TrackerFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -26,7 +26,9 @@ import java.util.Set;
 final class Outcomes {
     /** When everything failed, the failure that tells the user most, best first. */
     private static final List<Class<? extends TrackerFailure>> MOST_TELLING = List.of(
-            TrackerFailure.Rejected.class, TrackerFailure.Malformed.class, TrackerFailure.Timeout.class,
+            TrackerFailure.Rejected.class,
+            TrackerFailure.Malformed.class,
+            TrackerFailure.Timeout.class,
             TrackerFailure.Unreachable.class);
 
     private Outcomes() {}
@@ -38,8 +40,13 @@ final class Outcomes {
         }
         // The usual case (one family): straight from the reply, nothing to merge.
         AnnounceReply reply = only.get().reply();
-        return Either.right(response(reply.peers(), reply.interval(), reply.seeders(), reply.leechers(),
-                only.get().attempts(), reply.portZero()));
+        return Either.right(response(
+                reply.peers(),
+                reply.interval(),
+                reply.seeders(),
+                reply.leechers(),
+                only.get().attempts(),
+                reply.portZero()));
     }
 
     /**
@@ -47,7 +54,8 @@ final class Outcomes {
      * the shortest interval wins (the tracker wants to hear from us by then) and the counts are the
      * larger of the two (a dual-stack swarm is one swarm, counted per family).
      */
-    static Either<TrackerFailure, AnnounceResponse> announce(List<Either<TrackerFailure, Answered<AnnounceReply>>> results) {
+    static Either<TrackerFailure, AnnounceResponse> announce(
+            List<Either<TrackerFailure, Answered<AnnounceReply>>> results) {
         int attempts = totalAttempts(results);
         List<AnnounceReply> replies = new ArrayList<>(results.size());
         for (Either<TrackerFailure, Answered<AnnounceReply>> result : results) {
@@ -76,17 +84,27 @@ final class Outcomes {
         return Either.right(response(peers, interval, seeders, leechers, attempts, portZero));
     }
 
-    private static AnnounceResponse response(List<Peer> peers, long interval, long seeders, long leechers,
-            int attempts, int portZero) {
-        return new AnnounceResponse(Duration.ofSeconds(interval), Option.none(), Option.some(clamp(seeders)),
-                Option.some(clamp(leechers)), peers, Option.none(), Option.none(), Math.max(1, attempts), portZero);
+    private static AnnounceResponse response(
+            List<Peer> peers, long interval, long seeders, long leechers, int attempts, int portZero) {
+        return new AnnounceResponse(
+                Duration.ofSeconds(interval),
+                Option.none(),
+                Option.some(clamp(seeders)),
+                Option.some(clamp(leechers)),
+                peers,
+                Option.none(),
+                Option.none(),
+                Math.max(1, attempts),
+                portZero);
     }
 
     /**
      * A scrape answers only if every batch did: partial counts would hide the failure. The batches
      * cut {@code counts}' swarms in order, so entry i of a batch is the swarm at its offset + i.
      */
-    static Either<TrackerFailure, ScrapeResponse> scrape(ScrapeStatsMap.Builder counts, List<List<InfoHash>> batches,
+    static Either<TrackerFailure, ScrapeResponse> scrape(
+            ScrapeStatsMap.Builder counts,
+            List<List<InfoHash>> batches,
             List<Either<TrackerFailure, Answered<ScrapeReply>>> results) {
         int attempts = totalAttempts(results);
         if (results.stream().anyMatch(Either::isLeft)) {
@@ -106,14 +124,18 @@ final class Outcomes {
     private static int totalAttempts(List<? extends Either<TrackerFailure, ? extends Answered<?>>> results) {
         int total = 0;
         for (Either<TrackerFailure, ? extends Answered<?>> result : results) {
-            total += result.isLeft() ? result.getLeft().attempts() : result.get().attempts();
+            total +=
+                    result.isLeft() ? result.getLeft().attempts() : result.get().attempts();
         }
         return total;
     }
 
     private static TrackerFailure mostTelling(List<? extends Either<TrackerFailure, ?>> results, int attempts) {
-        TrackerFailure chosen = results.stream().filter(Either::isLeft).map(Either::getLeft)
-                .min(Comparator.comparingInt(Outcomes::rank)).orElseThrow();
+        TrackerFailure chosen = results.stream()
+                .filter(Either::isLeft)
+                .map(Either::getLeft)
+                .min(Comparator.comparingInt(Outcomes::rank))
+                .orElseThrow();
         return withAttempts(chosen, attempts, results);
     }
 
@@ -126,12 +148,16 @@ final class Outcomes {
         return MOST_TELLING.size();
     }
 
-    private static TrackerFailure withAttempts(TrackerFailure failure, int attempts,
-            List<? extends Either<TrackerFailure, ?>> results) {
+    private static TrackerFailure withAttempts(
+            TrackerFailure failure, int attempts, List<? extends Either<TrackerFailure, ?>> results) {
         if (failure instanceof TrackerFailure.Timeout) {
-            Duration waited = results.stream().filter(Either::isLeft).map(Either::getLeft)
-                    .filter(TrackerFailure.Timeout.class::isInstance).map(f -> ((TrackerFailure.Timeout) f).waited())
-                    .max(Comparator.naturalOrder()).orElseThrow();
+            Duration waited = results.stream()
+                    .filter(Either::isLeft)
+                    .map(Either::getLeft)
+                    .filter(TrackerFailure.Timeout.class::isInstance)
+                    .map(f -> ((TrackerFailure.Timeout) f).waited())
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
             return new TrackerFailure.Timeout(attempts, waited);
         }
         if (failure instanceof TrackerFailure.Rejected rejected) {

@@ -31,9 +31,10 @@ record ScrapeOperation(List<InfoHash> batch) implements Operation<ScrapeReply> {
     /** The reply must cover every hash asked; entries beyond them are tolerated as trailing bytes. */
     @Override
     public Either<MalformedPacket, ScrapeReply> decode(ByteBuffer datagram, AddressFamily family) {
-        return ScrapeReply.decode(datagram).flatMap(reply -> reply.entries().size() >= batch.size()
-                ? Either.right(reply)
-                : Either.left(new MalformedPacket("scrape reply has " + reply.entries().size() + " entries for "
-                        + batch.size() + " hashes")));
+        return ScrapeReply.decode(datagram)
+                .flatMap(reply -> reply.entries().size() >= batch.size()
+                        ? Either.right(reply)
+                        : Either.left(new MalformedPacket("scrape reply has "
+                                + reply.entries().size() + " entries for " + batch.size() + " hashes")));
     }
 }

@@ -22,7 +22,9 @@ final class TimedOperation<R> extends DecoratedOperation<R> {
     private Instant requestSent;
 
     /** @param decoder reads the answer in place of {@code request}'s own decoder */
-    TimedOperation(Operation<?> request, BiFunction<ByteBuffer, AddressFamily, Either<MalformedPacket, R>> decoder,
+    TimedOperation(
+            Operation<?> request,
+            BiFunction<ByteBuffer, AddressFamily, Either<MalformedPacket, R>> decoder,
             Scheduler scheduler) {
         super(request, decoder);
         this.scheduler = scheduler;

@@ -11,10 +11,10 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStatsMap;
 import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
@@ -72,9 +72,12 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
     public UdpTrackerClient(Scheduler scheduler, RandomGenerator random, UdpTrackerConfig config) {
         this.scheduler = scheduler;
         this.hosts = new HostResolver(config.resolver(), scheduler, "udp");
-        this.transport = new UdpTransport(scheduler, random,
+        this.transport = new UdpTransport(
+                scheduler,
+                random,
                 new RetransmitPolicy(config.retransmitBase(), config.maxRetransmitExponent()),
-                config.connectionIdLifetime(), config.maxInFlightPerTracker());
+                config.connectionIdLifetime(),
+                config.maxInFlightPerTracker());
         this.probe = new UdpTrackerProbe(scheduler, hosts, transport, this::parse);
     }
 
@@ -90,29 +93,41 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
         AtomicInteger sent = new AtomicInteger();
         // Set once an announce datagram goes out: until then (connects unanswered) it cannot have registered us.
         AtomicBoolean announced = new AtomicBoolean();
-        return CallInFlight.of(withAddresses(tracker, deadline, (url, addresses) -> {
-            InetAddress ipv4 = firstOf(AddressFamily.IPV4, addresses, request.families());
-            InetAddress ipv6 = firstOf(AddressFamily.IPV6, addresses, request.families());
-            if (ipv4 == null && ipv6 == null) {
-                return failed(AddressFamily.excludedLiteral(url.host(), request.families()).getOrElse(() ->
-                        new TrackerFailure.DnsFailure(url.host(), "no address of an allowed family "
-                        + request.families())));
-            }
-            if (ipv4 == null || ipv6 == null) {
-                InetAddress only = ipv4 != null ? ipv4 : ipv6;
-                return transport.exchange(new InetSocketAddress(only, url.port()), url.key(AddressFamily.of(only)),
-                        new CountedOperation<>(new AnnounceOperation(request, url.pathAndQuery()), sent, announced), started,
-                        deadline, Outcomes::announce);
-            }
-            List<CompletableFuture<Either<TrackerFailure, Answered<AnnounceReply>>>> perFamily = new ArrayList<>();
-            for (InetAddress address : List.of(ipv4, ipv6)) {
-                perFamily.add(transport.exchange(new InetSocketAddress(address, url.port()),
-                        url.key(AddressFamily.of(address)),
-                        new CountedOperation<>(new AnnounceOperation(request, url.pathAndQuery()), sent, announced), started,
-                        deadline));
-            }
-            return all(perFamily).thenApply(Outcomes::announce);
-        }), sent::get, announced::get);
+        return CallInFlight.of(
+                withAddresses(tracker, deadline, (url, addresses) -> {
+                    InetAddress ipv4 = firstOf(AddressFamily.IPV4, addresses, request.families());
+                    InetAddress ipv6 = firstOf(AddressFamily.IPV6, addresses, request.families());
+                    if (ipv4 == null && ipv6 == null) {
+                        return failed(AddressFamily.excludedLiteral(url.host(), request.families())
+                                .getOrElse(() -> new TrackerFailure.DnsFailure(
+                                        url.host(), "no address of an allowed family " + request.families())));
+                    }
+                    if (ipv4 == null || ipv6 == null) {
+                        InetAddress only = ipv4 != null ? ipv4 : ipv6;
+                        return transport.exchange(
+                                new InetSocketAddress(only, url.port()),
+                                url.key(AddressFamily.of(only)),
+                                new CountedOperation<>(
+                                        new AnnounceOperation(request, url.pathAndQuery()), sent, announced),
+                                started,
+                                deadline,
+                                Outcomes::announce);
+                    }
+                    List<CompletableFuture<Either<TrackerFailure, Answered<AnnounceReply>>>> perFamily =
+                            new ArrayList<>();
+                    for (InetAddress address : List.of(ipv4, ipv6)) {
+                        perFamily.add(transport.exchange(
+                                new InetSocketAddress(address, url.port()),
+                                url.key(AddressFamily.of(address)),
+                                new CountedOperation<>(
+                                        new AnnounceOperation(request, url.pathAndQuery()), sent, announced),
+                                started,
+                                deadline));
+                    }
+                    return all(perFamily).thenApply(Outcomes::announce);
+                }),
+                sent::get,
+                announced::get);
     }
 
     @Override
@@ -127,16 +142,22 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
         swarms.forEach(counts::add);
         List<List<InfoHash>> batches = ScrapeRequest.batches(counts.swarms());
         AtomicInteger sent = new AtomicInteger();
-        return CallInFlight.of(withAddresses(tracker, deadline, (url, addresses) -> {
-            InetAddress address = addresses.get(0);
-            TrackerKey key = url.key(AddressFamily.of(address));
-            List<CompletableFuture<Either<TrackerFailure, Answered<ScrapeReply>>>> perBatch = new ArrayList<>();
-            for (List<InfoHash> batch : batches) {
-                perBatch.add(transport.exchange(new InetSocketAddress(address, url.port()), key,
-                        new CountedOperation<>(new ScrapeOperation(batch), sent), started, deadline));
-            }
-            return all(perBatch).thenApply(results -> Outcomes.scrape(counts, batches, results));
-        }), sent::get);
+        return CallInFlight.of(
+                withAddresses(tracker, deadline, (url, addresses) -> {
+                    InetAddress address = addresses.get(0);
+                    TrackerKey key = url.key(AddressFamily.of(address));
+                    List<CompletableFuture<Either<TrackerFailure, Answered<ScrapeReply>>>> perBatch = new ArrayList<>();
+                    for (List<InfoHash> batch : batches) {
+                        perBatch.add(transport.exchange(
+                                new InetSocketAddress(address, url.port()),
+                                key,
+                                new CountedOperation<>(new ScrapeOperation(batch), sent),
+                                started,
+                                deadline));
+                    }
+                    return all(perBatch).thenApply(results -> Outcomes.scrape(counts, batches, results));
+                }),
+                sent::get);
     }
 
     /**
@@ -174,9 +195,8 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
             // An address literal: no need for another future in between.
             return resolution.join().fold(UdpTrackerClient::<T>failed, addresses -> call.call(url, addresses));
         }
-        return resolution.thenCompose(resolved -> resolved.fold(
-                UdpTrackerClient::<T>failed,
-                addresses -> call.call(url, addresses)));
+        return resolution.thenCompose(
+                resolved -> resolved.fold(UdpTrackerClient::<T>failed, addresses -> call.call(url, addresses)));
     }
 
     /** Callers announce many swarms to the same few URLs: parse each once (a bounded memo). */

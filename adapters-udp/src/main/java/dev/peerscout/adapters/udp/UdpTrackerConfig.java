@@ -46,8 +46,12 @@ public record UdpTrackerConfig(
     }
 
     public static UdpTrackerConfig defaults() {
-        return new UdpTrackerConfig(BEP15_RETRANSMIT_BASE, BEP15_MAX_RETRANSMIT_EXPONENT,
-                BEP15_CONNECTION_ID_LIFETIME, DEFAULT_MAX_IN_FLIGHT_PER_TRACKER, Resolver.system());
+        return new UdpTrackerConfig(
+                BEP15_RETRANSMIT_BASE,
+                BEP15_MAX_RETRANSMIT_EXPONENT,
+                BEP15_CONNECTION_ID_LIFETIME,
+                DEFAULT_MAX_IN_FLIGHT_PER_TRACKER,
+                Resolver.system());
     }
 
     public UdpTrackerConfig withRetransmitBase(Duration base) {
@@ -59,7 +63,7 @@ public record UdpTrackerConfig(
     }
 
     public UdpTrackerConfig withResolver(Resolver newResolver) {
-        return new UdpTrackerConfig(retransmitBase, maxRetransmitExponent, connectionIdLifetime, maxInFlightPerTracker,
-                newResolver);
+        return new UdpTrackerConfig(
+                retransmitBase, maxRetransmitExponent, connectionIdLifetime, maxInFlightPerTracker, newResolver);
     }
 }

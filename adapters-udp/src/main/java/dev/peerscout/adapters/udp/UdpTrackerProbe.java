@@ -10,10 +10,10 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStatsMap;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStatsMap;
 import dev.peerscout.domain.net.HostResolver;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
@@ -35,6 +35,7 @@ import java.util.function.Function;
 final class UdpTrackerProbe implements TrackerProbe {
     /** What opentracker sends for an info hash outside its whitelist: an announce header, no more. */
     private static final int BARE_ANNOUNCE_REPLY = 8;
+
     static final String BARE_REPLY_REASON =
             "announce refused without a reason (an 8-byte reply: how opentracker refuses an info hash it does not track)";
 
@@ -43,7 +44,10 @@ final class UdpTrackerProbe implements TrackerProbe {
     private final UdpTransport transport;
     private final Function<TrackerUrl, Either<String, UdpTrackerUrl>> parse;
 
-    UdpTrackerProbe(Scheduler scheduler, HostResolver hosts, UdpTransport transport,
+    UdpTrackerProbe(
+            Scheduler scheduler,
+            HostResolver hosts,
+            UdpTransport transport,
             Function<TrackerUrl, Either<String, UdpTrackerUrl>> parse) {
         this.scheduler = scheduler;
         this.hosts = hosts;
@@ -59,12 +63,16 @@ final class UdpTrackerProbe implements TrackerProbe {
             return CompletableFuture.completedFuture(Either.left(new TrackerFailure.Unsupported(parsed.getLeft())));
         }
         String host = parsed.get().host();
-        return hosts.resolve(host, deadline).thenApply(resolved -> resolved.flatMap(all -> {
-            List<InetAddress> allowed = all.stream().filter(a -> families.contains(AddressFamily.of(a))).toList();
-            return allowed.isEmpty()
-                    ? Either.left(new TrackerFailure.DnsFailure(host, "no address of an allowed family " + families))
-                    : Either.right(allowed);
-        }));
+        return hosts.resolve(host, deadline)
+                .thenApply(resolved -> resolved.flatMap(all -> {
+                    List<InetAddress> allowed = all.stream()
+                            .filter(a -> families.contains(AddressFamily.of(a)))
+                            .toList();
+                    return allowed.isEmpty()
+                            ? Either.left(
+                                    new TrackerFailure.DnsFailure(host, "no address of an allowed family " + families))
+                            : Either.right(allowed);
+                }));
     }
 
     @Override
@@ -82,8 +90,12 @@ final class UdpTrackerProbe implements TrackerProbe {
                         ? Either.right(Option.none())
                         : AnnounceReply.decode(datagram, family).map(Option::some),
                 scheduler);
-        return transport.exchange(new InetSocketAddress(address, url.port()), keyOf(address, url.port()), timed,
-                started, deadline,
+        return transport.exchange(
+                new InetSocketAddress(address, url.port()),
+                keyOf(address, url.port()),
+                timed,
+                started,
+                deadline,
                 result -> new Step<>(announced(result), timed.connectTook(), timed.requestTook(started)));
     }
 
@@ -104,17 +116,26 @@ final class UdpTrackerProbe implements TrackerProbe {
         List<InfoHash> batch = counts.swarms();
         ScrapeOperation scrape = new ScrapeOperation(batch);
         TimedOperation<ScrapeReply> timed = new TimedOperation<>(scrape, scrape::decode, scheduler);
-        return transport.exchange(new InetSocketAddress(address, url.port()), keyOf(address, url.port()), timed,
-                started, deadline, result -> new Step<>(Outcomes.scrape(counts, List.of(batch), List.of(result)),
-                        timed.connectTook(), timed.requestTook(started)));
+        return transport.exchange(
+                new InetSocketAddress(address, url.port()),
+                keyOf(address, url.port()),
+                timed,
+                started,
+                deadline,
+                result -> new Step<>(
+                        Outcomes.scrape(counts, List.of(batch), List.of(result)),
+                        timed.connectTook(),
+                        timed.requestTook(started)));
     }
 
     private static Either<TrackerFailure, AnnounceResponse> announced(
             Either<TrackerFailure, Answered<Option<AnnounceReply>>> result) {
         if (result.isRight() && result.get().reply().isEmpty()) {
-            return Either.left(new TrackerFailure.Rejected(BARE_REPLY_REASON, result.get().attempts()));
+            return Either.left(
+                    new TrackerFailure.Rejected(BARE_REPLY_REASON, result.get().attempts()));
         }
-        return Outcomes.announce(result.map(answered -> new Answered<>(answered.reply().get(), answered.attempts())));
+        return Outcomes.announce(
+                result.map(answered -> new Answered<>(answered.reply().get(), answered.attempts())));
     }
 
     private static TrackerKey keyOf(InetAddress address, int port) {

@@ -14,10 +14,10 @@ import dev.peerscout.domain.model.AnnounceEvent;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,10 +44,14 @@ class AnnounceAndScrapeTest {
         ok(harness.announce(tracker.url("/announce?passkey=abc"), Harness.request()));
 
         byte[] announce = tracker.received().get(1).bytes();
-        byte[] expected = ByteBuffer.allocate(23).put((byte) 2).put((byte) 21)
-                .put("/announce?passkey=abc".getBytes(StandardCharsets.US_ASCII)).array();
+        byte[] expected = ByteBuffer.allocate(23)
+                .put((byte) 2)
+                .put((byte) 21)
+                .put("/announce?passkey=abc".getBytes(StandardCharsets.US_ASCII))
+                .array();
         assertArrayEquals(expected, Arrays.copyOfRange(announce, 98, announce.length));
-        assertEquals("/announce?passkey=abc", tracker.received().get(1).announce().urlData());
+        assertEquals(
+                "/announce?passkey=abc", tracker.received().get(1).announce().urlData());
     }
 
     @Test
@@ -84,13 +88,26 @@ class AnnounceAndScrapeTest {
         List<InfoHash> withADuplicate = new ArrayList<>(hashes);
         withADuplicate.add(hashes.get(0));
 
-        ScrapeResponse response = await(harness.client.scrape(TrackerUrl.of(tracker.url()), withADuplicate,
-                harness.clock.now().plus(Harness.ONE_HOUR))).get();
+        ScrapeResponse response = await(harness.client.scrape(
+                        TrackerUrl.of(tracker.url()),
+                        withADuplicate,
+                        harness.clock.now().plus(Harness.ONE_HOUR)))
+                .get();
 
-        List<Received> scrapes = tracker.received().stream().filter(Received::isScrape).toList();
-        assertEquals(List.of(74, 74, 2), scrapes.stream().map(r -> r.scrape().infoHashes().size()).sorted(
-                (a, b) -> b - a).toList());
-        assertEquals(hashes.size(), scrapes.stream().flatMap(r -> r.scrape().infoHashes().stream()).distinct().count());
+        List<Received> scrapes =
+                tracker.received().stream().filter(Received::isScrape).toList();
+        assertEquals(
+                List.of(74, 74, 2),
+                scrapes.stream()
+                        .map(r -> r.scrape().infoHashes().size())
+                        .sorted((a, b) -> b - a)
+                        .toList());
+        assertEquals(
+                hashes.size(),
+                scrapes.stream()
+                        .flatMap(r -> r.scrape().infoHashes().stream())
+                        .distinct()
+                        .count());
         assertEquals(150, response.stats().size());
         assertEquals(new ScrapeStats(1, 2, 3), response.stats().get(hashes.get(149)));
         assertEquals(4, response.attempts(), "one connect, three scrapes");
@@ -104,29 +121,37 @@ class AnnounceAndScrapeTest {
                         : List.of(self.correctAnswer(request, List.of())));
         List<InfoHash> hashes = Stream.generate(() -> anyInfoHash()).limit(76).toList();
 
-        TrackerFailure failure = failure(harness.client.scrape(TrackerUrl.of(tracker.url()), hashes,
-                harness.clock.now().plus(Harness.ONE_HOUR)));
+        TrackerFailure failure = failure(harness.client.scrape(
+                TrackerUrl.of(tracker.url()), hashes, harness.clock.now().plus(Harness.ONE_HOUR)));
 
         assertEquals(new TrackerFailure.Malformed("scrape reply has 1 entries for 2 hashes", 3), failure);
     }
 
     @Test
     void scrapingNothingIsABug() {
-        assertThrows(IllegalArgumentException.class, () -> harness.client.scrape(
-                TrackerUrl.of("udp://127.0.0.1:1/announce"), List.of(), harness.clock.now()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> harness.client.scrape(
+                        TrackerUrl.of("udp://127.0.0.1:1/announce"), List.of(), harness.clock.now()));
     }
 
     /** Hundreds of swarms over one socket: replies find their requests by transaction id alone. */
     @Test
     void manyAnnouncesAtOnceEachGetTheirOwnAnswer() throws Exception {
-        ScriptedTracker tracker = harness.tracker((request, self) -> List.of(self.correctAnswer(request,
+        ScriptedTracker tracker = harness.tracker((request, self) -> List.of(self.correctAnswer(
+                request,
                 request.isAnnounce() ? List.of(peerFor(request.announce().infoHash())) : List.of())));
-        List<AnnounceRequest> requests = Stream.generate(Harness::request).limit(500).toList();
+        List<AnnounceRequest> requests =
+                Stream.generate(Harness::request).limit(500).toList();
 
-        var outcomes = requests.stream().map(request -> harness.announce(tracker.url(), request)).toList();
+        var outcomes = requests.stream()
+                .map(request -> harness.announce(tracker.url(), request))
+                .toList();
 
         for (int i = 0; i < requests.size(); i++) {
-            assertEquals(List.of(peerFor(requests.get(i).infoHash())), ok(outcomes.get(i)).peers());
+            assertEquals(
+                    List.of(peerFor(requests.get(i).infoHash())),
+                    ok(outcomes.get(i)).peers());
         }
     }
 
@@ -135,8 +160,8 @@ class AnnounceAndScrapeTest {
         harness.close();
         try (Harness narrow = new Harness(UdpTrackerConfig.defaults().withMaxInFlightPerTracker(1))) {
             ScriptedTracker tracker = narrow.tracker(ScriptedTracker.silent());
-            var first = narrow.client.announce(TrackerUrl.of(tracker.url()), Harness.request(),
-                    narrow.start.plus(Duration.ofSeconds(10)));
+            var first = narrow.client.announce(
+                    TrackerUrl.of(tracker.url()), Harness.request(), narrow.start.plus(Duration.ofSeconds(10)));
             var second = narrow.announce(tracker);
 
             tracker.awaitReceived(1);

@@ -27,22 +27,25 @@ class ConclusionTest {
     void aConclusionThatThrowsFailsItsOwnCallAndTheReceiverGoesOn() throws Exception {
         FakeScheduler clock = new FakeScheduler();
         try (ScriptedTracker tracker = ScriptedTracker.onIpv4(clock, ScriptedTracker.healthy(List.of()));
-                UdpTransport transport = new UdpTransport(clock, new SecureRandom(), RetransmitPolicy.BEP_15,
-                        Duration.ofSeconds(60), 64)) {
+                UdpTransport transport = new UdpTransport(
+                        clock, new SecureRandom(), RetransmitPolicy.BEP_15, Duration.ofSeconds(60), 64)) {
             InetSocketAddress address = new InetSocketAddress(tracker.address(), tracker.port());
             TrackerKey key = new TrackerKey(tracker.address().getHostAddress(), tracker.port(), AddressFamily.IPV4);
             Instant deadline = clock.now().plus(Duration.ofHours(1));
             ScrapeOperation query = new ScrapeOperation(List.of(InfoHash.of(new byte[InfoHash.LENGTH])));
 
-            CompletableFuture<Object> broken = transport.exchange(address, key, query, clock.now(), deadline,
-                    result -> {
+            CompletableFuture<Object> broken =
+                    transport.exchange(address, key, query, clock.now(), deadline, result -> {
                         throw new IllegalStateException("a broken conclusion");
                     });
             ExecutionException failure = assertThrows(ExecutionException.class, () -> broken.get(10, TimeUnit.SECONDS));
             assertInstanceOf(IllegalStateException.class, failure.getCause());
 
             // The same socket and receiver thread still answer the next call.
-            assertTrue(transport.exchange(address, key, query, clock.now(), deadline).get(10, TimeUnit.SECONDS).isRight());
+            assertTrue(transport
+                    .exchange(address, key, query, clock.now(), deadline)
+                    .get(10, TimeUnit.SECONDS)
+                    .isRight());
         }
     }
 }

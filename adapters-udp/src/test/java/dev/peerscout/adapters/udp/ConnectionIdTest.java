@@ -43,7 +43,9 @@ class ConnectionIdTest {
         ScriptedTracker tracker = harness.tracker(ScriptedTracker.healthy(List.of()));
 
         ok(harness.announce(tracker));
-        var scrape = harness.client.scrape(TrackerUrl.of(tracker.url()), List.of(Fixtures.anyInfoHash()),
+        var scrape = harness.client.scrape(
+                TrackerUrl.of(tracker.url()),
+                List.of(Fixtures.anyInfoHash()),
                 harness.clock.now().plus(Harness.ONE_HOUR));
 
         assertEquals(1, Harness.await(scrape).get().attempts());
@@ -68,21 +70,23 @@ class ConnectionIdTest {
     void concurrentRequestsToOneTrackerShareOneConnect() throws Exception {
         ScriptedTracker tracker = harness.tracker(ScriptedTracker.healthy(List.of()));
 
-        var outcomes = IntStream.range(0, 20).mapToObj(i -> harness.announce(tracker)).toList();
+        var outcomes =
+                IntStream.range(0, 20).mapToObj(i -> harness.announce(tracker)).toList();
         for (var outcome : outcomes) {
             ok(outcome);
         }
 
         assertEquals(1, tracker.received().stream().filter(Received::isConnect).count(), tracker.kinds());
-        assertEquals(20, tracker.received().stream().filter(Received::isAnnounce).count());
+        assertEquals(
+                20, tracker.received().stream().filter(Received::isAnnounce).count());
     }
 
     /** opentracker's text, NUL included, for an id it no longer accepts. */
     @Test
     void anExpiredIdErrorOnTheFirstAnnounceReconnectsOnceAndSucceeds() throws Exception {
         AtomicBoolean rejectedOnce = new AtomicBoolean();
-        ScriptedTracker tracker = harness.tracker((request, self) ->
-                request.isAnnounce() && rejectedOnce.compareAndSet(false, true)
+        ScriptedTracker tracker =
+                harness.tracker((request, self) -> request.isAnnounce() && rejectedOnce.compareAndSet(false, true)
                         ? List.of(errorWithNul(request, "Connection ID missmatch."))
                         : List.of(self.correctAnswer(request, List.of())));
 
@@ -108,8 +112,8 @@ class ConnectionIdTest {
 
     @Test
     void anErrorInsteadOfAConnectionIdIsFinal() throws Exception {
-        ScriptedTracker tracker = harness.tracker((request, self) ->
-                List.of(new ErrorReply(request.transactionId(), "go away").toBytes()));
+        ScriptedTracker tracker = harness.tracker(
+                (request, self) -> List.of(new ErrorReply(request.transactionId(), "go away").toBytes()));
 
         assertEquals(new TrackerFailure.Rejected("go away", 1), failure(harness.announce(tracker)));
         assertEquals("[connect]", tracker.kinds());
@@ -117,7 +121,10 @@ class ConnectionIdTest {
 
     private static byte[] errorWithNul(Received request, String text) {
         byte[] message = text.getBytes(StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(8 + message.length + 1).putInt(3).putInt(request.transactionId()).put(message)
+        return ByteBuffer.allocate(8 + message.length + 1)
+                .putInt(3)
+                .putInt(request.transactionId())
+                .put(message)
                 .array();
     }
 }

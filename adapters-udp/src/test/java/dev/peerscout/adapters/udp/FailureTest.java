@@ -62,15 +62,16 @@ class FailureTest {
     void icmpPortUnreachableEndsAScrapeAtOnce() throws Exception {
         var url = TrackerUrl.of("udp://127.0.0.1:" + Harness.closedPort());
 
-        TrackerFailure failure = failure(harness.client.scrape(url, List.of(anyInfoHash()),
-                harness.clock.now().plus(Harness.ONE_HOUR)));
+        TrackerFailure failure = failure(harness.client.scrape(
+                url, List.of(anyInfoHash()), harness.clock.now().plus(Harness.ONE_HOUR)));
 
         assertEquals(TrackerFailure.Kind.UNREACHABLE, failure.kind());
     }
 
     @Test
     void aNameThatDoesNotResolveIsADnsFailure() throws Exception {
-        TrackerFailure failure = failure(harness.announce("udp://nonexistent.invalid:6969/announce", Harness.request()));
+        TrackerFailure failure =
+                failure(harness.announce("udp://nonexistent.invalid:6969/announce", Harness.request()));
 
         assertEquals(TrackerFailure.Kind.DNS, failure.kind());
         assertEquals("cannot resolve nonexistent.invalid: unknown host", failure.message());
@@ -78,8 +79,8 @@ class FailureTest {
 
     @Test
     void aSlowNameServerIsCutOffAtTheDeadline() throws Exception {
-        var outcome = harness.client.announce(TrackerUrl.of("udp://slow.test:6969"), Harness.request(),
-                harness.start.plus(Duration.ofSeconds(5)));
+        var outcome = harness.client.announce(
+                TrackerUrl.of("udp://slow.test:6969"), Harness.request(), harness.start.plus(Duration.ofSeconds(5)));
 
         harness.advance(Duration.ofMillis(4999));
         assertFalse(outcome.isDone());
@@ -98,14 +99,27 @@ class FailureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:6969/announce", "wss://tracker.example/announce", "udp://127.0.0.1",
-            "udp://[::1]/announce", "udp://127.0.0.1:0/announce", "udp://:6969",
-            "udp://user@127.0.0.1:6969", "udp://::1:6969", "tracker.example:6969"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:6969/announce",
+                "wss://tracker.example/announce",
+                "udp://127.0.0.1",
+                "udp://[::1]/announce",
+                "udp://127.0.0.1:0/announce",
+                "udp://:6969",
+                "udp://user@127.0.0.1:6969",
+                "udp://::1:6969",
+                "tracker.example:6969"
+            })
     void urlsThatAreNotUsableUdpTrackersAreUnsupported(String url) throws Exception {
         // (A port beyond 65535 is a malformed URL for every client: see the contract.)
-        assertEquals(TrackerFailure.Kind.UNSUPPORTED, failure(harness.announce(url, Harness.request())).kind());
-        assertEquals(TrackerFailure.Kind.UNSUPPORTED, failure(harness.client.scrape(TrackerUrl.of(url),
-                List.of(anyInfoHash()), harness.clock.now())).kind());
+        assertEquals(
+                TrackerFailure.Kind.UNSUPPORTED,
+                failure(harness.announce(url, Harness.request())).kind());
+        assertEquals(
+                TrackerFailure.Kind.UNSUPPORTED,
+                failure(harness.client.scrape(TrackerUrl.of(url), List.of(anyInfoHash()), harness.clock.now()))
+                        .kind());
     }
 
     @Test
@@ -117,7 +131,9 @@ class FailureTest {
         harness.client.close();
 
         assertEquals(new TrackerFailure.Unreachable("client closed", 1), failure(outcome));
-        assertEquals(TrackerFailure.Kind.UNREACHABLE, failure(harness.announce(tracker)).kind());
+        assertEquals(
+                TrackerFailure.Kind.UNREACHABLE,
+                failure(harness.announce(tracker)).kind());
     }
 
     @Test
@@ -126,7 +142,8 @@ class FailureTest {
         ok(harness.announce("udp://tracker.test:" + tracker.port(), Harness.request()));
 
         List<Thread> ours = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("peerscout-udp")).toList();
+                .filter(thread -> thread.getName().startsWith("peerscout-udp"))
+                .toList();
 
         assertFalse(ours.isEmpty());
         assertTrue(ours.stream().allMatch(Thread::isDaemon), ours.toString());

@@ -69,12 +69,16 @@ class Ipv6Test {
     void theShortIpv6LiteralWorksToo() throws Exception {
         ScriptedTracker tracker = harness.ipv6Tracker(ScriptedTracker.healthy(V6_PEERS));
 
-        assertEquals(V6_PEERS, ok(harness.announce("udp://[::1]:" + tracker.port(), Harness.request())).peers());
+        assertEquals(
+                V6_PEERS,
+                ok(harness.announce("udp://[::1]:" + tracker.port(), Harness.request()))
+                        .peers());
     }
 
     @Test
     void aDualStackTrackerIsAskedOverBothFamiliesAndThePeersMerged() throws Exception {
-        ScriptedTracker[] both = dualStack(ScriptedTracker.healthy(List.of(V4_PEER)), ScriptedTracker.healthy(V6_PEERS));
+        ScriptedTracker[] both =
+                dualStack(ScriptedTracker.healthy(List.of(V4_PEER)), ScriptedTracker.healthy(V6_PEERS));
 
         AnnounceResponse response = ok(harness.announce(dualUrl(), Harness.request()));
 
@@ -82,7 +86,9 @@ class Ipv6Test {
         assertEquals(4, response.attempts(), "a connect and an announce per family");
         assertEquals("[connect, announce]", both[0].kinds());
         assertEquals("[connect, announce]", both[1].kinds());
-        assertEquals(both[0].received().get(1).announce().key(), both[1].received().get(1).announce().key(),
+        assertEquals(
+                both[0].received().get(1).announce().key(),
+                both[1].received().get(1).announce().key(),
                 "BEP 7: the same key over both families");
     }
 
@@ -111,13 +117,15 @@ class Ipv6Test {
 
     @Test
     void whenEveryFamilyFailsTheMostTellingFailureIsReported() throws Exception {
-        ScriptedTracker v4 = harness.tracker((request, self) ->
-                List.of(new ErrorReply(request.transactionId(), "banned").toBytes()));
+        ScriptedTracker v4 = harness.tracker(
+                (request, self) -> List.of(new ErrorReply(request.transactionId(), "banned").toBytes()));
         dualStackPort = v4.port();
 
         TrackerFailure failure = Harness.failure(harness.announce(dualUrl(), Harness.request()));
 
-        assertEquals(new TrackerFailure.Rejected("banned", 2), failure,
+        assertEquals(
+                new TrackerFailure.Rejected("banned", 2),
+                failure,
                 "rejected over IPv4 tells more than unreachable over IPv6; both connects count");
     }
 
@@ -125,8 +133,8 @@ class Ipv6Test {
         for (int attempt = 0; attempt < 20; attempt++) {
             ScriptedTracker v4 = harness.tracker(v4Script);
             try {
-                ScriptedTracker v6 = harness.keep(ScriptedTracker.on(InetAddress.getByName("::1"), v4.port(),
-                        harness.clock, v6Script));
+                ScriptedTracker v6 = harness.keep(
+                        ScriptedTracker.on(InetAddress.getByName("::1"), v4.port(), harness.clock, v6Script));
                 dualStackPort = v4.port();
                 return new ScriptedTracker[] {v4, v6};
             } catch (UncheckedIOException | IOException e) {
@@ -143,7 +151,16 @@ class Ipv6Test {
 
     private static AnnounceRequest only(AddressFamily family) {
         AnnounceRequest any = Fixtures.announce(anyInfoHash(), anyPeerId(), 6881);
-        return new AnnounceRequest(any.infoHash(), any.peerId(), any.port(), 0, 0, any.left(), any.event(),
-                any.numWant(), any.key(), EnumSet.of(family));
+        return new AnnounceRequest(
+                any.infoHash(),
+                any.peerId(),
+                any.port(),
+                0,
+                0,
+                any.left(),
+                any.event(),
+                any.numWant(),
+                any.key(),
+                EnumSet.of(family));
     }
 }

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.peerscout.adapters.udp.protocol.Action;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +55,8 @@ class LargestDatagramTest {
         // 65,487 bytes of entries: the 3 bytes past the last whole one are seen, so it was all read.
         TrackerFailure failure = failure(harness.announce(tracker));
 
-        assertEquals("malformed answer: peer list of 65487 bytes is not a whole number of 6-byte IPV4 entries",
+        assertEquals(
+                "malformed answer: peer list of 65487 bytes is not a whole number of 6-byte IPV4 entries",
                 failure.message());
     }
 
@@ -66,8 +67,11 @@ class LargestDatagramTest {
                 ? List.of(scrapeReply(request.transactionId(), LARGEST))
                 : List.of(self.correctAnswer(request, List.of())));
 
-        ScrapeResponse response = await(harness.client.scrape(TrackerUrl.of(tracker.url()), List.of(hash),
-                harness.clock.now().plus(Harness.ONE_HOUR))).getOrElseThrow(failure -> new AssertionError(failure.message()));
+        ScrapeResponse response = await(harness.client.scrape(
+                        TrackerUrl.of(tracker.url()),
+                        List.of(hash),
+                        harness.clock.now().plus(Harness.ONE_HOUR)))
+                .getOrElseThrow(failure -> new AssertionError(failure.message()));
 
         // 5,458 entries and 3 trailing bytes; the one asked for is the first.
         assertEquals(new ScrapeStats(1, 2, 3), response.stats().get(hash));
@@ -76,16 +80,25 @@ class LargestDatagramTest {
     /** An announce reply of {@code length} bytes whose peers are 10.0.x.y, port = their index + 1. */
     private static byte[] announceReply(int transactionId, int length) {
         ByteBuffer reply = ByteBuffer.allocate(length)
-                .putInt(Action.ANNOUNCE.code()).putInt(transactionId).putInt(1800).putInt(0).putInt(0);
+                .putInt(Action.ANNOUNCE.code())
+                .putInt(transactionId)
+                .putInt(1800)
+                .putInt(0)
+                .putInt(0);
         for (int i = 0; reply.remaining() >= 6; i++) {
             int host = i + 1;
-            reply.put((byte) 10).put((byte) 0).put((byte) (host >> 8)).put((byte) host).putShort((short) (i + 1));
+            reply.put((byte) 10)
+                    .put((byte) 0)
+                    .put((byte) (host >> 8))
+                    .put((byte) host)
+                    .putShort((short) (i + 1));
         }
         return reply.array();
     }
 
     private static byte[] scrapeReply(int transactionId, int length) {
-        ByteBuffer reply = ByteBuffer.allocate(length).putInt(Action.SCRAPE.code()).putInt(transactionId);
+        ByteBuffer reply =
+                ByteBuffer.allocate(length).putInt(Action.SCRAPE.code()).putInt(transactionId);
         while (reply.remaining() >= 12) {
             reply.putInt(1).putInt(2).putInt(3);
         }

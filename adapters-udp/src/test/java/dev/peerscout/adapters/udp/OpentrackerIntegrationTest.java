@@ -1,8 +1,8 @@
 package dev.peerscout.adapters.udp;
 
+import static dev.peerscout.domain.testing.Fixtures.announce;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
 import static dev.peerscout.domain.testing.Fixtures.anyPeerId;
-import static dev.peerscout.domain.testing.Fixtures.announce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,10 +11,10 @@ import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.time.SystemScheduler;
 import io.vavr.control.Either;
 import java.net.InetAddress;
@@ -54,7 +54,9 @@ class OpentrackerIntegrationTest {
 
         long interval = response.interval().toSeconds();
         assertTrue(interval >= 1500 && interval <= 2100, "interval " + interval);
-        assertTrue(response.peers().contains(new Peer(LOOPBACK, 41_001)), response.peers().toString());
+        assertTrue(
+                response.peers().contains(new Peer(LOOPBACK, 41_001)),
+                response.peers().toString());
         assertEquals(2, response.leechers().get());
         assertEquals(1, response.attempts(), "the connection id from the first announce is reused");
     }
@@ -80,7 +82,8 @@ class OpentrackerIntegrationTest {
         announceOk(announce(swarms.get(100), anyPeerId(), 41_022));
         announceOk(announce(swarms.get(149), anyPeerId(), 41_023));
 
-        ScrapeResponse response = get(real.client.scrape(tracker(), swarms, deadline())).getOrElseThrow(this::failure);
+        ScrapeResponse response =
+                get(real.client.scrape(tracker(), swarms, deadline())).getOrElseThrow(this::failure);
 
         assertEquals(150, response.stats().size());
         assertEquals(new ScrapeStats(0, 0, 1), response.stats().get(swarms.get(0)));
@@ -92,11 +95,13 @@ class OpentrackerIntegrationTest {
     /** Debian's opentracker answers a hash outside its whitelist with 8 bytes: no waiting for more. */
     @Test
     void aSwarmTheTrackerDoesNotTrackIsAMalformedAnswerAtOnce() throws Exception {
-        TrackerFailure failure = get(real.client.announce(tracker(), announce(anyInfoHash(), anyPeerId(), 41_031),
-                deadline())).getLeft();
+        TrackerFailure failure = get(real.client.announce(
+                        tracker(), announce(anyInfoHash(), anyPeerId(), 41_031), deadline()))
+                .getLeft();
 
-        assertEquals(new TrackerFailure.Malformed("announce reply of 8 bytes, expected at least 20",
-                failure.attempts()), failure);
+        assertEquals(
+                new TrackerFailure.Malformed("announce reply of 8 bytes, expected at least 20", failure.attempts()),
+                failure);
     }
 
     private AnnounceResponse announceOk(AnnounceRequest request) throws Exception {

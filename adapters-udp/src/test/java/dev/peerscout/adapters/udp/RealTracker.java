@@ -23,8 +23,12 @@ final class RealTracker implements AutoCloseable {
     static RealTracker start(Scheduler scheduler, InfoHash... whitelisted) throws Exception {
         Opentracker opentracker = Opentracker.start(whitelisted);
         try {
-            return new RealTracker(opentracker, new UdpTrackerClient(scheduler, new SecureRandom(),
-                    UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1))));
+            return new RealTracker(
+                    opentracker,
+                    new UdpTrackerClient(
+                            scheduler,
+                            new SecureRandom(),
+                            UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1))));
         } catch (RuntimeException e) {
             opentracker.close();
             throw e;

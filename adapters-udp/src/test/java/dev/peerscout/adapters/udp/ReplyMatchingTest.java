@@ -53,7 +53,8 @@ class ReplyMatchingTest {
     @Test
     void aReplyWithAnotherTransactionIdIsIgnored() throws Exception {
         ScriptedTracker tracker = harness.tracker((request, self) -> request.isConnect()
-                ? List.of(new ConnectReply(request.transactionId() + 1, WRONG_CONNECTION_ID).toBytes(),
+                ? List.of(
+                        new ConnectReply(request.transactionId() + 1, WRONG_CONNECTION_ID).toBytes(),
                         self.correctAnswer(request, PEERS))
                 : List.of(self.correctAnswer(request, PEERS)));
 
@@ -66,7 +67,8 @@ class ReplyMatchingTest {
     @Test
     void aReplyWithOurTransactionIdButAnotherActionIsIgnored() throws Exception {
         ScriptedTracker tracker = harness.tracker((request, self) -> request.isAnnounce()
-                ? List.of(new ScrapeReply(request.transactionId(), List.of()).toBytes(),
+                ? List.of(
+                        new ScrapeReply(request.transactionId(), List.of()).toBytes(),
                         new ConnectReply(request.transactionId(), WRONG_CONNECTION_ID).toBytes(),
                         self.correctAnswer(request, PEERS))
                 : List.of(self.correctAnswer(request, PEERS)));
@@ -79,8 +81,8 @@ class ReplyMatchingTest {
 
     @Test
     void aReplyFromAnotherPortIsIgnored() throws Exception {
-        DatagramSocket impostor = harness.keep(
-                new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+        DatagramSocket impostor =
+                harness.keep(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
         ScriptedTracker tracker = harness.tracker((request, self) -> {
             if (request.isConnect()) {
                 byte[] forged = new ConnectReply(request.transactionId(), WRONG_CONNECTION_ID).toBytes();
@@ -116,10 +118,11 @@ class ReplyMatchingTest {
 
     @Test
     void aTruncatedConnectReplyIsMalformed() throws Exception {
-        ScriptedTracker tracker = harness.tracker((request, self) ->
-                List.of(Arrays.copyOf(self.correctAnswer(request, PEERS), 12)));
+        ScriptedTracker tracker =
+                harness.tracker((request, self) -> List.of(Arrays.copyOf(self.correctAnswer(request, PEERS), 12)));
 
-        assertEquals(new TrackerFailure.Malformed("connect reply of 12 bytes, expected at least 16", 1),
+        assertEquals(
+                new TrackerFailure.Malformed("connect reply of 12 bytes, expected at least 16", 1),
                 failure(harness.announce(tracker)));
     }
 
@@ -132,7 +135,8 @@ class ReplyMatchingTest {
         TrackerFailure failure = failure(harness.announce(tracker));
 
         assertEquals(TrackerFailure.Kind.MALFORMED, failure.kind());
-        assertEquals("malformed answer: peer list of 14 bytes is not a whole number of 6-byte IPV4 entries",
+        assertEquals(
+                "malformed answer: peer list of 14 bytes is not a whole number of 6-byte IPV4 entries",
                 failure.message());
     }
 
@@ -155,8 +159,8 @@ class ReplyMatchingTest {
      */
     @Test
     void aFloodOfRepliesSendsNothingMore() throws Exception {
-        ScriptedTracker tracker = harness.tracker((request, self) ->
-                Collections.nCopies(50, self.correctAnswer(request, PEERS)));
+        ScriptedTracker tracker =
+                harness.tracker((request, self) -> Collections.nCopies(50, self.correctAnswer(request, PEERS)));
         AnnounceResponse flooded = ok(harness.announce(tracker));
 
         ok(harness.announce(tracker));

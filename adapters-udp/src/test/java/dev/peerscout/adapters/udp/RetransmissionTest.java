@@ -30,8 +30,8 @@ class RetransmissionTest {
     @Test
     void aSilentTrackerGetsNineTriesAt15Times2ToTheNThenATimeout() throws Exception {
         ScriptedTracker tracker = harness.tracker(ScriptedTracker.silent());
-        var outcome = harness.client.announce(TrackerUrl.of(tracker.url()), Harness.request(),
-                harness.start.plus(Duration.ofHours(3)));
+        var outcome = harness.client.announce(
+                TrackerUrl.of(tracker.url()), Harness.request(), harness.start.plus(Duration.ofHours(3)));
         long[] sendTimes = {0, 15, 45, 105, 225, 465, 945, 1905, 3825};
 
         tracker.awaitReceived(1);
@@ -46,22 +46,28 @@ class RetransmissionTest {
         assertEquals(new TrackerFailure.Timeout(9, Duration.ofSeconds(7665)), failure(outcome));
         assertEquals(List.of(0L, 15L, 45L, 105L, 225L, 465L, 945L, 1905L, 3825L), tracker.secondsSince(harness.start));
         assertTrue(tracker.received().stream().allMatch(Received::isConnect));
-        assertEquals(1, tracker.received().stream().mapToInt(Received::transactionId).distinct().count(),
+        assertEquals(
+                1,
+                tracker.received().stream()
+                        .mapToInt(Received::transactionId)
+                        .distinct()
+                        .count(),
                 "a retransmission repeats the request as it was");
     }
 
     @Test
     void anAnnounceMayHaveArrivedOnlyOnceItLeftNotWhileItsConnectIsUnanswered() throws Exception {
         ScriptedTracker tracker = harness.tracker(ScriptedTracker.silent());
-        var outcome = harness.client.announce(TrackerUrl.of(tracker.url()), Harness.request(),
-                harness.start.plus(Duration.ofHours(1)));
+        var outcome = harness.client.announce(
+                TrackerUrl.of(tracker.url()), Harness.request(), harness.start.plus(Duration.ofHours(1)));
         tracker.awaitReceived(1);
         harness.advanceSeconds(15);
         tracker.awaitReceived(2);
 
         assertFalse(outcome.requestMayHaveArrived(), "two connects, no announce: the tracker cannot have it");
 
-        tracker.script((request, self) -> request.isConnect() ? List.of(self.correctAnswer(request, List.of())) : List.of());
+        tracker.script(
+                (request, self) -> request.isConnect() ? List.of(self.correctAnswer(request, List.of())) : List.of());
         harness.advanceSeconds(30);
         tracker.awaitReceived(4);
 
@@ -75,8 +81,8 @@ class RetransmissionTest {
         harness.close();
         harness = new Harness(UdpTrackerConfig.defaults().withRetransmitBase(Duration.ofSeconds(1)));
         ScriptedTracker tracker = harness.tracker(ScriptedTracker.silent());
-        var outcome = harness.client.announce(TrackerUrl.of(tracker.url()), Harness.request(),
-                harness.start.plus(Duration.ofSeconds(10)));
+        var outcome = harness.client.announce(
+                TrackerUrl.of(tracker.url()), Harness.request(), harness.start.plus(Duration.ofSeconds(10)));
 
         tracker.awaitReceived(1);
         harness.advanceSeconds(1);
@@ -100,7 +106,9 @@ class RetransmissionTest {
         ScriptedTracker tracker = harness.tracker(ScriptedTracker.silent());
         List<CompletableFuture<Either<TrackerFailure, AnnounceResponse>>> outcomes = new java.util.ArrayList<>();
         for (String path : List.of("/a", "/b", "/c")) {
-            outcomes.add(harness.client.announce(TrackerUrl.of(tracker.url() + path), Harness.request(),
+            outcomes.add(harness.client.announce(
+                    TrackerUrl.of(tracker.url() + path),
+                    Harness.request(),
                     harness.start.plus(Duration.ofSeconds(10))));
         }
 
@@ -123,8 +131,9 @@ class RetransmissionTest {
     @Test
     void aTrackerThatAnswersOnlyTheThirdTryIsHeard() throws Exception {
         AtomicInteger connects = new AtomicInteger();
-        ScriptedTracker tracker = harness.tracker((request, self) ->
-                request.isConnect() && connects.incrementAndGet() < 3 ? List.of()
+        ScriptedTracker tracker =
+                harness.tracker((request, self) -> request.isConnect() && connects.incrementAndGet() < 3
+                        ? List.of()
                         : List.of(self.correctAnswer(request, List.of(Harness.peer("10.0.0.1", 6881)))));
         CompletableFuture<Either<TrackerFailure, AnnounceResponse>> outcome = harness.announce(tracker);
 
@@ -142,8 +151,8 @@ class RetransmissionTest {
     /** BEP 15's own example: a connection id that expires while retrying sends us back to connect. */
     @Test
     void aConnectionIdThatExpiresWhileRetryingIsRenewedFirst() throws Exception {
-        ScriptedTracker tracker = harness.tracker((request, self) ->
-                request.isConnect() ? List.of(self.correctAnswer(request, List.of())) : List.of());
+        ScriptedTracker tracker = harness.tracker(
+                (request, self) -> request.isConnect() ? List.of(self.correctAnswer(request, List.of())) : List.of());
         var outcome = harness.announce(tracker);
 
         tracker.awaitReceived(2);

@@ -53,7 +53,8 @@ final class ScriptedTracker implements AutoCloseable {
         }
 
         boolean isConnect() {
-            return bytes.length >= 16 && ByteBuffer.wrap(bytes).getLong(0) == ConnectRequest.PROTOCOL_ID
+            return bytes.length >= 16
+                    && ByteBuffer.wrap(bytes).getLong(0) == ConnectRequest.PROTOCOL_ID
                     && action() == Action.CONNECT.code();
         }
 
@@ -141,7 +142,9 @@ final class ScriptedTracker implements AutoCloseable {
     }
 
     String url(String pathAndQuery) {
-        String host = family() == AddressFamily.IPV6 ? "[" + address().getHostAddress() + "]" : address().getHostAddress();
+        String host = family() == AddressFamily.IPV6
+                ? "[" + address().getHostAddress() + "]"
+                : address().getHostAddress();
         return "udp://" + host + ":" + port() + pathAndQuery;
     }
 
@@ -175,7 +178,9 @@ final class ScriptedTracker implements AutoCloseable {
 
     /** Seconds on the fake clock between {@code start} and each datagram's arrival. */
     List<Long> secondsSince(Instant start) {
-        return received.stream().map(r -> Duration.between(start, r.at()).toSeconds()).toList();
+        return received.stream()
+                .map(r -> Duration.between(start, r.at()).toSeconds())
+                .toList();
     }
 
     /** What a well-behaved tracker would reply to {@code request}. */
@@ -218,8 +223,8 @@ final class ScriptedTracker implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-            Received request = new Received(received.size(), Arrays.copyOf(buffer, packet.getLength()),
-                    packet.getSocketAddress(), clock.now());
+            Received request = new Received(
+                    received.size(), Arrays.copyOf(buffer, packet.getLength()), packet.getSocketAddress(), clock.now());
             received.add(request);
             try {
                 for (byte[] reply : script.answer(request, this)) {

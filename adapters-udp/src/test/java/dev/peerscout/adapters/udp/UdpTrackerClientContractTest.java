@@ -28,8 +28,10 @@ class UdpTrackerClientContractTest extends TrackerClientContract {
     @BeforeAll
     static void start() throws Exception {
         real = RealTracker.start(SCHEDULER);
-        unanswering = ScriptedTracker.onIpv4(SCHEDULER,
-                (request, tracker) -> request.isConnect() ? List.of(tracker.correctAnswer(request, List.of())) : List.of());
+        unanswering = ScriptedTracker.onIpv4(
+                SCHEDULER,
+                (request, tracker) ->
+                        request.isConnect() ? List.of(tracker.correctAnswer(request, List.of())) : List.of());
     }
 
     @AfterAll
@@ -92,7 +94,8 @@ class UdpTrackerClientContractTest extends TrackerClientContract {
 
     /** A socket on 127.0.0.1 that reads datagrams and never answers. */
     private static final class SilentUdpTracker implements SilentTracker {
-        private final DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        private final DatagramSocket socket =
+                new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 
         SilentUdpTracker() throws IOException {
             socket.setSoTimeout(5_000);

@@ -9,9 +9,9 @@ import dev.peerscout.domain.model.AnnounceEvent;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.port.TrackerProbe.Step;
 import dev.peerscout.domain.testing.Fixtures;
@@ -95,7 +95,8 @@ class UdpTrackerProbeTest extends TrackerProbeContract {
         Step<AnnounceResponse> announce = await(probe.announce(url, LOOPBACK, request(Fixtures.anyInfoHash()), soon()));
 
         // Attempts depend on whether an earlier test left a connection id: the reason is the point.
-        TrackerFailure.Rejected refused = (TrackerFailure.Rejected) announce.outcome().getLeft();
+        TrackerFailure.Rejected refused =
+                (TrackerFailure.Rejected) announce.outcome().getLeft();
         assertEquals(UdpTrackerProbe.BARE_REPLY_REASON, refused.reason());
     }
 
@@ -103,21 +104,27 @@ class UdpTrackerProbeTest extends TrackerProbeContract {
     void aClosedPortIsRefused() throws Exception {
         TrackerUrl url = TrackerUrl.of("udp://127.0.0.1:" + Harness.closedPort() + "/announce");
 
-        TrackerFailure failure = await(probe.announce(url, LOOPBACK, request(TRACKED), soon())).outcome().getLeft();
+        TrackerFailure failure = await(probe.announce(url, LOOPBACK, request(TRACKED), soon()))
+                .outcome()
+                .getLeft();
 
-        assertTrue(failure instanceof TrackerFailure.Unreachable unreachable && unreachable.refused(), failure.toString());
+        assertTrue(
+                failure instanceof TrackerFailure.Unreachable unreachable && unreachable.refused(), failure.toString());
     }
 
     @Test
     void everyUrlOfOneTrackerAddressSharesOneConnect() throws Exception {
         try (ScriptedTracker tracker = ScriptedTracker.onIpv4(SCHEDULER, ScriptedTracker.healthy(List.of()))) {
             for (String path : List.of("/a/announce", "/b/announce", "/announce?passkey=1")) {
-                Step<AnnounceResponse> step = await(probe.announce(TrackerUrl.of(tracker.url(path)), LOOPBACK,
-                        request(TRACKED), soon()));
+                Step<AnnounceResponse> step =
+                        await(probe.announce(TrackerUrl.of(tracker.url(path)), LOOPBACK, request(TRACKED), soon()));
                 assertTrue(step.outcome().isRight(), step.toString());
             }
-            assertEquals(List.of("connect", "announce", "announce", "announce"),
-                    tracker.received().stream().map(ScriptedTracker.Received::kind).toList());
+            assertEquals(
+                    List.of("connect", "announce", "announce", "announce"),
+                    tracker.received().stream()
+                            .map(ScriptedTracker.Received::kind)
+                            .toList());
         }
     }
 
@@ -126,10 +133,14 @@ class UdpTrackerProbeTest extends TrackerProbeContract {
         assumeTrue(Harness.hasIpv6Loopback(), "no ::1 here");
         try (ScriptedTracker tracker = ScriptedTracker.onIpv6(SCHEDULER, ScriptedTracker.healthy(List.of()))) {
             TrackerUrl url = TrackerUrl.of(tracker.url());
-            List<InetAddress> addresses = await(probe.addresses(url, ANY, soon())).get();
+            List<InetAddress> addresses =
+                    await(probe.addresses(url, ANY, soon())).get();
             assertEquals(List.of(InetAddress.getByName("::1")), addresses);
-            assertEquals("no address of an allowed family [IPV4]", ((TrackerFailure.DnsFailure) await(
-                    probe.addresses(url, EnumSet.of(AddressFamily.IPV4), soon())).getLeft()).detail());
+            assertEquals(
+                    "no address of an allowed family [IPV4]",
+                    ((TrackerFailure.DnsFailure) await(probe.addresses(url, EnumSet.of(AddressFamily.IPV4), soon()))
+                                    .getLeft())
+                            .detail());
 
             Step<AnnounceResponse> step = await(probe.announce(url, addresses.get(0), request(TRACKED), soon()));
 
@@ -142,8 +153,11 @@ class UdpTrackerProbeTest extends TrackerProbeContract {
         try (Harness harness = new Harness();
                 ScriptedTracker tracker = harness.tracker(ScriptedTracker.silent())) {
             TrackerProbe silentProbe = harness.client.probe();
-            CompletableFuture<Step<AnnounceResponse>> step = silentProbe.announce(TrackerUrl.of(tracker.url()), LOOPBACK,
-                    request(TRACKED), harness.clock.now().plusSeconds(10));
+            CompletableFuture<Step<AnnounceResponse>> step = silentProbe.announce(
+                    TrackerUrl.of(tracker.url()),
+                    LOOPBACK,
+                    request(TRACKED),
+                    harness.clock.now().plusSeconds(10));
             tracker.awaitReceived(1);
             harness.advanceSeconds(10);
 

@@ -44,11 +44,26 @@ public final class Aria2Seeder implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Process process = new ProcessBuilder("aria2c", "--no-conf=true", "--interface=127.0.0.1", "--disable-ipv6=true",
-                "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false",
-                "--listen-port=" + port, "--seed-ratio=0.0", "--check-integrity=true", "--bt-exclude-tracker=*",
-                "--bt-tracker=" + tracker.httpUrl(), "--file-allocation=none", "--summary-interval=0",
-                "--console-log-level=warn", "-d", torrent.data().getParent().toString(), torrent.torrent().toString())
+        Process process = new ProcessBuilder(
+                        "aria2c",
+                        "--no-conf=true",
+                        "--interface=127.0.0.1",
+                        "--disable-ipv6=true",
+                        "--enable-dht=false",
+                        "--enable-dht6=false",
+                        "--bt-enable-lpd=false",
+                        "--enable-peer-exchange=false",
+                        "--listen-port=" + port,
+                        "--seed-ratio=0.0",
+                        "--check-integrity=true",
+                        "--bt-exclude-tracker=*",
+                        "--bt-tracker=" + tracker.httpUrl(),
+                        "--file-allocation=none",
+                        "--summary-interval=0",
+                        "--console-log-level=warn",
+                        "-d",
+                        torrent.data().getParent().toString(),
+                        torrent.torrent().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -81,8 +96,13 @@ public final class Aria2Seeder implements AutoCloseable {
         }
         URI scrape = URI.create(tracker.httpUrl().replace("/announce", "/scrape") + "?info_hash=" + hash);
         try {
-            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(scrape).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1)).body();
+            String body = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(scrape)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1))
+                    .body();
             return body.contains("8:completei") && !body.contains("8:completei0e");
         } catch (IOException e) {
             return false;

@@ -22,6 +22,7 @@ class DhtEndToEndTest {
     private static final int NODES = 6;
     /** libtorrent's nodes need a moment to learn of each other on a busy machine. */
     private static final Duration PATIENCE = Duration.ofSeconds(25);
+
     private static final String HASH = Fixtures.anyInfoHash().hex();
 
     private static LibtorrentDht dht;
@@ -44,8 +45,16 @@ class DhtEndToEndTest {
         long until = System.nanoTime() + PATIENCE.toNanos();
         CliRuns.Run run;
         do {
-            run = CliRuns.production("peers", "magnet:?xt=urn:btih:" + HASH, "--dht-bootstrap", bootstrap,
-                    "--timeout", "5", "--min-peers", "1", "--json");
+            run = CliRuns.production(
+                    "peers",
+                    "magnet:?xt=urn:btih:" + HASH,
+                    "--dht-bootstrap",
+                    bootstrap,
+                    "--timeout",
+                    "5",
+                    "--min-peers",
+                    "1",
+                    "--json");
         } while (run.exitCode() != 0 && System.nanoTime() < until);
 
         assertEquals(0, run.exitCode(), run.err());

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class ExitAfterWorkTest {
     /** HotSpot's wait for threads in native code: at least this long whenever one is left. */
     private static final long EXIT_WAIT_MILLIS = 300;
+
     private static final int TRIES = 3;
     /** {@code peers --probe} when no peer could be verified. */
     private static final int PROBED_NONE = 1;
@@ -48,6 +49,7 @@ class ExitAfterWorkTest {
     private static DatagramSocket silentNode;
     /** A peer that takes the connection and never says a word, so the peer wire's selector stays busy to the end. */
     private static ServerSocket silentPeer;
+
     private static String magnet;
 
     @BeforeAll
@@ -76,7 +78,15 @@ class ExitAfterWorkTest {
 
     @Test
     void peersExitsRightAfterItsSummary() throws Exception {
-        assertNoExitWait(false, 1, "peers", magnet, "--timeout", "1", "--dht-bootstrap", "127.0.0.1:" + silentNode.getLocalPort());
+        assertNoExitWait(
+                false,
+                1,
+                "peers",
+                magnet,
+                "--timeout",
+                "1",
+                "--dht-bootstrap",
+                "127.0.0.1:" + silentNode.getLocalPort());
     }
 
     @Test
@@ -86,18 +96,40 @@ class ExitAfterWorkTest {
 
     @Test
     void infoOfAMagnetLinkExitsRightAfterItsLastWord() throws Exception {
-        assertNoExitWait(false, 1, "info", magnet + "&x.pe=127.0.0.1:" + silentPeer.getLocalPort(), "--no-dht", "--timeout", "1");
+        assertNoExitWait(
+                false,
+                1,
+                "info",
+                magnet + "&x.pe=127.0.0.1:" + silentPeer.getLocalPort(),
+                "--no-dht",
+                "--timeout",
+                "1");
     }
 
     @Test
     void probingPeersExitsRightAfterItsSummary() throws Exception {
-        assertNoExitWait(false, PROBED_NONE, "peers", "--probe", magnet + "&x.pe=127.0.0.1:" + silentPeer.getLocalPort(),
-                "--no-dht", "--timeout", "1");
+        assertNoExitWait(
+                false,
+                PROBED_NONE,
+                "peers",
+                "--probe",
+                magnet + "&x.pe=127.0.0.1:" + silentPeer.getLocalPort(),
+                "--no-dht",
+                "--timeout",
+                "1");
     }
 
     @Test
     void anInterruptedPeersExitsRightAfterItsLastWord() throws Exception {
-        assertNoExitWait(true, 130, "peers", magnet, "--timeout", "30", "--dht-bootstrap", "127.0.0.1:" + silentNode.getLocalPort());
+        assertNoExitWait(
+                true,
+                130,
+                "peers",
+                magnet,
+                "--timeout",
+                "30",
+                "--dht-bootstrap",
+                "127.0.0.1:" + silentNode.getLocalPort());
     }
 
     private static void assertNoExitWait(boolean interrupt, int exitCode, String... args) throws Exception {
@@ -115,8 +147,12 @@ class ExitAfterWorkTest {
 
     /** One run in a child JVM: milliseconds from its last line on stderr, or the Ctrl-C, to its exit. */
     private static long millisFromLastWordToExit(boolean interrupt, int exitCode, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
         Process process = ChildProcesses.killedOnExit(new ProcessBuilder(command)
@@ -124,7 +160,8 @@ class ExitAfterWorkTest {
                 .start());
         long lastWord = 0;
         List<String> lines = new ArrayList<>();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
                 lastWord = System.nanoTime();
@@ -143,7 +180,9 @@ class ExitAfterWorkTest {
 
     private static long interrupt(Process process) throws IOException, InterruptedException {
         long sent = System.nanoTime();
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         assertEquals(0, kill.waitFor(), "kill -INT");
         return sent;
     }

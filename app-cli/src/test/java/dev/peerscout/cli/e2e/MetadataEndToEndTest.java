@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.peerscout.adapters.peerwire.testing.OtherClients;
 import dev.peerscout.adapters.peerwire.testing.RealPeers;
-import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.cli.CliRuns;
+import dev.peerscout.domain.model.InfoHash;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MetadataEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** libtorrent's own reading of a .torrent, as JSON. */
-    private static final String ORACLE = String.join("\n",
+    private static final String ORACLE = String.join(
+            "\n",
             "import json, sys, libtorrent as lt",
             "ti = lt.torrent_info(sys.argv[1])",
             "h = ti.info_hashes()",
@@ -48,6 +49,7 @@ class MetadataEndToEndTest {
             "print(json.dumps({'v1': str(h.v1) if h.has_v1() else None, 'v2': str(h.v2) if h.has_v2() else None,",
             "  'name': ti.name(), 'files': [[fs.file_path(i), fs.file_size(i)] for i in range(fs.num_files()) if not fs.file_flags(i) & lt.file_storage.flag_pad_file],",
             "  'trackers': [[t.url, t.tier] for t in ti.trackers()], 'webSeeds': [w['url'] for w in ti.web_seeds()]}))");
+
     private static RealPeers peers;
     private static OtherClients aria2;
     private static int nobody;
@@ -105,13 +107,19 @@ class MetadataEndToEndTest {
     /** aria2 1.36 serves metadata at once; its extension map is {ut_metadata} only. */
     @Test
     void aria2AsTheLinksOnlyPeerHandsOverVerifiedMetadata() throws Exception {
-        String link = "magnet:?xt=urn:btih:" + peers.torrent("v1").hashes().v1().get().hex() + "&x.pe=127.0.0.1:" + aria2.port();
+        String link = "magnet:?xt=urn:btih:"
+                + peers.torrent("v1").hashes().v1().get().hex() + "&x.pe=127.0.0.1:" + aria2.port();
         Path saved = temp.resolve("aria2.torrent");
-        CliRuns.Run run = CliRuns.production("info", "--json", "--no-dht", "--timeout", "20", "--save", saved.toString(), link);
+        CliRuns.Run run =
+                CliRuns.production("info", "--json", "--no-dht", "--timeout", "20", "--save", saved.toString(), link);
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("127.0.0.1:" + aria2.port(), JSON.readTree(run.out()).get("metadataFrom").asText());
-        assertEquals(peers.torrent("v1").hashes().v1().get().hex(), libtorrentReads(saved).get("v1").asText());
+        assertEquals(
+                "127.0.0.1:" + aria2.port(),
+                JSON.readTree(run.out()).get("metadataFrom").asText());
+        assertEquals(
+                peers.torrent("v1").hashes().v1().get().hex(),
+                libtorrentReads(saved).get("v1").asText());
     }
 
     private static String seeder() {
@@ -131,7 +139,9 @@ class MetadataEndToEndTest {
     }
 
     private static JsonNode libtorrentReads(Path torrent) throws Exception {
-        Process p = new ProcessBuilder("/usr/bin/python3", "-c", ORACLE, torrent.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", ORACLE, torrent.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
@@ -140,7 +150,8 @@ class MetadataEndToEndTest {
 
     @Test
     void showsWhatInfoShowsForTheTorrentFileAndWhoGaveTheMetadata() throws IOException {
-        CliRuns.Run fromFile = CliRuns.production("info", "--json", peers.torrent("v1").path().toString());
+        CliRuns.Run fromFile =
+                CliRuns.production("info", "--json", peers.torrent("v1").path().toString());
         CliRuns.Run fromSwarm = CliRuns.production("info", "--json", "--no-dht", "--timeout", "20", magnet("v1"));
 
         assertEquals(0, fromSwarm.exitCode(), fromSwarm.err());
@@ -153,7 +164,8 @@ class MetadataEndToEndTest {
 
     @Test
     void humanOutputIsTheTorrentsWithAMetadataLine() {
-        CliRuns.Run fromFile = CliRuns.production("info", peers.torrent("v1").path().toString());
+        CliRuns.Run fromFile =
+                CliRuns.production("info", peers.torrent("v1").path().toString());
         CliRuns.Run fromSwarm = CliRuns.production("info", "--no-dht", "--timeout", "20", magnet("v1"));
 
         assertEquals(0, fromSwarm.exitCode(), fromSwarm.err());
@@ -168,31 +180,45 @@ class MetadataEndToEndTest {
         String tr1 = "udp://127.0.0.1:" + nobody + "/announce";
         String tr2 = "http://127.0.0.1:" + nobody + "/announce";
         String ws = "http://127.0.0.1:" + nobody + "/payload.bin";
-        CliRuns.Run run = CliRuns.production("info", "--no-dht", "--timeout", "20", "--save", saved.toString(),
+        CliRuns.Run run = CliRuns.production(
+                "info",
+                "--no-dht",
+                "--timeout",
+                "20",
+                "--save",
+                saved.toString(),
                 magnet("v1", "tr=" + tr1, "tr=" + tr2, "ws=" + ws));
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode original = libtorrentReads(peers.torrent("v1").path());
         JsonNode copy = libtorrentReads(saved);
-        assertEquals(peers.torrent("v1").hashes().v1().get().hex(), copy.get("v1").asText());
+        assertEquals(
+                peers.torrent("v1").hashes().v1().get().hex(), copy.get("v1").asText());
         assertEquals(original.get("name"), copy.get("name"));
         assertEquals(original.get("files"), copy.get("files"));
-        assertEquals(JSON.readTree("[[\"" + tr1 + "\", 0], [\"" + tr2 + "\", 1]]"), copy.get("trackers"), "each tr its own tier, in order");
+        assertEquals(
+                JSON.readTree("[[\"" + tr1 + "\", 0], [\"" + tr2 + "\", 1]]"),
+                copy.get("trackers"),
+                "each tr its own tier, in order");
         assertEquals(JSON.readTree("[\"" + ws + "\"]"), copy.get("webSeeds"));
     }
 
     @Test
     void aV2OnlyLinkIsVerifiedWithSha256AndSavedWithoutPieceLayers() throws Exception {
         Path saved = temp.resolve("v2.torrent");
-        CliRuns.Run run = CliRuns.production("info", "--json", "--no-dht", "--timeout", "20", "--save", saved.toString(), magnet("v2"));
+        CliRuns.Run run = CliRuns.production(
+                "info", "--json", "--no-dht", "--timeout", "20", "--save", saved.toString(), magnet("v2"));
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode shown = JSON.readTree(run.out());
         assertEquals("v2", shown.get("version").asText());
-        assertEquals(peers.torrent("v2").hashes().v2().get().hex(), shown.get("infoHashV2").asText());
+        assertEquals(
+                peers.torrent("v2").hashes().v2().get().hex(),
+                shown.get("infoHashV2").asText());
         JsonNode copy = libtorrentReads(saved);
         assertTrue(copy.get("v1").isNull());
-        assertEquals(peers.torrent("v2").hashes().v2().get().hex(), copy.get("v2").asText());
+        assertEquals(
+                peers.torrent("v2").hashes().v2().get().hex(), copy.get("v2").asText());
         assertEquals(libtorrentReads(peers.torrent("v2").path()).get("files"), copy.get("files"));
         assertFalse(new String(Files.readAllBytes(saved), StandardCharsets.ISO_8859_1).contains("12:piece layers"));
     }
@@ -200,24 +226,32 @@ class MetadataEndToEndTest {
     @Test
     void aHybridLinkGivesBothHashes() throws Exception {
         Path saved = temp.resolve("hybrid.torrent");
-        CliRuns.Run run = CliRuns.production("info", "--json", "--no-dht", "--timeout", "20", "--save", saved.toString(), magnet("hybrid"));
+        CliRuns.Run run = CliRuns.production(
+                "info", "--json", "--no-dht", "--timeout", "20", "--save", saved.toString(), magnet("hybrid"));
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode copy = libtorrentReads(saved);
-        assertEquals(peers.torrent("hybrid").hashes().v1().get().hex(), copy.get("v1").asText());
-        assertEquals(peers.torrent("hybrid").hashes().v2().get().hex(), copy.get("v2").asText());
+        assertEquals(
+                peers.torrent("hybrid").hashes().v1().get().hex(),
+                copy.get("v1").asText());
+        assertEquals(
+                peers.torrent("hybrid").hashes().v2().get().hex(),
+                copy.get("v2").asText());
         assertEquals("hybrid", JSON.readTree(run.out()).get("version").asText());
     }
 
     @Test
     void noMetadataByTheDeadlineExitsOneAndSaysWhatEachPeerDid() {
         Path saved = temp.resolve("never.torrent");
-        String link = "magnet:?xt=urn:btih:" + peers.torrent("v1").hashes().v1().get().hex() + "&x.pe=127.0.0.1:" + nobody;
+        String link =
+                "magnet:?xt=urn:btih:" + peers.torrent("v1").hashes().v1().get().hex() + "&x.pe=127.0.0.1:" + nobody;
         CliRuns.Run run = CliRuns.production("info", "--no-dht", "--timeout", "3", "--save", saved.toString(), link);
 
         assertEquals(1, run.exitCode(), run.err());
         assertEquals(List.of(), run.outLines());
-        assertTrue(run.err().contains("no verified metadata within 3.0 s: 1 peer found, 0 offered ut_metadata"), run.err());
+        assertTrue(
+                run.err().contains("no verified metadata within 3.0 s: 1 peer found, 0 offered ut_metadata"),
+                run.err());
         assertTrue(run.err().contains("  127.0.0.1:" + nobody + ": unreachable, Connection refused"), run.err());
         assertFalse(Files.exists(saved));
     }
@@ -235,12 +269,20 @@ class MetadataEndToEndTest {
         CliRuns.Run bad = CliRuns.production("info", "magnet:?xt=urn:btih:nothex");
         assertEquals(2, bad.exitCode());
         assertEquals(1, bad.errLines().size(), bad.err());
-        CliRuns.Run nowhere = CliRuns.production("info", "--no-dht", "magnet:?xt=urn:btih:" + peers.torrent("v1").hashes().v1().get().hex());
+        CliRuns.Run nowhere = CliRuns.production(
+                "info",
+                "--no-dht",
+                "magnet:?xt=urn:btih:" + peers.torrent("v1").hashes().v1().get().hex());
         assertEquals(2, nowhere.exitCode());
         assertTrue(nowhere.err().contains("names no tracker"), nowhere.err());
-        CliRuns.Run saveFile = CliRuns.production("info", "--save", temp.resolve("x").toString(), peers.torrent("v1").path().toString());
+        CliRuns.Run saveFile = CliRuns.production(
+                "info",
+                "--save",
+                temp.resolve("x").toString(),
+                peers.torrent("v1").path().toString());
         assertEquals(2, saveFile.exitCode());
-        CliRuns.Run offlineSave = CliRuns.production("info", "--offline", "--save", temp.resolve("x").toString(), magnet("v1"));
+        CliRuns.Run offlineSave = CliRuns.production(
+                "info", "--offline", "--save", temp.resolve("x").toString(), magnet("v1"));
         assertEquals(2, offlineSave.exitCode());
         CliRuns.Run tooSmall = CliRuns.production("info", "--max-metadata-size", "0", magnet("v1"));
         assertEquals(2, tooSmall.exitCode());

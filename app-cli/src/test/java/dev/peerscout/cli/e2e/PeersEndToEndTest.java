@@ -32,6 +32,7 @@ class PeersEndToEndTest {
     private static Aria2Seeder seeder;
     /** A UDP "tracker" that reads every request and never answers. */
     private static DatagramSocket deadTracker;
+
     private static TestTorrent udpTorrent;
     private static Path httpTorrent;
     private static Path deadFirstTier;
@@ -46,8 +47,8 @@ class PeersEndToEndTest {
         udpTorrent = TestTorrent.create(dir, "payload.bin", 200_000, List.of(List.of(tracker.udpUrl())));
         tracker.whitelist(udpTorrent.infoHash());
         httpTorrent = udpTorrent.withTrackers(dir.resolve("http.torrent"), List.of(List.of(tracker.httpUrl())));
-        deadFirstTier = udpTorrent.withTrackers(dir.resolve("dead-first.torrent"),
-                List.of(List.of(dead), List.of(tracker.udpUrl())));
+        deadFirstTier = udpTorrent.withTrackers(
+                dir.resolve("dead-first.torrent"), List.of(List.of(dead), List.of(tracker.udpUrl())));
         seeder = Aria2Seeder.seed(udpTorrent, tracker);
     }
 
@@ -66,7 +67,8 @@ class PeersEndToEndTest {
 
     @Test
     void findsTheSeederOverUdp() {
-        CliRuns.Run run = CliRuns.production("peers", "--no-dht", udpTorrent.torrent().toString(), "--timeout", "10");
+        CliRuns.Run run =
+                CliRuns.production("peers", "--no-dht", udpTorrent.torrent().toString(), "--timeout", "10");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of("127.0.0.1:" + seeder.listenPort()), run.outLines(), run.err());
@@ -75,7 +77,8 @@ class PeersEndToEndTest {
     /** The tracker is on 127.0.0.1, so the peers it names there may be probed; aria2 is verified as a seed. */
     @Test
     void probeVerifiesTheSeederTheTrackerNamed() {
-        CliRuns.Run run = CliRuns.production("peers", "--probe", "--no-dht", udpTorrent.torrent().toString(), "--timeout", "10");
+        CliRuns.Run run = CliRuns.production(
+                "peers", "--probe", "--no-dht", udpTorrent.torrent().toString(), "--timeout", "10");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of("127.0.0.1:" + seeder.listenPort()), run.outLines(), run.err());
@@ -93,7 +96,8 @@ class PeersEndToEndTest {
 
     @Test
     void aDeadFirstTierDoesNotDelayThePeer() throws Exception {
-        CliRuns.Run run = CliRuns.production("peers", "--no-dht", deadFirstTier.toString(), "--timeout", "3", "--ndjson");
+        CliRuns.Run run =
+                CliRuns.production("peers", "--no-dht", deadFirstTier.toString(), "--timeout", "3", "--ndjson");
 
         List<JsonNode> events = new ArrayList<>();
         for (String line : run.outLines()) {
@@ -102,15 +106,19 @@ class PeersEndToEndTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("peer", events.get(0).get("event").asText(), "the peer comes first: " + run.out());
         assertEquals(seeder.listenPort(), events.get(0).get("port").asInt());
-        JsonNode deadOutcome = events.stream().filter(e -> e.get("event").asText().equals("tracker") && e.get("tier").asInt() == 0)
-                .findFirst().orElseThrow();
+        JsonNode deadOutcome = events.stream()
+                .filter(e -> e.get("event").asText().equals("tracker")
+                        && e.get("tier").asInt() == 0)
+                .findFirst()
+                .orElseThrow();
         assertEquals("timeout", deadOutcome.get("status").asText());
         assertTrue(deadOutcome.get("attempts").asInt() >= 2, "retransmitted within the deadline: " + deadOutcome);
     }
 
     @Test
     void minPeersEndsDiscoveryWithoutWaitingForTheDeadTracker() throws Exception {
-        CliRuns.Run run = CliRuns.production("peers", "--no-dht", deadFirstTier.toString(), "--timeout", "30", "--min-peers", "1", "--json");
+        CliRuns.Run run = CliRuns.production(
+                "peers", "--no-dht", deadFirstTier.toString(), "--timeout", "30", "--min-peers", "1", "--json");
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode doc = JSON.readTree(run.out());
@@ -122,7 +130,8 @@ class PeersEndToEndTest {
 
     @Test
     void scrapeCountsTheSeederOverBothProtocols() throws Exception {
-        CliRuns.Run run = CliRuns.production("scrape", udpTorrent.torrent().toString(), "--tracker", tracker.httpUrl(), "--json");
+        CliRuns.Run run =
+                CliRuns.production("scrape", udpTorrent.torrent().toString(), "--tracker", tracker.httpUrl(), "--json");
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode doc = JSON.readTree(run.out());
@@ -148,7 +157,8 @@ class PeersEndToEndTest {
         TestTorrent lonely = TestTorrent.create(dir, "lonely.bin", 50_000, List.of(List.of(tracker.udpUrl())));
         tracker.whitelist(lonely.infoHash());
 
-        CliRuns.Run run = CliRuns.production("peers", "--no-dht", lonely.torrent().toString(), "--timeout", "5");
+        CliRuns.Run run =
+                CliRuns.production("peers", "--no-dht", lonely.torrent().toString(), "--timeout", "5");
 
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("", run.out(), "opentracker lists us, but we are not our own peer");
@@ -156,7 +166,8 @@ class PeersEndToEndTest {
 
     @Test
     void aMissingFileIsOneLineWithExitCodeTwo() {
-        CliRuns.Run run = CliRuns.production("peers", "--no-dht", dir.resolve("nope.torrent").toString());
+        CliRuns.Run run = CliRuns.production(
+                "peers", "--no-dht", dir.resolve("nope.torrent").toString());
 
         assertEquals(2, run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());

@@ -46,7 +46,8 @@ class ProbeEndToEndTest {
     }
 
     private static String magnet(String... xpe) {
-        StringBuilder link = new StringBuilder("magnet:?xt=urn:btih:" + peers.torrent("v1").hashes().v1().get().hex());
+        StringBuilder link = new StringBuilder(
+                "magnet:?xt=urn:btih:" + peers.torrent("v1").hashes().v1().get().hex());
         for (String peer : xpe) {
             link.append("&x.pe=").append(peer);
         }
@@ -56,23 +57,47 @@ class ProbeEndToEndTest {
     /** libtorrent seeders tell of their peers too (PEX): --max-probes 2 keeps those out of this test. */
     @Test
     void stdoutListsOnlyTheVerifiedPeersAndStderrEveryProbe() {
-        CliRuns.Run run = CliRuns.production("peers", "--probe", "--max-probes", "2", "--no-dht", "--timeout", "10", "--peer", at("seeder"),
-                "--peer", "127.0.0.1:" + nobody, peers.torrent("v1").path().toString());
+        CliRuns.Run run = CliRuns.production(
+                "peers",
+                "--probe",
+                "--max-probes",
+                "2",
+                "--no-dht",
+                "--timeout",
+                "10",
+                "--peer",
+                at("seeder"),
+                "--peer",
+                "127.0.0.1:" + nobody,
+                peers.torrent("v1").path().toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of(at("seeder")), run.outLines(), run.err());
         assertTrue(run.err().contains("probe " + at("seeder") + ": ok, libtorrent"), run.err());
         assertTrue(run.err().contains("100% (seed)"), run.err());
         assertTrue(run.err().contains("probe 127.0.0.1:" + nobody + ": refused"), run.err());
-        assertTrue(run.err().lines().anyMatch(line -> line.startsWith("found ") && line.contains(" peers, 1 verified, 1 refused")), run.err());
+        assertTrue(
+                run.err()
+                        .lines()
+                        .anyMatch(line -> line.startsWith("found ") && line.contains(" peers, 1 verified, 1 refused")),
+                run.err());
     }
 
     /** The torrent files' own piece counts and hashes reach the handshake: v2-only and hybrid against libtorrent. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"v2", "hybrid"})
     void v2OnlyAndHybridTorrentsAreVerified(String kind) {
-        CliRuns.Run run = CliRuns.production("peers", "--probe", "--max-probes", "1", "--no-dht", "--timeout", "10", "--peer",
-                at("seeder"), peers.torrent(kind).path().toString());
+        CliRuns.Run run = CliRuns.production(
+                "peers",
+                "--probe",
+                "--max-probes",
+                "1",
+                "--no-dht",
+                "--timeout",
+                "10",
+                "--peer",
+                at("seeder"),
+                peers.torrent(kind).path().toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of(at("seeder")), run.outLines(), run.err());
@@ -81,7 +106,14 @@ class ProbeEndToEndTest {
 
     @Test
     void nothingVerifiedExitsOne() {
-        CliRuns.Run run = CliRuns.production("peers", "--probe", "--no-dht", "--timeout", "5", "--peer", "127.0.0.1:" + nobody,
+        CliRuns.Run run = CliRuns.production(
+                "peers",
+                "--probe",
+                "--no-dht",
+                "--timeout",
+                "5",
+                "--peer",
+                "127.0.0.1:" + nobody,
                 peers.torrent("v1").path().toString());
         assertEquals(1, run.exitCode(), run.err());
         assertEquals(List.of(), run.outLines());
@@ -89,7 +121,15 @@ class ProbeEndToEndTest {
 
     @Test
     void jsonGivesEachPeerItsProbe() throws IOException {
-        CliRuns.Run run = CliRuns.production("peers", "--probe", "--max-probes", "2", "--no-dht", "--json", "--timeout", "10",
+        CliRuns.Run run = CliRuns.production(
+                "peers",
+                "--probe",
+                "--max-probes",
+                "2",
+                "--no-dht",
+                "--json",
+                "--timeout",
+                "10",
                 magnet(at("partial"), at("seeder")));
 
         assertEquals(0, run.exitCode(), run.err());
@@ -115,14 +155,24 @@ class ProbeEndToEndTest {
         assertEquals(2, fromMagnet, run.out());
         // A magnet link knows no piece count: a leecher's bitfield cannot be measured, have_all can.
         JsonNode seeder = root.get("peers").findParents("port").stream()
-                .filter(p -> p.get("port").asInt() == peers.port("seeder")).findFirst().get();
+                .filter(p -> p.get("port").asInt() == peers.port("seeder"))
+                .findFirst()
+                .get();
         assertEquals(100, seeder.get("probe").get("percent").asInt());
         assertTrue(seeder.get("probe").get("seed").asBoolean());
     }
 
     @Test
     void ndjsonStreamsAProbeEventPerPeer() throws IOException {
-        CliRuns.Run run = CliRuns.production("peers", "--probe", "--no-dht", "--ndjson", "--timeout", "10", "--peer", at("partial"),
+        CliRuns.Run run = CliRuns.production(
+                "peers",
+                "--probe",
+                "--no-dht",
+                "--ndjson",
+                "--timeout",
+                "10",
+                "--peer",
+                at("partial"),
                 peers.torrent("v1").path().toString());
 
         assertEquals(0, run.exitCode(), run.err());
@@ -144,7 +194,8 @@ class ProbeEndToEndTest {
     /** The link's only peer is a leecher connected to two seeders: PEX names them, and they are verified too. */
     @Test
     void aLeechersPexBringsItsSeedersVerified() throws IOException {
-        CliRuns.Run run = CliRuns.production("peers", "--probe", "--no-dht", "--json", "--timeout", "10", magnet(at("pex")));
+        CliRuns.Run run =
+                CliRuns.production("peers", "--probe", "--no-dht", "--json", "--timeout", "10", magnet(at("pex")));
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode root = JSON.readTree(run.out());

@@ -30,9 +30,11 @@ class ReleaseArchiveTest {
 
     @TempDir
     static Path dir;
+
     private static Path prefix;
     /** A symlink to bin/peerscout in a directory of its own, as ~/bin/peerscout might be. */
     private static Path linked;
+
     private static Path cacheHome;
 
     @BeforeAll
@@ -54,7 +56,8 @@ class ReleaseArchiveTest {
         Result version = peerscout("--version");
 
         assertEquals(0, version.exitCode(), version.err());
-        assertTrue(version.out().matches("(?s)peerscout \\d+\\.\\d+\\.\\d+\\S* \\(commit [0-9a-f]{7,}(-dirty)?\\)\n.*"),
+        assertTrue(
+                version.out().matches("(?s)peerscout \\d+\\.\\d+\\.\\d+\\S* \\(commit [0-9a-f]{7,}(-dirty)?\\)\n.*"),
                 version.out());
     }
 
@@ -69,7 +72,8 @@ class ReleaseArchiveTest {
         assertTrue(first.out().contains("Info hash:    4090c3c2a394a49974dfbbf2ce7ad0db3cdeddd7"), first.out());
         assertEquals(0, made.exitCode(), made.err());
         try (Stream<Path> caches = Files.list(cacheHome.resolve("peerscout"))) {
-            assertTrue(caches.anyMatch(f -> f.getFileName().toString().matches("peerscout-.*\\.(jsa|aot)")),
+            assertTrue(
+                    caches.anyMatch(f -> f.getFileName().toString().matches("peerscout-.*\\.(jsa|aot)")),
                     "no start-up cache in " + cacheHome + ": " + made.err());
         }
         assertEquals(0, cached.exitCode(), cached.err());
@@ -86,9 +90,13 @@ class ReleaseArchiveTest {
         assertTrue(pages.stream().anyMatch(p -> p.endsWith("peerscout.1")), pages.toString());
         assertTrue(pages.stream().anyMatch(p -> p.endsWith("peerscout-peers.1")), pages.toString());
         for (Path page : pages) {
-            Result man = run(List.of("man", "-l", page.toString()), Map.of("MANPAGER", "cat", "MANWIDTH", "100", "LANG", "C"));
+            Result man = run(
+                    List.of("man", "-l", page.toString()), Map.of("MANPAGER", "cat", "MANWIDTH", "100", "LANG", "C"));
             assertEquals(0, man.exitCode(), page + ": " + man.err());
-            assertTrue(man.out().contains("NAME") && man.out().contains("OPTIONS") && man.out().contains("--help"),
+            assertTrue(
+                    man.out().contains("NAME")
+                            && man.out().contains("OPTIONS")
+                            && man.out().contains("--help"),
                     page + ": " + man.out());
             assertEquals("", man.err(), page + " has roff warnings");
         }
@@ -103,10 +111,16 @@ class ReleaseArchiveTest {
             subcommands = pages.map(page -> page.getFileName().toString())
                     .filter(name -> name.startsWith("peerscout-"))
                     .map(name -> name.substring("peerscout-".length(), name.length() - ".1".length()))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         assertTrue(subcommands.containsAll(List.of("info", "peers", "scrape")), subcommands.toString());
-        assertEquals(subcommands, complete(script, "").stream().filter(word -> !word.startsWith("-")).sorted().toList());
+        assertEquals(
+                subcommands,
+                complete(script, "").stream()
+                        .filter(word -> !word.startsWith("-"))
+                        .sorted()
+                        .toList());
         assertTrue(complete(script, "peers", "--min").contains("--min-peers"));
     }
 
@@ -115,7 +129,11 @@ class ReleaseArchiveTest {
         String line = "peerscout " + String.join(" ", words);
         Result bash = run(bashCompleting(script, words), Map.of("LINE", line));
         assertEquals(0, bash.exitCode(), bash.err());
-        return bash.out().lines().map(String::strip).filter(word -> !word.isEmpty()).toList();
+        return bash.out()
+                .lines()
+                .map(String::strip)
+                .filter(word -> !word.isEmpty())
+                .toList();
     }
 
     private static List<String> bashCompleting(Path script, String... words) {
@@ -142,11 +160,16 @@ class ReleaseArchiveTest {
     private static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().putAll(env);
         Process process = ChildProcesses.killedOnExit(builder.start());
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "did not end: " + command);
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -94,24 +94,42 @@ class TrackersEndToEndTest {
         String http = opentracker.httpUrl();
         String v6 = "udp://[::1]:" + ipv6Relay.port() + "/announce";
         String shouted = "UDP://127.0.0.1:" + opentracker.udpPort() + "/announce/";
-        Path list = Files.writeString(dir.resolve("trackers.txt"), String.join("\n",
-                "# a trackerslist-style list", "", udp, shouted, http, v6,
-                "udp://127.0.0.1:" + closedUdp + "/announce",
-                "http://127.0.0.1:" + closedTcp + "/announce",
-                "http://[::1]:" + closedTcp + "/announce",
-                "udp://tracker.peerscout.invalid:6969/announce",
-                "udp://127.0.0.1:" + silentUdp.getLocalPort() + "/announce",
-                "http://127.0.0.1:" + brokenHttp.getAddress().getPort() + "/announce?passkey=s3cr3t") + "\n");
+        Path list = Files.writeString(
+                dir.resolve("trackers.txt"),
+                String.join(
+                                "\n",
+                                "# a trackerslist-style list",
+                                "",
+                                udp,
+                                shouted,
+                                http,
+                                v6,
+                                "udp://127.0.0.1:" + closedUdp + "/announce",
+                                "http://127.0.0.1:" + closedTcp + "/announce",
+                                "http://[::1]:" + closedTcp + "/announce",
+                                "udp://tracker.peerscout.invalid:6969/announce",
+                                "udp://127.0.0.1:" + silentUdp.getLocalPort() + "/announce",
+                                "http://127.0.0.1:" + brokenHttp.getAddress().getPort() + "/announce?passkey=s3cr3t")
+                        + "\n");
 
         CliRuns.Run run = CliRuns.production("trackers", "--from", list.toString(), "--timeout", "3", "--json");
 
         assertEquals(1, run.exitCode(), run.err());
         Map<String, JsonNode> byUrl = addressesByUrl(JSON.readTree(run.out()));
-        assertEquals(List.of(udp, shouted, http, v6, "udp://127.0.0.1:" + closedUdp + "/announce",
-                "http://127.0.0.1:" + closedTcp + "/announce", "http://[::1]:" + closedTcp + "/announce",
-                "udp://tracker.peerscout.invalid:6969/announce", "udp://127.0.0.1:" + silentUdp.getLocalPort() + "/announce",
-                "http://127.0.0.1:" + brokenHttp.getAddress().getPort() + "/announce?passkey=***"),
-                List.copyOf(byUrl.keySet()), "every spelling, in order, passkeys masked");
+        assertEquals(
+                List.of(
+                        udp,
+                        shouted,
+                        http,
+                        v6,
+                        "udp://127.0.0.1:" + closedUdp + "/announce",
+                        "http://127.0.0.1:" + closedTcp + "/announce",
+                        "http://[::1]:" + closedTcp + "/announce",
+                        "udp://tracker.peerscout.invalid:6969/announce",
+                        "udp://127.0.0.1:" + silentUdp.getLocalPort() + "/announce",
+                        "http://127.0.0.1:" + brokenHttp.getAddress().getPort() + "/announce?passkey=***"),
+                List.copyOf(byUrl.keySet()),
+                "every spelling, in order, passkeys masked");
         JsonNode refusedByUdp = byUrl.get(udp);
         assertEquals("error", refusedByUdp.get("status").asText(), refusedByUdp.toString());
         assertTrue(refusedByUdp.get("alive").asBoolean());
@@ -125,16 +143,33 @@ class TrackersEndToEndTest {
         assertTrue(refusedByHttp.get("connectMs").isNull(), "HTTP has no connect step");
         assertEquals("ipv6", byUrl.get(v6).get("family").asText());
         assertEquals("::1", byUrl.get(v6).get("address").asText(), "RFC 5952, as peers writes IPv6");
-        assertEquals("error", byUrl.get(v6).get("status").asText(), byUrl.get(v6).toString());
-        assertEquals("refused", byUrl.get("udp://127.0.0.1:" + closedUdp + "/announce").get("status").asText());
-        assertEquals("refused", byUrl.get("http://127.0.0.1:" + closedTcp + "/announce").get("status").asText());
-        assertEquals("refused", byUrl.get("http://[::1]:" + closedTcp + "/announce").get("status").asText());
+        assertEquals(
+                "error", byUrl.get(v6).get("status").asText(), byUrl.get(v6).toString());
+        assertEquals(
+                "refused",
+                byUrl.get("udp://127.0.0.1:" + closedUdp + "/announce")
+                        .get("status")
+                        .asText());
+        assertEquals(
+                "refused",
+                byUrl.get("http://127.0.0.1:" + closedTcp + "/announce")
+                        .get("status")
+                        .asText());
+        assertEquals(
+                "refused",
+                byUrl.get("http://[::1]:" + closedTcp + "/announce")
+                        .get("status")
+                        .asText());
         JsonNode unresolved = byUrl.get("udp://tracker.peerscout.invalid:6969/announce");
         assertEquals("dns", unresolved.get("status").asText());
         assertTrue(unresolved.get("address").isNull());
-        assertEquals("timeout", byUrl.get("udp://127.0.0.1:" + silentUdp.getLocalPort() + "/announce")
-                .get("status").asText());
-        JsonNode broken = byUrl.get("http://127.0.0.1:" + brokenHttp.getAddress().getPort() + "/announce?passkey=***");
+        assertEquals(
+                "timeout",
+                byUrl.get("udp://127.0.0.1:" + silentUdp.getLocalPort() + "/announce")
+                        .get("status")
+                        .asText());
+        JsonNode broken =
+                byUrl.get("http://127.0.0.1:" + brokenHttp.getAddress().getPort() + "/announce?passkey=***");
         assertEquals("malformed", broken.get("status").asText());
         assertTrue(run.err().contains("4 of 10 tracker URLs answered"), run.err());
         assertTrue(!run.out().contains("s3cr3t") && !run.err().contains("s3cr3t"), "the passkey never shows");
@@ -145,10 +180,18 @@ class TrackersEndToEndTest {
         String v6 = "udp://[::1]:" + ipv6Relay.port() + "/announce";
         String dead = "udp://127.0.0.1:" + closedUdp + "/announce";
 
-        CliRuns.Run json = CliRuns.production("trackers", opentracker.udpUrl(), opentracker.httpUrl(), v6,
-                "--info-hash", LISTED.hex(), "--timeout", "5", "--json");
-        CliRuns.Run table = CliRuns.production("trackers", dead, opentracker.udpUrl(), "--info-hash", LISTED.hex(),
-                "--timeout", "5");
+        CliRuns.Run json = CliRuns.production(
+                "trackers",
+                opentracker.udpUrl(),
+                opentracker.httpUrl(),
+                v6,
+                "--info-hash",
+                LISTED.hex(),
+                "--timeout",
+                "5",
+                "--json");
+        CliRuns.Run table = CliRuns.production(
+                "trackers", dead, opentracker.udpUrl(), "--info-hash", LISTED.hex(), "--timeout", "5");
 
         assertEquals(0, json.exitCode(), json.err());
         for (JsonNode tracker : JSON.readTree(json.out()).get("trackers")) {
@@ -161,7 +204,11 @@ class TrackersEndToEndTest {
             assertEquals("ok", address.get("scrape").asText(), address.toString());
             assertTrue(address.get("scrapeMs").isNumber());
         }
-        JsonNode http = JSON.readTree(json.out()).get("trackers").get(1).get("addresses").get(0);
+        JsonNode http = JSON.readTree(json.out())
+                .get("trackers")
+                .get(1)
+                .get("addresses")
+                .get(0);
         assertEquals(http.get("interval").asLong() / 2, http.get("minInterval").asLong(), "HTTP gives min interval");
         assertEquals(1, table.exitCode(), table.err());
         List<String> lines = table.outLines();
@@ -172,8 +219,8 @@ class TrackersEndToEndTest {
 
     @Test
     void ndjsonIsOneEventPerCheckedAddress() throws Exception {
-        CliRuns.Run run = CliRuns.production("trackers", opentracker.udpUrl(), "udp://127.0.0.1:" + closedUdp + "/x",
-                "--ndjson", "--timeout", "3");
+        CliRuns.Run run = CliRuns.production(
+                "trackers", opentracker.udpUrl(), "udp://127.0.0.1:" + closedUdp + "/x", "--ndjson", "--timeout", "3");
 
         assertEquals(1, run.exitCode(), run.err());
         List<JsonNode> events = new ArrayList<>();
@@ -184,8 +231,20 @@ class TrackersEndToEndTest {
         for (JsonNode event : events) {
             assertEquals("check", event.get("event").asText());
             assertEquals(1, event.get("round").asInt());
-            for (String field : List.of("url", "address", "family", "alive", "status", "error", "warning", "connectMs",
-                    "announceMs", "scrapeMs", "interval", "minInterval", "scrape")) {
+            for (String field : List.of(
+                    "url",
+                    "address",
+                    "family",
+                    "alive",
+                    "status",
+                    "error",
+                    "warning",
+                    "connectMs",
+                    "announceMs",
+                    "scrapeMs",
+                    "interval",
+                    "minInterval",
+                    "scrape")) {
                 assertTrue(event.has(field), field + " in " + event);
             }
         }
@@ -208,35 +267,63 @@ class TrackersEndToEndTest {
     /** Stops at the count and sums up; a watch faster than once a minute needs a real swarm. */
     @Test
     void aShortWatchWithARealSwarmEndsWithASummaryPerUrlAndAddress() throws Exception {
-        CliRuns.Run run = CliRuns.production("trackers", opentracker.udpUrl(), "--info-hash", LISTED.hex(),
-                "--watch", "1", "--count", "2", "--timeout", "1");
+        CliRuns.Run run = CliRuns.production(
+                "trackers",
+                opentracker.udpUrl(),
+                "--info-hash",
+                LISTED.hex(),
+                "--watch",
+                "1",
+                "--count",
+                "2",
+                "--timeout",
+                "1");
 
         assertEquals(0, run.exitCode(), run.err());
         List<JsonNode> events = new ArrayList<>();
         for (String line : run.outLines()) {
             events.add(JSON.readTree(line));
         }
-        assertEquals(List.of("check", "check", "summary"), events.stream().map(e -> e.get("event").asText()).toList());
-        assertEquals(List.of(1, 2), events.subList(0, 2).stream().map(e -> e.get("round").asInt()).toList());
+        assertEquals(
+                List.of("check", "check", "summary"),
+                events.stream().map(e -> e.get("event").asText()).toList());
+        assertEquals(
+                List.of(1, 2),
+                events.subList(0, 2).stream().map(e -> e.get("round").asInt()).toList());
         JsonNode summary = events.get(2);
         assertEquals(2, summary.get("checks").asInt());
         assertEquals(100.0, summary.get("uptimePercent").asDouble());
-        assertTrue(summary.get("medianMs").isNumber() && summary.get("p95Ms").isNumber() && summary.get("maxMs").isNumber());
+        assertTrue(summary.get("medianMs").isNumber()
+                && summary.get("p95Ms").isNumber()
+                && summary.get("maxMs").isNumber());
         assertEquals(0, summary.get("failures").size());
     }
 
     /** A real process and a real SIGINT: the watch ends with its summary instead of dying mid-line. */
     @Test
     void ctrlCEndsAWatchWithItsSummary() throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.peerscout.cli.Main", "trackers",
-                opentracker.udpUrl(), "--info-hash", LISTED.hex(), "--watch", "1", "--timeout", "1")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.peerscout.cli.Main",
+                        "trackers",
+                        opentracker.udpUrl(),
+                        "--info-hash",
+                        LISTED.hex(),
+                        "--watch",
+                        "1",
+                        "--timeout",
+                        "1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (var out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             JsonNode first = JSON.readTree(out.readLine());
             assertEquals("check", first.get("event").asText());
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
+                    .start()
+                    .waitFor();
             assertTrue(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the watch ended");
             assertEquals(130, process.exitValue(), "128 + SIGINT, as the shell expects");
             List<JsonNode> rest = new ArrayList<>();
@@ -256,18 +343,31 @@ class TrackersEndToEndTest {
     @Test
     void ctrlCEndsACheckWithTheUrlsCheckedSoFar() throws Exception {
         Path err = dir.resolve("interrupted-check.err");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.peerscout.cli.Main", "trackers", "--ndjson",
-                opentracker.udpUrl(), "udp://127.0.0.1:" + silentUdp.getLocalPort() + "/announce", "--timeout", "60")
-                .redirectError(err.toFile()).start();
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.peerscout.cli.Main",
+                        "trackers",
+                        "--ndjson",
+                        opentracker.udpUrl(),
+                        "udp://127.0.0.1:" + silentUdp.getLocalPort() + "/announce",
+                        "--timeout",
+                        "60")
+                .redirectError(err.toFile())
+                .start();
+        try (var out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("check", JSON.readTree(out.readLine()).get("event").asText());
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
+                    .start()
+                    .waitFor();
 
             assertTrue(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "ended long before the deadline");
             assertEquals(130, process.exitValue());
-            assertTrue(Files.readString(err).contains("1 of 2 tracker URLs answered (1 of 2 addresses)"), Files.readString(err));
+            assertTrue(
+                    Files.readString(err).contains("1 of 2 tracker URLs answered (1 of 2 addresses)"),
+                    Files.readString(err));
         } finally {
             process.destroyForcibly();
         }
@@ -311,8 +411,10 @@ class TrackersEndToEndTest {
         }
 
         static UdpRelay onIpv6To(int trackerPort) throws IOException {
-            return new UdpRelay(new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0)),
-                    new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), trackerPort);
+            return new UdpRelay(
+                    new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0)),
+                    new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
+                    trackerPort);
         }
 
         int port() {
@@ -324,18 +426,20 @@ class TrackersEndToEndTest {
         }
 
         private static Thread pump(DatagramSocket from, Handler handler) {
-            Thread thread = new Thread(() -> {
-                byte[] buffer = new byte[2048];
-                while (!from.isClosed()) {
-                    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-                    try {
-                        from.receive(packet);
-                        handler.handle(packet);
-                    } catch (IOException e) {
-                        // closed, or an ICMP error for a client that left: go on until closed
-                    }
-                }
-            }, "udp-relay-" + from.getLocalPort());
+            Thread thread = new Thread(
+                    () -> {
+                        byte[] buffer = new byte[2048];
+                        while (!from.isClosed()) {
+                            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                            try {
+                                from.receive(packet);
+                                handler.handle(packet);
+                            } catch (IOException e) {
+                                // closed, or an ICMP error for a client that left: go on until closed
+                            }
+                        }
+                    },
+                    "udp-relay-" + from.getLocalPort());
             thread.setDaemon(true);
             thread.start();
             return thread;

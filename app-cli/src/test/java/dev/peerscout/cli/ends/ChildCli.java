@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * disk or a closed descriptor. Its stderr is read line by line as it comes; every wait is bounded.
  */
 final class ChildCli implements AutoCloseable {
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Process process;
     private final BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
@@ -34,14 +35,15 @@ final class ChildCli implements AutoCloseable {
         Thread errReader = new Thread(() -> readLines(process.getErrorStream()), "child-stderr");
         errReader.setDaemon(true);
         errReader.start();
-        out = readStdout ? CompletableFuture.supplyAsync(() -> readAll(process.getInputStream(), outLines))
+        out = readStdout
+                ? CompletableFuture.supplyAsync(() -> readAll(process.getInputStream(), outLines))
                 : CompletableFuture.completedFuture("");
     }
 
     /** The command line that runs peerscout with these arguments. */
     static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
-                "dev.peerscout.cli.Main"));
+        List<String> command =
+                new ArrayList<>(List.of(JAVA, "-cp", System.getProperty("java.class.path"), "dev.peerscout.cli.Main"));
         command.addAll(List.of(args));
         return command;
     }
@@ -52,14 +54,19 @@ final class ChildCli implements AutoCloseable {
 
     /** With stdout written to {@code file} ({@code /dev/full}). */
     static ChildCli startWritingTo(File file, String... args) throws IOException {
-        return new ChildCli(new ProcessBuilder(command(args)).redirectOutput(file).start(), false);
+        return new ChildCli(
+                new ProcessBuilder(command(args)).redirectOutput(file).start(), false);
     }
 
     /** With stdout closed ({@code >&-}), through the shell. */
     static ChildCli startWithStdoutClosed(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("sh", "-c", "exec \"$0\" \"$@\" >&-"));
         command.addAll(command(args));
-        return new ChildCli(new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start(), false);
+        return new ChildCli(
+                new ProcessBuilder(command)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start(),
+                false);
     }
 
     /** Waits (bounded) for a stderr line that matches; fails with everything seen so far. */
@@ -99,7 +106,9 @@ final class ChildCli implements AutoCloseable {
 
     /** Sends {@code SIGINT}, {@code SIGTERM} or {@code SIGHUP} by the child's pid. */
     void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new AssertionError("kill -" + name + " failed");
         }

@@ -49,6 +49,7 @@ final class LoggingTrackers implements AutoCloseable {
     private final Set<String> udpHoldStarted = ConcurrentHashMap.newKeySet();
     /** HTTP answers that wait until the UDP tracker has logged the same swarm's announce, by swarm. */
     private final Map<String, CompletableFuture<Void>> httpAfterUdp = new ConcurrentHashMap<>();
+
     private final List<HttpExchange> held = new CopyOnWriteArrayList<>();
     /** UDP answers that wait until the HTTP tracker has heard of the same swarm, by swarm. */
     private final Map<String, List<DatagramPacket>> udpAfterHttp = new ConcurrentHashMap<>();
@@ -150,18 +151,27 @@ final class LoggingTrackers implements AutoCloseable {
                 byte[] hash = new byte[20];
                 in.get(16, hash);
                 String hex = HexFormat.of().formatHex(hash);
-                log(udpLog, hex, switch (in.getInt(80)) {
-                    case 2 -> "started";
-                    case 3 -> "stopped";
-                    case 1 -> "completed";
-                    default -> "none";
-                });
+                log(
+                        udpLog,
+                        hex,
+                        switch (in.getInt(80)) {
+                            case 2 -> "started";
+                            case 3 -> "stopped";
+                            case 1 -> "completed";
+                            default -> "none";
+                        });
                 httpAfterUdp.getOrDefault(hex, new CompletableFuture<>()).complete(null);
                 if (in.getInt(80) == 2 && udpHoldStarted.contains(hex)) {
                     continue;
                 }
-                out = ByteBuffer.allocate(26).putInt(1).putInt(in.getInt(12)).putInt(1800).putInt(1).putInt(0)
-                        .put(new byte[] {10, 1, 2, 3}).putShort((short) 6881);
+                out = ByteBuffer.allocate(26)
+                        .putInt(1)
+                        .putInt(in.getInt(12))
+                        .putInt(1800)
+                        .putInt(1)
+                        .putInt(0)
+                        .put(new byte[] {10, 1, 2, 3})
+                        .putShort((short) 6881);
             } else if (packet.getLength() >= 36 && in.getInt(8) == 2) {
                 int hashes = (packet.getLength() - 16) / 20;
                 for (int i = 0; i < hashes; i++) {
@@ -207,8 +217,9 @@ final class LoggingTrackers implements AutoCloseable {
         for (String parameter : exchange.getRequestURI().getRawQuery().split("&")) {
             String[] pair = parameter.split("=", 2);
             if (pair[0].equals("info_hash")) {
-                hash = HexFormat.of().formatHex(URLDecoder.decode(pair[1], StandardCharsets.ISO_8859_1)
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                hash = HexFormat.of()
+                        .formatHex(URLDecoder.decode(pair[1], StandardCharsets.ISO_8859_1)
+                                .getBytes(StandardCharsets.ISO_8859_1));
             } else if (pair[0].equals("event")) {
                 event = pair[1];
             }
@@ -229,7 +240,8 @@ final class LoggingTrackers implements AutoCloseable {
             waiting.forEach(this::send);
             waiting.clear();
         }
-        if ((event.equals("started") && holdStarted.contains(hash)) || (event.equals("stopped") && holdStopped.contains(hash))) {
+        if ((event.equals("started") && holdStarted.contains(hash))
+                || (event.equals("stopped") && holdStopped.contains(hash))) {
             held.add(exchange);
             return;
         }
@@ -244,7 +256,8 @@ final class LoggingTrackers implements AutoCloseable {
     }
 
     private void log(Map<String, List<String>> log, String hash, String event) {
-        log.computeIfAbsent(String.valueOf(hash), h -> new CopyOnWriteArrayList<>()).add(event);
+        log.computeIfAbsent(String.valueOf(hash), h -> new CopyOnWriteArrayList<>())
+                .add(event);
         heard(log == httpLog ? "http" : "udp", String.valueOf(hash), event).complete(null);
     }
 

@@ -53,12 +53,16 @@ class ProcessEndsTest {
 
             assertEquals(exitCode, cli.exitCode());
             assertStartedThenStopped(trackers.udpEvents(hash), "the UDP tracker heard our goodbye");
-            assertEquals(List.of("started", "stopped"), trackers.httpEvents(hash), "the HTTP tracker heard our goodbye");
+            assertEquals(
+                    List.of("started", "stopped"), trackers.httpEvents(hash), "the HTTP tracker heard our goodbye");
             List<String> err = cli.errLinesAtEnd();
             String summary = err.get(err.size() - 1);
             assertTrue(summary.startsWith(SUMMARY) && summary.endsWith(" (interrupted)"), String.join("\n", err));
-            assertTrue(err.stream().anyMatch(line -> line.startsWith("tracker " + trackers.silentUrl())
-                    && line.contains("skipped: interrupted")), String.join("\n", err));
+            assertTrue(
+                    err.stream()
+                            .anyMatch(line -> line.startsWith("tracker " + trackers.silentUrl())
+                                    && line.contains("skipped: interrupted")),
+                    String.join("\n", err));
             if (format.equals("--json")) {
                 JsonNode doc = JSON.readTree(cli.out());
                 assertTrue(doc.get("interrupted").asBoolean(), cli.out());
@@ -76,9 +80,10 @@ class ProcessEndsTest {
     @Test
     void scrapePrintsEachTrackerTheMomentItAnswersAndCtrlCEndsItWithWhatItHas() throws Exception {
         String hash = Fixtures.anyInfoHash().hex();
-        try (ChildCli cli = ChildCli.start("scrape", hash, "--tracker", trackers.udpUrl(), "--tracker", trackers.silentUrl(),
-                "--timeout", "60")) {
-            cli.awaitOutLine(line -> line.startsWith("  " + hash + "         1         0         0"),
+        try (ChildCli cli = ChildCli.start(
+                "scrape", hash, "--tracker", trackers.udpUrl(), "--tracker", trackers.silentUrl(), "--timeout", "60")) {
+            cli.awaitOutLine(
+                    line -> line.startsWith("  " + hash + "         1         0         0"),
                     "with the answering tracker's counts, long before the deadline");
 
             cli.signal("INT");
@@ -87,15 +92,25 @@ class ProcessEndsTest {
             assertTrue(cli.out().contains(trackers.silentUrl() + ": skipped: interrupted"), cli.out());
             List<String> err = cli.errLinesAtEnd();
             String summary = err.get(err.size() - 1);
-            assertTrue(summary.startsWith("1 of 2 trackers answered in ") && summary.endsWith(" (interrupted)"), String.join("\n", err));
+            assertTrue(
+                    summary.startsWith("1 of 2 trackers answered in ") && summary.endsWith(" (interrupted)"),
+                    String.join("\n", err));
         }
     }
 
     @Test
     void scrapeJsonOnSigtermHoldsTheAnswersSoFar() throws Exception {
         String hash = Fixtures.anyInfoHash().hex();
-        try (ChildCli cli = ChildCli.start("scrape", hash, "--tracker", trackers.udpUrl(), "--tracker", trackers.silentUrl(),
-                "--timeout", "60", "--json")) {
+        try (ChildCli cli = ChildCli.start(
+                "scrape",
+                hash,
+                "--tracker",
+                trackers.udpUrl(),
+                "--tracker",
+                trackers.silentUrl(),
+                "--timeout",
+                "60",
+                "--json")) {
             trackers.scraped(hash).get(30, TimeUnit.SECONDS);
 
             cli.signal("TERM");
@@ -120,7 +135,8 @@ class ProcessEndsTest {
 
             assertEquals(130, cli.exitCode());
             List<String> err = cli.errLinesAtEnd();
-            assertFalse(err.stream().anyMatch(line -> line.startsWith("found ")),
+            assertFalse(
+                    err.stream().anyMatch(line -> line.startsWith("found ")),
                     "it did not wait out the goodbye that is never answered: " + err);
             assertEquals("", cli.out(), "ended at once: no document");
         }
@@ -132,12 +148,20 @@ class ProcessEndsTest {
         trackers.holdStarted(hash);
         trackers.udpAnswersAfterHttp(hash);
 
-        CliRuns.Run run = CliRuns.production("peers", LoggingTrackers.magnet(hash, trackers.udpUrl(), trackers.httpUrl()),
-                "--no-dht", "--timeout", "30", "--min-peers", "1");
+        CliRuns.Run run = CliRuns.production(
+                "peers",
+                LoggingTrackers.magnet(hash, trackers.udpUrl(), trackers.httpUrl()),
+                "--no-dht",
+                "--timeout",
+                "30",
+                "--min-peers",
+                "1");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of(LoggingTrackers.UDP_PEER), run.outLines());
-        assertEquals(List.of("started", "stopped"), trackers.httpEvents(hash),
+        assertEquals(
+                List.of("started", "stopped"),
+                trackers.httpEvents(hash),
                 "the tracker that had our started but had not answered hears stopped: no ghost");
         assertStartedThenStopped(trackers.udpEvents(hash), "the UDP tracker that answered heard our goodbye");
     }
@@ -146,25 +170,32 @@ class ProcessEndsTest {
     void ctrlCDuringTrackersSaysStoppedWhereStartedMayHaveArrivedAndPrintsWhatItHas() throws Exception {
         String hash = Fixtures.anyInfoHash().hex();
         trackers.holdStarted(hash);
-        try (ChildCli cli = ChildCli.start("trackers", trackers.udpUrl(), trackers.httpUrl(), "--info-hash", hash,
-                "--timeout", "60")) {
+        try (ChildCli cli = ChildCli.start(
+                "trackers", trackers.udpUrl(), trackers.httpUrl(), "--info-hash", hash, "--timeout", "60")) {
             trackers.heard("http", hash, "started").get(30, TimeUnit.SECONDS);
             trackers.heard("udp", hash, "stopped").get(30, TimeUnit.SECONDS);
 
             cli.signal("INT");
 
             assertEquals(130, cli.exitCode());
-            assertEquals(List.of("started", "stopped"), trackers.httpEvents(hash),
+            assertEquals(
+                    List.of("started", "stopped"),
+                    trackers.httpEvents(hash),
                     "the tracker whose answer to started was still on its way hears stopped: no ghost");
             assertStartedThenStopped(trackers.udpEvents(hash), "the UDP tracker that answered heard its goodbye");
             List<String> out = cli.out().lines().toList();
-            assertTrue(out.stream().anyMatch(line -> line.startsWith("ok ") && line.contains(trackers.udpUrl())), cli.out());
-            assertTrue(out.stream().anyMatch(line -> line.startsWith("skipped ") && line.contains(trackers.httpUrl())),
+            assertTrue(
+                    out.stream().anyMatch(line -> line.startsWith("ok ") && line.contains(trackers.udpUrl())),
+                    cli.out());
+            assertTrue(
+                    out.stream().anyMatch(line -> line.startsWith("skipped ") && line.contains(trackers.httpUrl())),
                     cli.out());
             List<String> err = cli.errLinesAtEnd();
             String summary = err.get(err.size() - 1);
-            assertTrue(summary.startsWith("1 of 2 tracker URLs answered (1 of 2 addresses) in ")
-                    && summary.endsWith(" (interrupted)"), String.join("\n", err));
+            assertTrue(
+                    summary.startsWith("1 of 2 tracker URLs answered (1 of 2 addresses) in ")
+                            && summary.endsWith(" (interrupted)"),
+                    String.join("\n", err));
         }
     }
 
@@ -174,13 +205,24 @@ class ProcessEndsTest {
         trackers.udpHoldsStarted(hash);
         trackers.httpAnswersAfterUdp(hash);
 
-        CliRuns.Run run = CliRuns.production("peers", LoggingTrackers.magnet(hash, trackers.udpUrl(), trackers.httpUrl()),
-                "--no-dht", "--timeout", "30", "--min-peers", "1");
+        CliRuns.Run run = CliRuns.production(
+                "peers",
+                LoggingTrackers.magnet(hash, trackers.udpUrl(), trackers.httpUrl()),
+                "--no-dht",
+                "--timeout",
+                "30",
+                "--min-peers",
+                "1");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of(LoggingTrackers.HTTP_PEER), run.outLines());
-        String skipped = run.err().lines().filter(l -> l.startsWith("tracker " + trackers.udpUrl())).findFirst().orElseThrow();
-        assertTrue(skipped.contains(": skipped: ") && skipped.contains(", 2 requests, "),
+        String skipped = run.err()
+                .lines()
+                .filter(l -> l.startsWith("tracker " + trackers.udpUrl()))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                skipped.contains(": skipped: ") && skipped.contains(", 2 requests, "),
                 "a connect and an announce went out: " + skipped);
     }
 
@@ -190,8 +232,15 @@ class ProcessEndsTest {
         trackers.udpHoldsStarted(hash);
         trackers.httpAnswersAfterUdp(hash);
 
-        CliRuns.Run run = CliRuns.production("peers", LoggingTrackers.magnet(hash, trackers.udpUrl(), trackers.httpUrl()),
-                "--no-dht", "--timeout", "30", "--min-peers", "1", "--json");
+        CliRuns.Run run = CliRuns.production(
+                "peers",
+                LoggingTrackers.magnet(hash, trackers.udpUrl(), trackers.httpUrl()),
+                "--no-dht",
+                "--timeout",
+                "30",
+                "--min-peers",
+                "1",
+                "--json");
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode udp = null;
@@ -208,7 +257,8 @@ class ProcessEndsTest {
     void infoToAFullDiskIsOneLineAndExitCodeFour() throws Exception {
         String hash = Fixtures.anyInfoHash().hex();
         for (String format : List.of("--json", "--all-files")) {
-            try (ChildCli cli = ChildCli.startWritingTo(new File("/dev/full"), "info", "--offline", magnet(hash), format)) {
+            try (ChildCli cli =
+                    ChildCli.startWritingTo(new File("/dev/full"), "info", "--offline", magnet(hash), format)) {
                 assertEquals(4, cli.exitCode(), format);
                 List<String> err = cli.errLinesAtEnd();
                 assertEquals(1, err.size(), String.join("\n", err));
@@ -220,31 +270,55 @@ class ProcessEndsTest {
     @Test
     void peersJsonToAFullDiskSaysSoAfterItsGoodbyes() throws Exception {
         String hash = Fixtures.anyInfoHash().hex();
-        try (ChildCli cli = ChildCli.startWritingTo(new File("/dev/full"), "peers",
-                LoggingTrackers.magnet(hash, trackers.udpUrl()), "--no-dht", "--json", "--timeout", "30")) {
+        try (ChildCli cli = ChildCli.startWritingTo(
+                new File("/dev/full"),
+                "peers",
+                LoggingTrackers.magnet(hash, trackers.udpUrl()),
+                "--no-dht",
+                "--json",
+                "--timeout",
+                "30")) {
             assertEquals(4, cli.exitCode());
             List<String> err = cli.errLinesAtEnd();
-            assertTrue(err.get(err.size() - 1).startsWith("peerscout: cannot write to standard output: "), String.join("\n", err));
-            assertEquals(1, err.stream().filter(line -> line.startsWith("peerscout:")).count(), String.join("\n", err));
+            assertTrue(
+                    err.get(err.size() - 1).startsWith("peerscout: cannot write to standard output: "),
+                    String.join("\n", err));
+            assertEquals(
+                    1,
+                    err.stream().filter(line -> line.startsWith("peerscout:")).count(),
+                    String.join("\n", err));
             assertStartedThenStopped(trackers.udpEvents(hash), "the goodbye came before the output failed");
         }
     }
 
     @Test
     void scrapeJsonWithStdoutClosedIsOneLineAndExitCodeFour() throws Exception {
-        try (ChildCli cli = ChildCli.startWithStdoutClosed("scrape", Fixtures.anyInfoHash().hex(), "--json",
-                "--tracker", trackers.silentUrl(), "--timeout", "0.3")) {
+        try (ChildCli cli = ChildCli.startWithStdoutClosed(
+                "scrape",
+                Fixtures.anyInfoHash().hex(),
+                "--json",
+                "--tracker",
+                trackers.silentUrl(),
+                "--timeout",
+                "0.3")) {
             assertEquals(4, cli.exitCode());
             List<String> err = cli.errLinesAtEnd();
-            assertEquals(1, err.stream().filter(line -> line.startsWith("peerscout: cannot write to standard output: ")).count(),
+            assertEquals(
+                    1,
+                    err.stream()
+                            .filter(line -> line.startsWith("peerscout: cannot write to standard output: "))
+                            .count(),
                     String.join("\n", err));
         }
     }
 
     /** Our started (retransmitted, when its answer was slow to come: UDP), then one stopped, last. */
     private static void assertStartedThenStopped(List<String> events, String why) {
-        assertTrue(events.size() >= 2 && events.get(events.size() - 1).equals("stopped")
-                && events.subList(0, events.size() - 1).stream().allMatch("started"::equals), why + ": " + events);
+        assertTrue(
+                events.size() >= 2
+                        && events.get(events.size() - 1).equals("stopped")
+                        && events.subList(0, events.size() - 1).stream().allMatch("started"::equals),
+                why + ": " + events);
     }
 
     private static String magnet(String hash) {
@@ -255,14 +329,16 @@ class ProcessEndsTest {
     private static void awaitBothAnswers(ChildCli cli) throws InterruptedException {
         Set<String> answered = new HashSet<>();
         while (answered.size() < 2) {
-            String line = cli.awaitErrLine(l -> l.startsWith("tracker ") && l.contains(": ok, "), "with a tracker's answer");
+            String line =
+                    cli.awaitErrLine(l -> l.startsWith("tracker ") && l.contains(": ok, "), "with a tracker's answer");
             answered.add(line.substring(0, line.indexOf(" (tier")));
         }
     }
 
     private static Set<String> peers(JsonNode array) {
         Set<String> peers = new HashSet<>();
-        array.forEach(peer -> peers.add(peer.get("ip").asText() + ":" + peer.get("port").asInt()));
+        array.forEach(peer ->
+                peers.add(peer.get("ip").asText() + ":" + peer.get("port").asInt()));
         return peers;
     }
 }

@@ -85,14 +85,20 @@ public final class DiscoverPeers {
             this.goodbyes = new Goodbyes(trackers, scheduler, options);
             this.begin = scheduler.now();
             this.deadline = begin.plus(options.timeout());
-            this.states = new TrackerStates(torrent, options, order, deadline, scheduler, listener,
+            this.states = new TrackerStates(
+                    torrent,
+                    options,
+                    order,
+                    deadline,
+                    scheduler,
+                    listener,
                     (state, trackerDeadline) -> afterUnlock.add(() -> announceStarted(state, trackerDeadline)));
         }
 
         Discovery start() {
             synchronized (this) {
-                guard = scheduler.schedule(options.timeout().plus(GUARD_SLACK),
-                        () -> end("no time left before the deadline", true));
+                guard = scheduler.schedule(
+                        options.timeout().plus(GUARD_SLACK), () -> end("no time left before the deadline", true));
                 states.begin();
                 // The searches start after the announces: opening the DHT's sockets must not delay the trackers.
                 if (order.othersMayFindPeers() && options.usePeerSources()) {
@@ -158,8 +164,8 @@ public final class DiscoverPeers {
                     state.calls.put(swarm, outcome);
                 }
                 goodbyes.add(new StartedAnnounce(state.url, request, outcome));
-                outcome.whenComplete((answer, bug) -> answered(state, swarm,
-                        bug == null ? answer : Either.left(TrackerFailure.Internal.of(bug))));
+                outcome.whenComplete((answer, bug) ->
+                        answered(state, swarm, bug == null ? answer : Either.left(TrackerFailure.Internal.of(bug))));
             }
         }
 
@@ -170,8 +176,8 @@ public final class DiscoverPeers {
             afterUnlock.run();
         }
 
-        private void recordLocked(TrackerState state, InfoHash swarm,
-                Either<TrackerFailure, AnnounceResponse> outcome) {
+        private void recordLocked(
+                TrackerState state, InfoHash swarm, Either<TrackerFailure, AnnounceResponse> outcome) {
             if (finishing || state.report != null) {
                 return;
             }
@@ -247,8 +253,13 @@ public final class DiscoverPeers {
         }
 
         private void completeReportLocked() {
-            report.complete(new DiscoveryReport(torrent.hashes(), peers.list(), states.reports(), searches.summaries(),
-                    Duration.between(begin, scheduler.now()), enoughPeers));
+            report.complete(new DiscoveryReport(
+                    torrent.hashes(),
+                    peers.list(),
+                    states.reports(),
+                    searches.summaries(),
+                    Duration.between(begin, scheduler.now()),
+                    enoughPeers));
             afterUnlock.add(goodbyes::sayAll);
         }
     }

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * enough peers, the deadline, or {@link #stop}); {@link #farewell()} completes once the
  * best-effort {@code stopped} announces are sent and answered, or their grace period ran out.
  */
-public record Discovery(CompletableFuture<DiscoveryReport> report, CompletableFuture<Void> farewell, Consumer<String> stopper) {
+public record Discovery(
+        CompletableFuture<DiscoveryReport> report, CompletableFuture<Void> farewell, Consumer<String> stopper) {
 
     public Discovery {
         Objects.requireNonNull(report, "report");

@@ -62,12 +62,34 @@ public record DiscoveryOptions(
 
     /** The same, waiting for every tracker: for a run that counts its peers itself (verified, or asked). */
     public DiscoveryOptions withoutMinPeers() {
-        return new DiscoveryOptions(timeout, extraTrackers, numWant, port, 0, families, sendStopped, stopGrace, peerId,
-                key, usePeerSources, bootstrap);
+        return new DiscoveryOptions(
+                timeout,
+                extraTrackers,
+                numWant,
+                port,
+                0,
+                families,
+                sendStopped,
+                stopGrace,
+                peerId,
+                key,
+                usePeerSources,
+                bootstrap);
     }
 
     public static DiscoveryOptions defaults(PeerId peerId, int key) {
-        return new DiscoveryOptions(DEFAULT_TIMEOUT, List.of(), DEFAULT_NUM_WANT, DEFAULT_PORT, 0,
-                EnumSet.allOf(AddressFamily.class), true, DEFAULT_STOP_GRACE, peerId, key, true, List.of());
+        return new DiscoveryOptions(
+                DEFAULT_TIMEOUT,
+                List.of(),
+                DEFAULT_NUM_WANT,
+                DEFAULT_PORT,
+                0,
+                EnumSet.allOf(AddressFamily.class),
+                true,
+                DEFAULT_STOP_GRACE,
+                peerId,
+                key,
+                true,
+                List.of());
     }
 }

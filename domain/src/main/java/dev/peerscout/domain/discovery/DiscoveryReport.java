@@ -12,8 +12,12 @@ import java.util.List;
  * @param enoughPeers discovery stopped early because {@code minPeers} distinct peers were known
  */
 public record DiscoveryReport(
-        InfoHashes hashes, List<DiscoveredPeer> peers, List<TrackerReport> trackers, List<PeerSource.Summary> sources,
-        Duration elapsed, boolean enoughPeers) {
+        InfoHashes hashes,
+        List<DiscoveredPeer> peers,
+        List<TrackerReport> trackers,
+        List<PeerSource.Summary> sources,
+        Duration elapsed,
+        boolean enoughPeers) {
 
     public DiscoveryReport {
         peers = List.copyOf(peers);

@@ -75,9 +75,10 @@ final class Goodbyes {
         List<CompletableFuture<?>> unanswered = new ArrayList<>();
         for (StartedAnnounce announce : startedSoFar) {
             if (announce.outcome().isDone()) {
-                answered.add(announce.outcome().join().isRight()
-                        ? trackers.announce(announce.tracker(), announce.goodbye(), deadline)
-                        : CompletableFuture.completedFuture(null));
+                answered.add(
+                        announce.outcome().join().isRight()
+                                ? trackers.announce(announce.tracker(), announce.goodbye(), deadline)
+                                : CompletableFuture.completedFuture(null));
             } else if (announce.outcome() instanceof CallInFlight<?> call && !call.requestMayHaveArrived()) {
                 // Our started has not left (a UDP connect unanswered): nothing to wait for unless it does.
                 sayLater(announce);
@@ -94,7 +95,10 @@ final class Goodbyes {
         if (wanted) {
             announce.outcome().thenAccept(outcome -> {
                 if (outcome.isRight()) {
-                    trackers.announce(announce.tracker(), announce.goodbye(), scheduler.now().plus(grace));
+                    trackers.announce(
+                            announce.tracker(),
+                            announce.goodbye(),
+                            scheduler.now().plus(grace));
                 }
             });
         }

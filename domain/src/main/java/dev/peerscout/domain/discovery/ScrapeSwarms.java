@@ -1,10 +1,10 @@
 package dev.peerscout.domain.discovery;
 
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
@@ -37,7 +37,8 @@ public final class ScrapeSwarms {
     }
 
     /** Scrapes each torrent's swarms at its own trackers and at every extra tracker. */
-    public CompletableFuture<ScrapeReport> start(List<Torrent> torrents, List<TrackerUrl> extraTrackers, Duration timeout) {
+    public CompletableFuture<ScrapeReport> start(
+            List<Torrent> torrents, List<TrackerUrl> extraTrackers, Duration timeout) {
         return start(torrents, extraTrackers, timeout, scrape -> {}).report();
     }
 
@@ -46,7 +47,10 @@ public final class ScrapeSwarms {
      * moment it is known (calls are serialised, from whatever thread brought the news: keep them
      * short), and with a way to stop early.
      */
-    public Scrape start(List<Torrent> torrents, List<TrackerUrl> extraTrackers, Duration timeout,
+    public Scrape start(
+            List<Torrent> torrents,
+            List<TrackerUrl> extraTrackers,
+            Duration timeout,
             Consumer<TrackerScrape> listener) {
         Map<TrackerUrl, Set<InfoHash>> swarmsByTracker = new LinkedHashMap<>();
         // One tracker written two ways is asked once, under the first spelling met.
@@ -56,7 +60,9 @@ public final class ScrapeSwarms {
             urls.addAll(extraTrackers);
             for (TrackerUrl url : urls) {
                 TrackerUrl tracker = firstSpelling.computeIfAbsent(url.normalized(), same -> url);
-                swarmsByTracker.computeIfAbsent(tracker, u -> new LinkedHashSet<>()).addAll(torrent.hashes().swarms());
+                swarmsByTracker
+                        .computeIfAbsent(tracker, u -> new LinkedHashSet<>())
+                        .addAll(torrent.hashes().swarms());
             }
         }
         Run run = new Run(listener, scheduler.now(), timeout, swarmsByTracker.size());
@@ -91,18 +97,39 @@ public final class ScrapeSwarms {
 
         void scrape(int index, TrackerUrl url, List<InfoHash> swarms) {
             // Ends the tracker even if its client never answers.
-            var guard = scheduler.schedule(Duration.between(begin, deadline).plus(GUARD_SLACK), () -> conclude(index,
-                    report(url, swarms, Either.left(new TrackerFailure.Timeout(1, Duration.between(begin, scheduler.now()))), begin)));
+            var guard = scheduler.schedule(
+                    Duration.between(begin, deadline).plus(GUARD_SLACK),
+                    () -> conclude(
+                            index,
+                            report(
+                                    url,
+                                    swarms,
+                                    Either.left(
+                                            new TrackerFailure.Timeout(1, Duration.between(begin, scheduler.now()))),
+                                    begin)));
             // Stopping is possible only once start() has returned, so every call is made by then.
             var call = trackers.scrape(url, swarms, deadline);
             synchronized (this) {
-                onStop.add(() -> conclude(index, new TrackerScrape(url, TrackerStatus.SKIPPED, Option.of(stopReason), swarms,
-                        Map.of(), call.requestsSent(), Duration.between(begin, scheduler.now()))));
+                onStop.add(() -> conclude(
+                        index,
+                        new TrackerScrape(
+                                url,
+                                TrackerStatus.SKIPPED,
+                                Option.of(stopReason),
+                                swarms,
+                                Map.of(),
+                                call.requestsSent(),
+                                Duration.between(begin, scheduler.now()))));
             }
             call.whenComplete((outcome, bug) -> {
                 guard.cancel();
-                conclude(index, report(url, swarms,
-                        bug == null ? outcome : Either.left(TrackerFailure.Internal.of(bug)), begin));
+                conclude(
+                        index,
+                        report(
+                                url,
+                                swarms,
+                                bug == null ? outcome : Either.left(TrackerFailure.Internal.of(bug)),
+                                begin));
             });
         }
 
@@ -130,13 +157,19 @@ public final class ScrapeSwarms {
         }
     }
 
-    private TrackerScrape report(TrackerUrl url, List<InfoHash> swarms, Either<TrackerFailure, ScrapeResponse> outcome,
-            Instant begin) {
+    private TrackerScrape report(
+            TrackerUrl url, List<InfoHash> swarms, Either<TrackerFailure, ScrapeResponse> outcome, Instant begin) {
         Duration elapsed = Duration.between(begin, scheduler.now());
         return outcome.fold(
-                failure -> new TrackerScrape(url, TrackerStatus.of(failure.kind()), Option.of(failure.message()), swarms,
-                        Map.of(), failure.attempts(), elapsed),
-                response -> new TrackerScrape(url, TrackerStatus.OK, Option.none(), swarms, response.stats(),
-                        response.attempts(), elapsed));
+                failure -> new TrackerScrape(
+                        url,
+                        TrackerStatus.of(failure.kind()),
+                        Option.of(failure.message()),
+                        swarms,
+                        Map.of(),
+                        failure.attempts(),
+                        elapsed),
+                response -> new TrackerScrape(
+                        url, TrackerStatus.OK, Option.none(), swarms, response.stats(), response.attempts(), elapsed));
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 final class SourceSearches {
     /** Registered before the source is called: it may hand over peers before findPeers returns. */
     private final Map<String, Search> searching = new TreeMap<>();
+
     private final Map<String, PeerSource.Summary> summaries = new TreeMap<>();
 
     /** A peer source's search: its lookup once {@code findPeers} has returned it. */

@@ -11,7 +11,9 @@ import io.vavr.control.Either;
 import java.util.concurrent.CompletableFuture;
 
 /** A {@code started} announce that went out: to which tracker, what it said, and its outcome (maybe still to come). */
-record StartedAnnounce(TrackerUrl tracker, AnnounceRequest request,
+record StartedAnnounce(
+        TrackerUrl tracker,
+        AnnounceRequest request,
         CompletableFuture<Either<TrackerFailure, AnnounceResponse>> outcome) {
     /** {@code left} for a magnet link, whose size is unknown: positive, so trackers list us as a leecher. */
     static final long UNKNOWN_SIZE_LEFT = 16_384;
@@ -19,8 +21,17 @@ record StartedAnnounce(TrackerUrl tracker, AnnounceRequest request,
     /** What our {@code started} says for {@code swarm}: we have nothing yet and want peers. */
     static AnnounceRequest request(Torrent torrent, DiscoveryOptions options, InfoHash swarm) {
         long left = torrent.contents().map(c -> c.totalLength()).getOrElse(UNKNOWN_SIZE_LEFT);
-        return new AnnounceRequest(swarm, options.peerId(), options.port(), 0, 0, left,
-                AnnounceEvent.STARTED, options.numWant(), options.key(), options.families());
+        return new AnnounceRequest(
+                swarm,
+                options.peerId(),
+                options.port(),
+                0,
+                0,
+                left,
+                AnnounceEvent.STARTED,
+                options.numWant(),
+                options.key(),
+                options.families());
     }
 
     /** The {@code stopped} that takes it back. */

@@ -35,30 +35,75 @@ public record TrackerReport(
      * A tracker that answered, for a hybrid in either swarm: what its answers say, merged. The
      * swarms overlap, so the larger count is the better estimate; the shortest interval binds.
      */
-    public static TrackerReport answered(TrackerUrl url, int tier, List<AnnounceResponse> answers, int peers,
-            int attempts, Duration elapsed, int droppedPeers) {
-        return new TrackerReport(url, tier, TrackerStatus.OK, Option.none(),
-                Option.ofOptional(answers.stream().flatMap(a -> a.warning().toJavaStream()).findFirst()),
-                Option.ofOptional(answers.stream().map(AnnounceResponse::interval).min(Duration::compareTo)),
-                Option.ofOptional(answers.stream().flatMap(a -> a.minInterval().toJavaStream())
+    public static TrackerReport answered(
+            TrackerUrl url,
+            int tier,
+            List<AnnounceResponse> answers,
+            int peers,
+            int attempts,
+            Duration elapsed,
+            int droppedPeers) {
+        return new TrackerReport(
+                url,
+                tier,
+                TrackerStatus.OK,
+                Option.none(),
+                Option.ofOptional(answers.stream()
+                        .flatMap(a -> a.warning().toJavaStream())
+                        .findFirst()),
+                Option.ofOptional(
+                        answers.stream().map(AnnounceResponse::interval).min(Duration::compareTo)),
+                Option.ofOptional(answers.stream()
+                        .flatMap(a -> a.minInterval().toJavaStream())
                         .min(Duration::compareTo)),
-                Option.ofOptional(answers.stream().flatMap(a -> a.seeders().toJavaStream()).max(Integer::compare)),
-                Option.ofOptional(answers.stream().flatMap(a -> a.leechers().toJavaStream()).max(Integer::compare)),
-                peers, attempts, elapsed, droppedPeers);
+                Option.ofOptional(answers.stream()
+                        .flatMap(a -> a.seeders().toJavaStream())
+                        .max(Integer::compare)),
+                Option.ofOptional(answers.stream()
+                        .flatMap(a -> a.leechers().toJavaStream())
+                        .max(Integer::compare)),
+                peers,
+                attempts,
+                elapsed,
+                droppedPeers);
     }
 
     /** A tracker that answered no swarm: the first swarm's failure stands for it. */
-    public static TrackerReport failed(TrackerUrl url, int tier, TrackerFailure failure, int attempts,
-            Duration elapsed) {
-        return new TrackerReport(url, tier, TrackerStatus.of(failure.kind()), Option.of(failure.message()),
-                Option.none(), Option.none(), Option.none(), Option.none(), Option.none(), 0, attempts, elapsed, 0);
+    public static TrackerReport failed(
+            TrackerUrl url, int tier, TrackerFailure failure, int attempts, Duration elapsed) {
+        return new TrackerReport(
+                url,
+                tier,
+                TrackerStatus.of(failure.kind()),
+                Option.of(failure.message()),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                0,
+                attempts,
+                elapsed,
+                0);
     }
 
     /** A tracker we stopped waiting for, or never asked, for {@code why}; with the peers it gave until then. */
-    public static TrackerReport skipped(TrackerUrl url, int tier, String why, int peers, int attempts,
-            Duration elapsed) {
-        return new TrackerReport(url, tier, TrackerStatus.SKIPPED, Option.of(why), Option.none(),
-                Option.none(), Option.none(), Option.none(), Option.none(), peers, attempts, elapsed, 0);
+    public static TrackerReport skipped(
+            TrackerUrl url, int tier, String why, int peers, int attempts, Duration elapsed) {
+        return new TrackerReport(
+                url,
+                tier,
+                TrackerStatus.SKIPPED,
+                Option.of(why),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                peers,
+                attempts,
+                elapsed,
+                0);
     }
 
     public TrackerReport {

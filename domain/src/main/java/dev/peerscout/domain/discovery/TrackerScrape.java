@@ -1,9 +1,9 @@
 package dev.peerscout.domain.discovery;
 
 import dev.peerscout.domain.model.InfoHash;
+import dev.peerscout.domain.model.TrackerUrl;
 import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.scrape.ScrapeStatsMap;
-import dev.peerscout.domain.model.TrackerUrl;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +16,13 @@ import java.util.Map;
  * @param stats counts per swarm it reported (a swarm it left out is absent)
  */
 public record TrackerScrape(
-        TrackerUrl url, TrackerStatus status, Option<String> error, List<InfoHash> asked,
-        Map<InfoHash, ScrapeStats> stats, int attempts, Duration elapsed) {
+        TrackerUrl url,
+        TrackerStatus status,
+        Option<String> error,
+        List<InfoHash> asked,
+        Map<InfoHash, ScrapeStats> stats,
+        int attempts,
+        Duration elapsed) {
 
     public TrackerScrape {
         asked = List.copyOf(asked);

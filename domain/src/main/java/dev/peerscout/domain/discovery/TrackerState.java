@@ -29,11 +29,13 @@ final class TrackerState {
     final Map<InfoHash, Either<TrackerFailure, AnnounceResponse>> results = new LinkedHashMap<>();
     /** Each swarm's announce once it went out: a tracker skipped early reports what they sent. */
     final Map<InfoHash, CallInFlight<?>> calls = new LinkedHashMap<>();
+
     final Set<Peer> peers = new LinkedHashSet<>();
     /** Entries that cannot be a peer: distinct addresses. */
     final Set<Peer> unusable = new HashSet<>();
     /** The most unreadable entries of one swarm (a hybrid's swarms overlap). */
     int unreadable;
+
     Instant startedAt;
     TrackerReport report;
 
@@ -87,13 +89,18 @@ final class TrackerState {
     /** The report once every swarm has its outcome: answered if any swarm was, else the first failure. */
     TrackerReport outcomeReport(Instant now) {
         Duration elapsed = Duration.between(startedAt, now);
-        int attempts = results.values().stream().mapToInt(TrackerState::attempts).sum();
-        List<AnnounceResponse> answers = results.values().stream().filter(Either::isRight).map(Either::get).toList();
+        int attempts =
+                results.values().stream().mapToInt(TrackerState::attempts).sum();
+        List<AnnounceResponse> answers = results.values().stream()
+                .filter(Either::isRight)
+                .map(Either::get)
+                .toList();
         if (answers.isEmpty()) {
-            return TrackerReport.failed(url, tier, results.values().iterator().next().getLeft(), attempts, elapsed);
+            return TrackerReport.failed(
+                    url, tier, results.values().iterator().next().getLeft(), attempts, elapsed);
         }
-        return TrackerReport.answered(url, tier, answers, peers.size(), attempts, elapsed,
-                unusable.size() + unreadable);
+        return TrackerReport.answered(
+                url, tier, answers, peers.size(), attempts, elapsed, unusable.size() + unreadable);
     }
 
     /** The report at the deadline: each swarm still without an outcome timed out. */

@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
 final class TrackerStates implements TierOrder.Asking {
     /** In tier order; a private torrent's tracker that answers moves to the front of its tier. */
     private final List<TrackerState> states;
+
     private final List<InfoHash> swarms;
     private final TierOrder order;
     private final Instant deadline;
@@ -24,8 +25,14 @@ final class TrackerStates implements TierOrder.Asking {
     /** Announces to a tracker, to end by the given instant: the discovery sends them once its lock is released. */
     private final BiConsumer<TrackerState, Instant> announce;
 
-    TrackerStates(Torrent torrent, DiscoveryOptions options, TierOrder order, Instant deadline, Scheduler scheduler,
-            DiscoveryListener listener, BiConsumer<TrackerState, Instant> announce) {
+    TrackerStates(
+            Torrent torrent,
+            DiscoveryOptions options,
+            TierOrder order,
+            Instant deadline,
+            Scheduler scheduler,
+            DiscoveryListener listener,
+            BiConsumer<TrackerState, Instant> announce) {
         this.states = TrackerState.of(torrent, options.extraTrackers());
         this.swarms = torrent.hashes().swarms();
         this.order = order;
@@ -93,7 +100,10 @@ final class TrackerStates implements TierOrder.Asking {
 
     /** Every tracker's report, by tier (a stable sort: within a tier, in the order of {@link #states()}). */
     List<TrackerReport> reports() {
-        return states.stream().sorted(Comparator.comparingInt(s -> s.tier)).map(s -> s.report).toList();
+        return states.stream()
+                .sorted(Comparator.comparingInt(s -> s.tier))
+                .map(s -> s.report)
+                .toList();
     }
 
     private void conclude(TrackerState state, TrackerReport report) {

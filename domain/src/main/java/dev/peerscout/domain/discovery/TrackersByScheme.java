@@ -3,9 +3,9 @@ package dev.peerscout.domain.discovery;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import io.vavr.control.Either;
@@ -27,17 +27,19 @@ public final class TrackersByScheme implements TrackerClient {
     @Override
     public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
-        return clientFor(tracker).fold(
-                failure -> CallInFlight.unsent(Either.left(failure)),
-                client -> client.announce(tracker, request, deadline));
+        return clientFor(tracker)
+                .fold(
+                        failure -> CallInFlight.unsent(Either.left(failure)),
+                        client -> client.announce(tracker, request, deadline));
     }
 
     @Override
     public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
             TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
-        return clientFor(tracker).fold(
-                failure -> CallInFlight.unsent(Either.left(failure)),
-                client -> client.scrape(tracker, swarms, deadline));
+        return clientFor(tracker)
+                .fold(
+                        failure -> CallInFlight.unsent(Either.left(failure)),
+                        client -> client.scrape(tracker, swarms, deadline));
     }
 
     private Either<TrackerFailure, TrackerClient> clientFor(TrackerUrl tracker) {

@@ -2,8 +2,8 @@ package dev.peerscout.domain.health;
 
 import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceResponse;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.TrackerProbe;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -50,21 +50,38 @@ public record AddressCheck(
 
     /** A check that ended before any answer: no times, no scrape. */
     static AddressCheck failed(Option<InetAddress> address, CheckStatus status, String why) {
-        return new AddressCheck(address, status, Option.some(why), Option.none(), Option.none(), Option.none(),
-                Option.none(), Option.none(), Option.none(), Option.none());
+        return new AddressCheck(
+                address,
+                status,
+                Option.some(why),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none());
     }
 
     /** The check of an address whose announce ended, answered or not; with the scrape, when one was tried. */
-    static AddressCheck afterAnnounce(InetAddress address, TrackerProbe.Step<AnnounceResponse> announce,
+    static AddressCheck afterAnnounce(
+            InetAddress address,
+            TrackerProbe.Step<AnnounceResponse> announce,
             Option<TrackerProbe.Step<ScrapeResponse>> scrape) {
         Either<TrackerFailure, AnnounceResponse> outcome = announce.outcome();
         CheckStatus status = outcome.fold(CheckStatus::of, ok -> CheckStatus.OK);
         Option<String> error = outcome.fold(failure -> Option.some(why(failure)), ok -> Option.none());
         Option<AnnounceResponse> response = outcome.toOption();
-        return new AddressCheck(Option.some(address), status, error, response.flatMap(AnnounceResponse::warning),
-                announce.connect(), status.alive() ? Option.some(announce.took()) : Option.none(),
+        return new AddressCheck(
+                Option.some(address),
+                status,
+                error,
+                response.flatMap(AnnounceResponse::warning),
+                announce.connect(),
+                status.alive() ? Option.some(announce.took()) : Option.none(),
                 scrape.filter(step -> step.outcome().isRight()).map(TrackerProbe.Step::took),
-                response.map(AnnounceResponse::interval), response.flatMap(AnnounceResponse::minInterval),
+                response.map(AnnounceResponse::interval),
+                response.flatMap(AnnounceResponse::minInterval),
                 scrape.map(step -> step.outcome().fold(AddressCheck::scrapeFailure, ok -> "ok")));
     }
 

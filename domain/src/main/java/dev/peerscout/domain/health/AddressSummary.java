@@ -19,13 +19,21 @@ import java.util.Objects;
  * @param median   latency (connect + announce) of the answering rounds, nearest-rank; likewise p95
  * @param failures rounds it did not answer, by status
  */
-public record AddressSummary(TrackerUrl url, Option<InetAddress> address, int checks, int alive,
-        Option<Duration> median, Option<Duration> p95, Option<Duration> max, Map<CheckStatus, Integer> failures) {
+public record AddressSummary(
+        TrackerUrl url,
+        Option<InetAddress> address,
+        int checks,
+        int alive,
+        Option<Duration> median,
+        Option<Duration> p95,
+        Option<Duration> max,
+        Map<CheckStatus, Integer> failures) {
 
     public AddressSummary {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(address, "address");
-        failures = Collections.unmodifiableMap(failures.isEmpty() ? new EnumMap<>(CheckStatus.class) : new EnumMap<>(failures));
+        failures = Collections.unmodifiableMap(
+                failures.isEmpty() ? new EnumMap<>(CheckStatus.class) : new EnumMap<>(failures));
     }
 
     public Option<AddressFamily> family() {
@@ -85,8 +93,15 @@ public record AddressSummary(TrackerUrl url, Option<InetAddress> address, int ch
         }
 
         AddressSummary summary() {
-            return new AddressSummary(url, address, checks, alive, percentile(50), percentile(95),
-                    timed == 0 ? Option.none() : Option.some(Duration.ofNanos(maxNanos)), failures);
+            return new AddressSummary(
+                    url,
+                    address,
+                    checks,
+                    alive,
+                    percentile(50),
+                    percentile(95),
+                    timed == 0 ? Option.none() : Option.some(Duration.ofNanos(maxNanos)),
+                    failures);
         }
 
         /** Nearest rank: the bucket of the smallest value with at least {@code p} percent of the values at or below it. */

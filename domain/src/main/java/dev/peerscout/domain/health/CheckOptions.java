@@ -16,8 +16,8 @@ import java.util.Set;
  * @param timeout  one deadline for a whole round, every address and step included
  * @param infoHash the swarm announced: a random one unless the user names a real swarm
  */
-public record CheckOptions(Duration timeout, Set<AddressFamily> families, InfoHash infoHash, PeerId peerId, int key,
-        int port) {
+public record CheckOptions(
+        Duration timeout, Set<AddressFamily> families, InfoHash infoHash, PeerId peerId, int key, int port) {
     /** A positive {@code left}, so trackers list the checker as a leecher rather than a seeder. */
     static final long LEFT = 16_384;
 

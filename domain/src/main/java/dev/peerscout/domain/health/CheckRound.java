@@ -64,7 +64,9 @@ final class CheckRound {
         // Each tracker once, under every spelling the list has (an exact repeat counts once).
         Map<TrackerUrl, List<TrackerUrl>> spellings = new LinkedHashMap<>();
         for (TrackerUrl url : new LinkedHashSet<>(urls)) {
-            spellings.computeIfAbsent(url.normalized(), same -> new ArrayList<>()).add(url);
+            spellings
+                    .computeIfAbsent(url.normalized(), same -> new ArrayList<>())
+                    .add(url);
         }
         Map<TrackerUrl, CompletableFuture<List<AddressCheck>>> checks = new LinkedHashMap<>();
         spellings.forEach((same, written) -> {
@@ -80,13 +82,15 @@ final class CheckRound {
                 return addresses;
             }));
         });
-        CompletableFuture.allOf(checks.values().toArray(CompletableFuture[]::new)).thenRun(() -> {
-            List<TrackerCheck> done = new ArrayList<>();
-            for (TrackerUrl url : new LinkedHashSet<>(urls)) {
-                done.add(new TrackerCheck(url, number, checks.get(url.normalized()).join()));
-            }
-            report.complete(new CheckReport(done, Duration.between(begin, scheduler.now())));
-        });
+        CompletableFuture.allOf(checks.values().toArray(CompletableFuture[]::new))
+                .thenRun(() -> {
+                    List<TrackerCheck> done = new ArrayList<>();
+                    for (TrackerUrl url : new LinkedHashSet<>(urls)) {
+                        done.add(new TrackerCheck(
+                                url, number, checks.get(url.normalized()).join()));
+                    }
+                    report.complete(new CheckReport(done, Duration.between(begin, scheduler.now())));
+                });
     }
 
     /**
@@ -103,7 +107,8 @@ final class CheckRound {
             stopping = true;
             sent = List.copyOf(hellos);
         }
-        List<CompletableFuture<?>> goodbyes = sent.stream().<CompletableFuture<?>>map(this::goodbye).toList();
+        List<CompletableFuture<?>> goodbyes =
+                sent.stream().<CompletableFuture<?>>map(this::goodbye).toList();
         scheduler.allOrAfter(GOODBYE_GRACE.plus(GUARD_SLACK), goodbyes).thenRun(() -> {
             List<CompletableFuture<List<AddressCheck>>> all;
             Map<InetAddress, List<CompletableFuture<AddressCheck>>> addresses;
@@ -111,10 +116,10 @@ final class CheckRound {
                 all = List.copyOf(results);
                 addresses = new LinkedHashMap<>(perAddress);
             }
-            addresses.forEach((address, checks) -> checks.forEach(check -> check.complete(
-                    AddressCheck.failed(Option.some(address), CheckStatus.SKIPPED, "interrupted"))));
-            all.forEach(result -> result.complete(List.of(
-                    AddressCheck.failed(Option.none(), CheckStatus.SKIPPED, "interrupted"))));
+            addresses.forEach((address, checks) -> checks.forEach(check ->
+                    check.complete(AddressCheck.failed(Option.some(address), CheckStatus.SKIPPED, "interrupted"))));
+            all.forEach(result ->
+                    result.complete(List.of(AddressCheck.failed(Option.none(), CheckStatus.SKIPPED, "interrupted"))));
         });
         return report;
     }
@@ -126,7 +131,8 @@ final class CheckRound {
     /** Ends the check even if an adapter never answers, and turns an adapter's bug into an outcome. */
     private void guarded(CompletableFuture<List<AddressCheck>> check, CompletableFuture<List<AddressCheck>> result) {
         // A timed-out started still gets its goodbye, which has a grace of its own after the deadline.
-        Scheduler.Cancellable guard = scheduler.schedule(options.timeout().plus(GOODBYE_GRACE).plus(GUARD_SLACK),
+        Scheduler.Cancellable guard = scheduler.schedule(
+                options.timeout().plus(GOODBYE_GRACE).plus(GUARD_SLACK),
                 () -> result.complete(List.of(
                         AddressCheck.failed(Option.none(), CheckStatus.TIMEOUT, "no outcome by the deadline"))));
         check.whenComplete((addresses, bug) -> {
@@ -136,8 +142,8 @@ final class CheckRound {
             } else {
                 // An adapter's bug, as peers reports it: its own words, never a Java class name.
                 TrackerFailure internal = TrackerFailure.Internal.of(bug);
-                result.complete(List.of(
-                        AddressCheck.failed(Option.none(), CheckStatus.of(internal), internal.message())));
+                result.complete(
+                        List.of(AddressCheck.failed(Option.none(), CheckStatus.of(internal), internal.message())));
             }
         });
     }
@@ -147,20 +153,23 @@ final class CheckRound {
         if (malformation.isDefined()) {
             // Judged once here for every scheme: no adapter gets to call it unsupported instead.
             TrackerFailure failure = new TrackerFailure.MalformedUrl(malformation.get());
-            return CompletableFuture.completedFuture(List.of(
-                    AddressCheck.failed(Option.none(), CheckStatus.of(failure), failure.message())));
+            return CompletableFuture.completedFuture(
+                    List.of(AddressCheck.failed(Option.none(), CheckStatus.of(failure), failure.message())));
         }
-        return probe.addresses(url, options.families(), deadline).thenCompose(resolved -> resolved.fold(
-                failure -> CompletableFuture.completedFuture(List.of(
-                        AddressCheck.failed(Option.none(), CheckStatus.of(failure), failure.message()))),
-                addresses -> {
-                    List<CompletableFuture<AddressCheck>> perAddress = new ArrayList<>();
-                    for (InetAddress address : addresses) {
-                        perAddress.add(checkAddress(url, address));
-                    }
-                    return CompletableFuture.allOf(perAddress.toArray(CompletableFuture[]::new))
-                            .thenApply(done -> perAddress.stream().map(CompletableFuture::join).toList());
-                }));
+        return probe.addresses(url, options.families(), deadline)
+                .thenCompose(resolved -> resolved.fold(
+                        failure -> CompletableFuture.completedFuture(List.of(
+                                AddressCheck.failed(Option.none(), CheckStatus.of(failure), failure.message()))),
+                        addresses -> {
+                            List<CompletableFuture<AddressCheck>> perAddress = new ArrayList<>();
+                            for (InetAddress address : addresses) {
+                                perAddress.add(checkAddress(url, address));
+                            }
+                            return CompletableFuture.allOf(perAddress.toArray(CompletableFuture[]::new))
+                                    .thenApply(done -> perAddress.stream()
+                                            .map(CompletableFuture::join)
+                                            .toList());
+                        }));
     }
 
     /** Started, then scrape and stopped; the outcome waits for the goodbye. */
@@ -184,27 +193,31 @@ final class CheckRound {
                 hello.started.complete(step);
             }
         });
-        hello.started.thenCompose(announce -> {
-            Either<TrackerFailure, AnnounceResponse> outcome = announce.outcome();
-            if (stopping()) {
-                // The stop says goodbye to every address at once.
-                return CompletableFuture.completedFuture(AddressCheck.afterAnnounce(address, announce, Option.none()));
-            }
-            if (outcome.isLeft() && !(outcome.getLeft() instanceof TrackerFailure.Rejected)) {
-                AddressCheck check = AddressCheck.afterAnnounce(address, announce, Option.none());
-                return goodbye(hello).handle((goodbye, bug) -> check);
-            }
-            return probe.scrape(url, address, List.of(hello.request.infoHash()), deadline).thenCompose(scrape -> {
-                AddressCheck check = AddressCheck.afterAnnounce(address, announce, Option.some(scrape));
-                return goodbye(hello).handle((goodbye, bug) -> check);
-            });
-        }).whenComplete((check, bug) -> {
-            if (bug != null) {
-                result.completeExceptionally(bug);
-            } else {
-                result.complete(check);
-            }
-        });
+        hello.started
+                .thenCompose(announce -> {
+                    Either<TrackerFailure, AnnounceResponse> outcome = announce.outcome();
+                    if (stopping()) {
+                        // The stop says goodbye to every address at once.
+                        return CompletableFuture.completedFuture(
+                                AddressCheck.afterAnnounce(address, announce, Option.none()));
+                    }
+                    if (outcome.isLeft() && !(outcome.getLeft() instanceof TrackerFailure.Rejected)) {
+                        AddressCheck check = AddressCheck.afterAnnounce(address, announce, Option.none());
+                        return goodbye(hello).handle((goodbye, bug) -> check);
+                    }
+                    return probe.scrape(url, address, List.of(hello.request.infoHash()), deadline)
+                            .thenCompose(scrape -> {
+                                AddressCheck check = AddressCheck.afterAnnounce(address, announce, Option.some(scrape));
+                                return goodbye(hello).handle((goodbye, bug) -> check);
+                            });
+                })
+                .whenComplete((check, bug) -> {
+                    if (bug != null) {
+                        result.completeExceptionally(bug);
+                    } else {
+                        result.complete(check);
+                    }
+                });
         return result;
     }
 
@@ -213,7 +226,11 @@ final class CheckRound {
         if (!hello.mayHaveUs() || !hello.claimGoodbye()) {
             return CompletableFuture.completedFuture(null);
         }
-        return probe.announce(hello.url, hello.address, hello.request.withEvent(AnnounceEvent.STOPPED),
-                scheduler.now().plus(GOODBYE_GRACE)).handle((goodbye, bug) -> null);
+        return probe.announce(
+                        hello.url,
+                        hello.address,
+                        hello.request.withEvent(AnnounceEvent.STOPPED),
+                        scheduler.now().plus(GOODBYE_GRACE))
+                .handle((goodbye, bug) -> null);
     }
 }

@@ -40,8 +40,8 @@ public final class CheckTrackers {
      * A round every {@code every} (measured from the start of the first round; a round that takes
      * longer delays the next), {@code count} rounds or, with 0, until stopped.
      */
-    public TrackerWatch watch(List<TrackerUrl> urls, CheckOptions options, Duration every, int count,
-            CheckListener listener) {
+    public TrackerWatch watch(
+            List<TrackerUrl> urls, CheckOptions options, Duration every, int count, CheckListener listener) {
         if (every.isNegative() || every.isZero() || count < 0) {
             throw new IllegalArgumentException("a watch needs a positive period and a count of 0 or more");
         }

@@ -32,7 +32,8 @@ final class Hello {
     boolean mayHaveUs() {
         if (started.isDone() && !started.isCompletedExceptionally()) {
             Either<TrackerFailure, AnnounceResponse> outcome = started.join().outcome();
-            return outcome.isRight() || outcome.getLeft() instanceof TrackerFailure.Timeout
+            return outcome.isRight()
+                    || outcome.getLeft() instanceof TrackerFailure.Timeout
                     || outcome.getLeft() instanceof TrackerFailure.Malformed;
         }
         return true;

@@ -4,9 +4,9 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.TrackerProbe;
 import io.vavr.control.Either;
 import java.net.InetAddress;
@@ -27,22 +27,28 @@ public final class ProbesByScheme implements TrackerProbe {
     @Override
     public CompletableFuture<Either<TrackerFailure, List<InetAddress>>> addresses(
             TrackerUrl tracker, Set<AddressFamily> families, Instant deadline) {
-        return probeFor(tracker).fold(failure -> CompletableFuture.completedFuture(Either.left(failure)),
-                probe -> probe.addresses(tracker, families, deadline));
+        return probeFor(tracker)
+                .fold(
+                        failure -> CompletableFuture.completedFuture(Either.left(failure)),
+                        probe -> probe.addresses(tracker, families, deadline));
     }
 
     @Override
     public CompletableFuture<Step<AnnounceResponse>> announce(
             TrackerUrl tracker, InetAddress address, AnnounceRequest request, Instant deadline) {
-        return probeFor(tracker).fold(failure -> CompletableFuture.completedFuture(Step.failed(failure)),
-                probe -> probe.announce(tracker, address, request, deadline));
+        return probeFor(tracker)
+                .fold(
+                        failure -> CompletableFuture.completedFuture(Step.failed(failure)),
+                        probe -> probe.announce(tracker, address, request, deadline));
     }
 
     @Override
     public CompletableFuture<Step<ScrapeResponse>> scrape(
             TrackerUrl tracker, InetAddress address, List<InfoHash> swarms, Instant deadline) {
-        return probeFor(tracker).fold(failure -> CompletableFuture.completedFuture(Step.failed(failure)),
-                probe -> probe.scrape(tracker, address, swarms, deadline));
+        return probeFor(tracker)
+                .fold(
+                        failure -> CompletableFuture.completedFuture(Step.failed(failure)),
+                        probe -> probe.scrape(tracker, address, swarms, deadline));
     }
 
     private Either<TrackerFailure, TrackerProbe> probeFor(TrackerUrl tracker) {

@@ -27,8 +27,14 @@ final class WatchRounds {
     private CheckRound current;
     private boolean stopped;
 
-    WatchRounds(TrackerProbe probe, Scheduler scheduler, List<TrackerUrl> urls, CheckOptions options, Duration every,
-            int count, CheckListener listener) {
+    WatchRounds(
+            TrackerProbe probe,
+            Scheduler scheduler,
+            List<TrackerUrl> urls,
+            CheckOptions options,
+            Duration every,
+            int count,
+            CheckListener listener) {
         this.probe = probe;
         this.scheduler = scheduler;
         this.begin = scheduler.now();
@@ -59,8 +65,9 @@ final class WatchRounds {
             for (AddressCheck address : check.addresses()) {
                 String key = check.url().value() + " "
                         + address.address().map(InetAddress::getHostAddress).getOrElse("-");
-                tallies.computeIfAbsent(key,
-                        k -> new AddressSummary.Tally(check.url(), address.address(), options.timeout())).add(address);
+                tallies.computeIfAbsent(
+                                key, k -> new AddressSummary.Tally(check.url(), address.address(), options.timeout()))
+                        .add(address);
             }
         }
         listener.checked(check);
@@ -105,6 +112,7 @@ final class WatchRounds {
 
     private synchronized void finish() {
         stopped = true;
-        summary.complete(tallies.values().stream().map(AddressSummary.Tally::summary).toList());
+        summary.complete(
+                tallies.values().stream().map(AddressSummary.Tally::summary).toList());
     }
 }

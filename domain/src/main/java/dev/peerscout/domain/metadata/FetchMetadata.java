@@ -88,10 +88,11 @@ public final class FetchMetadata {
 
         MetadataRun start() {
             // Discovery alone (no probes): this run connects to each peer once, for its metadata.
-            SwarmRun started = swarm.start(torrent, options.withoutMinPeers(), ProbeOptions.none(metadata.userPeers()),
-                    this);
+            SwarmRun started =
+                    swarm.start(torrent, options.withoutMinPeers(), ProbeOptions.none(metadata.userPeers()), this);
             swarmStop.arrived(started::stop);
-            scheduler.schedule(options.timeout().plus(PeerCalls.GUARD_SLACK),
+            scheduler.schedule(
+                    options.timeout().plus(PeerCalls.GUARD_SLACK),
                     () -> end(Option.none(), "no time left before the deadline"));
             started.report().whenComplete((report, bug) -> {
                 synchronized (this) {
@@ -115,7 +116,10 @@ public final class FetchMetadata {
                     return;
                 }
                 if (!options.families().contains(peer.family())) {
-                    recordLocked(peer, MetadataAttempt.skipped("not asked: " + peer.family().display() + " is off"));
+                    recordLocked(
+                            peer,
+                            MetadataAttempt.skipped(
+                                    "not asked: " + peer.family().display() + " is off"));
                     return;
                 }
                 Option<String> refusal = policy.refusal(peer, List.of(origin));
@@ -124,7 +128,8 @@ public final class FetchMetadata {
                     return;
                 }
                 if (asked + queue.size() >= metadata.maxPeers()) {
-                    recordLocked(peer,
+                    recordLocked(
+                            peer,
                             MetadataAttempt.skipped("not asked: " + metadata.maxPeers() + " peers asked already"));
                     return;
                 }
@@ -161,8 +166,13 @@ public final class FetchMetadata {
                     }
                     asked++;
                     running.put(peer, new CompletableFuture<>());
-                    launches.add(new MetadataRequest(peer, torrent.hashes(), options.peerId(), metadata.connectTimeout(),
-                            metadata.maxSize(), deadline));
+                    launches.add(new MetadataRequest(
+                            peer,
+                            torrent.hashes(),
+                            options.peerId(),
+                            metadata.connectTimeout(),
+                            metadata.maxSize(),
+                            deadline));
                 }
                 exhausted = !done.isDone() && discoveryDone && queue.isEmpty() && running.isEmpty();
             }
@@ -173,7 +183,8 @@ public final class FetchMetadata {
         }
 
         private void launch(MetadataRequest request) {
-            CompletableFuture<MetadataAttempt> started = PeerCalls.call(() -> wire.fetch(request),
+            CompletableFuture<MetadataAttempt> started = PeerCalls.call(
+                    () -> wire.fetch(request),
                     bug -> MetadataAttempt.failed(MetadataStatus.CLOSED, bug, false, Option.none()));
             CompletableFuture<MetadataAttempt> slot;
             synchronized (this) {
@@ -182,14 +193,19 @@ public final class FetchMetadata {
             if (slot != null) {
                 PeerCalls.cancelWhenDone(slot, started);
             }
-            started.whenComplete((attempt, bug) -> answered(request.peer(), bug == null ? attempt
-                    : MetadataAttempt.failed(MetadataStatus.CLOSED, "no outcome: " + bug, false, Option.none())));
+            started.whenComplete((attempt, bug) -> answered(
+                    request.peer(),
+                    bug == null
+                            ? attempt
+                            : MetadataAttempt.failed(
+                                    MetadataStatus.CLOSED, "no outcome: " + bug, false, Option.none())));
         }
 
         private void answered(Peer peer, MetadataAttempt attempt) {
             MetadataAttempt checked = attempt;
             if (attempt.status() == MetadataStatus.COPY) {
-                Option<String> mismatch = MetadataVerification.mismatch(torrent.hashes(), attempt.copy().get());
+                Option<String> mismatch = MetadataVerification.mismatch(
+                        torrent.hashes(), attempt.copy().get());
                 if (mismatch.isDefined()) {
                     checked = attempt.discarded(MetadataStatus.WRONG_HASH, mismatch.get());
                 }
@@ -204,7 +220,9 @@ public final class FetchMetadata {
             }
             slot.complete(checked);
             if (checked.status() == MetadataStatus.COPY) {
-                end(Option.of(new MetadataResult.Verified(checked.copy().get(), peer)), "verified metadata from " + peer);
+                end(
+                        Option.of(new MetadataResult.Verified(checked.copy().get(), peer)),
+                        "verified metadata from " + peer);
             } else {
                 pump();
             }
@@ -224,7 +242,8 @@ public final class FetchMetadata {
                 }
                 queue.forEach(peer -> recordLocked(peer, MetadataAttempt.skipped("not asked: " + why)));
                 queue.clear();
-                running.forEach((peer, slot) -> recordLocked(peer,
+                running.forEach((peer, slot) -> recordLocked(
+                        peer,
                         MetadataAttempt.failed(MetadataStatus.TIMEOUT, "abandoned: " + why, false, Option.none())));
                 abandoned = new ArrayList<>(running.values());
                 running.clear();

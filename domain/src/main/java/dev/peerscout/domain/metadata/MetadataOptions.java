@@ -15,10 +15,16 @@ import java.util.Objects;
  * @param userPeers      peers the user named (--peer)
  * @param connectTimeout per peer: connecting and its handshake
  */
-public record MetadataOptions(long maxSize, int concurrency, int maxPeers, boolean probePrivate, List<Peer> userPeers,
+public record MetadataOptions(
+        long maxSize,
+        int concurrency,
+        int maxPeers,
+        boolean probePrivate,
+        List<Peer> userPeers,
         Duration connectTimeout) {
     /** Above libtorrent's 30 MiB and anacrolix's 16 MiB; the largest real info dictionary seen is 14 MB. */
     public static final long DEFAULT_MAX_SIZE = 32L * 1024 * 1024;
+
     public static final int DEFAULT_CONCURRENCY = 30;
     public static final int DEFAULT_MAX_PEERS = 500;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -32,6 +38,7 @@ public record MetadataOptions(long maxSize, int concurrency, int maxPeers, boole
     }
 
     public static MetadataOptions defaults(long maxSize, boolean probePrivate, List<Peer> userPeers) {
-        return new MetadataOptions(maxSize, DEFAULT_CONCURRENCY, DEFAULT_MAX_PEERS, probePrivate, userPeers, DEFAULT_CONNECT_TIMEOUT);
+        return new MetadataOptions(
+                maxSize, DEFAULT_CONCURRENCY, DEFAULT_MAX_PEERS, probePrivate, userPeers, DEFAULT_CONNECT_TIMEOUT);
     }
 }

@@ -27,8 +27,12 @@ public final class MetadataVerification {
                 return Option.none();
             }
         }
-        return Option.of(hashes.v2().isDefined() && hashes.v1().isDefined() ? "neither SHA-1 nor SHA-256 of the copy matches the link"
-                : hashes.v1().isDefined() ? "the copy's SHA-1 is not the link's info hash" : "the copy's SHA-256 is not the link's v2 info hash");
+        return Option.of(
+                hashes.v2().isDefined() && hashes.v1().isDefined()
+                        ? "neither SHA-1 nor SHA-256 of the copy matches the link"
+                        : hashes.v1().isDefined()
+                                ? "the copy's SHA-1 is not the link's info hash"
+                                : "the copy's SHA-256 is not the link's v2 info hash");
     }
 
     private static byte[] digest(String algorithm, byte[] bytes) {

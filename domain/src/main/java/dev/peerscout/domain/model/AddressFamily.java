@@ -38,9 +38,13 @@ public enum AddressFamily {
         if (allowed.contains(family)) {
             return Option.none();
         }
-        String only = allowed.stream().map(AddressFamily::display).sorted().reduce((a, b) -> a + " or " + b).orElse("none");
-        return Option.of(new TrackerFailure.Unsupported(literal + " is an " + family.display()
-                + " address, and only " + only + " is allowed"));
+        String only = allowed.stream()
+                .map(AddressFamily::display)
+                .sorted()
+                .reduce((a, b) -> a + " or " + b)
+                .orElse("none");
+        return Option.of(new TrackerFailure.Unsupported(
+                literal + " is an " + family.display() + " address, and only " + only + " is allowed"));
     }
 
     /** {@code IPv4} or {@code IPv6}, as people write them. */

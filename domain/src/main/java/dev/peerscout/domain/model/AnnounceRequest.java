@@ -45,7 +45,8 @@ public record AnnounceRequest(
     }
 
     public AnnounceRequest withEvent(AnnounceEvent newEvent) {
-        return new AnnounceRequest(infoHash, peerId, port, uploaded, downloaded, left, newEvent, numWant, key, families);
+        return new AnnounceRequest(
+                infoHash, peerId, port, uploaded, downloaded, left, newEvent, numWant, key, families);
     }
 
     public AnnounceRequest withInfoHash(InfoHash hash) {

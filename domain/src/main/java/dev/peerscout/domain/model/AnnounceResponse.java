@@ -27,8 +27,14 @@ public record AnnounceResponse(
         int droppedPeers) {
 
     /** An answer whose every peer entry could be read. */
-    public AnnounceResponse(Duration interval, Option<Duration> minInterval, Option<Integer> seeders,
-            Option<Integer> leechers, List<Peer> peers, Option<String> warning, Option<InetAddress> externalIp,
+    public AnnounceResponse(
+            Duration interval,
+            Option<Duration> minInterval,
+            Option<Integer> seeders,
+            Option<Integer> leechers,
+            List<Peer> peers,
+            Option<String> warning,
+            Option<InetAddress> externalIp,
             int attempts) {
         this(interval, minInterval, seeders, leechers, peers, warning, externalIp, attempts, 0);
     }

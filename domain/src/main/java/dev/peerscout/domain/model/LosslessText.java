@@ -23,7 +23,8 @@ public final class LosslessText {
     private LosslessText() {}
 
     public static String decode(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -86,7 +87,8 @@ public final class LosslessText {
             if (isUnreserved(unsigned) || unsigned == '/') {
                 uri.append((char) unsigned);
             } else {
-                uri.append('%').append(Character.toUpperCase(Character.forDigit(unsigned >> 4, 16)))
+                uri.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(unsigned >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(unsigned & 0xF, 16)));
             }
         }
@@ -95,6 +97,12 @@ public final class LosslessText {
     }
 
     private static boolean isUnreserved(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~';
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

@@ -33,8 +33,8 @@ public sealed interface TrackerFailure {
     record Timeout(int attempts, Duration waited) implements TrackerFailure {
         @Override
         public String message() {
-            return "no answer after " + attempts + (attempts == 1 ? " try" : " tries") + " in "
-                    + waited.toMillis() + " ms";
+            return "no answer after " + attempts + (attempts == 1 ? " try" : " tries") + " in " + waited.toMillis()
+                    + " ms";
         }
 
         @Override

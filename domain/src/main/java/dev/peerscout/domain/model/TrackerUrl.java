@@ -15,6 +15,7 @@ public record TrackerUrl(String value) {
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
     /** A path segment that looks like a passkey: long, URL-safe, with at least one digit. */
     private static final Pattern SECRET_SEGMENT = Pattern.compile("(?=[^/]*[0-9])[A-Za-z0-9_-]{16,}");
+
     private static final String MASK = "***";
 
     public TrackerUrl {
@@ -92,7 +93,9 @@ public record TrackerUrl(String value) {
         if (at >= 0) {
             authority = MASK + authority.substring(at);
         }
-        StringBuilder out = new StringBuilder(value.length()).append(value, 0, authorityStart).append(authority);
+        StringBuilder out = new StringBuilder(value.length())
+                .append(value, 0, authorityStart)
+                .append(authority);
         if (pathStart < 0) {
             return out.toString();
         }

@@ -35,7 +35,8 @@ public final class HostResolver implements AutoCloseable {
     private final Resolver resolver;
     private final Scheduler scheduler;
     private final ThreadPoolExecutor executor;
-    private final Map<String, CompletableFuture<Either<String, List<InetAddress>>>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Either<String, List<InetAddress>>>> inFlight =
+            new ConcurrentHashMap<>();
     /** Address literals already parsed: the same few trackers are asked about many swarms. */
     private final Map<String, Either<TrackerFailure, List<InetAddress>>> literals = new ConcurrentHashMap<>();
 
@@ -44,8 +45,8 @@ public final class HostResolver implements AutoCloseable {
         this.resolver = resolver;
         this.scheduler = scheduler;
         AtomicInteger count = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
+        this.executor = new ThreadPoolExecutor(
+                THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "peerscout-" + name + "-dns-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -56,7 +57,8 @@ public final class HostResolver implements AutoCloseable {
     /** The host's addresses, or a {@link TrackerFailure.DnsFailure}, by {@code deadline} at the latest. */
     public CompletableFuture<Either<TrackerFailure, List<InetAddress>>> resolve(String host, Instant deadline) {
         Either<TrackerFailure, List<InetAddress>> literal = literals.get(host);
-        if (literal == null && (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches())) {
+        if (literal == null
+                && (host.indexOf(':') >= 0 || IPV4_LITERAL.matcher(host).matches())) {
             literal = literal(host);
             if (literals.size() >= REMEMBERED_LITERALS) {
                 literals.clear();
@@ -72,8 +74,10 @@ public final class HostResolver implements AutoCloseable {
         }
         CompletableFuture<Either<TrackerFailure, List<InetAddress>>> result = new CompletableFuture<>();
         Duration budget = Duration.between(now, deadline);
-        Scheduler.Cancellable timer = scheduler.schedule(budget, () -> result.complete(Either.left(
-                new TrackerFailure.DnsFailure(host, "not resolved within " + budget.toMillis() + " ms"))));
+        Scheduler.Cancellable timer = scheduler.schedule(
+                budget,
+                () -> result.complete(Either.left(
+                        new TrackerFailure.DnsFailure(host, "not resolved within " + budget.toMillis() + " ms"))));
         lookUp(host).thenAccept(outcome -> {
             timer.cancel();
             result.complete(outcome.mapLeft(detail -> new TrackerFailure.DnsFailure(host, detail)));

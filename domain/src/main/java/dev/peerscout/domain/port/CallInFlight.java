@@ -33,8 +33,8 @@ public final class CallInFlight<T> extends CompletableFuture<T> {
      * after other steps: {@code requestMayHaveArrived} tells, live, whether it has left (a UDP
      * tracker's announce, after its connect was answered).
      */
-    public static <T> CallInFlight<T> of(CompletableFuture<T> outcome, IntSupplier requestsSent,
-            BooleanSupplier requestMayHaveArrived) {
+    public static <T> CallInFlight<T> of(
+            CompletableFuture<T> outcome, IntSupplier requestsSent, BooleanSupplier requestMayHaveArrived) {
         CallInFlight<T> call = new CallInFlight<>(requestsSent, requestMayHaveArrived);
         outcome.whenComplete((value, bug) -> {
             if (bug == null) {

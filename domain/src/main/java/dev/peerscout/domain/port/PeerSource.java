@@ -55,7 +55,11 @@ public interface PeerSource {
      *                         false when the user named nodes, so a search aimed at a test or private
      *                         DHT never reaches the public one
      */
-    record Search(List<InfoHash> swarms, List<HostPort> bootstrap, boolean defaultBootstrap, Set<AddressFamily> families,
+    record Search(
+            List<InfoHash> swarms,
+            List<HostPort> bootstrap,
+            boolean defaultBootstrap,
+            Set<AddressFamily> families,
             Instant deadline) {
         public Search {
             swarms = List.copyOf(swarms);

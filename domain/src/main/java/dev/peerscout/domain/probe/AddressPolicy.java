@@ -26,13 +26,14 @@ public final class AddressPolicy {
     /** @param dhtBootstrap the DHT nodes the user named: the DHT counts as local when all of them are */
     public AddressPolicy(boolean probePrivate, List<HostPort> dhtBootstrap) {
         this.probePrivate = probePrivate;
-        this.localDht = !dhtBootstrap.isEmpty() && dhtBootstrap.stream()
-                .allMatch(node -> isLocalHost(node.host()));
+        this.localDht = !dhtBootstrap.isEmpty() && dhtBootstrap.stream().allMatch(node -> isLocalHost(node.host()));
     }
 
     /** Why {@code peer} must not be probed, or none when it may be. */
     public Option<String> refusal(Peer peer, List<PeerOrigin> origins) {
-        if (probePrivate || Addresses.isPublic(peer.address()) || origins.stream().anyMatch(this::mayNameLocalPeers)) {
+        if (probePrivate
+                || Addresses.isPublic(peer.address())
+                || origins.stream().anyMatch(this::mayNameLocalPeers)) {
             return Option.none();
         }
         return Option.of("a non-public address named only by public sources (allow with --probe-private)");
@@ -46,7 +47,9 @@ public final class AddressPolicy {
             return isLocalHost(host(tracker.url()));
         }
         if (origin instanceof PeerOrigin.Source source) {
-            return source.name().equals(USER) || source.name().equals(MAGNET) || (source.name().equals(DHT) && localDht);
+            return source.name().equals(USER)
+                    || source.name().equals(MAGNET)
+                    || (source.name().equals(DHT) && localDht);
         }
         return false;
     }

@@ -17,7 +17,8 @@ public final class Addresses {
     /** The address a literal names ({@code 1.2.3.4}, {@code ::1}, {@code [::1]}); none for a host name. */
     public static Option<InetAddress> literal(String host) {
         String text = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean literal = IPV4.matcher(text).matches() || (text.indexOf(':') >= 0 && IPV6.matcher(text).matches());
+        boolean literal = IPV4.matcher(text).matches()
+                || (text.indexOf(':') >= 0 && IPV6.matcher(text).matches());
         if (!literal) {
             return Option.none();
         }
@@ -34,22 +35,31 @@ public final class Addresses {
      * the internet has no business making us connect to.
      */
     public static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xFF;
             int second = b[1] & 0xFF;
-            return !(first == 0 || first >= 240 || (first == 100 && (second & 0xC0) == 64) || (first == 198 && (second & 0xFE) == 18)
-                    || (first == 192 && second == 0 && (b[2] & 0xFF) == 0) || (first == 192 && second == 0 && (b[2] & 0xFF) == 2)
-                    || (first == 198 && second == 51 && (b[2] & 0xFF) == 100) || (first == 203 && second == 0 && (b[2] & 0xFF) == 113));
+            return !(first == 0
+                    || first >= 240
+                    || (first == 100 && (second & 0xC0) == 64)
+                    || (first == 198 && (second & 0xFE) == 18)
+                    || (first == 192 && second == 0 && (b[2] & 0xFF) == 0)
+                    || (first == 192 && second == 0 && (b[2] & 0xFF) == 2)
+                    || (first == 198 && second == 51 && (b[2] & 0xFF) == 100)
+                    || (first == 203 && second == 0 && (b[2] & 0xFF) == 113));
         }
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xFF;
             boolean uniqueLocal = (first & 0xFE) == 0xFC;
-            boolean documentation = first == 0x20 && (b[1] & 0xFF) == 0x01 && (b[2] & 0xFF) == 0x0D && (b[3] & 0xFF) == 0xB8;
+            boolean documentation =
+                    first == 0x20 && (b[1] & 0xFF) == 0x01 && (b[2] & 0xFF) == 0x0D && (b[3] & 0xFF) == 0xB8;
             boolean v4Mapped = isV4Mapped(b);
             if (v4Mapped) {
                 try {

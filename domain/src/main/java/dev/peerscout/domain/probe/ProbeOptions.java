@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param settleTime     per peer: after the handshake, for its extension handshake and piece information
  * @param pexWait        per peer offering ut_pex: how long to stay for its first PEX message
  */
-public record ProbeOptions(boolean probe, int maxProbes, int concurrency, int perAddress, boolean probePrivate,
-        List<Peer> userPeers, Duration connectTimeout, Duration settleTime, Duration pexWait) {
+public record ProbeOptions(
+        boolean probe,
+        int maxProbes,
+        int concurrency,
+        int perAddress,
+        boolean probePrivate,
+        List<Peer> userPeers,
+        Duration connectTimeout,
+        Duration settleTime,
+        Duration pexWait) {
 
     public static final int DEFAULT_MAX_PROBES = 500;
     public static final int DEFAULT_CONCURRENCY = 200;
@@ -45,7 +53,15 @@ public record ProbeOptions(boolean probe, int maxProbes, int concurrency, int pe
     }
 
     public static ProbeOptions defaults(boolean probe, int maxProbes, boolean probePrivate, List<Peer> userPeers) {
-        return new ProbeOptions(probe, maxProbes, DEFAULT_CONCURRENCY, DEFAULT_PER_ADDRESS, probePrivate, userPeers,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_SETTLE_TIME, DEFAULT_PEX_WAIT);
+        return new ProbeOptions(
+                probe,
+                maxProbes,
+                DEFAULT_CONCURRENCY,
+                DEFAULT_PER_ADDRESS,
+                probePrivate,
+                userPeers,
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_SETTLE_TIME,
+                DEFAULT_PEX_WAIT);
     }
 }

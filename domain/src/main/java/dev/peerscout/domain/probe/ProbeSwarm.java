@@ -1,9 +1,5 @@
 package dev.peerscout.domain.probe;
 
-import dev.peerscout.domain.model.probe.PexPeer;
-import dev.peerscout.domain.model.probe.ProbeStatus;
-import dev.peerscout.domain.model.probe.ProbeResult;
-import dev.peerscout.domain.model.probe.ProbeRequest;
 import dev.peerscout.domain.discovery.DiscoverPeers;
 import dev.peerscout.domain.discovery.Discovery;
 import dev.peerscout.domain.discovery.DiscoveryListener;
@@ -15,6 +11,10 @@ import dev.peerscout.domain.model.Contents;
 import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.Torrent;
+import dev.peerscout.domain.model.probe.PexPeer;
+import dev.peerscout.domain.model.probe.ProbeRequest;
+import dev.peerscout.domain.model.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeStatus;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.run.AfterUnlock;
@@ -45,7 +45,8 @@ public final class ProbeSwarm {
         this.scheduler = scheduler;
     }
 
-    public SwarmRun start(Torrent torrent, DiscoveryOptions options, ProbeOptions probeOptions, ProbeListener listener) {
+    public SwarmRun start(
+            Torrent torrent, DiscoveryOptions options, ProbeOptions probeOptions, ProbeListener listener) {
         return new Run(torrent, options, probeOptions, listener).start();
     }
 
@@ -106,8 +107,8 @@ public final class ProbeSwarm {
             // With probing, --min-peers counts verified peers: discovery itself must not stop at found ones.
             DiscoveryOptions forDiscovery = probeOptions.probe() ? options.withoutMinPeers() : options;
             Discovery started = discoverPeers.start(torrent, forDiscovery, new Forwarder());
-            scheduler.schedule(options.timeout().plus(PeerCalls.GUARD_SLACK),
-                    () -> end("no time left before the deadline"));
+            scheduler.schedule(
+                    options.timeout().plus(PeerCalls.GUARD_SLACK), () -> end("no time left before the deadline"));
             discoveryStop.arrived(started::stop);
             started.report().whenComplete((report, bug) -> {
                 synchronized (this) {
@@ -116,8 +117,8 @@ public final class ProbeSwarm {
                 }
                 afterUnlock.run();
             });
-            CompletableFuture<SwarmReport> report = started.report().thenCombine(probesDone,
-                    (discovered, ignored) -> merged(discovered));
+            CompletableFuture<SwarmReport> report =
+                    started.report().thenCombine(probesDone, (discovered, ignored) -> merged(discovered));
             return new SwarmRun(report, started.farewell(), this::end);
         }
 
@@ -172,19 +173,30 @@ public final class ProbeSwarm {
                 CompletableFuture<ProbeResult> slot = probes.start(peer);
                 // PEX can only add peers while probes remain to be spent on them.
                 boolean pexWanted = pexAllowed && probes.probesLeft();
-                ProbeRequest request = new ProbeRequest(peer, torrent.hashes(), torrent.contents().map(Contents::pieceCount),
-                        options.peerId(), probeOptions.connectTimeout(), probeOptions.settleTime(),
-                        pexWanted ? probeOptions.pexWait() : Duration.ZERO, deadline);
+                ProbeRequest request = new ProbeRequest(
+                        peer,
+                        torrent.hashes(),
+                        torrent.contents().map(Contents::pieceCount),
+                        options.peerId(),
+                        probeOptions.connectTimeout(),
+                        probeOptions.settleTime(),
+                        pexWanted ? probeOptions.pexWait() : Duration.ZERO,
+                        deadline);
                 afterUnlock.add(() -> launch(peer, request, slot));
             }
         }
 
         private void launch(Peer peer, ProbeRequest request, CompletableFuture<ProbeResult> slot) {
-            CompletableFuture<ProbeResult> started = PeerCalls.call(() -> wire.probe(request),
+            CompletableFuture<ProbeResult> started = PeerCalls.call(
+                    () -> wire.probe(request),
                     bug -> ProbeResult.failed(ProbeStatus.NOT_BITTORRENT, bug, Option.none()));
             PeerCalls.cancelWhenDone(slot, started);
-            started.whenComplete((result, bug) -> probed(peer, slot, bug == null ? result
-                    : ProbeResult.failed(ProbeStatus.TIMEOUT, "no outcome: " + bug, Option.none())));
+            started.whenComplete((result, bug) -> probed(
+                    peer,
+                    slot,
+                    bug == null
+                            ? result
+                            : ProbeResult.failed(ProbeStatus.TIMEOUT, "no outcome: " + bug, Option.none())));
         }
 
         private void probed(Peer peer, CompletableFuture<ProbeResult> slot, ProbeResult result) {
@@ -230,8 +242,8 @@ public final class ProbeSwarm {
                 finished = true;
                 probes.dropWaiting().forEach(peer -> skipLocked(peer, "not probed: " + why));
                 abandoned = probes.abandonRunning();
-                abandoned.forEach((peer, slot) -> recordLocked(peer,
-                        ProbeResult.failed(ProbeStatus.TIMEOUT, "abandoned: " + why, Option.none())));
+                abandoned.forEach((peer, slot) -> recordLocked(
+                        peer, ProbeResult.failed(ProbeStatus.TIMEOUT, "abandoned: " + why, Option.none())));
             }
             abandoned.values().forEach(slot -> slot.complete(null));
             discoveryStop.stop(why);

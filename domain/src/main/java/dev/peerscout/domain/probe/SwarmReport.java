@@ -1,15 +1,15 @@
 package dev.peerscout.domain.probe;
 
-import dev.peerscout.domain.model.probe.ProbeResult;
 import dev.peerscout.domain.discovery.DiscoveredPeer;
 import dev.peerscout.domain.discovery.DiscoveryReport;
 import dev.peerscout.domain.discovery.PeerOrigin;
 import dev.peerscout.domain.model.Peer;
+import dev.peerscout.domain.model.probe.ProbeResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,8 +29,12 @@ public record SwarmReport(DiscoveryReport discovery, Map<Peer, ProbeResult> prob
      * the run lasts {@code elapsed} if that is longer than discovery, and had enough peers if either
      * found enough.
      */
-    static SwarmReport merged(DiscoveryReport discovered, Map<Peer, List<PeerOrigin>> runPeers, Duration elapsed,
-            boolean enoughVerified, Map<Peer, ProbeResult> probes) {
+    static SwarmReport merged(
+            DiscoveryReport discovered,
+            Map<Peer, List<PeerOrigin>> runPeers,
+            Duration elapsed,
+            boolean enoughVerified,
+            Map<Peer, ProbeResult> probes) {
         Map<Peer, List<PeerOrigin>> all = new LinkedHashMap<>();
         runPeers.forEach((peer, origins) -> all.put(peer, new ArrayList<>(origins)));
         for (DiscoveredPeer found : discovered.peers()) {
@@ -39,8 +43,12 @@ public record SwarmReport(DiscoveryReport discovery, Map<Peer, ProbeResult> prob
         }
         List<DiscoveredPeer> list = new ArrayList<>();
         all.forEach((peer, origins) -> list.add(new DiscoveredPeer(peer, origins)));
-        DiscoveryReport report = new DiscoveryReport(discovered.hashes(), list, discovered.trackers(),
-                discovered.sources(), elapsed.compareTo(discovered.elapsed()) > 0 ? elapsed : discovered.elapsed(),
+        DiscoveryReport report = new DiscoveryReport(
+                discovered.hashes(),
+                list,
+                discovered.trackers(),
+                discovered.sources(),
+                elapsed.compareTo(discovered.elapsed()) > 0 ? elapsed : discovered.elapsed(),
                 discovered.enoughPeers() || enoughVerified);
         return new SwarmReport(report, probes);
     }

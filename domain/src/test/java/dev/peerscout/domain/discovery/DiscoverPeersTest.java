@@ -41,7 +41,8 @@ class DiscoverPeersTest extends DiscoveryTestKit {
         assertEquals(List.of(DEAD, LIVE, SECOND), calledUrls(), "all three asked before any time passed");
         assertTrue(trackers.calls().stream().allMatch(call -> call.at().equals(Instant.parse("2026-01-01T00:00:00Z"))));
         clock.advance(Duration.ofMillis(30));
-        assertTrue(events.contains("peer 10.0.0.1:6881 from " + LIVE), "the live tier-2 peer arrives at once: " + events);
+        assertTrue(
+                events.contains("peer 10.0.0.1:6881 from " + LIVE), "the live tier-2 peer arrives at once: " + events);
         assertFalse(discovery.report().isDone(), "the dead tracker still has time");
     }
 
@@ -54,9 +55,12 @@ class DiscoverPeersTest extends DiscoveryTestKit {
         clock.advance(TIMEOUT.plusSeconds(1));
 
         DiscoveryReport report = discovery.report().join();
-        assertEquals(List.of(TrackerStatus.TIMEOUT, TrackerStatus.OK),
+        assertEquals(
+                List.of(TrackerStatus.TIMEOUT, TrackerStatus.OK),
                 report.trackers().stream().map(TrackerReport::status).toList());
-        assertEquals(List.of(0, 1), report.trackers().stream().map(TrackerReport::tier).toList());
+        assertEquals(
+                List.of(0, 1),
+                report.trackers().stream().map(TrackerReport::tier).toList());
         assertEquals(2, events.stream().filter(e -> e.startsWith("tracker ")).count(), "one outcome each: " + events);
         assertEquals(1, report.peers().size());
     }
@@ -90,10 +94,15 @@ class DiscoverPeersTest extends DiscoveryTestKit {
         assertFalse(report.enoughPeers());
         assertEquals(Duration.ofMillis(40), report.elapsed());
         assertEquals(TrackerStatus.SKIPPED, report.trackers().get(0).status());
-        assertEquals(Option.some("stopped: the output was closed"), report.trackers().get(0).error());
+        assertEquals(
+                Option.some("stopped: the output was closed"),
+                report.trackers().get(0).error());
         assertEquals(1, report.peers().size());
-        assertTrue(trackers.calls().stream().anyMatch(c -> c.tracker().value().equals(LIVE)
-                && c.request().event() == AnnounceEvent.STOPPED), "the tracker that accepted us hears stopped");
+        assertTrue(
+                trackers.calls().stream()
+                        .anyMatch(c ->
+                                c.tracker().value().equals(LIVE) && c.request().event() == AnnounceEvent.STOPPED),
+                "the tracker that accepted us hears stopped");
     }
 
     @Test
@@ -106,7 +115,8 @@ class DiscoverPeersTest extends DiscoveryTestKit {
 
         DiscoveryReport report = discovery.report().join();
         assertEquals(3, report.peers().size());
-        assertEquals(List.of(new PeerOrigin.Tracker(url(LIVE)), new PeerOrigin.Tracker(url(SECOND))),
+        assertEquals(
+                List.of(new PeerOrigin.Tracker(url(LIVE)), new PeerOrigin.Tracker(url(SECOND))),
                 report.peers().get(1).sources());
         assertEquals(3, events.stream().filter(e -> e.startsWith("peer ")).count(), "each peer streamed once");
         assertEquals(2, report.trackers().get(1).peers(), "the second tracker named two peers");
@@ -117,31 +127,61 @@ class DiscoverPeersTest extends DiscoveryTestKit {
         Peer usOnLoopback = new Peer(InetAddress.getLoopbackAddress(), 6881);
         Peer usOutside = new Peer(InetAddress.getByName("203.0.113.7"), 6881);
         Peer other = new Peer(InetAddress.getLoopbackAddress(), 6882);
-        trackers.script(LIVE, Duration.ZERO, request -> Either.right(new AnnounceResponse(Duration.ofMinutes(30),
-                Option.none(), Option.none(), Option.none(), List.of(usOnLoopback, usOutside, other, peer(1, 6881)),
-                Option.none(), Option.some(usOutside.address()), 1)));
+        trackers.script(
+                LIVE,
+                Duration.ZERO,
+                request -> Either.right(new AnnounceResponse(
+                        Duration.ofMinutes(30),
+                        Option.none(),
+                        Option.none(),
+                        Option.none(),
+                        List.of(usOnLoopback, usOutside, other, peer(1, 6881)),
+                        Option.none(),
+                        Option.some(usOutside.address()),
+                        1)));
 
         Discovery discovery = discover(torrent(false, tier(0, LIVE)), options());
         clock.runDue();
 
-        assertEquals(List.of(other, peer(1, 6881)),
-                discovery.report().join().peers().stream().map(DiscoveredPeer::peer).toList());
+        assertEquals(
+                List.of(other, peer(1, 6881)),
+                discovery.report().join().peers().stream()
+                        .map(DiscoveredPeer::peer)
+                        .toList());
     }
 
     @Test
     void aHybridAnnouncesBothSwarmsToEachTrackerAndMergesThem() {
         InfoHash v1 = Fixtures.anyInfoHash();
         InfoHashV2 v2 = InfoHashV2.of(new byte[32]);
-        Torrent hybrid = new Torrent(Option.of("h"), InfoHashes.hybrid(v1, v2), List.of(tier(0, LIVE)),
-                Option.none(), false, List.of(), List.of(), List.of());
-        trackers.script(LIVE, Duration.ofMillis(5), request -> Either.right(FakeTrackerClient.response(
-                request.infoHash().equals(v1) ? List.of(peer(1, 1), peer(2, 2)) : List.of(peer(2, 2), peer(3, 3)), 1, 0)));
+        Torrent hybrid = new Torrent(
+                Option.of("h"),
+                InfoHashes.hybrid(v1, v2),
+                List.of(tier(0, LIVE)),
+                Option.none(),
+                false,
+                List.of(),
+                List.of(),
+                List.of());
+        trackers.script(
+                LIVE,
+                Duration.ofMillis(5),
+                request -> Either.right(FakeTrackerClient.response(
+                        request.infoHash().equals(v1)
+                                ? List.of(peer(1, 1), peer(2, 2))
+                                : List.of(peer(2, 2), peer(3, 3)),
+                        1,
+                        0)));
 
         Discovery discovery = discover(hybrid, options());
         clock.advance(Duration.ofMillis(5));
 
-        assertEquals(List.of(v1, v2.truncated()), trackers.calls().stream()
-                .filter(c -> c.request().event() == AnnounceEvent.STARTED).map(c -> c.request().infoHash()).toList());
+        assertEquals(
+                List.of(v1, v2.truncated()),
+                trackers.calls().stream()
+                        .filter(c -> c.request().event() == AnnounceEvent.STARTED)
+                        .map(c -> c.request().infoHash())
+                        .toList());
         DiscoveryReport report = discovery.report().join();
         assertEquals(3, report.peers().size());
         assertEquals(2, report.trackers().get(0).attempts(), "one announce per swarm");
@@ -161,22 +201,36 @@ class DiscoverPeersTest extends DiscoveryTestKit {
 
     @Test
     void aMagnetLinkAnnouncesAPositivePlaceholderForLeft() {
-        Torrent magnet = new Torrent(Option.none(), InfoHashes.v1(Fixtures.anyInfoHash()), List.of(), Option.none(),
-                false, List.of(), List.of(), List.of());
+        Torrent magnet = new Torrent(
+                Option.none(),
+                InfoHashes.v1(Fixtures.anyInfoHash()),
+                List.of(),
+                Option.none(),
+                false,
+                List.of(),
+                List.of(),
+                List.of());
 
         discover(magnet, withTrackers(options(), LIVE));
 
-        assertEquals(StartedAnnounce.UNKNOWN_SIZE_LEFT, trackers.calls().get(0).request().left());
+        assertEquals(
+                StartedAnnounce.UNKNOWN_SIZE_LEFT,
+                trackers.calls().get(0).request().left());
     }
 
     @Test
     void extraTrackersFormTheirOwnTiersAfterTheTorrentsAndAreNotRepeated() {
-        Discovery discovery = discover(torrent(false, tier(0, LIVE), tier(3, SECOND)), withTrackers(options(), SECOND, DEAD));
+        Discovery discovery =
+                discover(torrent(false, tier(0, LIVE), tier(3, SECOND)), withTrackers(options(), SECOND, DEAD));
         clock.advance(TIMEOUT.plusSeconds(1));
 
         DiscoveryReport report = discovery.report().join();
-        assertEquals(List.of(LIVE, SECOND, DEAD), report.trackers().stream().map(r -> r.url().value()).toList());
-        assertEquals(List.of(0, 3, 4), report.trackers().stream().map(TrackerReport::tier).toList());
+        assertEquals(
+                List.of(LIVE, SECOND, DEAD),
+                report.trackers().stream().map(r -> r.url().value()).toList());
+        assertEquals(
+                List.of(0, 3, 4),
+                report.trackers().stream().map(TrackerReport::tier).toList());
     }
 
     @Test
@@ -185,27 +239,37 @@ class DiscoverPeersTest extends DiscoveryTestKit {
         Discovery discovery = discover(torrent(false, tier(0, LIVE, shouted)), withTrackers(options(), shouted));
         clock.advance(TIMEOUT.plusSeconds(1));
 
-        assertEquals(List.of(LIVE), discovery.report().join().trackers().stream().map(r -> r.url().value()).toList());
+        assertEquals(
+                List.of(LIVE),
+                discovery.report().join().trackers().stream()
+                        .map(r -> r.url().value())
+                        .toList());
     }
 
     @Test
     void anUnsupportedSchemeIsReportedNotDropped() {
         TrackerClient router = new TrackersByScheme(Map.of("udp", trackers));
-        Discovery discovery = new DiscoverPeers(router, clock).start(
-                torrent(false, tier(0, "wss://tracker.example", LIVE), tier(1, "tracker.example:80/announce")),
-                options(), recorder);
+        Discovery discovery = new DiscoverPeers(router, clock)
+                .start(
+                        torrent(false, tier(0, "wss://tracker.example", LIVE), tier(1, "tracker.example:80/announce")),
+                        options(),
+                        recorder);
 
         DiscoveryReport report = discovery.report().join();
-        assertEquals(List.of(TrackerStatus.UNSUPPORTED, TrackerStatus.OK, TrackerStatus.UNSUPPORTED),
+        assertEquals(
+                List.of(TrackerStatus.UNSUPPORTED, TrackerStatus.OK, TrackerStatus.UNSUPPORTED),
                 report.trackers().stream().map(TrackerReport::status).toList());
-        assertEquals("unsupported: wss:// trackers are not supported", report.trackers().get(0).error().get());
+        assertEquals(
+                "unsupported: wss:// trackers are not supported",
+                report.trackers().get(0).error().get());
     }
 
     @Test
     void anAdapterThatNeverAnswersStillEndsAtTheDeadline() {
         TrackerClient hanging = new TrackerClient() {
             @Override
-            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl t, AnnounceRequest r, Instant d) {
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
+                    TrackerUrl t, AnnounceRequest r, Instant d) {
                 return CallInFlight.of(new CompletableFuture<>(), () -> 1);
             }
 
@@ -215,13 +279,15 @@ class DiscoverPeersTest extends DiscoveryTestKit {
                 return CallInFlight.of(new CompletableFuture<>(), () -> 1);
             }
         };
-        Discovery discovery = new DiscoverPeers(hanging, clock).start(torrent(false, tier(0, LIVE)), options(), recorder);
+        Discovery discovery =
+                new DiscoverPeers(hanging, clock).start(torrent(false, tier(0, LIVE)), options(), recorder);
 
         clock.advance(TIMEOUT.plusSeconds(1));
 
-        assertEquals(TrackerStatus.TIMEOUT, discovery.report().join().trackers().get(0).status());
+        assertEquals(
+                TrackerStatus.TIMEOUT,
+                discovery.report().join().trackers().get(0).status());
         clock.advance(Duration.ofSeconds(5));
         assertTrue(discovery.farewell().isDone(), "the goodbye is bounded by its grace period too");
     }
-
 }

@@ -8,11 +8,11 @@ import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
@@ -56,8 +56,10 @@ class DiscoveryConcurrencyTest {
             @Override
             public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
                     TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
-                return CallInFlight.of(CompletableFuture.supplyAsync(
-                        () -> Either.right(FakeTrackerClient.response(peers(1, 200), 0, 0)), trackerThread), () -> 1);
+                return CallInFlight.of(
+                        CompletableFuture.supplyAsync(
+                                () -> Either.right(FakeTrackerClient.response(peers(1, 200), 0, 0)), trackerThread),
+                        () -> 1);
             }
 
             @Override
@@ -67,11 +69,28 @@ class DiscoveryConcurrencyTest {
             }
         };
         LockingSource source = new LockingSource();
-        Torrent torrent = new Torrent(Option.none(), InfoHashes.v1(Fixtures.anyInfoHash()),
-                List.of(new Tier(0, List.of(TrackerUrl.of("udp://a.example:1")))), Option.none(), false, List.of(),
-                List.of(), List.of());
-        DiscoveryOptions options = new DiscoveryOptions(Duration.ofSeconds(10), List.of(), 50, 6881, 250,
-                EnumSet.allOf(AddressFamily.class), false, Duration.ofSeconds(1), Fixtures.anyPeerId(), 1, true, List.of());
+        Torrent torrent = new Torrent(
+                Option.none(),
+                InfoHashes.v1(Fixtures.anyInfoHash()),
+                List.of(new Tier(0, List.of(TrackerUrl.of("udp://a.example:1")))),
+                Option.none(),
+                false,
+                List.of(),
+                List.of(),
+                List.of());
+        DiscoveryOptions options = new DiscoveryOptions(
+                Duration.ofSeconds(10),
+                List.of(),
+                50,
+                6881,
+                250,
+                EnumSet.allOf(AddressFamily.class),
+                false,
+                Duration.ofSeconds(1),
+                Fixtures.anyPeerId(),
+                1,
+                true,
+                List.of());
 
         Discovery discovery = new DiscoverPeers(trackers, Map.of("dht", source), scheduler)
                 .start(torrent, options, DiscoveryListener.NONE);

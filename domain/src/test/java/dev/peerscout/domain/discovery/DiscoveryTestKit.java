@@ -44,8 +44,10 @@ abstract class DiscoveryTestKit {
     };
 
     List<AnnounceEvent> eventsSentTo(String url) {
-        return trackers.calls().stream().filter(c -> c.tracker().value().equals(url))
-                .map(c -> c.request().event()).toList();
+        return trackers.calls().stream()
+                .filter(c -> c.tracker().value().equals(url))
+                .map(c -> c.request().event())
+                .toList();
     }
 
     Discovery discover(Torrent torrent, DiscoveryOptions options) {
@@ -57,19 +59,51 @@ abstract class DiscoveryTestKit {
     }
 
     DiscoveryOptions options(int minPeers) {
-        return new DiscoveryOptions(TIMEOUT, List.of(), 200, 6881, minPeers, EnumSet.allOf(AddressFamily.class), true,
-                Duration.ofSeconds(2), us, 77, false, List.of());
+        return new DiscoveryOptions(
+                TIMEOUT,
+                List.of(),
+                200,
+                6881,
+                minPeers,
+                EnumSet.allOf(AddressFamily.class),
+                true,
+                Duration.ofSeconds(2),
+                us,
+                77,
+                false,
+                List.of());
     }
 
     static DiscoveryOptions withoutStop(DiscoveryOptions o) {
-        return new DiscoveryOptions(o.timeout(), o.extraTrackers(), o.numWant(), o.port(), o.minPeers(), o.families(),
-                false, o.stopGrace(), o.peerId(), o.key(), o.usePeerSources(), o.bootstrap());
+        return new DiscoveryOptions(
+                o.timeout(),
+                o.extraTrackers(),
+                o.numWant(),
+                o.port(),
+                o.minPeers(),
+                o.families(),
+                false,
+                o.stopGrace(),
+                o.peerId(),
+                o.key(),
+                o.usePeerSources(),
+                o.bootstrap());
     }
 
     static DiscoveryOptions withTrackers(DiscoveryOptions o, String... urls) {
-        return new DiscoveryOptions(o.timeout(), List.of(urls).stream().map(TrackerUrl::of).toList(), o.numWant(),
-                o.port(), o.minPeers(), o.families(), o.sendStopped(), o.stopGrace(), o.peerId(), o.key(),
-                o.usePeerSources(), o.bootstrap());
+        return new DiscoveryOptions(
+                o.timeout(),
+                List.of(urls).stream().map(TrackerUrl::of).toList(),
+                o.numWant(),
+                o.port(),
+                o.minPeers(),
+                o.families(),
+                o.sendStopped(),
+                o.stopGrace(),
+                o.peerId(),
+                o.key(),
+                o.usePeerSources(),
+                o.bootstrap());
     }
 
     List<String> calledUrls() {
@@ -77,9 +111,15 @@ abstract class DiscoveryTestKit {
     }
 
     static Torrent torrent(boolean isPrivate, Tier... tiers) {
-        return new Torrent(Option.of("t"), InfoHashes.v1(Fixtures.anyInfoHash()), List.of(tiers),
+        return new Torrent(
+                Option.of("t"),
+                InfoHashes.v1(Fixtures.anyInfoHash()),
+                List.of(tiers),
                 Option.of(new Contents(List.of(new FileEntry(List.of("t"), 123_456, false)), 123_456, 16_384, 8)),
-                isPrivate, List.of(), List.of(), List.of());
+                isPrivate,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     static Tier tier(int index, String... urls) {

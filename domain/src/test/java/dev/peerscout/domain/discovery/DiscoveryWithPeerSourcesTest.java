@@ -12,11 +12,11 @@ import dev.peerscout.domain.model.HostPort;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.InfoHashes;
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.PeerSource;
 import dev.peerscout.domain.port.TrackerClient;
@@ -94,7 +94,8 @@ class DiscoveryWithPeerSourcesTest {
 
         DiscoveryReport report = discovery.report().join();
         assertEquals(List.of("10.0.0.1:6881 from " + LIVE, "10.0.0.2:6881 from dht", "source dht done"), events);
-        assertEquals(List.of(new PeerOrigin.Tracker(TrackerUrl.of(LIVE)), new PeerOrigin.Source("dht")),
+        assertEquals(
+                List.of(new PeerOrigin.Tracker(TrackerUrl.of(LIVE)), new PeerOrigin.Source("dht")),
                 report.peers().get(0).sources());
         assertEquals(12, report.sources().get(0).nodesQueried());
     }
@@ -110,7 +111,9 @@ class DiscoveryWithPeerSourcesTest {
         assertEquals(1, report.peers().size());
         assertTrue(report.trackers().isEmpty());
         assertTrue(dht.stopped(), "enough peers: the search is stopped");
-        assertEquals(new PeerSource.Summary("dht", 5, 4, 1, Option.none()), report.sources().get(0));
+        assertEquals(
+                new PeerSource.Summary("dht", 5, 4, 1, Option.none()),
+                report.sources().get(0));
     }
 
     @Test
@@ -119,7 +122,9 @@ class DiscoveryWithPeerSourcesTest {
         // the search then chains on): discovery must already count the search as running.
         dht.findsAtOnce(peer(4));
 
-        DiscoveryReport report = start(torrent(false, List.of()), options(1, true, List.of())).report().join();
+        DiscoveryReport report = start(torrent(false, List.of()), options(1, true, List.of()))
+                .report()
+                .join();
 
         assertTrue(report.enoughPeers());
         assertTrue(dht.stopped(), "the lookup returned after discovery ended is stopped");
@@ -141,7 +146,8 @@ class DiscoveryWithPeerSourcesTest {
         clock.advance(Duration.ofSeconds(5));
 
         assertTrue(discovery.farewell().isDone());
-        assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED),
+        assertEquals(
+                List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED),
                 trackers.calls().stream().map(call -> call.request().event()).toList());
     }
 
@@ -152,22 +158,36 @@ class DiscoveryWithPeerSourcesTest {
         List<String> announced = new ArrayList<>();
         TrackerClient instant = new TrackerClient() {
             @Override
-            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl tracker,
-                    AnnounceRequest request, Instant deadline) {
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
+                    TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
                 announced.add(tracker.value() + " " + request.event());
-                return CallInFlight.of(CompletableFuture.completedFuture(Either.right(new AnnounceResponse(Duration.ofMinutes(30),
-                        Option.none(), Option.none(), Option.none(), List.of(peer(1)), Option.none(), Option.none(), 1))), () -> 1);
+                return CallInFlight.of(
+                        CompletableFuture.completedFuture(Either.right(new AnnounceResponse(
+                                Duration.ofMinutes(30),
+                                Option.none(),
+                                Option.none(),
+                                Option.none(),
+                                List.of(peer(1)),
+                                Option.none(),
+                                Option.none(),
+                                1))),
+                        () -> 1);
             }
 
             @Override
-            public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(TrackerUrl tracker,
-                    List<InfoHash> swarms, Instant deadline) {
+            public CallInFlight<Either<TrackerFailure, ScrapeResponse>> scrape(
+                    TrackerUrl tracker, List<InfoHash> swarms, Instant deadline) {
                 throw new UnsupportedOperationException();
             }
         };
 
-        new DiscoverPeers(instant, clock).start(torrent(false, List.of(), tier(LIVE), new Tier(1, List.of(url(SECOND)))),
-                withStopped(options(1, false, List.of())), recorder).farewell().join();
+        new DiscoverPeers(instant, clock)
+                .start(
+                        torrent(false, List.of(), tier(LIVE), new Tier(1, List.of(url(SECOND)))),
+                        withStopped(options(1, false, List.of())),
+                        recorder)
+                .farewell()
+                .join();
 
         assertEquals(List.of(LIVE + " STARTED", LIVE + " STOPPED"), announced);
     }
@@ -185,7 +205,9 @@ class DiscoveryWithPeerSourcesTest {
 
         DiscoveryReport report = discovery.report().join();
         assertEquals(1, report.peers().size());
-        assertTrue(report.sources().get(0).error().get().contains("no sockets"), report.sources().toString());
+        assertTrue(
+                report.sources().get(0).error().get().contains("no sockets"),
+                report.sources().toString());
     }
 
     @Test
@@ -208,7 +230,8 @@ class DiscoveryWithPeerSourcesTest {
         Discovery discovery = new DiscoverPeers(trackers, Map.of("dht", waitsForItsThread), clock)
                 .start(torrent(false, List.of()), options(0, true, List.of()), recorder);
 
-        assertEquals(List.of(true), handedOverMeanwhile, "the source's thread got discovery's lock while findPeers ran");
+        assertEquals(
+                List.of(true), handedOverMeanwhile, "the source's thread got discovery's lock while findPeers ran");
         assertEquals(List.of("10.0.0.5:6881 from dht"), events);
         dht.finish(new PeerSource.Summary("dht", 1, 1, 1, Option.none()));
         assertEquals(1, discovery.report().join().peers().size());
@@ -246,8 +269,19 @@ class DiscoveryWithPeerSourcesTest {
     }
 
     private static DiscoveryOptions withStopped(DiscoveryOptions o) {
-        return new DiscoveryOptions(o.timeout(), o.extraTrackers(), o.numWant(), o.port(), o.minPeers(), o.families(),
-                true, o.stopGrace(), o.peerId(), o.key(), o.usePeerSources(), o.bootstrap());
+        return new DiscoveryOptions(
+                o.timeout(),
+                o.extraTrackers(),
+                o.numWant(),
+                o.port(),
+                o.minPeers(),
+                o.families(),
+                true,
+                o.stopGrace(),
+                o.peerId(),
+                o.key(),
+                o.usePeerSources(),
+                o.bootstrap());
     }
 
     private static TrackerUrl url(String value) {
@@ -255,13 +289,31 @@ class DiscoveryWithPeerSourcesTest {
     }
 
     private static DiscoveryOptions options(int minPeers, boolean dht, List<HostPort> bootstrap) {
-        return new DiscoveryOptions(TIMEOUT, List.of(), 50, 6881, minPeers, EnumSet.allOf(AddressFamily.class), false,
-                Duration.ofSeconds(1), Fixtures.anyPeerId(), 1, dht, bootstrap);
+        return new DiscoveryOptions(
+                TIMEOUT,
+                List.of(),
+                50,
+                6881,
+                minPeers,
+                EnumSet.allOf(AddressFamily.class),
+                false,
+                Duration.ofSeconds(1),
+                Fixtures.anyPeerId(),
+                1,
+                dht,
+                bootstrap);
     }
 
     private static Torrent torrent(boolean isPrivate, List<HostPort> nodes, Tier... tiers) {
-        return new Torrent(Option.none(), InfoHashes.v1(Fixtures.anyInfoHash()), List.of(tiers), Option.none(),
-                isPrivate, List.of(), nodes, List.of());
+        return new Torrent(
+                Option.none(),
+                InfoHashes.v1(Fixtures.anyInfoHash()),
+                List.of(tiers),
+                Option.none(),
+                isPrivate,
+                List.of(),
+                nodes,
+                List.of());
     }
 
     private static Tier tier(String url) {

@@ -27,10 +27,17 @@ class GoodbyesTest extends DiscoveryTestKit {
 
         assertTrue(discovery.farewell().isDone());
         List<AnnounceRequest> toLive = trackers.calls().stream()
-                .filter(c -> c.tracker().value().equals(LIVE)).map(FakeTrackerClient.Call::request).toList();
-        assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED),
+                .filter(c -> c.tracker().value().equals(LIVE))
+                .map(FakeTrackerClient.Call::request)
+                .toList();
+        assertEquals(
+                List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED),
                 toLive.stream().map(AnnounceRequest::event).toList());
-        assertEquals(1, trackers.calls().stream().filter(c -> c.tracker().value().equals(DEAD)).count());
+        assertEquals(
+                1,
+                trackers.calls().stream()
+                        .filter(c -> c.tracker().value().equals(DEAD))
+                        .count());
     }
 
     @Test
@@ -38,7 +45,9 @@ class GoodbyesTest extends DiscoveryTestKit {
         Discovery discovery = discover(torrent(false, tier(0, LIVE)), withoutStop(options()));
 
         assertTrue(discovery.farewell().isDone());
-        assertEquals(List.of(AnnounceEvent.STARTED), trackers.calls().stream().map(c -> c.request().event()).toList());
+        assertEquals(
+                List.of(AnnounceEvent.STARTED),
+                trackers.calls().stream().map(c -> c.request().event()).toList());
     }
 
     @Test
@@ -50,7 +59,9 @@ class GoodbyesTest extends DiscoveryTestKit {
         clock.advance(Duration.ofMillis(10));
 
         assertTrue(discovery.report().isDone());
-        assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED), eventsSentTo(DEAD),
+        assertEquals(
+                List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED),
+                eventsSentTo(DEAD),
                 "it may have received our started: it hears stopped at once");
         clock.advance(Duration.ofMillis(10));
         assertFalse(discovery.farewell().isDone(), "the stopped to the silent tracker gets a moment to leave");
@@ -97,20 +108,26 @@ class GoodbyesTest extends DiscoveryTestKit {
             FakeScheduler clock = new FakeScheduler();
             FakeTrackerClient trackers = new FakeTrackerClient(clock);
             trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
-            trackers.script(SECOND, Duration.ofSeconds(3),
+            trackers.script(
+                    SECOND,
+                    Duration.ofSeconds(3),
                     request -> Either.right(FakeTrackerClient.response(List.of(), 0, 0)));
 
-            Discovery discovery = new DiscoverPeers(trackers, clock).start(torrent(false, tier(0, LIVE, SECOND)),
-                    byUser ? options() : options(1), recorder);
+            Discovery discovery = new DiscoverPeers(trackers, clock)
+                    .start(torrent(false, tier(0, LIVE, SECOND)), byUser ? options() : options(1), recorder);
             clock.advance(Duration.ofMillis(10));
             if (byUser) {
                 discovery.stop("interrupted");
             }
 
             assertTrue(discovery.report().isDone());
-            assertEquals(TrackerStatus.SKIPPED, discovery.report().join().trackers().get(1).status());
-            List<AnnounceEvent> toSlow = trackers.calls().stream().filter(c -> c.tracker().value().equals(SECOND))
-                    .map(c -> c.request().event()).toList();
+            assertEquals(
+                    TrackerStatus.SKIPPED,
+                    discovery.report().join().trackers().get(1).status());
+            List<AnnounceEvent> toSlow = trackers.calls().stream()
+                    .filter(c -> c.tracker().value().equals(SECOND))
+                    .map(c -> c.request().event())
+                    .toList();
             assertEquals(List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED), toSlow, "byUser=" + byUser);
         }
     }
@@ -119,17 +136,23 @@ class GoodbyesTest extends DiscoveryTestKit {
     void aTrackerThatAcceptsUsWhileWeSayGoodbyeStillGetsStopped() {
         trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
         trackers.answerWithPeers(SECOND, Duration.ofMillis(500), List.of(peer(2, 6881)));
-        trackers.script(LIVE, Duration.ofMillis(10), request -> request.event() == AnnounceEvent.STOPPED
-                ? io.vavr.control.Either.right(FakeTrackerClient.response(List.of(), 0, 0))
-                : io.vavr.control.Either.right(FakeTrackerClient.response(List.of(peer(1, 6881)), 1, 0)));
+        trackers.script(
+                LIVE,
+                Duration.ofMillis(10),
+                request -> request.event() == AnnounceEvent.STOPPED
+                        ? io.vavr.control.Either.right(FakeTrackerClient.response(List.of(), 0, 0))
+                        : io.vavr.control.Either.right(FakeTrackerClient.response(List.of(peer(1, 6881)), 1, 0)));
 
         Discovery discovery = discover(torrent(false, tier(0, LIVE, SECOND)), options(1));
         clock.advance(Duration.ofMillis(10));
         assertTrue(discovery.report().isDone());
         clock.advance(Duration.ofMillis(500));
 
-        assertTrue(trackers.calls().stream().anyMatch(c -> c.tracker().value().equals(SECOND)
-                && c.request().event() == AnnounceEvent.STOPPED), "the late tracker got its goodbye too");
+        assertTrue(
+                trackers.calls().stream()
+                        .anyMatch(c -> c.tracker().value().equals(SECOND)
+                                && c.request().event() == AnnounceEvent.STOPPED),
+                "the late tracker got its goodbye too");
         clock.advance(Duration.ofSeconds(3));
         assertTrue(discovery.farewell().isDone());
     }

@@ -34,16 +34,25 @@ class TierOrderTest extends DiscoveryTestKit {
         clock.advance(Duration.ofSeconds(1));
 
         DiscoveryReport report = discovery.report().join();
-        assertEquals(List.of(LIVE, DEAD, spare), report.trackers().stream().map(r -> r.url().value()).toList());
-        assertEquals(List.of(TrackerStatus.OK, TrackerStatus.UNREACHABLE, TrackerStatus.SKIPPED),
+        assertEquals(
+                List.of(LIVE, DEAD, spare),
+                report.trackers().stream().map(r -> r.url().value()).toList());
+        assertEquals(
+                List.of(TrackerStatus.OK, TrackerStatus.UNREACHABLE, TrackerStatus.SKIPPED),
                 report.trackers().stream().map(TrackerReport::status).toList());
     }
 
     @Test
     void aPrivateTorrentSkipsTheTrackersItHasNoTimeLeftFor() {
         // Each gets at least 3 of the 15 seconds: the last two get none.
-        List<String> silent = List.of("udp://a.example:1", "udp://b.example:1", "udp://c.example:1",
-                "udp://d.example:1", "udp://e.example:1", "udp://f.example:1", "udp://g.example:1");
+        List<String> silent = List.of(
+                "udp://a.example:1",
+                "udp://b.example:1",
+                "udp://c.example:1",
+                "udp://d.example:1",
+                "udp://e.example:1",
+                "udp://f.example:1",
+                "udp://g.example:1");
         silent.forEach(trackers::silent);
         Tier[] tiers = new Tier[silent.size()];
         for (int i = 0; i < tiers.length; i++) {
@@ -54,11 +63,23 @@ class TierOrderTest extends DiscoveryTestKit {
         clock.advance(TIMEOUT.plusSeconds(1));
 
         DiscoveryReport report = discovery.report().join();
-        List<TrackerStatus> statuses = report.trackers().stream().map(TrackerReport::status).toList();
-        assertEquals(List.of(TrackerStatus.TIMEOUT, TrackerStatus.TIMEOUT, TrackerStatus.TIMEOUT, TrackerStatus.TIMEOUT,
-                TrackerStatus.TIMEOUT, TrackerStatus.SKIPPED, TrackerStatus.SKIPPED), statuses);
-        assertTrue(report.trackers().stream().filter(r -> r.status() == TrackerStatus.SKIPPED)
-                .allMatch(r -> r.error().get().equals("no time left before the deadline")), report.toString());
+        List<TrackerStatus> statuses =
+                report.trackers().stream().map(TrackerReport::status).toList();
+        assertEquals(
+                List.of(
+                        TrackerStatus.TIMEOUT,
+                        TrackerStatus.TIMEOUT,
+                        TrackerStatus.TIMEOUT,
+                        TrackerStatus.TIMEOUT,
+                        TrackerStatus.TIMEOUT,
+                        TrackerStatus.SKIPPED,
+                        TrackerStatus.SKIPPED),
+                statuses);
+        assertTrue(
+                report.trackers().stream()
+                        .filter(r -> r.status() == TrackerStatus.SKIPPED)
+                        .allMatch(r -> r.error().get().equals("no time left before the deadline")),
+                report.toString());
         assertEquals(silent.size(), report.trackers().size(), "every tracker has its one outcome");
     }
 
@@ -67,8 +88,8 @@ class TierOrderTest extends DiscoveryTestKit {
         // One tracker at a time: the one in flight has sent what its adapter says, the next none.
         TrackerClient twoSentSoFar = new TrackerClient() {
             @Override
-            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(TrackerUrl t, AnnounceRequest r,
-                    Instant d) {
+            public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
+                    TrackerUrl t, AnnounceRequest r, Instant d) {
                 return CallInFlight.of(new CompletableFuture<>(), () -> 2);
             }
 
@@ -78,15 +99,16 @@ class TierOrderTest extends DiscoveryTestKit {
                 throw new UnsupportedOperationException();
             }
         };
-        Discovery discovery = new DiscoverPeers(twoSentSoFar, clock)
-                .start(torrent(true, tier(0, LIVE, SECOND)), options(), recorder);
+        Discovery discovery =
+                new DiscoverPeers(twoSentSoFar, clock).start(torrent(true, tier(0, LIVE, SECOND)), options(), recorder);
 
         discovery.stop("interrupted");
 
         List<TrackerReport> reports = discovery.report().join().trackers();
-        assertEquals(List.of(TrackerStatus.SKIPPED, TrackerStatus.SKIPPED),
+        assertEquals(
+                List.of(TrackerStatus.SKIPPED, TrackerStatus.SKIPPED),
                 reports.stream().map(TrackerReport::status).toList());
-        assertEquals(List.of(2, 0), reports.stream().map(TrackerReport::attempts).toList(),
-                "in flight: 2; never asked: 0");
+        assertEquals(
+                List.of(2, 0), reports.stream().map(TrackerReport::attempts).toList(), "in flight: 2; never asked: 0");
     }
 }

@@ -20,7 +20,13 @@ class TrackerStatesTest extends DiscoveryTestKit {
     private final List<String> asked = new ArrayList<>();
 
     private TrackerStates states(Torrent torrent) {
-        return new TrackerStates(torrent, options(), TierOrder.of(torrent), clock.now().plus(TIMEOUT), clock, recorder,
+        return new TrackerStates(
+                torrent,
+                options(),
+                TierOrder.of(torrent),
+                clock.now().plus(TIMEOUT),
+                clock,
+                recorder,
                 (state, trackerDeadline) -> asked.add(state.url.value()));
     }
 
@@ -83,7 +89,9 @@ class TrackerStatesTest extends DiscoveryTestKit {
         states.begin();
         states.skipRestLocked("stopped");
 
-        assertEquals(List.of(DEAD, LIVE, SPARE), states.reports().stream().map(r -> r.url().value()).toList());
+        assertEquals(
+                List.of(DEAD, LIVE, SPARE),
+                states.reports().stream().map(r -> r.url().value()).toList());
     }
 
     @Test
@@ -92,8 +100,10 @@ class TrackerStatesTest extends DiscoveryTestKit {
         TrackerStates states = states(torrent);
         states.begin();
         TrackerState live = states.states().get(0);
-        live.record(torrent.hashes().swarms().get(0),
-                Either.<TrackerFailure, AnnounceResponse>left(new TrackerFailure.Timeout(1, TIMEOUT)), p -> false);
+        live.record(
+                torrent.hashes().swarms().get(0),
+                Either.<TrackerFailure, AnnounceResponse>left(new TrackerFailure.Timeout(1, TIMEOUT)),
+                p -> false);
         states.outcomeRecorded(live);
         states.timeOutAsked();
 

@@ -52,7 +52,10 @@ class FakePeerSourceContractTest extends PeerSourceContract {
     }
 
     private Search search(Duration within) {
-        return new Search(List.of(Fixtures.anyInfoHash()), List.of(), EnumSet.allOf(AddressFamily.class),
+        return new Search(
+                List.of(Fixtures.anyInfoHash()),
+                List.of(),
+                EnumSet.allOf(AddressFamily.class),
                 clock.now().plus(within));
     }
 }

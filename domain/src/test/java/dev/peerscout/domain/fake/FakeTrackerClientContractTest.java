@@ -45,7 +45,9 @@ class FakeTrackerClientContractTest extends TrackerClientContract {
 
             @Override
             public int requestsReceived() {
-                return (int) client.calls().stream().filter(call -> call.tracker().value().equals(url)).count();
+                return (int) client.calls().stream()
+                        .filter(call -> call.tracker().value().equals(url))
+                        .count();
             }
         };
     }

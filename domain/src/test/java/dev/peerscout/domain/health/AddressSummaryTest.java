@@ -47,7 +47,16 @@ class AddressSummaryTest {
     }
 
     private static AddressCheck answered(Option<Duration> announce) {
-        return new AddressCheck(ADDRESS, CheckStatus.OK, Option.none(), Option.none(), Option.none(), announce,
-                Option.none(), Option.none(), Option.none(), Option.none());
+        return new AddressCheck(
+                ADDRESS,
+                CheckStatus.OK,
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                announce,
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none());
     }
 }

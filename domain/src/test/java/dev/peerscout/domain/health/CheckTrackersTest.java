@@ -9,9 +9,9 @@ import dev.peerscout.domain.model.AnnounceEvent;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerProbe;
@@ -20,7 +20,6 @@ import io.vavr.control.Option;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +71,12 @@ class CheckTrackersTest {
 
         run(DUAL);
 
-        assertEquals(List.of("192.0.2.1 STARTED", "2001:db8:0:0:0:0:0:1 STARTED", "192.0.2.1 STOPPED"),
-                probe.calls().stream().map(c -> c.address().getHostAddress() + " " + c.request().event()).toList());
+        assertEquals(
+                List.of("192.0.2.1 STARTED", "2001:db8:0:0:0:0:0:1 STARTED", "192.0.2.1 STOPPED"),
+                probe.calls().stream()
+                        .map(c ->
+                                c.address().getHostAddress() + " " + c.request().event())
+                        .toList());
         assertEquals(0, probe.calls().get(0).request().numWant());
     }
 
@@ -88,7 +91,9 @@ class CheckTrackersTest {
         assertEquals(Option.some("info hash not whitelisted"), check.error());
         assertEquals(Option.some(Duration.ofMillis(30)), check.announce());
         assertTrue(report.allAlive());
-        assertEquals(List.of(AnnounceEvent.STARTED), probe.calls().stream().map(c -> c.request().event()).toList(),
+        assertEquals(
+                List.of(AnnounceEvent.STARTED),
+                probe.calls().stream().map(c -> c.request().event()).toList(),
                 "no 'stopped' for a tracker that did not take our 'started'");
     }
 
@@ -110,10 +115,14 @@ class CheckTrackersTest {
 
         CheckReport report = run(DUAL, shouted, DUAL);
 
-        assertEquals(List.of(DUAL, shouted), report.trackers().stream().map(t -> t.url().value()).toList());
-        assertEquals(report.trackers().get(0).addresses(), report.trackers().get(1).addresses());
+        assertEquals(
+                List.of(DUAL, shouted),
+                report.trackers().stream().map(t -> t.url().value()).toList());
+        assertEquals(
+                report.trackers().get(0).addresses(), report.trackers().get(1).addresses());
         assertEquals(2, probe.calls().size(), "one started and one stopped");
-        assertEquals(List.of(DUAL, shouted), heard.stream().map(t -> t.url().value()).toList());
+        assertEquals(
+                List.of(DUAL, shouted), heard.stream().map(t -> t.url().value()).toList());
     }
 
     @Test
@@ -125,7 +134,9 @@ class CheckTrackersTest {
         assertFalse(report.isDone());
         clock.advance(Duration.ofSeconds(1));
 
-        assertEquals(CheckStatus.TIMEOUT, report.join().trackers().get(0).addresses().get(0).status());
+        assertEquals(
+                CheckStatus.TIMEOUT,
+                report.join().trackers().get(0).addresses().get(0).status());
     }
 
     @Test
@@ -137,11 +148,15 @@ class CheckTrackersTest {
 
         assertTrue(report.isDone());
         List<FakeTrackerProbe.Call> goodbyes = probe.calls().stream()
-                .filter(call -> call.request().event() == AnnounceEvent.STOPPED).toList();
-        assertEquals(java.util.Set.of(V6, V4), goodbyes.stream().map(FakeTrackerProbe.Call::address).collect(java.util.stream.Collectors.toSet()),
+                .filter(call -> call.request().event() == AnnounceEvent.STOPPED)
+                .toList();
+        assertEquals(
+                java.util.Set.of(V6, V4),
+                goodbyes.stream().map(FakeTrackerProbe.Call::address).collect(java.util.stream.Collectors.toSet()),
                 "the silent address may have had our started: it hears stopped too");
         Instant roundDeadline = probe.calls().get(0).deadline();
-        assertTrue(goodbyes.stream().allMatch(call -> call.deadline().isAfter(roundDeadline)),
+        assertTrue(
+                goodbyes.stream().allMatch(call -> call.deadline().isAfter(roundDeadline)),
                 "each goodbye has its own grace, not what is left of the started's deadline");
     }
 
@@ -155,13 +170,24 @@ class CheckTrackersTest {
         clock.advance(Duration.ofSeconds(1));
 
         CheckReport report = stopped.join();
-        assertEquals(List.of("192.0.2.1 STARTED", "2001:db8:0:0:0:0:0:1 STARTED", "192.0.2.1 STARTED",
-                "192.0.2.1 STOPPED", "2001:db8:0:0:0:0:0:1 STOPPED", "192.0.2.1 STOPPED"),
-                probe.calls().stream().map(c -> c.address().getHostAddress() + " " + c.request().event()).toList(),
+        assertEquals(
+                List.of(
+                        "192.0.2.1 STARTED",
+                        "2001:db8:0:0:0:0:0:1 STARTED",
+                        "192.0.2.1 STARTED",
+                        "192.0.2.1 STOPPED",
+                        "2001:db8:0:0:0:0:0:1 STOPPED",
+                        "192.0.2.1 STOPPED"),
+                probe.calls().stream()
+                        .map(c ->
+                                c.address().getHostAddress() + " " + c.request().event())
+                        .toList(),
                 "the started still in flight (PICKY, DUAL's v6) get their goodbye too");
         assertEquals(CheckStatus.OK, report.trackers().get(0).addresses().get(0).status());
-        assertEquals(CheckStatus.SKIPPED, report.trackers().get(0).addresses().get(1).status());
-        assertEquals(CheckStatus.SKIPPED, report.trackers().get(1).addresses().get(0).status());
+        assertEquals(
+                CheckStatus.SKIPPED, report.trackers().get(0).addresses().get(1).status());
+        assertEquals(
+                CheckStatus.SKIPPED, report.trackers().get(1).addresses().get(0).status());
         assertEquals(report, run.report().join());
     }
 
@@ -176,19 +202,21 @@ class CheckTrackersTest {
             }
 
             @Override
-            public CompletableFuture<Step<AnnounceResponse>> announce(TrackerUrl tracker, InetAddress address,
-                    AnnounceRequest request, Instant deadline) {
-                return CompletableFuture.failedFuture(new IllegalStateException(new NullPointerException("no socket yet")));
+            public CompletableFuture<Step<AnnounceResponse>> announce(
+                    TrackerUrl tracker, InetAddress address, AnnounceRequest request, Instant deadline) {
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException(new NullPointerException("no socket yet")));
             }
 
             @Override
-            public CompletableFuture<Step<ScrapeResponse>> scrape(TrackerUrl tracker, InetAddress address,
-                    List<InfoHash> swarms, Instant deadline) {
+            public CompletableFuture<Step<ScrapeResponse>> scrape(
+                    TrackerUrl tracker, InetAddress address, List<InfoHash> swarms, Instant deadline) {
                 return probe.scrape(tracker, address, swarms, deadline);
             }
         };
 
-        CompletableFuture<CheckReport> report = new CheckTrackers(buggy, clock).check(urls(PICKY), options(), heard::add);
+        CompletableFuture<CheckReport> report =
+                new CheckTrackers(buggy, clock).check(urls(PICKY), options(), heard::add);
         clock.advance(TIMEOUT.plusSeconds(1));
 
         AddressCheck check = report.join().trackers().get(0).addresses().get(0);
@@ -201,14 +229,19 @@ class CheckTrackersTest {
     void aPortOutOfRangeIsAMalformedUrlOverEverySchemeAndNothingIsAsked() {
         String udp = "udp://dual.example:99999/announce";
         String http = "http://picky.example:123456/announce";
-        probe.resolves(udp, V4).answers(udp, V4, Duration.ofMillis(10)).resolves(http, V4).answers(http, V4, Duration.ofMillis(10));
+        probe.resolves(udp, V4)
+                .answers(udp, V4, Duration.ofMillis(10))
+                .resolves(http, V4)
+                .answers(http, V4, Duration.ofMillis(10));
 
         CheckReport report = run(udp, http);
 
         for (TrackerCheck check : report.trackers()) {
             AddressCheck address = check.addresses().get(0);
             assertEquals(CheckStatus.MALFORMED, address.status(), check.url().value());
-            assertTrue(address.error().get().startsWith("malformed tracker URL: port "), address.error().get());
+            assertTrue(
+                    address.error().get().startsWith("malformed tracker URL: port "),
+                    address.error().get());
         }
         assertEquals(List.of(), probe.calls(), "no request for a URL that cannot be requested");
     }
@@ -218,8 +251,8 @@ class CheckTrackersTest {
         probe.resolves(DUAL, V4, V6).answers(DUAL, V6, Duration.ofMillis(7));
         Duration every = Duration.ofSeconds(60);
         // Latency (connect + announce) of 192.0.2.1 per round; null: down in round 3, back in round 4.
-        List<Duration> latencies = java.util.Arrays.asList(Duration.ofMillis(10), Duration.ofMillis(30), null,
-                Duration.ofMillis(20), Duration.ofMillis(100));
+        List<Duration> latencies = java.util.Arrays.asList(
+                Duration.ofMillis(10), Duration.ofMillis(30), null, Duration.ofMillis(20), Duration.ofMillis(100));
         script(latencies.get(0));
         TrackerWatch watch = checkTrackers.watch(urls(DUAL), options(), every, 5, heard::add);
         for (int round = 2; round <= 5; round++) {
@@ -230,7 +263,8 @@ class CheckTrackersTest {
         clock.advance(every);
 
         List<AddressSummary> summary = watch.summary().join();
-        assertEquals(List.of(1, 2, 3, 4, 5), heard.stream().map(TrackerCheck::round).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4, 5), heard.stream().map(TrackerCheck::round).toList());
         AddressSummary v4 = summary.get(0);
         assertEquals(Option.some(V4), v4.address());
         assertEquals(5, v4.checks());
@@ -278,8 +312,8 @@ class CheckTrackersTest {
     }
 
     private static CheckOptions options() {
-        return new CheckOptions(TIMEOUT, EnumSet.allOf(AddressFamily.class), Fixtures.anyInfoHash(),
-                Fixtures.anyPeerId(), 7, 6881);
+        return new CheckOptions(
+                TIMEOUT, EnumSet.allOf(AddressFamily.class), Fixtures.anyInfoHash(), Fixtures.anyPeerId(), 7, 6881);
     }
 
     private static InetAddress address(String literal) {

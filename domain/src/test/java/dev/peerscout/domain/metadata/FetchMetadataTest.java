@@ -91,21 +91,44 @@ class FetchMetadataTest {
     private static final InfoHashV2 V2 = InfoHashV2.of(digest("SHA-256", INFO));
 
     private static Torrent magnet(InfoHashes hashes, List<HostPort> hints) {
-        return new Torrent(Option.none(), hashes, List.of(new Tier(0, List.of(TrackerUrl.of(LOCAL_TRACKER)))), Option.none(), false,
-                hints, List.of(), List.of());
+        return new Torrent(
+                Option.none(),
+                hashes,
+                List.of(new Tier(0, List.of(TrackerUrl.of(LOCAL_TRACKER)))),
+                Option.none(),
+                false,
+                hints,
+                List.of(),
+                List.of());
     }
 
     private MetadataResult run(Torrent torrent) {
-        DiscoveryOptions options = new DiscoveryOptions(TIMEOUT, List.of(), 200, 6881, 0, EnumSet.allOf(AddressFamily.class), false,
-                Duration.ofSeconds(2), Fixtures.anyPeerId(), 7, false, List.of());
-        FetchMetadata fetch = new FetchMetadata(new ProbeSwarm(new DiscoverPeers(trackers, clock), new FakePeerWire(), clock), wire, clock);
-        CompletableFuture<MetadataResult> result = fetch.fetch(torrent, options, MetadataOptions.defaults(MetadataOptions.DEFAULT_MAX_SIZE,
-                false, List.of()), new FetchMetadata.Listener() {
-                    @Override
-                    public void asked(Peer peer, MetadataAttempt attempt) {
-                        events.add(peer + " " + attempt.status());
-                    }
-                }).result();
+        DiscoveryOptions options = new DiscoveryOptions(
+                TIMEOUT,
+                List.of(),
+                200,
+                6881,
+                0,
+                EnumSet.allOf(AddressFamily.class),
+                false,
+                Duration.ofSeconds(2),
+                Fixtures.anyPeerId(),
+                7,
+                false,
+                List.of());
+        FetchMetadata fetch = new FetchMetadata(
+                new ProbeSwarm(new DiscoverPeers(trackers, clock), new FakePeerWire(), clock), wire, clock);
+        CompletableFuture<MetadataResult> result = fetch.fetch(
+                        torrent,
+                        options,
+                        MetadataOptions.defaults(MetadataOptions.DEFAULT_MAX_SIZE, false, List.of()),
+                        new FetchMetadata.Listener() {
+                            @Override
+                            public void asked(Peer peer, MetadataAttempt attempt) {
+                                events.add(peer + " " + attempt.status());
+                            }
+                        })
+                .result();
         for (int i = 0; i < 400 && !result.isDone(); i++) {
             clock.advance(Duration.ofMillis(100));
         }
@@ -126,7 +149,8 @@ class FetchMetadataTest {
         assertArrayEquals(INFO, result.verified().get().info());
         assertEquals(honest, result.verified().get().from());
         assertEquals(MetadataStatus.WRONG_HASH, result.attempts().get(forger).status());
-        assertEquals(1, wire.asked.stream().filter(forger::equals).count(), "a peer whose copy failed is not asked again");
+        assertEquals(
+                1, wire.asked.stream().filter(forger::equals).count(), "a peer whose copy failed is not asked again");
         assertEquals(2, result.peersFound());
     }
 
@@ -136,10 +160,17 @@ class FetchMetadataTest {
         Peer huge = peer("127.0.0.4", 1000);
         Peer honest = peer("127.0.0.3", 1000);
         trackers.answerWithPeers(LOCAL_TRACKER, Duration.ofMillis(10), List.of(liar, huge, honest));
-        wire.answers.put(liar, MetadataAttempt.failed(MetadataStatus.BAD_DATA, "data with total_size 5 after advertising 9", true,
-                Option.of(9L)));
-        wire.answers.put(huge, MetadataAttempt.failed(MetadataStatus.BAD_SIZE, "metadata_size 1099511627776 is over the cap", true,
-                Option.of(1L << 40)));
+        wire.answers.put(
+                liar,
+                MetadataAttempt.failed(
+                        MetadataStatus.BAD_DATA, "data with total_size 5 after advertising 9", true, Option.of(9L)));
+        wire.answers.put(
+                huge,
+                MetadataAttempt.failed(
+                        MetadataStatus.BAD_SIZE,
+                        "metadata_size 1099511627776 is over the cap",
+                        true,
+                        Option.of(1L << 40)));
         wire.answers.put(honest, MetadataAttempt.copy(INFO, Option.of((long) INFO.length)));
 
         MetadataResult result = run(magnet(InfoHashes.v1(V1), List.of()));
@@ -156,9 +187,15 @@ class FetchMetadataTest {
 
         assertTrue(run(magnet(InfoHashes.v2(V2), List.of())).verified().isDefined());
         InfoHashV2 otherV2 = InfoHashV2.of(digest("SHA-256", FORGED));
-        assertTrue(run(magnet(InfoHashes.hybrid(V1, otherV2), List.of())).verified().isDefined(), "a v1 hash the link names suffices");
+        assertTrue(
+                run(magnet(InfoHashes.hybrid(V1, otherV2), List.of()))
+                        .verified()
+                        .isDefined(),
+                "a v1 hash the link names suffices");
         InfoHash otherV1 = InfoHash.of(digest("SHA-1", FORGED));
-        assertTrue(run(magnet(InfoHashes.hybrid(otherV1, V2), List.of())).verified().isDefined());
+        assertTrue(run(magnet(InfoHashes.hybrid(otherV1, V2), List.of()))
+                .verified()
+                .isDefined());
         MetadataResult wrong = run(magnet(InfoHashes.v2(otherV2), List.of()));
         assertFalse(wrong.verified().isDefined());
         assertEquals(MetadataStatus.WRONG_HASH, wrong.attempts().get(seeder).status());
@@ -185,7 +222,9 @@ class FetchMetadataTest {
         Peer refusing = peer("127.0.0.2", 1000);
         Peer x = peer("127.0.0.5", 2000);
         trackers.answerWithPeers(LOCAL_TRACKER, Duration.ofMillis(10), List.of(refusing));
-        wire.answers.put(refusing, MetadataAttempt.failed(MetadataStatus.REJECTED, "rejected 4 requests", true, Option.of(100L)));
+        wire.answers.put(
+                refusing,
+                MetadataAttempt.failed(MetadataStatus.REJECTED, "rejected 4 requests", true, Option.of(100L)));
 
         MetadataResult result = run(magnet(InfoHashes.v1(V1), List.of(new HostPort("127.0.0.5", 2000))));
 

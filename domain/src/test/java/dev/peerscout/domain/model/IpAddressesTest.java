@@ -12,7 +12,8 @@ class IpAddressesTest {
         "192.0.2.1, 192.0.2.1, 192.0.2.1:6969",
         "0:0:0:0:0:0:0:1, ::1, [::1]:6969",
         "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1, [2001:db8::1:0:0:1]:6969",
-        "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1, [2001:db8:0:1:1:1:1:1]:6969"})
+        "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1, [2001:db8:0:1:1:1:1:1]:6969"
+    })
     void rfc5952ShortFormWithAndWithoutAPort(String literal, String text, String withPort) throws Exception {
         InetAddress address = InetAddress.getByName(literal);
 

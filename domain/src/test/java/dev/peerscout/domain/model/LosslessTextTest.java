@@ -14,7 +14,9 @@ class LosslessTextTest {
 
     @Test
     void utf8IsDecodedAsSuchAndEveryOtherByteIsKept() {
-        byte[] bytes = {'a', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80, (byte) 0xC3};
+        byte[] bytes = {
+            'a', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80, (byte) 0xC3
+        };
         String text = LosslessText.decode(bytes);
 
         assertEquals("a\u00e9\udcff\ud83d\ude00\udcc3", text);

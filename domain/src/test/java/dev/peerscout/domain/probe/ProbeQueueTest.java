@@ -98,8 +98,16 @@ class ProbeQueueTest {
     }
 
     private static ProbeQueue queue(Set<AddressFamily> families, int maxProbes, int concurrency, int perAddress) {
-        ProbeOptions options = new ProbeOptions(true, maxProbes, concurrency, perAddress, false, List.of(),
-                ProbeOptions.DEFAULT_CONNECT_TIMEOUT, ProbeOptions.DEFAULT_SETTLE_TIME, ProbeOptions.DEFAULT_PEX_WAIT);
+        ProbeOptions options = new ProbeOptions(
+                true,
+                maxProbes,
+                concurrency,
+                perAddress,
+                false,
+                List.of(),
+                ProbeOptions.DEFAULT_CONNECT_TIMEOUT,
+                ProbeOptions.DEFAULT_SETTLE_TIME,
+                ProbeOptions.DEFAULT_PEX_WAIT);
         return new ProbeQueue(families, new AddressPolicy(false, List.of()), options);
     }
 

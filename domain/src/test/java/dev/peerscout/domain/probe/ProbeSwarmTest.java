@@ -1,10 +1,5 @@
 package dev.peerscout.domain.probe;
 
-import dev.peerscout.domain.model.probe.PexPeer;
-import dev.peerscout.domain.model.probe.ReservedBits;
-import dev.peerscout.domain.model.probe.PeerDetails;
-import dev.peerscout.domain.model.probe.ProbeStatus;
-import dev.peerscout.domain.model.probe.ProbeResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +15,11 @@ import dev.peerscout.domain.model.PeerId;
 import dev.peerscout.domain.model.Tier;
 import dev.peerscout.domain.model.Torrent;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.probe.PeerDetails;
+import dev.peerscout.domain.model.probe.PexPeer;
+import dev.peerscout.domain.model.probe.ProbeResult;
+import dev.peerscout.domain.model.probe.ProbeStatus;
+import dev.peerscout.domain.model.probe.ReservedBits;
 import dev.peerscout.domain.testing.FakePeerWire;
 import dev.peerscout.domain.testing.FakeScheduler;
 import dev.peerscout.domain.testing.FakeTrackerClient;
@@ -65,9 +65,19 @@ class ProbeSwarmTest {
     }
 
     private static ProbeResult ok(PexPeer... pex) {
-        PeerDetails details = new PeerDetails(new byte[20], Option.of("Test 1.0"), new ReservedBits(ReservedBits.FAST), Option.of(100.0),
-                true, Map.of("ut_pex", 1), Option.none(), Option.none(), Option.none(), Option.none());
-        return new ProbeResult(ProbeStatus.OK, Option.none(), Option.of(Duration.ofMillis(3)), Option.of(details), List.of(pex));
+        PeerDetails details = new PeerDetails(
+                new byte[20],
+                Option.of("Test 1.0"),
+                new ReservedBits(ReservedBits.FAST),
+                Option.of(100.0),
+                true,
+                Map.of("ut_pex", 1),
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                Option.none());
+        return new ProbeResult(
+                ProbeStatus.OK, Option.none(), Option.of(Duration.ofMillis(3)), Option.of(details), List.of(pex));
     }
 
     private static Torrent torrent(String tracker, List<HostPort> hints) {
@@ -76,17 +86,36 @@ class ProbeSwarmTest {
 
     private static Torrent torrent(String tracker, List<HostPort> hints, boolean isPrivate) {
         List<Tier> tiers = tracker == null ? List.of() : List.of(new Tier(0, List.of(TrackerUrl.of(tracker))));
-        return new Torrent(Option.none(), InfoHashes.v1(Fixtures.anyInfoHash()), tiers, Option.none(), isPrivate, hints, List.of(),
+        return new Torrent(
+                Option.none(),
+                InfoHashes.v1(Fixtures.anyInfoHash()),
+                tiers,
+                Option.none(),
+                isPrivate,
+                hints,
+                List.of(),
                 List.of());
     }
 
     private DiscoveryOptions options(int minPeers) {
-        return new DiscoveryOptions(TIMEOUT, List.of(), 200, 6881, minPeers, EnumSet.allOf(AddressFamily.class), false,
-                Duration.ofSeconds(2), us, 7, false, List.of());
+        return new DiscoveryOptions(
+                TIMEOUT,
+                List.of(),
+                200,
+                6881,
+                minPeers,
+                EnumSet.allOf(AddressFamily.class),
+                false,
+                Duration.ofSeconds(2),
+                us,
+                7,
+                false,
+                List.of());
     }
 
     private SwarmReport run(Torrent torrent, int minPeers, ProbeOptions probing) {
-        SwarmRun run = new ProbeSwarm(new DiscoverPeers(trackers, clock), wire, clock).start(torrent, options(minPeers), probing, recorder);
+        SwarmRun run = new ProbeSwarm(new DiscoverPeers(trackers, clock), wire, clock)
+                .start(torrent, options(minPeers), probing, recorder);
         for (int i = 0; i < 20 && !run.report().isDone(); i++) {
             clock.advance(Duration.ofMillis(100));
         }
@@ -135,7 +164,9 @@ class ProbeSwarmTest {
         Peer mine = peer("127.0.0.1", 6882);
         wire.answer(hinted, ok()).answer(mine, ok());
 
-        SwarmReport report = run(torrent(null, List.of(new HostPort("192.168.1.2", 6881), new HostPort("tracker.example", 1))), 0,
+        SwarmReport report = run(
+                torrent(null, List.of(new HostPort("192.168.1.2", 6881), new HostPort("tracker.example", 1))),
+                0,
                 probing(10, false, mine));
 
         assertEquals(List.of(hinted, mine), wire.probed(), "a host name in x.pe is not looked up");
@@ -151,7 +182,8 @@ class ProbeSwarmTest {
         Peer told = peer("93.184.216.35", 6881);
         Peer lan = peer("10.1.1.1", 6881);
         trackers.answerWithPeers(PUBLIC_TRACKER, Duration.ofMillis(10), List.of(teller));
-        wire.answer(teller, ok(new PexPeer(told, PexPeer.SEED), new PexPeer(lan, 0), new PexPeer(teller, 0))).answer(told, ok());
+        wire.answer(teller, ok(new PexPeer(told, PexPeer.SEED), new PexPeer(lan, 0), new PexPeer(teller, 0)))
+                .answer(told, ok());
 
         SwarmReport report = run(torrent(PUBLIC_TRACKER, List.of()), 0, probing(10, false));
 
@@ -196,7 +228,11 @@ class ProbeSwarmTest {
         SwarmReport report = run(torrent(null, List.of()), 0, probing(5, false, teller));
 
         assertEquals(5, wire.probed().size());
-        assertEquals(46, report.probes().values().stream().filter(r -> r.status() == ProbeStatus.SKIPPED).count());
+        assertEquals(
+                46,
+                report.probes().values().stream()
+                        .filter(r -> r.status() == ProbeStatus.SKIPPED)
+                        .count());
         assertTrue(wire.requests().get(4).pexWait().isZero(), "the last probe we may make does not wait for PEX");
     }
 
@@ -209,8 +245,8 @@ class ProbeSwarmTest {
             wire.hold(p);
         }
         trackers.answerWithPeers(PUBLIC_TRACKER, Duration.ofMillis(10), ports);
-        new ProbeSwarm(new DiscoverPeers(trackers, clock), wire, clock).start(torrent(PUBLIC_TRACKER, List.of()), options(0),
-                probing(100, false), recorder);
+        new ProbeSwarm(new DiscoverPeers(trackers, clock), wire, clock)
+                .start(torrent(PUBLIC_TRACKER, List.of()), options(0), probing(100, false), recorder);
         clock.advance(Duration.ofMillis(20));
         assertEquals(ProbeOptions.DEFAULT_PER_ADDRESS, wire.probed().size());
         wire.hold(ports.get(0)).complete(ok());
@@ -238,7 +274,8 @@ class ProbeSwarmTest {
     @Test
     void withoutProbingPeersAreOnlyFound() {
         trackers.answerWithPeers(PUBLIC_TRACKER, Duration.ofMillis(10), List.of(peer("93.184.216.2", 2)));
-        SwarmReport report = run(torrent(PUBLIC_TRACKER, List.of(new HostPort("10.0.0.9", 9))), 0, ProbeOptions.none(List.of()));
+        SwarmReport report =
+                run(torrent(PUBLIC_TRACKER, List.of(new HostPort("10.0.0.9", 9))), 0, ProbeOptions.none(List.of()));
         assertTrue(wire.probed().isEmpty());
         assertEquals(2, report.discovery().peers().size(), "the magnet's peer joins the tracker's");
         assertTrue(report.probes().isEmpty());

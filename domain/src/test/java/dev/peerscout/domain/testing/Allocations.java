@@ -34,7 +34,8 @@ public final class Allocations {
         allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
         if (allocated > budget) {
             throw new AssertionError("allocated " + allocated + " bytes for an input of " + inputLength
-                    + " bytes, more than the budget of " + budget + ": an allocation sized by a claim, not by the input?");
+                    + " bytes, more than the budget of " + budget
+                    + ": an allocation sized by a claim, not by the input?");
         }
         return result;
     }

@@ -17,8 +17,9 @@ class AllocationsTest {
     @Test
     void anAllocationSizedByAClaimFailsEveryTime() {
         int[] runs = {0};
-        AssertionError error = assertThrows(AssertionError.class, () -> Allocations.withinBudget(10, 1024 * 1024, 100,
-                () -> new byte[8 * 1024 * 1024 + runs[0]++]));
+        AssertionError error = assertThrows(
+                AssertionError.class,
+                () -> Allocations.withinBudget(10, 1024 * 1024, 100, () -> new byte[8 * 1024 * 1024 + runs[0]++]));
         assertTrue(error.getMessage().startsWith("allocated 838"), error.getMessage());
         assertEquals(2, runs[0], "an action over budget is tried twice");
     }
@@ -26,8 +27,8 @@ class AllocationsTest {
     @Test
     void aOneOffCostIsForgiven() {
         int[] runs = {0};
-        byte[] made = Allocations.withinBudget(10, 1024 * 1024, 100,
-                () -> runs[0]++ == 0 ? new byte[8 * 1024 * 1024] : new byte[1]);
+        byte[] made = Allocations.withinBudget(
+                10, 1024 * 1024, 100, () -> runs[0]++ == 0 ? new byte[8 * 1024 * 1024] : new byte[1]);
         assertEquals(1, made.length);
     }
 }

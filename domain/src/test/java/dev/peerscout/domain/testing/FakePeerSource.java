@@ -123,7 +123,9 @@ public final class FakePeerSource implements PeerSource {
                 deadline = null;
             }
             result = summary;
-            outcome = chosen != null ? chosen : new Summary(name, nodesQueried, nodesAnswered, handed.size(), Option.none());
+            outcome = chosen != null
+                    ? chosen
+                    : new Summary(name, nodesQueried, nodesAnswered, handed.size(), Option.none());
         }
         result.complete(outcome);
     }

@@ -1,10 +1,10 @@
 package dev.peerscout.domain.testing;
 
 import dev.peerscout.domain.model.Peer;
-import dev.peerscout.domain.port.PeerWire;
 import dev.peerscout.domain.model.probe.ProbeRequest;
 import dev.peerscout.domain.model.probe.ProbeResult;
 import dev.peerscout.domain.model.probe.ProbeStatus;
+import dev.peerscout.domain.port.PeerWire;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +39,8 @@ public final class FakePeerWire implements PeerWire {
         if (waiting != null) {
             return waiting;
         }
-        return CompletableFuture.completedFuture(scripted.getOrDefault(request.peer(),
-                ProbeResult.failed(ProbeStatus.REFUSED, "connection refused", Option.none())));
+        return CompletableFuture.completedFuture(scripted.getOrDefault(
+                request.peer(), ProbeResult.failed(ProbeStatus.REFUSED, "connection refused", Option.none())));
     }
 
     public synchronized List<ProbeRequest> requests() {

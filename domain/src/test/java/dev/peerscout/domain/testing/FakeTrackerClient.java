@@ -7,10 +7,10 @@ import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.PeerId;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
@@ -59,7 +59,8 @@ public final class FakeTrackerClient implements TrackerClient {
     }
 
     /** This URL answers with {@code answer} after {@code delay}; a delay past the deadline times out. */
-    public void script(String url, Duration delay, Function<AnnounceRequest, Either<TrackerFailure, AnnounceResponse>> answer) {
+    public void script(
+            String url, Duration delay, Function<AnnounceRequest, Either<TrackerFailure, AnnounceResponse>> answer) {
         scripts.put(url, new Script(delay, answer));
     }
 
@@ -98,15 +99,23 @@ public final class FakeTrackerClient implements TrackerClient {
     }
 
     public static AnnounceResponse response(List<Peer> peers, int seeders, int leechers) {
-        return new AnnounceResponse(Duration.ofMinutes(30), Option.some(Duration.ofMinutes(15)),
-                Option.some(seeders), Option.some(leechers), peers, Option.none(), Option.none(), 1);
+        return new AnnounceResponse(
+                Duration.ofMinutes(30),
+                Option.some(Duration.ofMinutes(15)),
+                Option.some(seeders),
+                Option.some(leechers),
+                peers,
+                Option.none(),
+                Option.none(),
+                1);
     }
 
     @Override
     public CallInFlight<Either<TrackerFailure, AnnounceResponse>> announce(
             TrackerUrl tracker, AnnounceRequest request, Instant deadline) {
         // The rules every client keeps about the URL itself (see the contract), before anything is "sent".
-        Option<TrackerFailure> refused = tracker.malformation().<TrackerFailure>map(TrackerFailure.MalformedUrl::new)
+        Option<TrackerFailure> refused = tracker.malformation()
+                .<TrackerFailure>map(TrackerFailure.MalformedUrl::new)
                 .orElse(() -> tracker.host().flatMap(host -> AddressFamily.excludedLiteral(host, request.families())));
         if (refused.isDefined()) {
             return CallInFlight.unsent(Either.left(refused.get()));
@@ -120,7 +129,9 @@ public final class FakeTrackerClient implements TrackerClient {
             return sentOnce(CompletableFuture.completedFuture(Either.right(joinSwarm(request))));
         }
         String url = tracker.value();
-        return CallInFlight.of(later(script.delay(), deadline, () -> script.answer().apply(request)), () -> 1,
+        return CallInFlight.of(
+                later(script.delay(), deadline, () -> script.answer().apply(request)),
+                () -> 1,
                 () -> !unreached.contains(url));
     }
 
@@ -133,7 +144,8 @@ public final class FakeTrackerClient implements TrackerClient {
         Script script = scripts.get(tracker.value());
         if (script != null) {
             // Scripted URLs only script announces; a scrape gets the same failure, if any.
-            return sentOnce(later(script.delay(), deadline, () -> script.answer().apply(null).map(ok -> stats(hashes))));
+            return sentOnce(later(
+                    script.delay(), deadline, () -> script.answer().apply(null).map(ok -> stats(hashes))));
         }
         return sentOnce(CompletableFuture.completedFuture(Either.right(stats(hashes))));
     }
@@ -144,7 +156,8 @@ public final class FakeTrackerClient implements TrackerClient {
     }
 
     private static <T> CompletableFuture<Either<TrackerFailure, T>> refused() {
-        return CompletableFuture.completedFuture(Either.left(new TrackerFailure.Unreachable("connection refused", 1, true)));
+        return CompletableFuture.completedFuture(
+                Either.left(new TrackerFailure.Unreachable("connection refused", 1, true)));
     }
 
     private <T> CompletableFuture<Either<TrackerFailure, T>> later(
@@ -153,8 +166,8 @@ public final class FakeTrackerClient implements TrackerClient {
         Instant start = scheduler.now();
         Duration untilDeadline = Duration.between(start, deadline);
         if (delay.compareTo(untilDeadline) > 0) {
-            scheduler.schedule(untilDeadline,
-                    () -> future.complete(Either.left(new TrackerFailure.Timeout(1, untilDeadline))));
+            scheduler.schedule(
+                    untilDeadline, () -> future.complete(Either.left(new TrackerFailure.Timeout(1, untilDeadline))));
         } else {
             scheduler.schedule(delay, () -> future.complete(answer.get()));
         }
@@ -183,6 +196,7 @@ public final class FakeTrackerClient implements TrackerClient {
     }
 
     private static int seeders(Map<PeerId, Member> swarm) {
-        return (int) swarm.values().stream().filter(member -> member.left() == 0).count();
+        return (int)
+                swarm.values().stream().filter(member -> member.left() == 0).count();
     }
 }

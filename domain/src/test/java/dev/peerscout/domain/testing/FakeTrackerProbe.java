@@ -4,10 +4,10 @@ import dev.peerscout.domain.model.AddressFamily;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.time.Scheduler;
 import io.vavr.control.Either;
@@ -70,8 +70,10 @@ public final class FakeTrackerProbe implements TrackerProbe {
     }
 
     public FakeTrackerProbe refuses(String url, InetAddress address) {
-        behaviours.put(key(url, address), new Behaviour(Duration.ZERO,
-                Option.some(new TrackerFailure.Unreachable("connection refused", 1, true))));
+        behaviours.put(
+                key(url, address),
+                new Behaviour(
+                        Duration.ZERO, Option.some(new TrackerFailure.Unreachable("connection refused", 1, true))));
         return this;
     }
 
@@ -90,10 +92,12 @@ public final class FakeTrackerProbe implements TrackerProbe {
         if (!speaks(tracker)) {
             return CompletableFuture.completedFuture(Either.left(UNSUPPORTED));
         }
-        Either<TrackerFailure, List<InetAddress>> known = names.getOrDefault(tracker.value(),
-                Either.left(new TrackerFailure.DnsFailure("host", "unknown host")));
+        Either<TrackerFailure, List<InetAddress>> known =
+                names.getOrDefault(tracker.value(), Either.left(new TrackerFailure.DnsFailure("host", "unknown host")));
         return CompletableFuture.completedFuture(known.flatMap(all -> {
-            List<InetAddress> allowed = all.stream().filter(address -> families.contains(AddressFamily.of(address))).toList();
+            List<InetAddress> allowed = all.stream()
+                    .filter(address -> families.contains(AddressFamily.of(address)))
+                    .toList();
             return allowed.isEmpty()
                     ? Either.left(new TrackerFailure.DnsFailure("host", "no address of an allowed family"))
                     : Either.right(allowed);
@@ -104,19 +108,33 @@ public final class FakeTrackerProbe implements TrackerProbe {
     public CompletableFuture<Step<AnnounceResponse>> announce(
             TrackerUrl tracker, InetAddress address, AnnounceRequest request, Instant deadline) {
         calls.add(new Call(tracker, address, request, deadline));
-        return step(tracker, address, deadline, () -> new AnnounceResponse(Duration.ofSeconds(1800),
-                Option.some(Duration.ofSeconds(900)), Option.some(1), Option.some(0), List.of(), Option.none(),
-                Option.none(), 1));
+        return step(
+                tracker,
+                address,
+                deadline,
+                () -> new AnnounceResponse(
+                        Duration.ofSeconds(1800),
+                        Option.some(Duration.ofSeconds(900)),
+                        Option.some(1),
+                        Option.some(0),
+                        List.of(),
+                        Option.none(),
+                        Option.none(),
+                        1));
     }
 
     @Override
     public CompletableFuture<Step<ScrapeResponse>> scrape(
             TrackerUrl tracker, InetAddress address, List<InfoHash> swarms, Instant deadline) {
-        return step(tracker, address, deadline, () -> new ScrapeResponse(Map.of(swarms.get(0), new ScrapeStats(1, 0, 0)), 1));
+        return step(
+                tracker,
+                address,
+                deadline,
+                () -> new ScrapeResponse(Map.of(swarms.get(0), new ScrapeStats(1, 0, 0)), 1));
     }
 
-    private <T> CompletableFuture<Step<T>> step(TrackerUrl tracker, InetAddress address, Instant deadline,
-            java.util.function.Supplier<T> answer) {
+    private <T> CompletableFuture<Step<T>> step(
+            TrackerUrl tracker, InetAddress address, Instant deadline, java.util.function.Supplier<T> answer) {
         if (!speaks(tracker)) {
             return CompletableFuture.completedFuture(Step.failed(UNSUPPORTED));
         }
@@ -124,15 +142,20 @@ public final class FakeTrackerProbe implements TrackerProbe {
         Instant start = scheduler.now();
         Behaviour behaviour = behaviours.get(key(tracker.value(), address));
         if (behaviour == null) {
-            scheduler.schedule(Duration.between(start, deadline), () -> result.complete(new Step<>(
-                    Either.left(new TrackerFailure.Timeout(1, Duration.between(start, deadline))), Option.none(),
-                    Duration.between(start, deadline))));
+            scheduler.schedule(
+                    Duration.between(start, deadline),
+                    () -> result.complete(new Step<>(
+                            Either.left(new TrackerFailure.Timeout(1, Duration.between(start, deadline))),
+                            Option.none(),
+                            Duration.between(start, deadline))));
             return result;
         }
         Either<TrackerFailure, T> outcome = behaviour.failure().isDefined()
-                ? Either.left(behaviour.failure().get()) : Either.right(answer.get());
+                ? Either.left(behaviour.failure().get())
+                : Either.right(answer.get());
         Option<Duration> connect = behaviour.failure().exists(f -> f.kind() == TrackerFailure.Kind.UNREACHABLE)
-                ? Option.none() : Option.some(CONNECT);
+                ? Option.none()
+                : Option.some(CONNECT);
         scheduler.schedule(behaviour.after(), () -> result.complete(new Step<>(outcome, connect, behaviour.after())));
         return result;
     }

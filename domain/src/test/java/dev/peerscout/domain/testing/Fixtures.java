@@ -29,7 +29,16 @@ public final class Fixtures {
 
     /** A 'started' announce of a leecher that wants the tracker's default number of peers. */
     public static AnnounceRequest announce(InfoHash hash, PeerId peer, int port) {
-        return new AnnounceRequest(hash, peer, port, 0, 0, 1_000_000, AnnounceEvent.STARTED, -1,
-                RANDOM.nextInt(), EnumSet.allOf(AddressFamily.class));
+        return new AnnounceRequest(
+                hash,
+                peer,
+                port,
+                0,
+                0,
+                1_000_000,
+                AnnounceEvent.STARTED,
+                -1,
+                RANDOM.nextInt(),
+                EnumSet.allOf(AddressFamily.class));
     }
 }

@@ -83,10 +83,21 @@ public final class Opentracker implements AutoCloseable {
             int tcp = freeTcpPort();
             int udp = freeUdpPort();
             // -i must come before -p/-P, or those ports bind on every interface.
-            Process process = new ProcessBuilder(BINARY, "-i", "127.0.0.1", "-p", String.valueOf(tcp),
-                            "-P", String.valueOf(udp), "-d", dir.toString(), "-w", "whitelist.txt")
+            Process process = new ProcessBuilder(
+                            BINARY,
+                            "-i",
+                            "127.0.0.1",
+                            "-p",
+                            String.valueOf(tcp),
+                            "-P",
+                            String.valueOf(udp),
+                            "-d",
+                            dir.toString(),
+                            "-w",
+                            "whitelist.txt")
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile())
+                    .redirectOutput(
+                            dir.resolveSibling(dir.getFileName() + ".log").toFile())
                     .start();
             ChildProcesses.killedOnExit(process);
             Opentracker tracker = new Opentracker(process, dir, tcp, udp);
@@ -109,12 +120,17 @@ public final class Opentracker implements AutoCloseable {
         // opentracker, re-reading its list, refuses a hash it had (a test's announce could land there).
         Path list = directory.resolve("whitelist.txt");
         Set<String> listed = new HashSet<>(Files.readAllLines(list));
-        List<InfoHash> fresh = hashes.stream().distinct().filter(hash -> !listed.contains(hash.hex())).toList();
+        List<InfoHash> fresh = hashes.stream()
+                .distinct()
+                .filter(hash -> !listed.contains(hash.hex()))
+                .toList();
         if (fresh.isEmpty()) {
             return;
         }
         Files.writeString(list, lines(fresh), StandardOpenOption.APPEND);
-        new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid()))
+                .start()
+                .waitFor();
         for (InfoHash hash : fresh) {
             awaitSteadilyTracked(hash);
         }
@@ -182,7 +198,8 @@ public final class Opentracker implements AutoCloseable {
     private boolean answersUdpConnect() {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             socket.setSoTimeout(200);
-            ByteBuffer request = ByteBuffer.allocate(16).putLong(0x41727101980L).putInt(0).putInt(0x5eed);
+            ByteBuffer request =
+                    ByteBuffer.allocate(16).putLong(0x41727101980L).putInt(0).putInt(0x5eed);
             socket.send(new DatagramPacket(request.array(), 16, InetAddress.getLoopbackAddress(), udpPort));
             DatagramPacket reply = new DatagramPacket(new byte[64], 64);
             socket.receive(reply);
@@ -207,14 +224,26 @@ public final class Opentracker implements AutoCloseable {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             socket.setSoTimeout(500);
             InetAddress tracker = InetAddress.getLoopbackAddress();
-            ByteBuffer connect = ByteBuffer.allocate(16).putLong(0x41727101980L).putInt(0).putInt(1);
+            ByteBuffer connect =
+                    ByteBuffer.allocate(16).putLong(0x41727101980L).putInt(0).putInt(1);
             socket.send(new DatagramPacket(connect.array(), 16, tracker, udpPort));
             DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
             socket.receive(reply);
             long connectionId = ByteBuffer.wrap(reply.getData(), 8, 8).getLong();
-            ByteBuffer announce = ByteBuffer.allocate(98).putLong(connectionId).putInt(1).putInt(2)
-                    .put(hash.toBytes()).put("-PS0000-whitelistprb".getBytes(StandardCharsets.US_ASCII))
-                    .putLong(0).putLong(0).putLong(0).putInt(3).putInt(0).putInt(0).putInt(0).putShort((short) 1);
+            ByteBuffer announce = ByteBuffer.allocate(98)
+                    .putLong(connectionId)
+                    .putInt(1)
+                    .putInt(2)
+                    .put(hash.toBytes())
+                    .put("-PS0000-whitelistprb".getBytes(StandardCharsets.US_ASCII))
+                    .putLong(0)
+                    .putLong(0)
+                    .putLong(0)
+                    .putInt(3)
+                    .putInt(0)
+                    .putInt(0)
+                    .putInt(0)
+                    .putShort((short) 1);
             socket.send(new DatagramPacket(announce.array(), 98, tracker, udpPort));
             socket.receive(reply);
             return reply.getLength() >= 20;
@@ -232,9 +261,12 @@ public final class Opentracker implements AutoCloseable {
         URI uri = URI.create(httpUrl() + "?info_hash=" + escaped
                 + "&peer_id=-PS0000-whitelistprb&port=1&uploaded=0&downloaded=0&left=0&compact=1&event=stopped");
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
             return !response.body().contains("failure reason");
         } catch (IOException e) {
             return false;
@@ -259,7 +291,8 @@ public final class Opentracker implements AutoCloseable {
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temp directory left behind is harmless
         }

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 public abstract class PeerSourceContract {
     /** Peers found by the searches; TEST-NET-1 addresses, never contacted. */
     protected static final Peer FIRST = peer("192.0.2.1", 6881);
+
     protected static final Peer SECOND = peer("192.0.2.2", 51413);
     protected static final Peer LATE = peer("192.0.2.99", 6881);
 
@@ -155,7 +156,8 @@ public abstract class PeerSourceContract {
         } catch (TimeoutException e) {
             throw new AssertionError("no summary though the clock stands at the deadline or stop() was called", e);
         } catch (ExecutionException e) {
-            throw new AssertionError("the summary completed exceptionally; the port promises it never does", e.getCause());
+            throw new AssertionError(
+                    "the summary completed exceptionally; the port promises it never does", e.getCause());
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.peerscout.domain.testing;
 
+import static dev.peerscout.domain.testing.Fixtures.announce;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
 import static dev.peerscout.domain.testing.Fixtures.anyPeerId;
-import static dev.peerscout.domain.testing.Fixtures.announce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,10 +15,10 @@ import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
 import dev.peerscout.domain.model.Peer;
 import dev.peerscout.domain.model.PeerId;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
-import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
+import dev.peerscout.domain.model.scrape.ScrapeStats;
 import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
@@ -132,7 +132,9 @@ public abstract class TrackerClientContract {
         FakeScheduler clock = new FakeScheduler();
         TrackerClient client = clientOn(clock);
 
-        var outcome = client.announce(closedPort(), announce(anyInfoHash(), anyPeerId(), 40_061),
+        var outcome = client.announce(
+                closedPort(),
+                announce(anyInfoHash(), anyPeerId(), 40_061),
                 clock.now().plus(PATIENCE));
 
         assertFailure(TrackerFailure.Kind.UNREACHABLE, outcome);
@@ -143,7 +145,8 @@ public abstract class TrackerClientContract {
         FakeScheduler clock = new FakeScheduler();
         TrackerClient client = clientOn(clock);
 
-        var outcome = client.scrape(closedPort(), List.of(anyInfoHash()), clock.now().plus(PATIENCE));
+        var outcome =
+                client.scrape(closedPort(), List.of(anyInfoHash()), clock.now().plus(PATIENCE));
 
         assertFailure(TrackerFailure.Kind.UNREACHABLE, outcome);
     }
@@ -152,7 +155,8 @@ public abstract class TrackerClientContract {
      * The call has completed, or does so within a few seconds of real time while the fake clock
      * stands still: a failure of this kind, as a value.
      */
-    private static void assertFailure(TrackerFailure.Kind expected, CompletableFuture<? extends Either<TrackerFailure, ?>> call)
+    private static void assertFailure(
+            TrackerFailure.Kind expected, CompletableFuture<? extends Either<TrackerFailure, ?>> call)
             throws Exception {
         Either<TrackerFailure, ?> outcome;
         try {
@@ -230,7 +234,8 @@ public abstract class TrackerClientContract {
         announceOk(announce(busy, anyPeerId(), 40_033));
 
         ScrapeResponse response = client().scrape(tracker(), List.of(busy, quiet), deadline())
-                .get(30, TimeUnit.SECONDS).getOrElseThrow(this::failure);
+                .get(30, TimeUnit.SECONDS)
+                .getOrElseThrow(this::failure);
 
         assertEquals(new ScrapeStats(1, 0, 2), response.stats().get(busy));
         ScrapeStats none = response.stats().getOrDefault(quiet, new ScrapeStats(0, 0, 0));
@@ -242,7 +247,8 @@ public abstract class TrackerClientContract {
         TrackerUrl bad = TrackerUrl.of(tracker().value().replaceFirst("^([a-z]+://[^/?#]*):\\d+", "$1:99999"));
 
         TrackerFailure failure = client().announce(bad, announce(anyInfoHash(), anyPeerId(), 40_041), deadline())
-                .get(30, TimeUnit.SECONDS).getLeft();
+                .get(30, TimeUnit.SECONDS)
+                .getLeft();
 
         assertEquals(TrackerFailure.Kind.MALFORMED, failure.kind(), failure.message());
         assertEquals("malformed tracker URL: port 99999 is out of range", failure.message());
@@ -253,13 +259,26 @@ public abstract class TrackerClientContract {
     void anAddressLiteralOfAFamilyTheRequestExcludesIsSaidToBeSo() throws Exception {
         TrackerUrl ipv4 = TrackerUrl.of(tracker().value().replaceFirst("^([a-z]+://)[^/?#:]*", "$1127.0.0.1"));
         AnnounceRequest any = announce(anyInfoHash(), anyPeerId(), 40_042);
-        AnnounceRequest ipv6Only = new AnnounceRequest(any.infoHash(), any.peerId(), any.port(), 0, 0, 0,
-                AnnounceEvent.STARTED, any.numWant(), any.key(), Set.of(AddressFamily.IPV6));
+        AnnounceRequest ipv6Only = new AnnounceRequest(
+                any.infoHash(),
+                any.peerId(),
+                any.port(),
+                0,
+                0,
+                0,
+                AnnounceEvent.STARTED,
+                any.numWant(),
+                any.key(),
+                Set.of(AddressFamily.IPV6));
 
-        TrackerFailure failure = client().announce(ipv4, ipv6Only, deadline()).get(30, TimeUnit.SECONDS).getLeft();
+        TrackerFailure failure = client().announce(ipv4, ipv6Only, deadline())
+                .get(30, TimeUnit.SECONDS)
+                .getLeft();
 
         assertEquals(TrackerFailure.Kind.UNSUPPORTED, failure.kind(), failure.message());
-        assertEquals("127.0.0.1 is an IPv4 address, and only IPv6 is allowed", failure.message().replace("unsupported: ", ""));
+        assertEquals(
+                "127.0.0.1 is an IPv4 address, and only IPv6 is allowed",
+                failure.message().replace("unsupported: ", ""));
     }
 
     /** A tracker that takes requests and never answers them (it may answer a UDP connect), counting what reached it. */
@@ -286,13 +305,16 @@ public abstract class TrackerClientContract {
         CallInFlight<Either<TrackerFailure, AnnounceResponse>> call =
                 client().announce(silent.url(), announce(anyInfoHash(), anyPeerId(), 40_051), deadline());
 
-        for (int i = 0; i < 500 && (silent.requestsReceived() == 0 || call.requestsSent() != silent.requestsReceived()); i++) {
+        for (int i = 0;
+                i < 500 && (silent.requestsReceived() == 0 || call.requestsSent() != silent.requestsReceived());
+                i++) {
             letTimePass();
         }
 
         assertFalse(call.isDone(), "no answer came: the call is still in flight");
         assertTrue(silent.requestsReceived() > 0, "the tracker heard from the client");
-        assertEquals(silent.requestsReceived(), call.requestsSent(), "each request that reached the tracker is counted");
+        assertEquals(
+                silent.requestsReceived(), call.requestsSent(), "each request that reached the tracker is counted");
     }
 
     @Test
@@ -303,7 +325,8 @@ public abstract class TrackerClientContract {
         CallInFlight<Either<TrackerFailure, AnnounceResponse>> announced =
                 client().announce(tracker(), announce(swarm, anyPeerId(), 40_061), deadline());
         AnnounceResponse response = announced.get(30, TimeUnit.SECONDS).getOrElseThrow(this::failure);
-        CallInFlight<Either<TrackerFailure, ScrapeResponse>> scraped = client().scrape(tracker(), List.of(swarm), deadline());
+        CallInFlight<Either<TrackerFailure, ScrapeResponse>> scraped =
+                client().scrape(tracker(), List.of(swarm), deadline());
         ScrapeResponse counts = scraped.get(30, TimeUnit.SECONDS).getOrElseThrow(this::failure);
 
         assertEquals(response.attempts(), announced.requestsSent(), "the announce's requests");
@@ -312,8 +335,17 @@ public abstract class TrackerClientContract {
 
     private AnnounceRequest seeder(InfoHash swarm, int port) {
         AnnounceRequest leecher = announce(swarm, anyPeerId(), port);
-        return new AnnounceRequest(swarm, leecher.peerId(), port, 0, 0, 0, AnnounceEvent.STARTED,
-                leecher.numWant(), leecher.key(), leecher.families());
+        return new AnnounceRequest(
+                swarm,
+                leecher.peerId(),
+                port,
+                0,
+                0,
+                0,
+                AnnounceEvent.STARTED,
+                leecher.numWant(),
+                leecher.key(),
+                leecher.families());
     }
 
     private AnnounceResponse announceOk(AnnounceRequest request) throws Exception {

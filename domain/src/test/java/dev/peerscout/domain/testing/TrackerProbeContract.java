@@ -1,8 +1,8 @@
 package dev.peerscout.domain.testing;
 
+import static dev.peerscout.domain.testing.Fixtures.announce;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
 import static dev.peerscout.domain.testing.Fixtures.anyPeerId;
-import static dev.peerscout.domain.testing.Fixtures.announce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +12,9 @@ import dev.peerscout.domain.model.AnnounceEvent;
 import dev.peerscout.domain.model.AnnounceRequest;
 import dev.peerscout.domain.model.AnnounceResponse;
 import dev.peerscout.domain.model.InfoHash;
-import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.model.TrackerUrl;
+import dev.peerscout.domain.model.scrape.ScrapeResponse;
 import dev.peerscout.domain.port.TrackerProbe;
 import dev.peerscout.domain.port.TrackerProbe.Step;
 import java.net.InetAddress;
@@ -48,10 +48,13 @@ public abstract class TrackerProbeContract {
 
     @Test
     void theAddressesAreTheHostsOfTheFamiliesAllowed() throws Exception {
-        assertEquals(List.of(LOOPBACK), await(probe().addresses(tracker(), EnumSet.allOf(AddressFamily.class),
-                deadline())).get());
+        assertEquals(
+                List.of(LOOPBACK),
+                await(probe().addresses(tracker(), EnumSet.allOf(AddressFamily.class), deadline()))
+                        .get());
 
-        TrackerFailure none = await(probe().addresses(tracker(), EnumSet.of(AddressFamily.IPV6), deadline())).getLeft();
+        TrackerFailure none = await(probe().addresses(tracker(), EnumSet.of(AddressFamily.IPV6), deadline()))
+                .getLeft();
 
         assertEquals(TrackerFailure.Kind.DNS, none.kind(), "127.0.0.1 has no IPv6 address");
     }
@@ -64,8 +67,8 @@ public abstract class TrackerProbeContract {
 
         Step<AnnounceResponse> announced = await(probe().announce(tracker(), LOOPBACK, started, deadline()));
         Step<ScrapeResponse> scraped = await(probe().scrape(tracker(), LOOPBACK, List.of(swarm), deadline()));
-        Step<AnnounceResponse> stopped = await(probe().announce(tracker(), LOOPBACK,
-                started.withEvent(AnnounceEvent.STOPPED), deadline()));
+        Step<AnnounceResponse> stopped =
+                await(probe().announce(tracker(), LOOPBACK, started.withEvent(AnnounceEvent.STOPPED), deadline()));
 
         assertTrue(announced.outcome().get().interval().toSeconds() > 0, announced.toString());
         assertFalse(announced.took().isNegative());
@@ -77,10 +80,17 @@ public abstract class TrackerProbeContract {
     void aUrlOfAnotherSchemeIsUnsupportedAtEveryStep() throws Exception {
         TrackerUrl other = TrackerUrl.of("wss://127.0.0.1:1/announce");
 
-        assertEquals(TrackerFailure.Kind.UNSUPPORTED, await(probe().addresses(other,
-                EnumSet.allOf(AddressFamily.class), deadline())).getLeft().kind());
-        assertEquals(TrackerFailure.Kind.UNSUPPORTED, await(probe().announce(other, LOOPBACK,
-                announce(anyInfoHash(), anyPeerId(), 1), deadline())).outcome().getLeft().kind());
+        assertEquals(
+                TrackerFailure.Kind.UNSUPPORTED,
+                await(probe().addresses(other, EnumSet.allOf(AddressFamily.class), deadline()))
+                        .getLeft()
+                        .kind());
+        assertEquals(
+                TrackerFailure.Kind.UNSUPPORTED,
+                await(probe().announce(other, LOOPBACK, announce(anyInfoHash(), anyPeerId(), 1), deadline()))
+                        .outcome()
+                        .getLeft()
+                        .kind());
     }
 
     private <T> T await(CompletableFuture<T> future) throws Exception {

@@ -46,8 +46,11 @@ public final class Krpc {
      * nodes not to add us to their routing tables, since we never answer queries.
      */
     public static byte[] query(TransactionId transaction, NodeId self, Query query, boolean readOnly) {
-        BDict.Builder message = BDict.builder().put("t", transaction.toBValue()).put("y", BBytes.ascii("q"))
-                .put("q", BBytes.ascii(query.method())).put("a", query.arguments(self));
+        BDict.Builder message = BDict.builder()
+                .put("t", transaction.toBValue())
+                .put("y", BBytes.ascii("q"))
+                .put("q", BBytes.ascii(query.method()))
+                .put("a", query.arguments(self));
         if (readOnly) {
             message.put("ro", 1);
         }
@@ -57,8 +60,12 @@ public final class Krpc {
     /** A response datagram (for fake nodes in tests, and round trips). */
     public static byte[] response(TransactionId transaction, Answer answer) {
         BDict.Builder fields = BDict.builder().put("id", answer.responder().toBValue());
-        List<NodeContact> ipv4 = answer.nodes().stream().filter(n -> n.family() == AddressFamily.IPV4).toList();
-        List<NodeContact> ipv6 = answer.nodes().stream().filter(n -> n.family() == AddressFamily.IPV6).toList();
+        List<NodeContact> ipv4 = answer.nodes().stream()
+                .filter(n -> n.family() == AddressFamily.IPV4)
+                .toList();
+        List<NodeContact> ipv6 = answer.nodes().stream()
+                .filter(n -> n.family() == AddressFamily.IPV6)
+                .toList();
         if (!ipv4.isEmpty()) {
             fields.put("nodes", CompactInfo.encodeNodes(ipv4));
         }
@@ -76,14 +83,20 @@ public final class Krpc {
 
     /** A response datagram with any {@code r} dictionary, hostile ones included (for tests). */
     public static byte[] response(TransactionId transaction, BDict results) {
-        return BencodeEncoder.encode(BDict.builder().put("t", transaction.toBValue()).put("y", BBytes.ascii("r"))
-                .put("r", results).build());
+        return BencodeEncoder.encode(BDict.builder()
+                .put("t", transaction.toBValue())
+                .put("y", BBytes.ascii("r"))
+                .put("r", results)
+                .build());
     }
 
     public static byte[] error(TransactionId transaction, long code, String text) {
         List<BValue> error = List.of(new BInt(code), BBytes.of(text.getBytes(StandardCharsets.UTF_8)));
-        return BencodeEncoder.encode(BDict.builder().put("t", transaction.toBValue()).put("y", BBytes.ascii("e"))
-                .put("e", new BList(error)).build());
+        return BencodeEncoder.encode(BDict.builder()
+                .put("t", transaction.toBValue())
+                .put("y", BBytes.ascii("e"))
+                .put("e", new BList(error))
+                .build());
     }
 
     /** Decodes a datagram, or says why it is not a KRPC message we can use (the caller drops it). */
@@ -119,14 +132,17 @@ public final class Krpc {
         String type = message.bytes("y").map(BBytes::text).orElse("");
         switch (type) {
             case "r":
-                return Option.ofOptional(message.dict("r")).toEither("response without 'r'")
+                return Option.ofOptional(message.dict("r"))
+                        .toEither("response without 'r'")
                         .flatMap(Krpc::answer)
                         .map(answer -> new Message.Response(transaction, answer));
             case "e":
-                return Option.ofOptional(message.list("e")).toEither("error without 'e'")
+                return Option.ofOptional(message.list("e"))
+                        .toEither("error without 'e'")
                         .map(error -> errorReply(transaction, error));
             case "q":
-                return Option.ofOptional(message.bytes("q")).toEither("query without 'q'")
+                return Option.ofOptional(message.bytes("q"))
+                        .toEither("query without 'q'")
                         .map(method -> new Message.Request(transaction, method.text()));
             default:
                 return Either.left("unknown message type '" + type + "'");
@@ -139,10 +155,12 @@ public final class Krpc {
             return Either.left("response without a 20-byte 'id'");
         }
         List<NodeContact> nodes = new ArrayList<>();
-        results.bytes("nodes").ifPresent(compact ->
-                nodes.addAll(CompactInfo.nodes(compact, AddressFamily.IPV4, MAX_NODES_PER_FIELD)));
-        results.bytes("nodes6").ifPresent(compact ->
-                nodes.addAll(CompactInfo.nodes(compact, AddressFamily.IPV6, MAX_NODES_PER_FIELD)));
+        results.bytes("nodes")
+                .ifPresent(
+                        compact -> nodes.addAll(CompactInfo.nodes(compact, AddressFamily.IPV4, MAX_NODES_PER_FIELD)));
+        results.bytes("nodes6")
+                .ifPresent(
+                        compact -> nodes.addAll(CompactInfo.nodes(compact, AddressFamily.IPV6, MAX_NODES_PER_FIELD)));
         List<Peer> peers = new ArrayList<>();
         for (BValue value : results.list("values").map(BList::items).orElse(List.of())) {
             if (peers.size() == MAX_PEERS) {
@@ -161,7 +179,7 @@ public final class Krpc {
         List<BValue> items = error.items();
         long code = !items.isEmpty() && items.get(0) instanceof BInt number ? number.value() : 0;
         String text = items.size() > 1 && items.get(1) instanceof BBytes bytes ? bytes.text() : "";
-        return new Message.ErrorReply(transaction, code,
-                text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text);
+        return new Message.ErrorReply(
+                transaction, code, text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text);
     }
 }

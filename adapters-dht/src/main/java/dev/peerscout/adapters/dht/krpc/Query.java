@@ -43,7 +43,10 @@ public sealed interface Query permits Query.Ping, Query.FindNode, Query.GetPeers
 
         @Override
         public BDict arguments(NodeId self) {
-            return BDict.builder().put("id", self.toBValue()).put("target", target.toBValue()).build();
+            return BDict.builder()
+                    .put("id", self.toBValue())
+                    .put("target", target.toBValue())
+                    .build();
         }
     }
 
@@ -65,13 +68,19 @@ public sealed interface Query permits Query.Ping, Query.FindNode, Query.GetPeers
         @Override
         public BDict arguments(NodeId self) {
             if (want.size() < 2) {
-                return BDict.builder().put("id", self.toBValue()).put("info_hash", infoHash.toBValue()).build();
+                return BDict.builder()
+                        .put("id", self.toBValue())
+                        .put("info_hash", infoHash.toBValue())
+                        .build();
             }
             List<BValue> families = new ArrayList<>();
             families.add(BBytes.ascii("n4"));
             families.add(BBytes.ascii("n6"));
-            return BDict.builder().put("id", self.toBValue()).put("info_hash", infoHash.toBValue())
-                    .put("want", new BList(families)).build();
+            return BDict.builder()
+                    .put("id", self.toBValue())
+                    .put("info_hash", infoHash.toBValue())
+                    .put("want", new BList(families))
+                    .build();
         }
     }
 }

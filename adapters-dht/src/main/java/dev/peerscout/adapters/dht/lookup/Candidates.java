@@ -24,7 +24,12 @@ import java.util.TreeMap;
  * most once, the unasked ones capped. Not thread-safe: its lookup's monitor guards it.
  */
 final class Candidates {
-    private enum State { FRESH, ASKED, ANSWERED, FAILED }
+    private enum State {
+        FRESH,
+        ASKED,
+        ANSWERED,
+        FAILED
+    }
 
     /** A node heard of; the lookup marks how its query ended. */
     static final class Candidate {

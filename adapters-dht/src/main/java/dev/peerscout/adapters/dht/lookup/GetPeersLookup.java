@@ -54,8 +54,8 @@ public final class GetPeersLookup {
      * @param self  our node id (contacts claiming it are ignored)
      * @param peers receives the peers of each answer, as they come (possibly repeated across answers)
      */
-    public GetPeersLookup(NodeId self, NodeId target, LookupLimits limits, GetPeersClient client,
-            Consumer<List<Peer>> peers) {
+    public GetPeersLookup(
+            NodeId self, NodeId target, LookupLimits limits, GetPeersClient client, Consumer<List<Peer>> peers) {
         this.target = Objects.requireNonNull(target, "target");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.client = Objects.requireNonNull(client, "client");

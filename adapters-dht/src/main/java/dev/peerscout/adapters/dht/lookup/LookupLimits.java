@@ -14,8 +14,8 @@ import java.util.Set;
  * @param maxCandidates    unasked candidates kept; beyond it the farthest are dropped
  * @param families         the families of the nodes we may ask and the peers we report
  */
-public record LookupLimits(int alpha, int k, int maxQueries, int maxNodesPerReply, int maxCandidates,
-        Set<AddressFamily> families) {
+public record LookupLimits(
+        int alpha, int k, int maxQueries, int maxNodesPerReply, int maxCandidates, Set<AddressFamily> families) {
 
     public LookupLimits {
         families = Set.copyOf(families);

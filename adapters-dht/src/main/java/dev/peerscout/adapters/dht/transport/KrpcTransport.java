@@ -66,8 +66,8 @@ public final class KrpcTransport implements AutoCloseable {
      * @param ipv6     local address of the IPv6 socket (the wildcard, or ::1 in tests)
      */
     public KrpcTransport(Scheduler scheduler, RandomGenerator random, NodeId self, InetAddress ipv4, InetAddress ipv6) {
-        this.pending = new PendingQueries(Objects.requireNonNull(scheduler, "scheduler"),
-                Objects.requireNonNull(random, "random"));
+        this.pending = new PendingQueries(
+                Objects.requireNonNull(scheduler, "scheduler"), Objects.requireNonNull(random, "random"));
         this.self = Objects.requireNonNull(self, "self");
         this.bindings = new EnumMap<>(Map.of(AddressFamily.IPV4, ipv4, AddressFamily.IPV6, ipv6));
         bindings.forEach((family, address) -> {
@@ -96,12 +96,13 @@ public final class KrpcTransport implements AutoCloseable {
                 channels.put(family, bind(family));
                 usable.add(family);
             } catch (IOException | UnsupportedOperationException e) {
-                problems.add("cannot open an " + family + " UDP socket on " + bindings.get(family).getHostAddress()
-                        + ": " + e.getMessage());
+                problems.add("cannot open an " + family + " UDP socket on "
+                        + bindings.get(family).getHostAddress() + ": " + e.getMessage());
             }
         }
-        return usable.isEmpty() ? Either.left(problems.isEmpty() ? "no address family allowed"
-                : String.join("; ", problems)) : Either.right(usable);
+        return usable.isEmpty()
+                ? Either.left(problems.isEmpty() ? "no address family allowed" : String.join("; ", problems))
+                : Either.right(usable);
     }
 
     /** Where the socket of {@code family} listens, once open (tests point fake nodes' replies there). */
@@ -180,7 +181,8 @@ public final class KrpcTransport implements AutoCloseable {
     }
 
     private DatagramChannel bind(AddressFamily family) throws IOException {
-        ProtocolFamily protocol = family == AddressFamily.IPV4 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+        ProtocolFamily protocol =
+                family == AddressFamily.IPV4 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
         DatagramChannel channel = DatagramChannel.open(protocol);
         try {
             channel.configureBlocking(false);

@@ -112,6 +112,7 @@ final class PendingQueries {
     /** By address bytes and port, so an IPv6 scope id cannot make the node we asked look like a stranger. */
     private static boolean sameEndpoint(InetSocketAddress asked, InetSocketAddress from) {
         return asked.getPort() == from.getPort()
-                && Arrays.equals(asked.getAddress().getAddress(), from.getAddress().getAddress());
+                && Arrays.equals(
+                        asked.getAddress().getAddress(), from.getAddress().getAddress());
     }
 }

@@ -26,31 +26,36 @@ class KrpcGoldenBytesTest {
 
     @Test
     void pingQuery() {
-        assertBytes("d1:ad2:id20:abcdefghij0123456789e1:q4:ping1:t2:aa1:y1:qe",
+        assertBytes(
+                "d1:ad2:id20:abcdefghij0123456789e1:q4:ping1:t2:aa1:y1:qe",
                 Krpc.query(AA, QUERYING, new Query.Ping(), false));
     }
 
     @Test
     void readOnlyQueriesCarryRo() {
-        assertBytes("d1:ad2:id20:abcdefghij0123456789e1:q4:ping2:roi1e1:t2:aa1:y1:qe",
+        assertBytes(
+                "d1:ad2:id20:abcdefghij0123456789e1:q4:ping2:roi1e1:t2:aa1:y1:qe",
                 Krpc.query(AA, QUERYING, new Query.Ping(), true));
     }
 
     @Test
     void findNodeQuery() {
-        assertBytes("d1:ad2:id20:abcdefghij01234567896:target20:mnopqrstuvwxyz123456e1:q9:find_node1:t2:aa1:y1:qe",
+        assertBytes(
+                "d1:ad2:id20:abcdefghij01234567896:target20:mnopqrstuvwxyz123456e1:q9:find_node1:t2:aa1:y1:qe",
                 Krpc.query(AA, QUERYING, new Query.FindNode(TARGET), false));
     }
 
     @Test
     void getPeersQuery() {
-        assertBytes("d1:ad2:id20:abcdefghij01234567899:info_hash20:mnopqrstuvwxyz123456e1:q9:get_peers1:t2:aa1:y1:qe",
+        assertBytes(
+                "d1:ad2:id20:abcdefghij01234567899:info_hash20:mnopqrstuvwxyz123456e1:q9:get_peers1:t2:aa1:y1:qe",
                 Krpc.query(AA, QUERYING, new Query.GetPeers(TARGET, Set.of(AddressFamily.IPV4)), false));
     }
 
     @Test
     void getPeersForBothFamiliesAsksForNodes6() {
-        assertBytes("d1:ad2:id20:abcdefghij01234567899:info_hash20:mnopqrstuvwxyz1234564:wantl2:n42:n6ee"
+        assertBytes(
+                "d1:ad2:id20:abcdefghij01234567899:info_hash20:mnopqrstuvwxyz1234564:wantl2:n42:n6ee"
                         + "1:q9:get_peers1:t2:aa1:y1:qe",
                 Krpc.query(AA, QUERYING, new Query.GetPeers(TARGET, EnumSet.allOf(AddressFamily.class)), false));
     }
@@ -68,10 +73,11 @@ class KrpcGoldenBytesTest {
     @Test
     void findNodeResponseWithCompactNodes() throws Exception {
         // Two 26-byte entries: id, 4 address bytes, 2 port bytes (big-endian).
-        String nodes = "0123456789abcdefghij" + latin1(127, 0, 0, 1, 0x1A, 0xE1)
-                + "ABCDEFGHIJ0123456789" + latin1(10, 1, 2, 3, 0xFF, 0xFF);
+        String nodes = "0123456789abcdefghij" + latin1(127, 0, 0, 1, 0x1A, 0xE1) + "ABCDEFGHIJ0123456789"
+                + latin1(10, 1, 2, 3, 0xFF, 0xFF);
         Message.Response response = response("d1:rd2:id20:0123456789abcdefghij5:nodes52:" + nodes + "e1:t2:aa1:y1:re");
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         new NodeContact(id("0123456789abcdefghij"), socket("127.0.0.1", 6881)),
                         new NodeContact(id("ABCDEFGHIJ0123456789"), socket("10.1.2.3", 65535))),
                 response.answer().nodes());
@@ -80,11 +86,14 @@ class KrpcGoldenBytesTest {
     @Test
     void getPeersResponseWithValues() throws Exception {
         // BEP 5's example: "axje.u" is 97.120.106.101:11893, "idhtnm" 105.100.104.116:28269.
-        Message.Response response = response(
-                "d1:rd2:id20:abcdefghij01234567895:token8:aoeusnth6:valuesl6:axje.u6:idhtnmee1:t2:aa1:y1:re");
+        Message.Response response =
+                response("d1:rd2:id20:abcdefghij01234567895:token8:aoeusnth6:valuesl6:axje.u6:idhtnmee1:t2:aa1:y1:re");
         assertEquals(QUERYING, response.answer().responder());
-        assertEquals(List.of(new Peer(InetAddress.getByName("97.120.106.101"), 11893),
-                new Peer(InetAddress.getByName("105.100.104.116"), 28269)), response.answer().peers());
+        assertEquals(
+                List.of(
+                        new Peer(InetAddress.getByName("97.120.106.101"), 11893),
+                        new Peer(InetAddress.getByName("105.100.104.116"), 28269)),
+                response.answer().peers());
         assertEquals(Option.some(BBytes.ascii("aoeusnth")), response.answer().token());
     }
 
@@ -95,37 +104,47 @@ class KrpcGoldenBytesTest {
         String peer6 = new String(v6, StandardCharsets.ISO_8859_1) + latin1(0xC8, 0xD5);
         Message.Response response = response("d1:rd2:id20:abcdefghij01234567896:nodes638:" + nodes6
                 + "5:token2:tk6:valuesl18:" + peer6 + "ee1:t2:aa1:y1:re");
-        assertEquals(List.of(new NodeContact(id("0123456789abcdefghij"), socket("2001:db8::1", 6881))),
+        assertEquals(
+                List.of(new NodeContact(id("0123456789abcdefghij"), socket("2001:db8::1", 6881))),
                 response.answer().nodes());
-        assertEquals(List.of(new Peer(InetAddress.getByName("2001:db8::1"), 51413)), response.answer().peers());
+        assertEquals(
+                List.of(new Peer(InetAddress.getByName("2001:db8::1"), 51413)),
+                response.answer().peers());
     }
 
     @Test
     void genericError() {
-        Message message = Krpc.decode(bytes("d1:eli201e23:A Generic Error Ocurrede1:t2:aa1:y1:ee")).get();
+        Message message = Krpc.decode(bytes("d1:eli201e23:A Generic Error Ocurrede1:t2:aa1:y1:ee"))
+                .get();
         assertEquals(new Message.ErrorReply(AA, 201, "A Generic Error Ocurred"), message);
     }
 
     @Test
     void encodedErrorMatchesTheExample() {
-        assertBytes("d1:eli201e23:A Generic Error Ocurrede1:t2:aa1:y1:ee", Krpc.error(AA, 201, "A Generic Error Ocurred"));
+        assertBytes(
+                "d1:eli201e23:A Generic Error Ocurrede1:t2:aa1:y1:ee", Krpc.error(AA, 201, "A Generic Error Ocurred"));
     }
 
     @Test
     void anIncomingQueryIsRecognisedSoItCanBeIgnored() {
-        Message message = Krpc.decode(bytes("d1:ad2:id20:abcdefghij0123456789e1:q4:ping1:t2:aa1:y1:qe")).get();
+        Message message = Krpc.decode(bytes("d1:ad2:id20:abcdefghij0123456789e1:q4:ping1:t2:aa1:y1:qe"))
+                .get();
         assertEquals(new Message.Request(AA, "ping"), message);
     }
 
     @Test
     void responsesRoundTrip() throws Exception {
-        Answer answer = new Answer(TARGET,
-                List.of(new NodeContact(QUERYING, socket("127.0.0.1", 1000)),
+        Answer answer = new Answer(
+                TARGET,
+                List.of(
+                        new NodeContact(QUERYING, socket("127.0.0.1", 1000)),
                         new NodeContact(TARGET, socket("::1", 2000))),
-                List.of(new Peer(InetAddress.getByName("127.0.0.1"), 6881),
+                List.of(
+                        new Peer(InetAddress.getByName("127.0.0.1"), 6881),
                         new Peer(InetAddress.getByName("::1"), 6882)),
                 Option.some(BBytes.ascii("tok")));
-        Message decoded = Krpc.decode(Krpc.response(TransactionId.ascii("xy"), answer)).get();
+        Message decoded =
+                Krpc.decode(Krpc.response(TransactionId.ascii("xy"), answer)).get();
         assertEquals(new Message.Response(TransactionId.ascii("xy"), answer), decoded);
     }
 

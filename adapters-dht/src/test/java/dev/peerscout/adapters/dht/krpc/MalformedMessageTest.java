@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vavr.control.Either;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Hostile and broken datagrams: refused with a reason or read leniently, never an exception. */
 class MalformedMessageTest {
@@ -25,7 +25,8 @@ class MalformedMessageTest {
                 Arguments.of("a list, not a dictionary", "l1:te"),
                 Arguments.of("no transaction id", "d1:rd2:id20:" + ID + "e1:y1:re"),
                 Arguments.of("integer transaction id", "d1:rd2:id20:" + ID + "e1:ti7e1:y1:re"),
-                Arguments.of("transaction id over 32 bytes", "d1:rd2:id20:" + ID + "e1:t33:" + "x".repeat(33) + "1:y1:re"),
+                Arguments.of(
+                        "transaction id over 32 bytes", "d1:rd2:id20:" + ID + "e1:t33:" + "x".repeat(33) + "1:y1:re"),
                 Arguments.of("unknown type", "d1:t2:aa1:y1:ze"),
                 Arguments.of("no type", "d1:t2:aae"),
                 Arguments.of("response without r", "d1:t2:aa1:y1:re"),
@@ -55,8 +56,8 @@ class MalformedMessageTest {
     @Test
     void raggedNodesKeepTheWholeEntries() {
         String node = ID + latin1(127, 0, 0, 1, 0x1A, 0xE1);
-        Message.Response response = response("d1:rd2:id20:" + ID + "5:nodes" + (26 + 25) + ":" + node
-                + node.substring(1) + "e1:t2:aa1:y1:re");
+        Message.Response response = response(
+                "d1:rd2:id20:" + ID + "5:nodes" + (26 + 25) + ":" + node + node.substring(1) + "e1:t2:aa1:y1:re");
         assertEquals(1, response.answer().nodes().size());
     }
 
@@ -69,8 +70,8 @@ class MalformedMessageTest {
     @Test
     void portZeroNodesAndPeersAreDropped() {
         String node = ID + latin1(127, 0, 0, 1, 0, 0);
-        Message.Response response = response("d1:rd2:id20:" + ID + "5:nodes26:" + node
-                + "6:valuesl6:" + latin1(127, 0, 0, 1, 0, 0) + "ee1:t2:aa1:y1:re");
+        Message.Response response = response("d1:rd2:id20:" + ID + "5:nodes26:" + node + "6:valuesl6:"
+                + latin1(127, 0, 0, 1, 0, 0) + "ee1:t2:aa1:y1:re");
         assertTrue(response.answer().nodes().isEmpty());
         assertTrue(response.answer().peers().isEmpty());
     }
@@ -84,8 +85,8 @@ class MalformedMessageTest {
 
     @Test
     void fieldsOfTheWrongTypeAreIgnored() {
-        Message.Response response = response("d1:rd2:id20:" + ID + "5:nodesi3e6:nodes6le5:tokeni1e6:values3:abce"
-                + "1:t2:aa1:y1:re");
+        Message.Response response =
+                response("d1:rd2:id20:" + ID + "5:nodesi3e6:nodes6le5:tokeni1e6:values3:abce" + "1:t2:aa1:y1:re");
         assertTrue(response.answer().nodes().isEmpty());
         assertTrue(response.answer().peers().isEmpty());
         assertTrue(response.answer().token().isEmpty());
@@ -97,8 +98,8 @@ class MalformedMessageTest {
         for (int i = 0; i < 2000; i++) {
             nodes.append(ID).append(latin1(127, 0, 0, 1, 1 + i / 256, i % 256));
         }
-        Message.Response response = response("d1:rd2:id20:" + ID + "5:nodes" + nodes.length() + ":" + nodes
-                + "e1:t2:aa1:y1:re");
+        Message.Response response =
+                response("d1:rd2:id20:" + ID + "5:nodes" + nodes.length() + ":" + nodes + "e1:t2:aa1:y1:re");
         assertEquals(Krpc.MAX_NODES_PER_FIELD, response.answer().nodes().size());
     }
 
@@ -133,8 +134,8 @@ class MalformedMessageTest {
     @Test
     void randomBytesNeverThrow() {
         Random random = new Random(5);
-        String valid = "d1:rd2:id20:" + ID + "5:nodes26:" + ID + latin1(127, 0, 0, 1, 0x1A, 0xE1)
-                + "6:valuesl6:" + latin1(10, 0, 0, 1, 0x1A, 0xE1) + "ee1:t2:aa1:y1:re";
+        String valid = "d1:rd2:id20:" + ID + "5:nodes26:" + ID + latin1(127, 0, 0, 1, 0x1A, 0xE1) + "6:valuesl6:"
+                + latin1(10, 0, 0, 1, 0x1A, 0xE1) + "ee1:t2:aa1:y1:re";
         byte[] template = bytes(valid);
         for (int i = 0; i < 20_000; i++) {
             byte[] mutated = template.clone();

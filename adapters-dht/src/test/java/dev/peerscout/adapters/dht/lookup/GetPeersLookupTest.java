@@ -46,9 +46,14 @@ class GetPeersLookupTest {
             assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
             assertTrue(found.contains(peer), "round " + round);
             List<InetSocketAddress> closest = SimulatedDht.closest(dht.nodes, target, 8).stream()
-                    .map(NodeContact::address).toList();
+                    .map(NodeContact::address)
+                    .toList();
             assertTrue(dht.asked.containsAll(closest), "the true 8 closest nodes were asked");
-            assertEquals(closest, lookup.closestAnswered().stream().map(node -> node.contact().address()).toList());
+            assertEquals(
+                    closest,
+                    lookup.closestAnswered().stream()
+                            .map(node -> node.contact().address())
+                            .toList());
             assertEquals(new HashSet<>(dht.asked).size(), dht.asked.size(), "no node asked twice");
             assertTrue(lookup.queries() < 100, "took " + lookup.queries() + " queries");
         }
@@ -59,8 +64,8 @@ class GetPeersLookupTest {
         ManualClient client = new ManualClient();
         NodeId target = ids.randomId();
         GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, client, found::addAll);
-        lookup.addBootstrap(List.of(SimulatedDht.address(1), SimulatedDht.address(2), SimulatedDht.address(3),
-                SimulatedDht.address(4)));
+        lookup.addBootstrap(List.of(
+                SimulatedDht.address(1), SimulatedDht.address(2), SimulatedDht.address(3), SimulatedDht.address(4)));
         assertEquals(3, client.inFlight().size());
 
         client.asked.get(0).answer(answer(ids.randomId(), ids.contacts(10, 100)));
@@ -107,8 +112,8 @@ class GetPeersLookupTest {
             assertTrue(asked.add(node), "asked twice: " + node);
             List<NodeContact> closer = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                closer.add(new NodeContact(atDistance(target, (1L << 40) - 16L * n - i),
-                        SimulatedDht.address(fresh.incrementAndGet())));
+                closer.add(new NodeContact(
+                        atDistance(target, (1L << 40) - 16L * n - i), SimulatedDht.address(fresh.incrementAndGet())));
             }
             return CompletableFuture.completedFuture(Option.some(answer(ids.randomId(), closer)));
         };
@@ -140,7 +145,8 @@ class GetPeersLookupTest {
         NodeId target = ids.randomId();
         AtomicInteger n = new AtomicInteger();
         // The node keeps naming itself under ever closer ids.
-        GetPeersClient selfReferral = (node, t) -> CompletableFuture.completedFuture(Option.some(answer(ids.randomId(),
+        GetPeersClient selfReferral = (node, t) -> CompletableFuture.completedFuture(Option.some(answer(
+                ids.randomId(),
                 List.of(new NodeContact(ids.idSharingPrefix(target, Math.min(159, n.incrementAndGet() + 10)), loop)))));
         CountingClient counting = new CountingClient(selfReferral);
         GetPeersLookup lookup = new GetPeersLookup(SELF, target, LIMITS, counting, found::addAll);
@@ -159,15 +165,17 @@ class GetPeersLookupTest {
         closest.subList(0, 4).forEach(node -> dead.add(node.address()));
         Peer peer = new Peer(InetAddress.getByName("192.0.2.9"), 51413);
         dht.announce(target, peer);
-        GetPeersClient someDead = (node, t) -> dead.contains(node)
-                ? CompletableFuture.completedFuture(Option.none()) : dht.getPeers(node, t);
+        GetPeersClient someDead = (node, t) ->
+                dead.contains(node) ? CompletableFuture.completedFuture(Option.none()) : dht.getPeers(node, t);
 
         GetPeersLookup lookup = start(target, someDead, dht.nodes.get(0).address());
 
         assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
         assertTrue(found.contains(peer), "nodes 5 to 8 still hold it");
         // Answers near the target are crowded with the dead nodes, so a live one may go unnamed.
-        long asked = closest.subList(4, 12).stream().filter(alive -> dht.asked.contains(alive.address())).count();
+        long asked = closest.subList(4, 12).stream()
+                .filter(alive -> dht.asked.contains(alive.address()))
+                .count();
         assertTrue(asked >= 6, "only " + asked + " of the 8 closest live nodes were asked");
     }
 
@@ -175,17 +183,27 @@ class GetPeersLookupTest {
     void ignoresContactsOfOtherFamiliesOurOwnIdAndUnusableAddresses() throws Exception {
         ManualClient client = new ManualClient();
         GetPeersLookup lookup = new GetPeersLookup(SELF, ids.randomId(), LIMITS, client, found::addAll);
-        lookup.addBootstrap(List.of(SimulatedDht.address(1), new InetSocketAddress(InetAddress.getByName("::1"), 6881)));
+        lookup.addBootstrap(
+                List.of(SimulatedDht.address(1), new InetSocketAddress(InetAddress.getByName("::1"), 6881)));
         lookup.bootstrapComplete();
         assertEquals(1, client.asked.size(), "no IPv6 bootstrap node in an IPv4 lookup");
-        client.last().answer(new Answer(ids.randomId(), List.of(
-                        new NodeContact(ids.randomId(), new InetSocketAddress(InetAddress.getByName("2001:db8::1"), 1)),
-                        new NodeContact(SELF, SimulatedDht.address(2)),
-                        new NodeContact(ids.randomId(), new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 1)),
-                        new NodeContact(ids.randomId(), new InetSocketAddress(InetAddress.getByName("224.0.0.1"), 1))),
-                List.of(new Peer(InetAddress.getByName("2001:db8::2"), 1), new Peer(InetAddress.getByName("10.0.0.1"), 2),
-                        new Peer(InetAddress.getByName("0.0.0.0"), 3), new Peer(InetAddress.getByName("239.1.1.1"), 4)),
-                Option.none()));
+        client.last()
+                .answer(new Answer(
+                        ids.randomId(),
+                        List.of(
+                                new NodeContact(
+                                        ids.randomId(), new InetSocketAddress(InetAddress.getByName("2001:db8::1"), 1)),
+                                new NodeContact(SELF, SimulatedDht.address(2)),
+                                new NodeContact(
+                                        ids.randomId(), new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 1)),
+                                new NodeContact(
+                                        ids.randomId(), new InetSocketAddress(InetAddress.getByName("224.0.0.1"), 1))),
+                        List.of(
+                                new Peer(InetAddress.getByName("2001:db8::2"), 1),
+                                        new Peer(InetAddress.getByName("10.0.0.1"), 2),
+                                new Peer(InetAddress.getByName("0.0.0.0"), 3),
+                                        new Peer(InetAddress.getByName("239.1.1.1"), 4)),
+                        Option.none()));
         assertEquals(1, client.asked.size());
         assertEquals(List.of(new Peer(InetAddress.getByName("10.0.0.1"), 2)), found);
         assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
@@ -200,8 +218,11 @@ class GetPeersLookupTest {
         client.last().answer(new Answer(referred.id(), List.of(), List.of(), Option.some(BBytes.ascii("t2"))));
 
         assertEquals(LookupEnd.EXHAUSTED, lookup.end().getNow(null));
-        assertEquals(Set.of(Option.some(BBytes.ascii("t1")), Option.some(BBytes.ascii("t2"))),
-                Set.copyOf(lookup.closestAnswered().stream().map(GetPeersLookup.AnsweredNode::token).toList()));
+        assertEquals(
+                Set.of(Option.some(BBytes.ascii("t1")), Option.some(BBytes.ascii("t2"))),
+                Set.copyOf(lookup.closestAnswered().stream()
+                        .map(GetPeersLookup.AnsweredNode::token)
+                        .toList()));
     }
 
     @Test
@@ -211,8 +232,12 @@ class GetPeersLookupTest {
         lookup.addBootstrap(List.of(SimulatedDht.address(1)));
         lookup.stop();
         assertEquals(LookupEnd.STOPPED, lookup.end().getNow(null));
-        client.last().answer(new Answer(ids.randomId(), ids.contacts(8, 50),
-                List.of(new Peer(InetAddress.getByName("10.0.0.1"), 2)), Option.none()));
+        client.last()
+                .answer(new Answer(
+                        ids.randomId(),
+                        ids.contacts(8, 50),
+                        List.of(new Peer(InetAddress.getByName("10.0.0.1"), 2)),
+                        Option.none()));
         assertTrue(found.isEmpty());
         assertEquals(1, client.asked.size());
     }
@@ -226,7 +251,8 @@ class GetPeersLookupTest {
         lookup.bootstrapComplete();
         assertEquals(LookupEnd.CONVERGED, lookup.end().getNow(null));
         assertTrue(dht.asked.containsAll(SimulatedDht.closest(dht.nodes, target, 8).stream()
-                .map(NodeContact::address).toList()));
+                .map(NodeContact::address)
+                .toList()));
     }
 
     @Test
@@ -250,7 +276,8 @@ class GetPeersLookupTest {
             client.inFlight().get(0).fail();
         }
         List<InetSocketAddress> closestTen = SimulatedDht.closest(offered, target, 10).stream()
-                .map(NodeContact::address).toList();
+                .map(NodeContact::address)
+                .toList();
         assertEquals(closestTen, client.nodesAsked().subList(1, client.asked.size()));
     }
 

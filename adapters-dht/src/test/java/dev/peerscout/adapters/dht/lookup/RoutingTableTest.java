@@ -40,7 +40,8 @@ class RoutingTableTest {
     void givesTheClosestNodesOfTheAllowedFamilies() throws Exception {
         NodeContact near = node("f000000000000000000000000000000000000000", 1);
         NodeContact far = node("1000000000000000000000000000000000000000", 2);
-        NodeContact v6 = new NodeContact(NodeId.fromHex("f100000000000000000000000000000000000000"),
+        NodeContact v6 = new NodeContact(
+                NodeId.fromHex("f100000000000000000000000000000000000000"),
                 new InetSocketAddress(InetAddress.getByName("::1"), 6881));
         List.of(far, near, v6).forEach(table::add);
         NodeId target = NodeId.fromHex("ffffffffffffffffffffffffffffffffffffffff");

@@ -58,8 +58,9 @@ final class SimulatedDht implements GetPeersClient {
 
     /** Stores {@code peer} at the k nodes closest to {@code target}, as an announce would. */
     void announce(NodeId target, Peer peer) {
-        closest(nodes, target, K).forEach(node ->
-                stored.computeIfAbsent(node.address(), a -> new ArrayList<>()).add(peer));
+        closest(nodes, target, K)
+                .forEach(node -> stored.computeIfAbsent(node.address(), a -> new ArrayList<>())
+                        .add(peer));
     }
 
     static List<NodeContact> closest(List<NodeContact> from, NodeId target, int count) {
@@ -79,14 +80,14 @@ final class SimulatedDht implements GetPeersClient {
         if (id == null) {
             return Option.none();
         }
-        return Option.some(new Answer(id, closest(tables.get(node), target, K),
-                stored.getOrDefault(node, List.of()), Option.none()));
+        return Option.some(new Answer(
+                id, closest(tables.get(node), target, K), stored.getOrDefault(node, List.of()), Option.none()));
     }
 
     static InetSocketAddress address(int i) {
         try {
-            return new InetSocketAddress(InetAddress.getByAddress(new byte[] {10, (byte) (i >> 16), (byte) (i >> 8),
-                    (byte) i}), 6881);
+            return new InetSocketAddress(
+                    InetAddress.getByAddress(new byte[] {10, (byte) (i >> 16), (byte) (i >> 8), (byte) i}), 6881);
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }

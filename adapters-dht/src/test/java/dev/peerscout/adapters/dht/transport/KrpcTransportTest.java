@@ -45,13 +45,17 @@ class KrpcTransportTest {
         assertEquals(Either.right(Set.of(AddressFamily.IPV4)), transport.open(Set.of(AddressFamily.IPV4)));
         try (DatagramSocket node = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             node.setSoTimeout(5_000);
-            CompletableFuture<QueryOutcome> reply = transport.ask((InetSocketAddress) node.getLocalSocketAddress(),
-                    new Query.Ping(), Duration.ofSeconds(5)).get();
+            CompletableFuture<QueryOutcome> reply = transport
+                    .ask((InetSocketAddress) node.getLocalSocketAddress(), new Query.Ping(), Duration.ofSeconds(5))
+                    .get();
             DatagramPacket query = new DatagramPacket(new byte[2048], 2048);
             node.receive(query);
-            BDict message = (BDict) new BencodeDecoder(Krpc.MAX_DEPTH, 100).decode(query.getData(), 0, query.getLength())
-                    .root().toValue();
-            TransactionId transaction = TransactionId.of(message.bytes("t").get().toBytes());
+            BDict message = (BDict) new BencodeDecoder(Krpc.MAX_DEPTH, 100)
+                    .decode(query.getData(), 0, query.getLength())
+                    .root()
+                    .toValue();
+            TransactionId transaction =
+                    TransactionId.of(message.bytes("t").get().toBytes());
             NodeId nodeId = NodeId.random(new Random(3));
 
             node.send(packet(Krpc.response(TransactionId.ascii("other"), answer(nodeId)), query));
@@ -69,8 +73,9 @@ class KrpcTransportTest {
     void noReplyWithinTheTimeoutIsNoReply() throws Exception {
         transport.open(Set.of(AddressFamily.IPV4));
         try (DatagramSocket node = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
-            CompletableFuture<QueryOutcome> reply = transport.ask((InetSocketAddress) node.getLocalSocketAddress(),
-                    new Query.Ping(), Duration.ofSeconds(2)).get();
+            CompletableFuture<QueryOutcome> reply = transport
+                    .ask((InetSocketAddress) node.getLocalSocketAddress(), new Query.Ping(), Duration.ofSeconds(2))
+                    .get();
             clock.advance(Duration.ofSeconds(2));
             assertEquals(new QueryOutcome.NoReply("no reply within 2000 ms"), reply.getNow(null));
         }
@@ -79,7 +84,8 @@ class KrpcTransportTest {
     @Test
     void cannotAskOverAFamilyThatIsNotOpen() {
         transport.open(Set.of(AddressFamily.IPV4));
-        assertTrue(transport.ask(new InetSocketAddress(addr("::1"), 6881), new Query.Ping(), Duration.ofSeconds(1))
+        assertTrue(transport
+                .ask(new InetSocketAddress(addr("::1"), 6881), new Query.Ping(), Duration.ofSeconds(1))
                 .isLeft());
     }
 
@@ -87,8 +93,9 @@ class KrpcTransportTest {
     void closeReleasesTheSocketAndEndsWaitingQueries() throws Exception {
         transport.open(Set.of(AddressFamily.IPV4));
         InetSocketAddress local = transport.localAddress(AddressFamily.IPV4).get();
-        CompletableFuture<QueryOutcome> reply = transport.ask(new InetSocketAddress(LOOPBACK, 9), new Query.Ping(),
-                Duration.ofSeconds(5)).get();
+        CompletableFuture<QueryOutcome> reply = transport
+                .ask(new InetSocketAddress(LOOPBACK, 9), new Query.Ping(), Duration.ofSeconds(5))
+                .get();
 
         transport.close();
 

@@ -13,19 +13,51 @@ import java.util.regex.Pattern;
  */
 public final class ClientNames {
     private static final Map<String, String> AZUREUS = Map.ofEntries(
-            Map.entry("AG", "Ares"), Map.entry("AZ", "Azureus"), Map.entry("BC", "BitComet"), Map.entry("BI", "BiglyBT"),
-            Map.entry("BT", "BitTorrent"), Map.entry("DE", "Deluge"), Map.entry("FD", "Free Download Manager"),
-            Map.entry("KT", "KTorrent"), Map.entry("LT", "libtorrent"), Map.entry("lt", "libTorrent (rakshasa)"),
-            Map.entry("PS", "peerscout"), Map.entry("qB", "qBittorrent"), Map.entry("TR", "Transmission"),
-            Map.entry("TX", "Tixati"), Map.entry("UM", "µTorrent for Mac"), Map.entry("UT", "µTorrent"),
-            Map.entry("UW", "µTorrent Web"), Map.entry("VU", "Vuze"), Map.entry("WW", "WebTorrent"),
-            Map.entry("WD", "WebTorrent Desktop"), Map.entry("XL", "Xunlei"), Map.entry("SD", "Thunder"),
-            Map.entry("FW", "FrostWire"), Map.entry("LW", "LimeWire"), Map.entry("RT", "Retriever"),
-            Map.entry("BF", "BitFlu"), Map.entry("PI", "PicoTorrent"), Map.entry("TT", "TuoTu"));
+            Map.entry("AG", "Ares"),
+            Map.entry("AZ", "Azureus"),
+            Map.entry("BC", "BitComet"),
+            Map.entry("BI", "BiglyBT"),
+            Map.entry("BT", "BitTorrent"),
+            Map.entry("DE", "Deluge"),
+            Map.entry("FD", "Free Download Manager"),
+            Map.entry("KT", "KTorrent"),
+            Map.entry("LT", "libtorrent"),
+            Map.entry("lt", "libTorrent (rakshasa)"),
+            Map.entry("PS", "peerscout"),
+            Map.entry("qB", "qBittorrent"),
+            Map.entry("TR", "Transmission"),
+            Map.entry("TX", "Tixati"),
+            Map.entry("UM", "µTorrent for Mac"),
+            Map.entry("UT", "µTorrent"),
+            Map.entry("UW", "µTorrent Web"),
+            Map.entry("VU", "Vuze"),
+            Map.entry("WW", "WebTorrent"),
+            Map.entry("WD", "WebTorrent Desktop"),
+            Map.entry("XL", "Xunlei"),
+            Map.entry("SD", "Thunder"),
+            Map.entry("FW", "FrostWire"),
+            Map.entry("LW", "LimeWire"),
+            Map.entry("RT", "Retriever"),
+            Map.entry("BF", "BitFlu"),
+            Map.entry("PI", "PicoTorrent"),
+            Map.entry("TT", "TuoTu"));
     private static final Map<Character, String> SHADOW = Map.of(
-            'A', "ABC", 'O', "Osprey Permaseed", 'Q', "BTQueue", 'R', "Tribler", 'S', "Shadow", 'T', "BitTornado",
-            'U', "UPnP NAT Bit Torrent");
-    private static final Pattern AZUREUS_STYLE = Pattern.compile("-([A-Za-z0-9]{2})([0-9A-Za-z]{4})-.*", Pattern.DOTALL);
+            'A',
+            "ABC",
+            'O',
+            "Osprey Permaseed",
+            'Q',
+            "BTQueue",
+            'R',
+            "Tribler",
+            'S',
+            "Shadow",
+            'T',
+            "BitTornado",
+            'U',
+            "UPnP NAT Bit Torrent");
+    private static final Pattern AZUREUS_STYLE =
+            Pattern.compile("-([A-Za-z0-9]{2})([0-9A-Za-z]{4})-.*", Pattern.DOTALL);
     private static final Pattern MAINLINE = Pattern.compile("M(\\d)-(\\d{1,2})-(\\d{1,2})-.*", Pattern.DOTALL);
     private static final Pattern ARIA2 = Pattern.compile("A2-(\\d+)-(\\d+)-(\\d+)-.*", Pattern.DOTALL);
     private static final Pattern SHADOW_STYLE = Pattern.compile("([A-Z])([0-9A-Za-z.]{1,5})-*---.*", Pattern.DOTALL);
@@ -60,7 +92,8 @@ public final class ClientNames {
     /** Each character is one part (0-9, then A=10...), trailing zero parts dropped; Transmission 3 and older wrote x.yz. */
     private static String azureusVersion(String client, String digits) {
         if (client.equals("TR") && digits.charAt(0) <= '3' && Character.isDigit(digits.charAt(1))) {
-            return digits.charAt(0) + "." + digits.substring(1, 3) + (digits.charAt(3) == 'Z' || digits.charAt(3) == 'X' ? "+" : "");
+            return digits.charAt(0) + "." + digits.substring(1, 3)
+                    + (digits.charAt(3) == 'Z' || digits.charAt(3) == 'X' ? "+" : "");
         }
         int end = digits.length();
         while (end > 2 && digits.charAt(end - 1) == '0') {

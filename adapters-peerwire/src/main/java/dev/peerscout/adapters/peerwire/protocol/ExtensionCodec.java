@@ -64,11 +64,16 @@ final class ExtensionCodec {
             }
         }
         Option<String> client = string(dict, "v").map(ExtensionCodec::printable).filter(v -> !v.isBlank());
-        Option<Integer> port = integer(dict, "p").filter(p -> p > 0 && p <= 0xFFFF).map(Long::intValue);
-        Option<Integer> reqq = integer(dict, "reqq").filter(r -> r >= 0 && r <= Integer.MAX_VALUE).map(Long::intValue);
+        Option<Integer> port =
+                integer(dict, "p").filter(p -> p > 0 && p <= 0xFFFF).map(Long::intValue);
+        Option<Integer> reqq = integer(dict, "reqq")
+                .filter(r -> r >= 0 && r <= Integer.MAX_VALUE)
+                .map(Long::intValue);
         Option<Long> metadataSize = integer(dict, "metadata_size");
-        Option<InetAddress> yourIp = Option.ofOptional(dict.get("yourip")).filter(BencodeNode::isString)
-                .filter(n -> n.stringLength() == 4 || n.stringLength() == 16).flatMap(n -> address(n.bytes()));
+        Option<InetAddress> yourIp = Option.ofOptional(dict.get("yourip"))
+                .filter(BencodeNode::isString)
+                .filter(n -> n.stringLength() == 4 || n.stringLength() == 16)
+                .flatMap(n -> address(n.bytes()));
         return Either.right(new ExtensionHandshake(m, client, port, yourIp, reqq, metadataSize));
     }
 
@@ -86,7 +91,8 @@ final class ExtensionCodec {
     }
 
     /** Reads up to {@code max} peers in all from a compact list; returns how many entries it held. */
-    private static int compact(BencodeNode dict, String key, String flagsKey, int addressLength, int max, List<PexPeer> into) {
+    private static int compact(
+            BencodeNode dict, String key, String flagsKey, int addressLength, int max, List<PexPeer> into) {
         Optional<BencodeNode> list = dict.get(key);
         if (list.isEmpty() || !list.get().isString()) {
             return 0;
@@ -97,7 +103,10 @@ final class ExtensionCodec {
             return 0;
         }
         byte[] bytes = list.get().bytes();
-        byte[] flags = dict.get(flagsKey).filter(BencodeNode::isString).map(BencodeNode::bytes).orElse(new byte[0]);
+        byte[] flags = dict.get(flagsKey)
+                .filter(BencodeNode::isString)
+                .map(BencodeNode::bytes)
+                .orElse(new byte[0]);
         for (int i = 0; i < count && into.size() < max; i++) {
             int at = i * entry;
             byte[] address = java.util.Arrays.copyOfRange(bytes, at, at + addressLength);
@@ -125,7 +134,9 @@ final class ExtensionCodec {
     }
 
     private static Option<Long> integer(BencodeNode dict, String key) {
-        return Option.ofOptional(dict.get(key)).filter(n -> n.isInteger() && n.fitsInLong()).map(BencodeNode::longValue);
+        return Option.ofOptional(dict.get(key))
+                .filter(n -> n.isInteger() && n.fitsInLong())
+                .map(BencodeNode::longValue);
     }
 
     private static Option<InetAddress> address(byte[] bytes) {
@@ -139,7 +150,9 @@ final class ExtensionCodec {
     /** Control characters out, length bounded: a peer's words end up on a user's terminal. */
     private static String printable(String text) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_CLIENT_CHARS));
-        text.codePoints().limit(MAX_CLIENT_CHARS).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        text.codePoints()
+                .limit(MAX_CLIENT_CHARS)
+                .forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         return out.toString();
     }
 }

@@ -18,11 +18,17 @@ import java.util.TreeMap;
  * @param reqq         {@code reqq}
  * @param metadataSize {@code metadata_size} (BEP 9)
  */
-public record ExtensionHandshake(Map<String, Integer> extensions, Option<String> client, Option<Integer> listenPort,
-        Option<InetAddress> yourIp, Option<Integer> reqq, Option<Long> metadataSize) {
+public record ExtensionHandshake(
+        Map<String, Integer> extensions,
+        Option<String> client,
+        Option<Integer> listenPort,
+        Option<InetAddress> yourIp,
+        Option<Integer> reqq,
+        Option<Long> metadataSize) {
 
     /** The ids we give the extensions we understand, in our {@code m}. */
     public static final int UT_PEX = 1;
+
     public static final int UT_METADATA = 2;
 
     public ExtensionHandshake {
@@ -36,8 +42,13 @@ public record ExtensionHandshake(Map<String, Integer> extensions, Option<String>
 
     /** Ours: {@code ut_pex} and {@code ut_metadata}, our name and version, no port (we listen on none). */
     public static ExtensionHandshake ours(String client, int reqq) {
-        return new ExtensionHandshake(Map.of("ut_pex", UT_PEX, "ut_metadata", UT_METADATA), Option.of(client), Option.none(),
-                Option.none(), Option.of(reqq), Option.none());
+        return new ExtensionHandshake(
+                Map.of("ut_pex", UT_PEX, "ut_metadata", UT_METADATA),
+                Option.of(client),
+                Option.none(),
+                Option.none(),
+                Option.of(reqq),
+                Option.none());
     }
 
     /** The id the sender wants for {@code name}, if it offers it. */

@@ -38,7 +38,9 @@ public final class Frames {
 
         /** The largest whole message (prefix included) these limits allow. */
         public int largest() {
-            return 4 + 1 + Math.max(Math.max(bitfieldBytes < 0 ? maxBitfieldBytes : bitfieldBytes, maxExtended), maxOther);
+            return 4
+                    + 1
+                    + Math.max(Math.max(bitfieldBytes < 0 ? maxBitfieldBytes : bitfieldBytes, maxExtended), maxOther);
         }
     }
 
@@ -65,7 +67,8 @@ public final class Frames {
             return new Decoded.Message(new WireMessage.KeepAlive());
         }
         if (length > limits.largest() - 4) {
-            return new Decoded.Violation("a message of " + length + " bytes (at most " + (limits.largest() - 4) + " allowed)");
+            return new Decoded.Violation(
+                    "a message of " + length + " bytes (at most " + (limits.largest() - 4) + " allowed)");
         }
         if (in.remaining() < 5) {
             return new Decoded.NeedMore(5);
@@ -91,23 +94,33 @@ public final class Frames {
     private static String checkLength(int id, int length, Limits limits) {
         int payload = length - 1;
         return switch (id) {
-            case WireMessage.CHOKE, WireMessage.UNCHOKE, WireMessage.INTERESTED, WireMessage.NOT_INTERESTED,
-                    WireMessage.HAVE_ALL, WireMessage.HAVE_NONE -> exactly(id, payload, 0);
+            case WireMessage.CHOKE,
+                    WireMessage.UNCHOKE,
+                    WireMessage.INTERESTED,
+                    WireMessage.NOT_INTERESTED,
+                    WireMessage.HAVE_ALL,
+                    WireMessage.HAVE_NONE -> exactly(id, payload, 0);
             case WireMessage.HAVE, WireMessage.SUGGEST, WireMessage.ALLOWED_FAST -> exactly(id, payload, 4);
             case WireMessage.REQUEST, WireMessage.CANCEL, WireMessage.REJECT -> exactly(id, payload, 12);
             case WireMessage.PORT -> exactly(id, payload, 2);
-            case WireMessage.PIECE -> payload < 8 || payload > limits.maxOther() - 1 ? "a piece message of " + length + " bytes" : null;
-            case WireMessage.BITFIELD -> limits.bitfieldBytes() >= 0
-                    ? exactly(id, payload, limits.bitfieldBytes())
-                    : payload > limits.maxBitfieldBytes() ? "a bitfield of " + payload + " bytes" : null;
-            case WireMessage.EXTENDED -> payload < 1 || payload > limits.maxExtended()
-                    ? "an extension message of " + payload + " bytes (at most " + limits.maxExtended() + ")" : null;
+            case WireMessage.PIECE ->
+                payload < 8 || payload > limits.maxOther() - 1 ? "a piece message of " + length + " bytes" : null;
+            case WireMessage.BITFIELD ->
+                limits.bitfieldBytes() >= 0
+                        ? exactly(id, payload, limits.bitfieldBytes())
+                        : payload > limits.maxBitfieldBytes() ? "a bitfield of " + payload + " bytes" : null;
+            case WireMessage.EXTENDED ->
+                payload < 1 || payload > limits.maxExtended()
+                        ? "an extension message of " + payload + " bytes (at most " + limits.maxExtended() + ")"
+                        : null;
             default -> payload > limits.maxOther() ? "a message of id " + id + " and " + length + " bytes" : null;
         };
     }
 
     private static String exactly(int id, int payload, int expected) {
-        return payload == expected ? null : "message id " + id + " with " + payload + " payload bytes (expected " + expected + ")";
+        return payload == expected
+                ? null
+                : "message id " + id + " with " + payload + " payload bytes (expected " + expected + ")";
     }
 
     private static WireMessage read(int id, int payloadLength, ByteBuffer body, Limits limits) {

@@ -52,7 +52,12 @@ public final class Handshake {
     }
 
     public byte[] encode() {
-        return ByteBuffer.allocate(LENGTH).put(PROTOCOL).putLong(reserved).put(infoHash).put(peerId).array();
+        return ByteBuffer.allocate(LENGTH)
+                .put(PROTOCOL)
+                .putLong(reserved)
+                .put(infoHash)
+                .put(peerId)
+                .array();
     }
 
     /**
@@ -94,7 +99,9 @@ public final class Handshake {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Handshake that && reserved == that.reserved && Arrays.equals(infoHash, that.infoHash)
+        return other instanceof Handshake that
+                && reserved == that.reserved
+                && Arrays.equals(infoHash, that.infoHash)
                 && Arrays.equals(peerId, that.peerId);
     }
 
@@ -106,6 +113,7 @@ public final class Handshake {
     @Override
     public String toString() {
         HexFormat hex = HexFormat.of();
-        return "Handshake[" + String.format("%016x", reserved) + ", " + hex.formatHex(infoHash) + ", " + hex.formatHex(peerId) + "]";
+        return "Handshake[" + String.format("%016x", reserved) + ", " + hex.formatHex(infoHash) + ", "
+                + hex.formatHex(peerId) + "]";
     }
 }

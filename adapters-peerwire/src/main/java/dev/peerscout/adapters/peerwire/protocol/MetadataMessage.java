@@ -19,6 +19,7 @@ import java.util.Optional;
 public sealed interface MetadataMessage {
     /** Every piece is 16 KiB but the last. */
     int PIECE_SIZE = 16 * 1024;
+
     int REQUEST = 0;
     int DATA = 1;
     int REJECT = 2;
@@ -26,7 +27,10 @@ public sealed interface MetadataMessage {
     record Request(int piece) implements MetadataMessage {
         @Override
         public byte[] encode() {
-            return BencodeEncoder.encode(BValue.BDict.builder().put("msg_type", REQUEST).put("piece", piece).build());
+            return BencodeEncoder.encode(BValue.BDict.builder()
+                    .put("msg_type", REQUEST)
+                    .put("piece", piece)
+                    .build());
         }
     }
 
@@ -49,14 +53,23 @@ public sealed interface MetadataMessage {
         @Override
         public byte[] encode() {
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 64);
-            BencodeEncoder.encode(BValue.BDict.builder().put("msg_type", DATA).put("piece", piece).put("total_size", totalSize).build(), out);
+            BencodeEncoder.encode(
+                    BValue.BDict.builder()
+                            .put("msg_type", DATA)
+                            .put("piece", piece)
+                            .put("total_size", totalSize)
+                            .build(),
+                    out);
             out.writeBytes(bytes);
             return out.toByteArray();
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Data d && d.piece == piece && d.totalSize == totalSize && Arrays.equals(d.bytes, bytes);
+            return other instanceof Data d
+                    && d.piece == piece
+                    && d.totalSize == totalSize
+                    && Arrays.equals(d.bytes, bytes);
         }
 
         @Override
@@ -68,7 +81,10 @@ public sealed interface MetadataMessage {
     record Reject(int piece) implements MetadataMessage {
         @Override
         public byte[] encode() {
-            return BencodeEncoder.encode(BValue.BDict.builder().put("msg_type", REJECT).put("piece", piece).build());
+            return BencodeEncoder.encode(BValue.BDict.builder()
+                    .put("msg_type", REJECT)
+                    .put("piece", piece)
+                    .build());
         }
     }
 
@@ -76,7 +92,8 @@ public sealed interface MetadataMessage {
     record Unknown(long type) implements MetadataMessage {
         @Override
         public byte[] encode() {
-            return BencodeEncoder.encode(BValue.BDict.builder().put("msg_type", type).build());
+            return BencodeEncoder.encode(
+                    BValue.BDict.builder().put("msg_type", type).build());
         }
     }
 

@@ -34,7 +34,11 @@ public sealed interface WireMessage {
     record Have(int piece) implements WireMessage {
         @Override
         public byte[] encode() {
-            return ByteBuffer.allocate(9).putInt(5).put((byte) HAVE).putInt(piece).array();
+            return ByteBuffer.allocate(9)
+                    .putInt(5)
+                    .put((byte) HAVE)
+                    .putInt(piece)
+                    .array();
         }
     }
 
@@ -63,7 +67,11 @@ public sealed interface WireMessage {
 
         @Override
         public byte[] encode() {
-            return ByteBuffer.allocate(5 + bits.length).putInt(1 + bits.length).put((byte) BITFIELD).put(bits).array();
+            return ByteBuffer.allocate(5 + bits.length)
+                    .putInt(1 + bits.length)
+                    .put((byte) BITFIELD)
+                    .put(bits)
+                    .array();
         }
 
         @Override
@@ -107,13 +115,19 @@ public sealed interface WireMessage {
 
         @Override
         public byte[] encode() {
-            return ByteBuffer.allocate(6 + payload.length).putInt(2 + payload.length).put((byte) EXTENDED).put((byte) extendedId)
-                    .put(payload).array();
+            return ByteBuffer.allocate(6 + payload.length)
+                    .putInt(2 + payload.length)
+                    .put((byte) EXTENDED)
+                    .put((byte) extendedId)
+                    .put(payload)
+                    .array();
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Extended that && extendedId == that.extendedId && java.util.Arrays.equals(payload, that.payload);
+            return other instanceof Extended that
+                    && extendedId == that.extendedId
+                    && java.util.Arrays.equals(payload, that.payload);
         }
 
         @Override

@@ -8,7 +8,6 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
@@ -96,7 +95,8 @@ public final class Connections implements AutoCloseable {
             }
             Pending p;
             while ((p = pending.poll()) != null) {
-                p.conversation().ended(NO_WIRE, new IOException("the connection thread stopped"), false, System.nanoTime());
+                p.conversation()
+                        .ended(NO_WIRE, new IOException("the connection thread stopped"), false, System.nanoTime());
             }
             try {
                 selector.close();
@@ -141,13 +141,16 @@ public final class Connections implements AutoCloseable {
                 openCount = open.size();
                 channel.configureBlocking(false);
                 boolean now = channel.connect(p.address());
-                connection.key = channel.register(selector, now ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
+                connection.key =
+                        channel.register(selector, now ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, connection);
                 if (now) {
                     p.conversation().connected(connection, System.nanoTime());
                 }
             } catch (IOException | RuntimeException e) {
-                IOException failure = e instanceof IOException io ? io
-                        : new IOException(e.getMessage() == null ? "cannot connect to this address" : e.getMessage(), e);
+                IOException failure = e instanceof IOException io
+                        ? io
+                        : new IOException(
+                                e.getMessage() == null ? "cannot connect to this address" : e.getMessage(), e);
                 if (connection != null) {
                     connection.fail(failure);
                 } else {

@@ -31,17 +31,24 @@ class MetadataFuzzTest {
     }
 
     static void check(byte[] data) {
-        MetadataMessage.decode(data).peek(message -> {
-            if (message instanceof MetadataMessage.Data piece) {
-                assertTrue(piece.bytes().length <= MetadataMessage.PIECE_SIZE, "a piece of " + piece.bytes().length);
-            }
-            assertEquals(message, MetadataMessage.decode(message.encode()).get(), "re-encoded");
-        }).orElseRun(MetadataFuzzTest::assertOneLine);
+        MetadataMessage.decode(data)
+                .peek(message -> {
+                    if (message instanceof MetadataMessage.Data piece) {
+                        assertTrue(
+                                piece.bytes().length <= MetadataMessage.PIECE_SIZE,
+                                "a piece of " + piece.bytes().length);
+                    }
+                    assertEquals(
+                            message, MetadataMessage.decode(message.encode()).get(), "re-encoded");
+                })
+                .orElseRun(MetadataFuzzTest::assertOneLine);
     }
 
     private static void assertOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
-            assertTrue(!Character.isISOControl(text.charAt(i)), "control character in: " + text.replaceAll("\\p{Cc}", "?"));
+            assertTrue(
+                    !Character.isISOControl(text.charAt(i)),
+                    "control character in: " + text.replaceAll("\\p{Cc}", "?"));
         }
     }
 }

@@ -53,7 +53,9 @@ class PeerWireFuzzTest {
         assertEquals(whole, pieced, "reads of " + chunk + " bytes");
         // The dictionaries on their own, as any extended payload may be either.
         ExtensionHandshake.decode(stream).orElseRun(PeerWireFuzzTest::assertOneLine);
-        PexMessage.decode(stream, 200).peek(pex -> assertTrue(pex.added().size() <= 200)).orElseRun(PeerWireFuzzTest::assertOneLine);
+        PexMessage.decode(stream, 200)
+                .peek(pex -> assertTrue(pex.added().size() <= 200))
+                .orElseRun(PeerWireFuzzTest::assertOneLine);
     }
 
     /** Decodes the stream as a probe would, the bytes arriving {@code chunk} at a time; returns what it saw. */
@@ -92,8 +94,10 @@ class PeerWireFuzzTest {
                     WireMessage message = ((Frames.Decoded.Message) decoded).message();
                     seen.add(message.getClass().getSimpleName());
                     if (message instanceof WireMessage.Extended extended) {
-                        seen.add(ExtensionHandshake.decode(extended.payload()).fold(problem -> "bad", ok -> ok.extensions().toString()));
-                        PexMessage.decode(extended.payload(), 50).forEach(pex -> seen.add(pex.added().toString()));
+                        seen.add(ExtensionHandshake.decode(extended.payload())
+                                .fold(problem -> "bad", ok -> ok.extensions().toString()));
+                        PexMessage.decode(extended.payload(), 50)
+                                .forEach(pex -> seen.add(pex.added().toString()));
                     }
                 }
             }
@@ -106,7 +110,9 @@ class PeerWireFuzzTest {
 
     private static void assertOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
-            assertTrue(!Character.isISOControl(text.charAt(i)), "control character in: " + text.replaceAll("\\p{Cc}", "?"));
+            assertTrue(
+                    !Character.isISOControl(text.charAt(i)),
+                    "control character in: " + text.replaceAll("\\p{Cc}", "?"));
         }
     }
 }

@@ -18,7 +18,8 @@ class ExtensionCodecTest {
 
     @Test
     void oursIsCanonical() {
-        assertEquals("d1:md11:ut_metadatai2e6:ut_pexi1ee4:reqqi250e1:v15:peerscout 0.1.0e",
+        assertEquals(
+                "d1:md11:ut_metadatai2e6:ut_pexi1ee4:reqqi250e1:v15:peerscout 0.1.0e",
                 new String(ExtensionHandshake.ours("peerscout 0.1.0", 250).encode(), StandardCharsets.ISO_8859_1));
     }
 
@@ -40,7 +41,8 @@ class ExtensionCodecTest {
 
     @Test
     void disabledAndOutOfRangeIdsAreLeftOutAndControlCharactersNeverReachATerminal() {
-        ExtensionHandshake h = ExtensionHandshake.decode(bytes("d1:md1:ai0e1:bi256e1:ci-1e1:di3ee1:v5:a\u001b[2Je")).get();
+        ExtensionHandshake h = ExtensionHandshake.decode(bytes("d1:md1:ai0e1:bi256e1:ci-1e1:di3ee1:v5:a\u001b[2Je"))
+                .get();
         assertEquals(Map.of("d", 3), h.extensions());
         assertEquals(Option.of("a?[2J"), h.client());
     }
@@ -53,8 +55,9 @@ class ExtensionCodecTest {
 
     @Test
     void readsPexPeersWithTheirFlagsUpToTheCap() throws Exception {
-        String pex = "d5:added12:\u007f\u0000\u0000\u0001\u001a\u00e1\n\u0000\u0000\u0002\u0000\u00507:added.f2:\u0002\u0010"
-                + "6:added618:\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0001\u001a\u00e1e";
+        String pex =
+                "d5:added12:\u007f\u0000\u0000\u0001\u001a\u00e1\n\u0000\u0000\u0002\u0000\u00507:added.f2:\u0002\u0010"
+                        + "6:added618:\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0001\u001a\u00e1e";
         PexMessage message = PexMessage.decode(bytes(pex), 10).get();
         assertEquals(3, message.offered());
         assertEquals(3, message.added().size());
@@ -68,7 +71,8 @@ class ExtensionCodecTest {
 
     @Test
     void portZeroAndPartialEntriesAreSkipped() {
-        PexMessage message = PexMessage.decode(bytes("d5:added8:\u0001\u0002\u0003\u0004\u0000\u0000\u0009\u0009e"), 10).get();
+        PexMessage message = PexMessage.decode(bytes("d5:added8:\u0001\u0002\u0003\u0004\u0000\u0000\u0009\u0009e"), 10)
+                .get();
         assertEquals(0, message.added().size());
         assertEquals(1, message.offered());
     }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class FramesTest {
     private static final HexFormat HEX = HexFormat.of();
@@ -19,7 +19,8 @@ class FramesTest {
     }
 
     private static WireMessage message(String hex) {
-        return assertInstanceOf(Frames.Decoded.Message.class, decode(hex, TWENTY_PIECES)).message();
+        return assertInstanceOf(Frames.Decoded.Message.class, decode(hex, TWENTY_PIECES))
+                .message();
     }
 
     @Test
@@ -46,7 +47,10 @@ class FramesTest {
         Frames.Decoded decoded = Frames.decode(in, TWENTY_PIECES);
         assertEquals(8, assertInstanceOf(Frames.Decoded.NeedMore.class, decoded).total());
         assertEquals(0, in.position());
-        assertEquals(4, assertInstanceOf(Frames.Decoded.NeedMore.class, decode("000000", TWENTY_PIECES)).total());
+        assertEquals(
+                4,
+                assertInstanceOf(Frames.Decoded.NeedMore.class, decode("000000", TWENTY_PIECES))
+                        .total());
     }
 
     @ParameterizedTest
@@ -61,7 +65,8 @@ class FramesTest {
     })
     void refusesWhatBreaksTheRules(String hex, String why) {
         Frames.Decoded decoded = decode(hex, TWENTY_PIECES);
-        String problem = assertInstanceOf(Frames.Decoded.Violation.class, decoded).why();
+        String problem =
+                assertInstanceOf(Frames.Decoded.Violation.class, decoded).why();
         assertTrue(problem.contains(why), problem);
     }
 
@@ -69,7 +74,12 @@ class FramesTest {
     void withoutAPieceCountABitfieldIsBoundedNotExact() {
         Frames.Limits unknown = Frames.Limits.forPieces(-1);
         assertInstanceOf(Frames.Decoded.Message.class, decode("0000000405fffff1", unknown));
-        assertInstanceOf(Frames.Decoded.Violation.class,
-                Frames.decode(ByteBuffer.allocate(8).putInt(0, Frames.Limits.DEFAULT_MAX_BITFIELD + 2).put(4, (byte) 5), unknown));
+        assertInstanceOf(
+                Frames.Decoded.Violation.class,
+                Frames.decode(
+                        ByteBuffer.allocate(8)
+                                .putInt(0, Frames.Limits.DEFAULT_MAX_BITFIELD + 2)
+                                .put(4, (byte) 5),
+                        unknown));
     }
 }

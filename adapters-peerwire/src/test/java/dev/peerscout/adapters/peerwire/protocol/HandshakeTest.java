@@ -34,7 +34,8 @@ class HandshakeTest {
     @Test
     void decodesWhatItEncodes() {
         Handshake.Decoded decoded = Handshake.decode(ByteBuffer.wrap(HEX.parseHex(GOLDEN)));
-        Handshake handshake = assertInstanceOf(Handshake.Decoded.Ok.class, decoded).handshake();
+        Handshake handshake =
+                assertInstanceOf(Handshake.Decoded.Ok.class, decoded).handshake();
         assertEquals(0x100005L, handshake.reserved());
         assertArrayEquals(HASH, handshake.infoHash());
         assertArrayEquals(ID, handshake.peerId());

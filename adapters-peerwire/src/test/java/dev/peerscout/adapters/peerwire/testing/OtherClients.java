@@ -44,12 +44,28 @@ public final class OtherClients implements AutoCloseable {
     public static OtherClients aria2(Path torrent, Path dataDir) throws IOException, InterruptedException {
         assumeInstalled("aria2c");
         int port = freePort();
-        Process process = new ProcessBuilder("aria2c", "--no-conf=true", "--interface=127.0.0.1", "--disable-ipv6=true",
-                "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false",
-                "--listen-port=" + port, "--seed-ratio=0.0", "--check-integrity=true", "--bt-exclude-tracker=*",
-                "--file-allocation=none", "--summary-interval=0", "--console-log-level=warn", "-d", dataDir.toString(),
-                torrent.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        "aria2c",
+                        "--no-conf=true",
+                        "--interface=127.0.0.1",
+                        "--disable-ipv6=true",
+                        "--enable-dht=false",
+                        "--enable-dht6=false",
+                        "--bt-enable-lpd=false",
+                        "--enable-peer-exchange=false",
+                        "--listen-port=" + port,
+                        "--seed-ratio=0.0",
+                        "--check-integrity=true",
+                        "--bt-exclude-tracker=*",
+                        "--file-allocation=none",
+                        "--summary-interval=0",
+                        "--console-log-level=warn",
+                        "-d",
+                        dataDir.toString(),
+                        torrent.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         return started(process, port);
     }
 
@@ -57,16 +73,30 @@ public final class OtherClients implements AutoCloseable {
      * transmission-cli seeding {@code torrent} from {@code dataDir}; with {@code requireEncryption}
      * it closes every plaintext handshake.
      */
-    public static OtherClients transmission(Path torrent, Path dataDir, boolean requireEncryption) throws IOException, InterruptedException {
+    public static OtherClients transmission(Path torrent, Path dataDir, boolean requireEncryption)
+            throws IOException, InterruptedException {
         assumeInstalled("transmission-cli");
         int port = freePort();
         Path config = Files.createTempDirectory("transmission");
-        Files.writeString(config.resolve("settings.json"), "{\"bind-address-ipv4\": \"127.0.0.1\", \"bind-address-ipv6\": \"::1\", "
-                + "\"dht-enabled\": false, \"lpd-enabled\": false, \"pex-enabled\": false, \"utp-enabled\": false, "
-                + "\"port-forwarding-enabled\": false, \"rpc-enabled\": false, \"peer-port\": " + port + "}");
-        Process process = new ProcessBuilder("transmission-cli", "-g", config.toString(), "-p", String.valueOf(port),
-                requireEncryption ? "-er" : "-et", "-v", "-w", dataDir.toString(), torrent.toString())
-                .redirectErrorStream(true).redirectOutput(config.resolve("output.log").toFile()).start();
+        Files.writeString(
+                config.resolve("settings.json"),
+                "{\"bind-address-ipv4\": \"127.0.0.1\", \"bind-address-ipv6\": \"::1\", "
+                        + "\"dht-enabled\": false, \"lpd-enabled\": false, \"pex-enabled\": false, \"utp-enabled\": false, "
+                        + "\"port-forwarding-enabled\": false, \"rpc-enabled\": false, \"peer-port\": " + port + "}");
+        Process process = new ProcessBuilder(
+                        "transmission-cli",
+                        "-g",
+                        config.toString(),
+                        "-p",
+                        String.valueOf(port),
+                        requireEncryption ? "-er" : "-et",
+                        "-v",
+                        "-w",
+                        dataDir.toString(),
+                        torrent.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(config.resolve("output.log").toFile())
+                .start();
         return started(process, port);
     }
 

@@ -52,7 +52,10 @@ public final class RealPeers implements AutoCloseable {
 
     static boolean exitsCleanly(String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
@@ -76,7 +79,8 @@ public final class RealPeers implements AutoCloseable {
         ChildProcesses.killedOnExit(process);
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
-                return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
             } catch (IOException e) {
                 return null;
             }
@@ -89,7 +93,8 @@ public final class RealPeers implements AutoCloseable {
         }
         if (ready == null || !ready.contains("\"ports\"")) {
             ChildProcesses.stop(process);
-            throw new IOException("libtorrent peers did not start: " + ready + "\n" + Files.readString(directory.resolve("stderr.log")));
+            throw new IOException("libtorrent peers did not start: " + ready + "\n"
+                    + Files.readString(directory.resolve("stderr.log")));
         }
         return new RealPeers(process, directory, ready);
     }
@@ -105,13 +110,18 @@ public final class RealPeers implements AutoCloseable {
 
     /** The torrent {@code v1}, {@code v2} or {@code hybrid}. */
     public TorrentFacts torrent(String kind) {
-        Matcher m = Pattern.compile("\"" + kind + "\": \\{\"path\": \"([^\"]+)\", \"pieces\": (\\d+), \"v1\": (null|\"[0-9a-f]+\"), "
-                + "\"v2\": (null|\"[0-9a-f]+\")\\}").matcher(ready);
+        Matcher m = Pattern.compile("\"" + kind
+                        + "\": \\{\"path\": \"([^\"]+)\", \"pieces\": (\\d+), \"v1\": (null|\"[0-9a-f]+\"), "
+                        + "\"v2\": (null|\"[0-9a-f]+\")\\}")
+                .matcher(ready);
         if (!m.find()) {
             throw new IllegalArgumentException("no torrent " + kind + " in " + ready);
         }
-        Option<InfoHash> v1 = m.group(3).equals("null") ? Option.none() : Option.of(InfoHash.fromHex(m.group(3).replace("\"", "")));
-        Option<InfoHashV2> v2 = m.group(4).equals("null") ? Option.none()
+        Option<InfoHash> v1 = m.group(3).equals("null")
+                ? Option.none()
+                : Option.of(InfoHash.fromHex(m.group(3).replace("\"", "")));
+        Option<InfoHashV2> v2 = m.group(4).equals("null")
+                ? Option.none()
                 : Option.of(InfoHashV2.fromHex(m.group(4).replace("\"", "")));
         return new TorrentFacts(Path.of(m.group(1)), new InfoHashes(v1, v2), Long.parseLong(m.group(2)));
     }

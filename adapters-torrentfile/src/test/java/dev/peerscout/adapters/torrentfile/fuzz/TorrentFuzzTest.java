@@ -48,6 +48,7 @@ class TorrentFuzzTest {
     private static final MagnetLinkParser MAGNETS = new MagnetLinkParser();
     /** Parsing allocates per container and per file entry, never per claimed byte: tens of bytes per input byte. */
     private static final long FIXED_BUDGET = 2L << 20;
+
     private static final long BUDGET_PER_BYTE = 256;
     /**
      * A magnet link claims no lengths, and decoding it costs about 100 bytes per character; but
@@ -71,8 +72,11 @@ class TorrentFuzzTest {
 
     static Stream<Arguments> corpusTorrents() throws IOException {
         try (Stream<Path> files = Files.walk(CorpusFiles.dir())) {
-            List<Path> torrents = files.filter(path -> path.toString().endsWith(".torrent")).sorted().toList();
-            return torrents.stream().map(path -> Arguments.of(CorpusFiles.dir().relativize(path).toString(), path));
+            List<Path> torrents = files.filter(path -> path.toString().endsWith(".torrent"))
+                    .sorted()
+                    .toList();
+            return torrents.stream()
+                    .map(path -> Arguments.of(CorpusFiles.dir().relativize(path).toString(), path));
         }
     }
 
@@ -84,7 +88,9 @@ class TorrentFuzzTest {
 
     static Stream<Arguments> bencodeVectors() {
         return vectors("vectors/bencode-vectors.json", "vectors")
-                .map(vector -> Arguments.of(vector.get("id").asText(), HexFormat.of().parseHex(vector.get("hex").asText())));
+                .map(vector -> Arguments.of(
+                        vector.get("id").asText(),
+                        HexFormat.of().parseHex(vector.get("hex").asText())));
     }
 
     /** The bencode vectors as whole files: most are not torrents, all must be refused cleanly. */
@@ -96,7 +102,8 @@ class TorrentFuzzTest {
 
     static Stream<Arguments> magnetVectors() {
         return vectors("vectors/magnet-vectors.json", "vectors")
-                .map(vector -> Arguments.of(vector.get("id").asText(), vector.get("uri").asText()));
+                .map(vector -> Arguments.of(
+                        vector.get("id").asText(), vector.get("uri").asText()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,11 +113,12 @@ class TorrentFuzzTest {
     }
 
     static void checkTorrentFile(byte[] data) {
-        Either<TorrentError, Torrent> result = Allocations.withinBudget(data.length, FIXED_BUDGET, BUDGET_PER_BYTE,
-                () -> READER.parse("fuzz.torrent", data));
+        Either<TorrentError, Torrent> result = Allocations.withinBudget(
+                data.length, FIXED_BUDGET, BUDGET_PER_BYTE, () -> READER.parse("fuzz.torrent", data));
         if (result.isLeft()) {
             // The reader turns running out of heap into Unreadable; a fuzzing input is far too small to.
-            assertFalse(result.getLeft() instanceof TorrentError.Unreadable,
+            assertFalse(
+                    result.getLeft() instanceof TorrentError.Unreadable,
                     "out of memory on " + data.length + " bytes: an allocation sized by a claim? " + result.getLeft());
             assertOneLine(result.getLeft().message());
             return;
@@ -122,8 +130,8 @@ class TorrentFuzzTest {
     }
 
     static void checkMagnet(String uri) {
-        Either<TorrentError, Torrent> result = Allocations.withinBudget(uri.length(), FIXED_BUDGET, BUDGET_PER_CHAR,
-                () -> MAGNETS.parse(uri));
+        Either<TorrentError, Torrent> result =
+                Allocations.withinBudget(uri.length(), FIXED_BUDGET, BUDGET_PER_CHAR, () -> MAGNETS.parse(uri));
         if (result.isLeft()) {
             assertOneLine(result.getLeft().message());
             return;
@@ -151,8 +159,9 @@ class TorrentFuzzTest {
 
     private static Torrent reparsedMagnet(Torrent torrent) {
         String link = MagnetLinks.of(torrent);
-        return MAGNETS.parse(link).getOrElseThrow(
-                error -> new AssertionError("peerscout's own magnet link " + link + " is refused: " + error.message()));
+        return MAGNETS.parse(link)
+                .getOrElseThrow(error ->
+                        new AssertionError("peerscout's own magnet link " + link + " is refused: " + error.message()));
     }
 
     /** Sizes add up: what an announce reports as {@code left} and what 'info' prints must agree. */
@@ -174,7 +183,8 @@ class TorrentFuzzTest {
     static void assertOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                throw new AssertionError(String.format("control character U+%04X at %d in a message: %s",
+                throw new AssertionError(String.format(
+                        "control character U+%04X at %d in a message: %s",
                         (int) text.charAt(i), i, text.replaceAll("\\p{Cc}", "\uFFFD")));
             }
         }

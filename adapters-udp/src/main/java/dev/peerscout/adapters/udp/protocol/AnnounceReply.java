@@ -18,7 +18,8 @@ import java.util.Set;
  * @param peers    without port-0 entries and duplicates, in the tracker's order
  * @param portZero entries with port 0: no peer can be reached there
  */
-public record AnnounceReply(int transactionId, long interval, long leechers, long seeders, List<Peer> peers, int portZero)
+public record AnnounceReply(
+        int transactionId, long interval, long leechers, long seeders, List<Peer> peers, int portZero)
         implements Reply {
     public static final int HEADER_LENGTH = 20;
     /** Up to this many entries, duplicates are found by looking back rather than with a hash set. */
@@ -64,36 +65,41 @@ public record AnnounceReply(int transactionId, long interval, long leechers, lon
      * size is wrong, and reading on would produce garbage peers.
      */
     public static Either<MalformedPacket, AnnounceReply> decode(ByteBuffer datagram, AddressFamily family) {
-        return Packets.expect(datagram, Action.ANNOUNCE, HEADER_LENGTH, "announce reply").flatMap(packet -> {
-            int stride = entryLength(family);
-            int peerBytes = packet.limit() - HEADER_LENGTH;
-            if (peerBytes % stride != 0) {
-                return Either.left(new MalformedPacket("peer list of " + peerBytes + " bytes is not a whole number of "
-                        + stride + "-byte " + family + " entries"));
-            }
-            int entries = peerBytes / stride;
-            Peer[] peers = new Peer[entries];
-            int kept = 0;
-            int portZero = 0;
-            // Most replies name a handful of peers: a set for duplicates only when there are many.
-            Set<Peer> seen = entries > SCAN_LIMIT ? new HashSet<>(entries * 2) : null;
-            byte[] address = new byte[stride - 2];
-            for (int at = HEADER_LENGTH; at < packet.limit(); at += stride) {
-                packet.get(at, address);
-                int port = Packets.unsignedShort(packet, at + stride - 2);
-                if (port == 0) {
-                    portZero++;
-                } else {
-                    Peer peer = new Peer(addressOf(address), port);
-                    if (seen != null ? seen.add(peer) : !contains(peers, kept, peer)) {
-                        peers[kept++] = peer;
+        return Packets.expect(datagram, Action.ANNOUNCE, HEADER_LENGTH, "announce reply")
+                .flatMap(packet -> {
+                    int stride = entryLength(family);
+                    int peerBytes = packet.limit() - HEADER_LENGTH;
+                    if (peerBytes % stride != 0) {
+                        return Either.left(new MalformedPacket("peer list of " + peerBytes
+                                + " bytes is not a whole number of " + stride + "-byte " + family + " entries"));
                     }
-                }
-            }
-            return Either.right(new AnnounceReply(packet.getInt(4), Packets.unsignedInt(packet, 8),
-                    Packets.unsignedInt(packet, 12), Packets.unsignedInt(packet, 16),
-                    List.of(kept == entries ? peers : Arrays.copyOf(peers, kept)), portZero));
-        });
+                    int entries = peerBytes / stride;
+                    Peer[] peers = new Peer[entries];
+                    int kept = 0;
+                    int portZero = 0;
+                    // Most replies name a handful of peers: a set for duplicates only when there are many.
+                    Set<Peer> seen = entries > SCAN_LIMIT ? new HashSet<>(entries * 2) : null;
+                    byte[] address = new byte[stride - 2];
+                    for (int at = HEADER_LENGTH; at < packet.limit(); at += stride) {
+                        packet.get(at, address);
+                        int port = Packets.unsignedShort(packet, at + stride - 2);
+                        if (port == 0) {
+                            portZero++;
+                        } else {
+                            Peer peer = new Peer(addressOf(address), port);
+                            if (seen != null ? seen.add(peer) : !contains(peers, kept, peer)) {
+                                peers[kept++] = peer;
+                            }
+                        }
+                    }
+                    return Either.right(new AnnounceReply(
+                            packet.getInt(4),
+                            Packets.unsignedInt(packet, 8),
+                            Packets.unsignedInt(packet, 12),
+                            Packets.unsignedInt(packet, 16),
+                            List.of(kept == entries ? peers : Arrays.copyOf(peers, kept)),
+                            portZero));
+                });
     }
 
     private static boolean contains(Peer[] peers, int count, Peer peer) {

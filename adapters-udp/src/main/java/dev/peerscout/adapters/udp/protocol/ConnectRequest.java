@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 public record ConnectRequest(int transactionId) {
     /** The magic constant that marks a connect request. */
     public static final long PROTOCOL_ID = 0x41727101980L;
+
     public static final int LENGTH = 16;
 
     public byte[] toBytes() {

@@ -35,14 +35,17 @@ public record ScrapeReply(int transactionId, List<ScrapeStats> entries) implemen
 
     /** Reads every whole entry; whether they cover the request is for the caller to judge. */
     public static Either<MalformedPacket, ScrapeReply> decode(ByteBuffer datagram) {
-        return Packets.expect(datagram, Action.SCRAPE, HEADER_LENGTH, "scrape reply").map(packet -> {
-            int count = (packet.limit() - HEADER_LENGTH) / ENTRY_LENGTH;
-            List<ScrapeStats> entries = new ArrayList<>(count);
-            for (int at = HEADER_LENGTH; at + ENTRY_LENGTH <= packet.limit(); at += ENTRY_LENGTH) {
-                entries.add(new ScrapeStats(Packets.unsignedInt(packet, at), Packets.unsignedInt(packet, at + 4),
-                        Packets.unsignedInt(packet, at + 8)));
-            }
-            return new ScrapeReply(packet.getInt(4), entries);
-        });
+        return Packets.expect(datagram, Action.SCRAPE, HEADER_LENGTH, "scrape reply")
+                .map(packet -> {
+                    int count = (packet.limit() - HEADER_LENGTH) / ENTRY_LENGTH;
+                    List<ScrapeStats> entries = new ArrayList<>(count);
+                    for (int at = HEADER_LENGTH; at + ENTRY_LENGTH <= packet.limit(); at += ENTRY_LENGTH) {
+                        entries.add(new ScrapeStats(
+                                Packets.unsignedInt(packet, at),
+                                Packets.unsignedInt(packet, at + 4),
+                                Packets.unsignedInt(packet, at + 8)));
+                    }
+                    return new ScrapeReply(packet.getInt(4), entries);
+                });
     }
 }

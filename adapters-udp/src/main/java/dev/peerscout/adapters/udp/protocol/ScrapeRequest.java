@@ -10,12 +10,14 @@ import java.util.List;
 public record ScrapeRequest(long connectionId, int transactionId, List<InfoHash> infoHashes) {
     /** BEP 15's "about 74": 16 + 20 × 74 = 1496 bytes still fits an Ethernet MTU. */
     public static final int MAX_HASHES = 74;
+
     public static final int HEADER_LENGTH = 16;
 
     public ScrapeRequest {
         infoHashes = List.copyOf(infoHashes);
         if (infoHashes.isEmpty() || infoHashes.size() > MAX_HASHES) {
-            throw new IllegalArgumentException("a scrape asks for 1 to " + MAX_HASHES + " hashes, not " + infoHashes.size());
+            throw new IllegalArgumentException(
+                    "a scrape asks for 1 to " + MAX_HASHES + " hashes, not " + infoHashes.size());
         }
     }
 

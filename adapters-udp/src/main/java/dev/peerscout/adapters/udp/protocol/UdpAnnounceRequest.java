@@ -42,9 +42,20 @@ public record UdpAnnounceRequest(
     }
 
     public static UdpAnnounceRequest of(long connectionId, int transactionId, AnnounceRequest request, String urlData) {
-        return new UdpAnnounceRequest(connectionId, transactionId, request.infoHash(), request.peerId(),
-                request.downloaded(), request.left(), request.uploaded(), request.event(), 0, request.key(),
-                request.numWant(), request.port(), urlData);
+        return new UdpAnnounceRequest(
+                connectionId,
+                transactionId,
+                request.infoHash(),
+                request.peerId(),
+                request.downloaded(),
+                request.left(),
+                request.uploaded(),
+                request.event(),
+                0,
+                request.key(),
+                request.numWant(),
+                request.port(),
+                urlData);
     }
 
     public byte[] toBytes() {
@@ -97,10 +108,21 @@ public record UdpAnnounceRequest(
         packet.get(16, hash);
         byte[] peer = new byte[PeerId.LENGTH];
         packet.get(36, peer);
-        return UrlData.decode(packet, FIXED_LENGTH).map(urlData -> new UdpAnnounceRequest(
-                packet.getLong(0), packet.getInt(12), InfoHash.of(hash), PeerId.of(peer),
-                packet.getLong(56), packet.getLong(64), packet.getLong(72), event(eventCode),
-                packet.getInt(84), packet.getInt(88), packet.getInt(92), Packets.unsignedShort(packet, 96), urlData));
+        return UrlData.decode(packet, FIXED_LENGTH)
+                .map(urlData -> new UdpAnnounceRequest(
+                        packet.getLong(0),
+                        packet.getInt(12),
+                        InfoHash.of(hash),
+                        PeerId.of(peer),
+                        packet.getLong(56),
+                        packet.getLong(64),
+                        packet.getLong(72),
+                        event(eventCode),
+                        packet.getInt(84),
+                        packet.getInt(88),
+                        packet.getInt(92),
+                        Packets.unsignedShort(packet, 96),
+                        urlData));
     }
 
     /** BEP 15 numbers events 0 none, 1 completed, 2 started, 3 stopped. */

@@ -38,6 +38,7 @@ import java.util.function.IntSupplier;
 final class Endpoint {
     /** Larger than any request we send but one with a very long BEP 41 URL, which gets a buffer of its own. */
     private static final int OUTGOING_BUFFER = 2048;
+
     private static final Exchange<?, ?>[] NONE = new Exchange<?, ?>[0];
 
     private final InetSocketAddress remote;
@@ -51,19 +52,27 @@ final class Endpoint {
     private final TransactionTable byTransaction = new TransactionTable();
     /** By identity, in a flat table: a request passes through here and allocates nothing. */
     private final Set<Exchange<?, ?>> active = Collections.newSetFromMap(new IdentityHashMap<>());
+
     private final ArrayDeque<Exchange<?, ?>> queued = new ArrayDeque<>();
     private final ConnectLeaders connects = new ConnectLeaders();
     /** Exchanges that ended under the monitor; their futures complete once it is released. */
     private final List<Exchange<?, ?>> finished = new ArrayList<>();
     /** Datagrams are copied here to be sent: the channel would copy a heap array to a buffer like it anyway. */
     private final ByteBuffer outgoing = ByteBuffer.allocateDirect(OUTGOING_BUFFER);
+
     private int depth;
     private boolean closed;
     private final TimerQueue timers;
     private TimerQueue.Timer idleTimer;
 
-    Endpoint(InetSocketAddress remote, DatagramChannel channel, IntSupplier transactionIds, Scheduler scheduler,
-            Duration idleTimeout, int maxInFlight, Consumer<Endpoint> onClosed) {
+    Endpoint(
+            InetSocketAddress remote,
+            DatagramChannel channel,
+            IntSupplier transactionIds,
+            Scheduler scheduler,
+            Duration idleTimeout,
+            int maxInFlight,
+            Consumer<Endpoint> onClosed) {
         this.remote = remote;
         this.family = AddressFamily.of(remote.getAddress());
         this.channel = channel;

@@ -29,7 +29,13 @@ import java.util.function.Function;
  */
 final class Exchange<R, T> {
     /** PARKED: waiting for another exchange's connect to the same tracker, with nothing outstanding. */
-    private enum Phase { QUEUED, PARKED, CONNECTING, REQUESTING, DONE }
+    private enum Phase {
+        QUEUED,
+        PARKED,
+        CONNECTING,
+        REQUESTING,
+        DONE
+    }
 
     private final Endpoint endpoint;
     private final TrackerKey key;
@@ -52,14 +58,22 @@ final class Exchange<R, T> {
     private boolean reconnectedAfterError;
     /** When this exchange's current connect began: how long connecting takes is kept with the id. */
     private Instant connectStarted;
+
     private TimerQueue.Timer retransmitTimer;
     private TimerQueue.Timer deadlineTimer;
     /** Made once: an exchange sets this timer for every datagram it sends. */
     private final Runnable onRetransmitDue = this::retransmitDue;
 
     /** @param conclusion turns the result into the caller's answer (saves the caller a future of its own) */
-    Exchange(Endpoint endpoint, TrackerKey key, Operation<R> operation, Instant started, Instant deadline,
-            Scheduler scheduler, RetransmitPolicy policy, ConnectionIds connectionIds,
+    Exchange(
+            Endpoint endpoint,
+            TrackerKey key,
+            Operation<R> operation,
+            Instant started,
+            Instant deadline,
+            Scheduler scheduler,
+            RetransmitPolicy policy,
+            ConnectionIds connectionIds,
             Function<Either<TrackerFailure, Answered<R>>, T> conclusion) {
         this.endpoint = endpoint;
         this.key = key;
@@ -117,8 +131,8 @@ final class Exchange<R, T> {
             });
         } else if (phase == Phase.CONNECTING && action == Action.CONNECT.code()) {
             ConnectReply.decode(reply).fold(this::malformed, connected -> {
-                grant = connectionIds.remember(key, connected.connectionId(),
-                        Duration.between(connectStarted, scheduler.now()));
+                grant = connectionIds.remember(
+                        key, connected.connectionId(), Duration.between(connectStarted, scheduler.now()));
                 exponent = 0;
                 request();
                 endpoint.connects().ended(key, this);

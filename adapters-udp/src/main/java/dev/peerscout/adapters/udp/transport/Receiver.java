@@ -15,6 +15,7 @@ import java.util.Iterator;
 final class Receiver implements AutoCloseable {
     /** Datagrams read from one socket before looking at the others again. */
     private static final int BATCH = 64;
+
     private static final int MAX_DATAGRAM = 64 * 1024;
 
     private final Selector selector;

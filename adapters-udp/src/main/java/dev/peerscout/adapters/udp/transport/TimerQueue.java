@@ -28,6 +28,7 @@ final class TimerQueue {
     private static final int SWEEP_THRESHOLD = 1024;
     /** Delays with a lane of their own; any others share the heap. */
     private static final int MAX_LANES = 16;
+
     private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
     private static final Comparator<Timer> EARLIEST_FIRST =
             Comparator.<Timer>comparingLong(timer -> timer.due).thenComparingLong(timer -> timer.order);
@@ -38,6 +39,7 @@ final class TimerQueue {
         private final long due;
         /** Creation order: timers due at the same moment run in the order they were made. */
         private final long order;
+
         private final Runnable action;
         private boolean cancelled;
 
@@ -64,7 +66,8 @@ final class TimerQueue {
     private long armedFor;
     /** While due timers run, new ones only join the queue: the task is re-armed once, at the end. */
     private boolean firing;
-    private Scheduler.Cancellable armed = () -> { };
+
+    private Scheduler.Cancellable armed = () -> {};
 
     TimerQueue(Scheduler scheduler, Consumer<Runnable> withLock) {
         this.scheduler = scheduler;

@@ -26,8 +26,11 @@ public record TrackerKey(String host, int port, AddressFamily family, String pat
     // C1 JVM, and a key is hashed before the first connect can leave.
     @Override
     public boolean equals(Object other) {
-        return other instanceof TrackerKey that && port == that.port && family == that.family
-                && host.equals(that.host) && pathAndQuery.equals(that.pathAndQuery);
+        return other instanceof TrackerKey that
+                && port == that.port
+                && family == that.family
+                && host.equals(that.host)
+                && pathAndQuery.equals(that.pathAndQuery);
     }
 
     @Override

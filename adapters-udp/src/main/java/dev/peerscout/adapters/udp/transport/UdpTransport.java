@@ -45,8 +45,12 @@ public final class UdpTransport implements AutoCloseable {
      * @param connectionIdLifetime  how long a connection id is reused; idle sockets close after it too
      * @param maxInFlightPerTracker exchanges with a datagram outstanding per tracker address
      */
-    public UdpTransport(Scheduler scheduler, RandomGenerator random, RetransmitPolicy policy,
-            Duration connectionIdLifetime, int maxInFlightPerTracker) {
+    public UdpTransport(
+            Scheduler scheduler,
+            RandomGenerator random,
+            RetransmitPolicy policy,
+            Duration connectionIdLifetime,
+            int maxInFlightPerTracker) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.transactionIds = new TransactionIds(Objects.requireNonNull(random, "random"));
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -75,8 +79,13 @@ public final class UdpTransport implements AutoCloseable {
      * turned into the caller's answer by {@code conclusion} (pure and quick: it runs on the thread
      * that ends the exchange) instead of in a second future.
      */
-    public <R, T> CompletableFuture<T> exchange(InetSocketAddress address, TrackerKey key, Operation<R> operation,
-            Instant started, Instant deadline, Function<Either<TrackerFailure, Answered<R>>, T> conclusion) {
+    public <R, T> CompletableFuture<T> exchange(
+            InetSocketAddress address,
+            TrackerKey key,
+            Operation<R> operation,
+            Instant started,
+            Instant deadline,
+            Function<Either<TrackerFailure, Answered<R>>, T> conclusion) {
         while (!closed) {
             Endpoint endpoint;
             try {
@@ -85,8 +94,8 @@ public final class UdpTransport implements AutoCloseable {
                 return CompletableFuture.completedFuture(conclusion.apply(Either.left(new TrackerFailure.Unreachable(
                         String.valueOf(e.getCause().getMessage()), 0))));
             }
-            Exchange<R, T> exchange = new Exchange<>(endpoint, key, operation, started, deadline, scheduler, policy,
-                    connectionIds, conclusion);
+            Exchange<R, T> exchange = new Exchange<>(
+                    endpoint, key, operation, started, deadline, scheduler, policy, connectionIds, conclusion);
             if (endpoint.admit(exchange)) {
                 if (closed) {
                     endpoint.withLock(() -> endpoint.shutdown("client closed"));
@@ -95,8 +104,8 @@ public final class UdpTransport implements AutoCloseable {
             }
             endpoints.remove(address, endpoint);
         }
-        return CompletableFuture.completedFuture(conclusion.apply(Either.left(
-                new TrackerFailure.Unreachable("client closed", 0))));
+        return CompletableFuture.completedFuture(
+                conclusion.apply(Either.left(new TrackerFailure.Unreachable("client closed", 0))));
     }
 
     /** Ends every exchange in flight (as unreachable), closes the sockets and stops the receiver. */
@@ -111,14 +120,22 @@ public final class UdpTransport implements AutoCloseable {
 
     private Endpoint open(InetSocketAddress address) {
         try {
-            DatagramChannel channel = DatagramChannel.open(address.getAddress() instanceof Inet6Address
-                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            DatagramChannel channel = DatagramChannel.open(
+                    address.getAddress() instanceof Inet6Address
+                            ? StandardProtocolFamily.INET6
+                            : StandardProtocolFamily.INET);
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
                 channel.connect(address);
-                Endpoint endpoint = new Endpoint(address, channel, transactionIds, scheduler, idleTimeout,
-                        maxInFlightPerTracker, gone -> endpoints.remove(address, gone));
+                Endpoint endpoint = new Endpoint(
+                        address,
+                        channel,
+                        transactionIds,
+                        scheduler,
+                        idleTimeout,
+                        maxInFlightPerTracker,
+                        gone -> endpoints.remove(address, gone));
                 receiver.register(channel, endpoint);
                 return endpoint;
             } catch (IOException | RuntimeException e) {

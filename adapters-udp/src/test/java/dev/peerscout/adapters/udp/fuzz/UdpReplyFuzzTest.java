@@ -48,6 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UdpReplyFuzzTest {
     /** A reply is at most 64 KiB; decoding copies it into objects, some tens of bytes per input byte. */
     private static final long FIXED_BUDGET = 1L << 20;
+
     private static final long BUDGET_PER_BYTE = 128;
 
     @FuzzTest
@@ -56,9 +57,13 @@ class UdpReplyFuzzTest {
     }
 
     static Stream<Arguments> vectors() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(SharedCorpus.corpus("vectors", "udp-tracker-vectors.json").toFile());
+        JsonNode root = new ObjectMapper()
+                .readTree(SharedCorpus.corpus("vectors", "udp-tracker-vectors.json")
+                        .toFile());
         return StreamSupport.stream(root.get("packets").spliterator(), false)
-                .map(packet -> Arguments.of(packet.get("id").asText(), HexFormat.of().parseHex(packet.get("hex").asText())));
+                .map(packet -> Arguments.of(
+                        packet.get("id").asText(),
+                        HexFormat.of().parseHex(packet.get("hex").asText())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,13 +94,13 @@ class UdpReplyFuzzTest {
      * Decodes from the middle of a larger buffer, as the receiver's buffer may be positioned, and
      * checks that the caller's position and limit are left alone.
      */
-    private static <T> Either<MalformedPacket, T> decode(byte[] data,
-            Function<ByteBuffer, Either<MalformedPacket, T>> decoder) {
+    private static <T> Either<MalformedPacket, T> decode(
+            byte[] data, Function<ByteBuffer, Either<MalformedPacket, T>> decoder) {
         byte[] framed = new byte[data.length + 3];
         System.arraycopy(data, 0, framed, 1, data.length);
         ByteBuffer buffer = ByteBuffer.wrap(framed, 1, data.length);
-        Either<MalformedPacket, T> result = Allocations.withinBudget(data.length, FIXED_BUDGET, BUDGET_PER_BYTE,
-                () -> decoder.apply(buffer));
+        Either<MalformedPacket, T> result =
+                Allocations.withinBudget(data.length, FIXED_BUDGET, BUDGET_PER_BYTE, () -> decoder.apply(buffer));
         assertEquals(1, buffer.position(), "decoding moved the caller's position");
         assertEquals(1 + data.length, buffer.limit(), "decoding moved the caller's limit");
         return result;
@@ -115,20 +120,32 @@ class UdpReplyFuzzTest {
                 assertNotEquals(0, peer.port(), "port 0 is no peer");
                 assertTrue(distinct.add(peer), "a peer is listed once: " + peer);
             }
-            assertTrue(announce.peers().size() + announce.portZero() <= (data.length - AnnounceReply.HEADER_LENGTH)
-                    / AnnounceReply.entryLength(family));
+            assertTrue(announce.peers().size() + announce.portZero()
+                    <= (data.length - AnnounceReply.HEADER_LENGTH) / AnnounceReply.entryLength(family));
             if (allOfFamily) {
                 // Port-0 entries are counted, not kept: encoding again has none.
-                AnnounceReply kept = new AnnounceReply(announce.transactionId(), announce.interval(), announce.leechers(),
-                        announce.seeders(), announce.peers());
-                assertEquals(kept, AnnounceReply.decode(ByteBuffer.wrap(announce.toBytes(family)), family).get());
+                AnnounceReply kept = new AnnounceReply(
+                        announce.transactionId(),
+                        announce.interval(),
+                        announce.leechers(),
+                        announce.seeders(),
+                        announce.peers());
+                assertEquals(
+                        kept,
+                        AnnounceReply.decode(ByteBuffer.wrap(announce.toBytes(family)), family)
+                                .get());
             }
         } else if (reply instanceof ScrapeReply scrape) {
-            assertEquals((data.length - ScrapeReply.HEADER_LENGTH) / ScrapeReply.ENTRY_LENGTH, scrape.entries().size());
-            assertEquals(scrape, ScrapeReply.decode(ByteBuffer.wrap(scrape.toBytes())).get());
+            assertEquals(
+                    (data.length - ScrapeReply.HEADER_LENGTH) / ScrapeReply.ENTRY_LENGTH,
+                    scrape.entries().size());
+            assertEquals(
+                    scrape,
+                    ScrapeReply.decode(ByteBuffer.wrap(scrape.toBytes())).get());
         } else if (reply instanceof ErrorReply error) {
             assertOneLine(error.message());
-            assertEquals(error, ErrorReply.decode(ByteBuffer.wrap(error.toBytes())).get());
+            assertEquals(
+                    error, ErrorReply.decode(ByteBuffer.wrap(error.toBytes())).get());
         } else {
             ConnectReply connect = (ConnectReply) reply;
             assertEquals(ByteBuffer.wrap(data).getLong(8), connect.connectionId());
@@ -139,7 +156,8 @@ class UdpReplyFuzzTest {
     private static void assertOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                throw new AssertionError(String.format("control character U+%04X at %d in: %s",
+                throw new AssertionError(String.format(
+                        "control character U+%04X at %d in: %s",
                         (int) text.charAt(i), i, text.replaceAll("\\p{Cc}", "\uFFFD")));
             }
         }

@@ -43,8 +43,9 @@ final class UdpTrackerVectors {
 
     private static Map<String, JsonNode> load() {
         try {
-            JsonNode root = new ObjectMapper().readTree(
-                    SharedCorpus.corpus("vectors", "udp-tracker-vectors.json").toFile());
+            JsonNode root = new ObjectMapper()
+                    .readTree(SharedCorpus.corpus("vectors", "udp-tracker-vectors.json")
+                            .toFile());
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             root.get("packets").forEach(packet -> byId.put(packet.get("id").asText(), packet));
             return byId;

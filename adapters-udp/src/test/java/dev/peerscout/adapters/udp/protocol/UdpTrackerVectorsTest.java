@@ -29,16 +29,39 @@ class UdpTrackerVectorsTest {
     private static final InfoHash BASE_TORRENT = InfoHash.fromHex("c0fda1edafdbdbb96443424e0b3899af7159d10e");
     private static final InfoHash UNORDERED_TORRENT = InfoHash.fromHex("1e44709a0ec082a6a5ea4837e450ae08d3f4394e");
     private static final PeerId PEER_ID = PeerId.of("-JV0001-abcdefghijkl".getBytes(StandardCharsets.US_ASCII));
-    private static final AnnounceRequest STARTED = new AnnounceRequest(BASE_TORRENT, PEER_ID, 6881, 0, 0, 425,
-            AnnounceEvent.STARTED, -1, 0xdeadbeef, EnumSet.of(AddressFamily.IPV4));
+    private static final AnnounceRequest STARTED = new AnnounceRequest(
+            BASE_TORRENT,
+            PEER_ID,
+            6881,
+            0,
+            0,
+            425,
+            AnnounceEvent.STARTED,
+            -1,
+            0xdeadbeef,
+            EnumSet.of(AddressFamily.IPV4));
 
     @Test
     void everyVectorInTheFileIsCoveredHere() {
-        assertEquals(Set.of("connect-request", "connect-response", "announce-request-v4",
-                "announce-request-bep41-urldata", "announce-request-bep41-long", "announce-request-bep41-nop-eoo",
-                "announce-response-v4", "announce-response-v6", "announce-response-no-peers",
-                "announce-response-too-short", "announce-response-ragged", "scrape-request", "scrape-response",
-                "error-response-nul", "error-response-plain", "response-wrong-tid"), UdpTrackerVectors.all().keySet());
+        assertEquals(
+                Set.of(
+                        "connect-request",
+                        "connect-response",
+                        "announce-request-v4",
+                        "announce-request-bep41-urldata",
+                        "announce-request-bep41-long",
+                        "announce-request-bep41-nop-eoo",
+                        "announce-response-v4",
+                        "announce-response-v6",
+                        "announce-response-no-peers",
+                        "announce-response-too-short",
+                        "announce-response-ragged",
+                        "scrape-request",
+                        "scrape-response",
+                        "error-response-nul",
+                        "error-response-plain",
+                        "response-wrong-tid"),
+                UdpTrackerVectors.all().keySet());
     }
 
     @Test
@@ -62,7 +85,9 @@ class UdpTrackerVectorsTest {
         UdpAnnounceRequest request = UdpAnnounceRequest.of(CONNECTION_ID, 0x0a0b0c0d, STARTED, "");
 
         assertEquals(hex("announce-request-v4"), hexOf(request.toBytes()));
-        assertEquals(request, UdpAnnounceRequest.decode(buffer("announce-request-v4")).get());
+        assertEquals(
+                request,
+                UdpAnnounceRequest.decode(buffer("announce-request-v4")).get());
     }
 
     @Test
@@ -70,7 +95,10 @@ class UdpTrackerVectorsTest {
         UdpAnnounceRequest request = UdpAnnounceRequest.of(CONNECTION_ID, 0x0a0b0c0e, STARTED, "/announce?passkey=abc");
 
         assertEquals(hex("announce-request-bep41-urldata"), hexOf(request.toBytes()));
-        assertEquals(request, UdpAnnounceRequest.decode(buffer("announce-request-bep41-urldata")).get());
+        assertEquals(
+                request,
+                UdpAnnounceRequest.decode(buffer("announce-request-bep41-urldata"))
+                        .get());
     }
 
     @Test
@@ -79,23 +107,32 @@ class UdpTrackerVectorsTest {
         UdpAnnounceRequest request = UdpAnnounceRequest.of(CONNECTION_ID, 0x0a0b0c0f, STARTED, path);
 
         assertEquals(hex("announce-request-bep41-long"), hexOf(request.toBytes()));
-        assertEquals(path, UdpAnnounceRequest.decode(buffer("announce-request-bep41-long")).get().urlData());
+        assertEquals(
+                path,
+                UdpAnnounceRequest.decode(buffer("announce-request-bep41-long"))
+                        .get()
+                        .urlData());
     }
 
     @Test
     void aRequestEncodedOnceTakesNewIdsWithoutChangingTheRest() {
-        byte[] once = UdpAnnounceRequest.of(0, 0, STARTED, "/announce?passkey=abc").toBytes();
+        byte[] once =
+                UdpAnnounceRequest.of(0, 0, STARTED, "/announce?passkey=abc").toBytes();
 
         byte[] stamped = UdpAnnounceRequest.withIds(once, CONNECTION_ID, 0x0a0b0c0e);
 
         assertEquals(hex("announce-request-bep41-urldata"), hexOf(stamped));
-        assertEquals(hexOf(UdpAnnounceRequest.of(0, 0, STARTED, "/announce?passkey=abc").toBytes()), hexOf(once),
+        assertEquals(
+                hexOf(UdpAnnounceRequest.of(0, 0, STARTED, "/announce?passkey=abc")
+                        .toBytes()),
+                hexOf(once),
                 "the encoded request itself is left alone for the next send");
     }
 
     @Test
     void optionParsingSkipsNopsAndStopsAtEndOfOptions() {
-        UdpAnnounceRequest request = UdpAnnounceRequest.decode(buffer("announce-request-bep41-nop-eoo")).get();
+        UdpAnnounceRequest request = UdpAnnounceRequest.decode(buffer("announce-request-bep41-nop-eoo"))
+                .get();
 
         assertEquals("/dir", request.urlData());
         assertEquals(0x0a0b0c10, request.transactionId());
@@ -103,20 +140,32 @@ class UdpTrackerVectorsTest {
 
     @Test
     void announceResponseOverIpv4ListsLeechersBeforeSeeders() throws Exception {
-        AnnounceReply reply = AnnounceReply.decode(buffer("announce-response-v4"), AddressFamily.IPV4).get();
+        AnnounceReply reply = AnnounceReply.decode(buffer("announce-response-v4"), AddressFamily.IPV4)
+                .get();
 
-        assertEquals(new AnnounceReply(0x0a0b0c0d, 1800, 3, 5, List.of(
-                new Peer(InetAddress.getByName("192.0.2.1"), 6881),
-                new Peer(InetAddress.getByName("198.51.100.7"), 51413))), reply);
+        assertEquals(
+                new AnnounceReply(
+                        0x0a0b0c0d,
+                        1800,
+                        3,
+                        5,
+                        List.of(
+                                new Peer(InetAddress.getByName("192.0.2.1"), 6881),
+                                new Peer(InetAddress.getByName("198.51.100.7"), 51413))),
+                reply);
         assertEquals(hex("announce-response-v4"), hexOf(reply.toBytes(AddressFamily.IPV4)));
     }
 
     @Test
     void announceResponseOverIpv6Has18BytePeers() throws Exception {
-        AnnounceReply reply = AnnounceReply.decode(buffer("announce-response-v6"), AddressFamily.IPV6).get();
+        AnnounceReply reply = AnnounceReply.decode(buffer("announce-response-v6"), AddressFamily.IPV6)
+                .get();
 
-        assertEquals(List.of(new Peer(InetAddress.getByName("2001:db8::1"), 6881),
-                new Peer(InetAddress.getByName("2001:db8::abcd"), 51413)), reply.peers());
+        assertEquals(
+                List.of(
+                        new Peer(InetAddress.getByName("2001:db8::1"), 6881),
+                        new Peer(InetAddress.getByName("2001:db8::abcd"), 51413)),
+                reply.peers());
         assertEquals(hex("announce-response-v6"), hexOf(reply.toBytes(AddressFamily.IPV6)));
     }
 
@@ -126,7 +175,8 @@ class UdpTrackerVectorsTest {
      */
     @Test
     void theIpv6ResponseReadWithTheIpv4StrideGivesGarbagePeers() throws Exception {
-        AnnounceReply wrong = AnnounceReply.decode(buffer("announce-response-v6"), AddressFamily.IPV4).get();
+        AnnounceReply wrong = AnnounceReply.decode(buffer("announce-response-v6"), AddressFamily.IPV4)
+                .get();
 
         assertFalse(wrong.peers().isEmpty(), "six entries, the port-0 ones skipped");
         assertTrue(wrong.peers().stream().allMatch(peer -> peer.family() == AddressFamily.IPV4), "all garbage");
@@ -134,7 +184,8 @@ class UdpTrackerVectorsTest {
 
     @Test
     void announceResponseWithoutPeers() {
-        AnnounceReply reply = AnnounceReply.decode(buffer("announce-response-no-peers"), AddressFamily.IPV4).get();
+        AnnounceReply reply = AnnounceReply.decode(buffer("announce-response-no-peers"), AddressFamily.IPV4)
+                .get();
 
         assertEquals(new AnnounceReply(0x0a0b0c0d, 1800, 0, 0, List.of()), reply);
     }
@@ -144,7 +195,9 @@ class UdpTrackerVectorsTest {
         Either<MalformedPacket, AnnounceReply> decoded =
                 AnnounceReply.decode(buffer("announce-response-too-short"), AddressFamily.IPV4);
 
-        assertEquals("announce reply of 19 bytes, expected at least 20", decoded.getLeft().detail());
+        assertEquals(
+                "announce reply of 19 bytes, expected at least 20",
+                decoded.getLeft().detail());
     }
 
     @Test
@@ -152,7 +205,9 @@ class UdpTrackerVectorsTest {
         Either<MalformedPacket, AnnounceReply> decoded =
                 AnnounceReply.decode(buffer("announce-response-ragged"), AddressFamily.IPV4);
 
-        assertEquals("peer list of 14 bytes is not a whole number of 6-byte IPV4 entries", decoded.getLeft().detail());
+        assertEquals(
+                "peer list of 14 bytes is not a whole number of 6-byte IPV4 entries",
+                decoded.getLeft().detail());
     }
 
     @Test
@@ -188,10 +243,13 @@ class UdpTrackerVectorsTest {
 
     @Test
     void aReplyWithSomeoneElsesTransactionIdStillDecodesItsHeader() {
-        Reply reply = Reply.decode(buffer("response-wrong-tid"), AddressFamily.IPV4).get();
+        Reply reply =
+                Reply.decode(buffer("response-wrong-tid"), AddressFamily.IPV4).get();
 
         assertInstanceOf(ConnectReply.class, reply);
-        assertEquals(new Reply.Header(0, 0x99999999), Reply.header(buffer("response-wrong-tid")).get());
+        assertEquals(
+                new Reply.Header(0, 0x99999999),
+                Reply.header(buffer("response-wrong-tid")).get());
     }
 
     private static String hexOf(byte[] bytes) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class UrlDataTest {
 
@@ -17,7 +17,11 @@ class UrlDataTest {
 
     @Test
     void theExampleFromBep41() {
-        byte[] expected = ByteBuffer.allocate(14).put((byte) 2).put((byte) 12).put("/dir?a=b&c=d".getBytes()).array();
+        byte[] expected = ByteBuffer.allocate(14)
+                .put((byte) 2)
+                .put((byte) 12)
+                .put("/dir?a=b&c=d".getBytes())
+                .array();
 
         assertArrayEquals(expected, UrlData.encode("/dir?a=b&c=d"));
     }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param advertisedSize the peer's {@code metadata_size}, when it sent one
  * @param copy           the assembled bytes, for {@link MetadataStatus#COPY} only (not yet verified)
  */
-public record MetadataAttempt(MetadataStatus status, String why, boolean offered, Option<Long> advertisedSize, Option<byte[]> copy) {
+public record MetadataAttempt(
+        MetadataStatus status, String why, boolean offered, Option<Long> advertisedSize, Option<byte[]> copy) {
 
     public MetadataAttempt {
         Objects.requireNonNull(status, "status");
@@ -28,7 +29,8 @@ public record MetadataAttempt(MetadataStatus status, String why, boolean offered
         return new MetadataAttempt(MetadataStatus.COPY, "", true, advertisedSize, Option.of(bytes));
     }
 
-    public static MetadataAttempt failed(MetadataStatus status, String why, boolean offered, Option<Long> advertisedSize) {
+    public static MetadataAttempt failed(
+            MetadataStatus status, String why, boolean offered, Option<Long> advertisedSize) {
         return new MetadataAttempt(status, why, offered, advertisedSize, Option.none());
     }
 

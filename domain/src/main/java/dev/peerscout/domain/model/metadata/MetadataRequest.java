@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param maxSize        a {@code metadata_size} above this is refused before any request
  * @param deadline       nothing of the fetch runs past this
  */
-public record MetadataRequest(Peer peer, InfoHashes hashes, PeerId ourId, Duration connectTimeout, long maxSize, Instant deadline) {
+public record MetadataRequest(
+        Peer peer, InfoHashes hashes, PeerId ourId, Duration connectTimeout, long maxSize, Instant deadline) {
 
     public MetadataRequest {
         Objects.requireNonNull(peer, "peer");

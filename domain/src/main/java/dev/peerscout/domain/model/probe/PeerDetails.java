@@ -23,8 +23,16 @@ import java.util.TreeMap;
  * @param reqq         how many outstanding requests it accepts
  * @param listenPort   its BEP 10 {@code p}
  */
-public record PeerDetails(byte[] peerId, Option<String> client, ReservedBits reserved, Option<Double> percent, boolean seed,
-        Map<String, Integer> extensions, Option<Long> metadataSize, Option<InetAddress> yourIp, Option<Integer> reqq,
+public record PeerDetails(
+        byte[] peerId,
+        Option<String> client,
+        ReservedBits reserved,
+        Option<Double> percent,
+        boolean seed,
+        Map<String, Integer> extensions,
+        Option<Long> metadataSize,
+        Option<InetAddress> yourIp,
+        Option<Integer> reqq,
         Option<Integer> listenPort) {
 
     public PeerDetails {
@@ -50,10 +58,17 @@ public record PeerDetails(byte[] peerId, Option<String> client, ReservedBits res
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PeerDetails that && Arrays.equals(peerId, that.peerId) && client.equals(that.client)
-                && reserved.equals(that.reserved) && percent.equals(that.percent) && seed == that.seed
-                && extensions.equals(that.extensions) && metadataSize.equals(that.metadataSize) && yourIp.equals(that.yourIp)
-                && reqq.equals(that.reqq) && listenPort.equals(that.listenPort);
+        return other instanceof PeerDetails that
+                && Arrays.equals(peerId, that.peerId)
+                && client.equals(that.client)
+                && reserved.equals(that.reserved)
+                && percent.equals(that.percent)
+                && seed == that.seed
+                && extensions.equals(that.extensions)
+                && metadataSize.equals(that.metadataSize)
+                && yourIp.equals(that.yourIp)
+                && reqq.equals(that.reqq)
+                && listenPort.equals(that.listenPort);
     }
 
     @Override
@@ -63,7 +78,7 @@ public record PeerDetails(byte[] peerId, Option<String> client, ReservedBits res
 
     @Override
     public String toString() {
-        return "PeerDetails[" + peerIdHex() + ", " + client.getOrElse("?") + ", " + percent.map(p -> p + "%").getOrElse("?")
-                + (seed ? " seed" : "") + ", m=" + extensions + "]";
+        return "PeerDetails[" + peerIdHex() + ", " + client.getOrElse("?") + ", "
+                + percent.map(p -> p + "%").getOrElse("?") + (seed ? " seed" : "") + ", m=" + extensions + "]";
     }
 }

@@ -19,8 +19,15 @@ import java.util.Objects;
  * @param pexWait          how long to stay for a first PEX message when the peer offers {@code ut_pex}; zero: not at all
  * @param deadline         nothing of the probe runs past this, whatever the other times say
  */
-public record ProbeRequest(Peer peer, InfoHashes hashes, Option<Long> pieceCount, PeerId ourId, Duration connectTimeout,
-        Duration settleTime, Duration pexWait, Instant deadline) {
+public record ProbeRequest(
+        Peer peer,
+        InfoHashes hashes,
+        Option<Long> pieceCount,
+        PeerId ourId,
+        Duration connectTimeout,
+        Duration settleTime,
+        Duration pexWait,
+        Instant deadline) {
 
     public ProbeRequest {
         Objects.requireNonNull(peer, "peer");

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param details what the peer told us, once its handshake was read
  * @param pex     peers it told us about (BEP 11), at most the adapter's cap
  */
-public record ProbeResult(ProbeStatus status, Option<String> error, Option<Duration> rtt, Option<PeerDetails> details,
+public record ProbeResult(
+        ProbeStatus status,
+        Option<String> error,
+        Option<Duration> rtt,
+        Option<PeerDetails> details,
         List<PexPeer> pex) {
 
     public ProbeResult {

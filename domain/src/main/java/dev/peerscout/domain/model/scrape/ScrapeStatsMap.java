@@ -157,19 +157,21 @@ public final class ScrapeStatsMap extends AbstractMap<InfoHash, ScrapeStats> {
     }
 
     @Override
-    public ScrapeStats computeIfPresent(InfoHash key,
-            BiFunction<? super InfoHash, ? super ScrapeStats, ? extends ScrapeStats> function) {
+    public ScrapeStats computeIfPresent(
+            InfoHash key, BiFunction<? super InfoHash, ? super ScrapeStats, ? extends ScrapeStats> function) {
         throw immutable();
     }
 
     @Override
-    public ScrapeStats compute(InfoHash key,
-            BiFunction<? super InfoHash, ? super ScrapeStats, ? extends ScrapeStats> function) {
+    public ScrapeStats compute(
+            InfoHash key, BiFunction<? super InfoHash, ? super ScrapeStats, ? extends ScrapeStats> function) {
         throw immutable();
     }
 
     @Override
-    public ScrapeStats merge(InfoHash key, ScrapeStats value,
+    public ScrapeStats merge(
+            InfoHash key,
+            ScrapeStats value,
             BiFunction<? super ScrapeStats, ? super ScrapeStats, ? extends ScrapeStats> function) {
         throw immutable();
     }

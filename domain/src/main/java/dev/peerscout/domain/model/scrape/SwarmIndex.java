@@ -13,6 +13,7 @@ final class SwarmIndex {
     private InfoHash[] swarms;
     /** Position + 1 of the swarm in each slot, 0 for an empty slot; at most half full. */
     private int[] slots;
+
     private int size;
 
     SwarmIndex(int capacity) {

@@ -86,7 +86,9 @@ class ScrapeStatsMapTest {
             ordered.put(swarms.get(i), stats(i));
         }
 
-        assertEquals(new ArrayList<>(ordered.entrySet()), new ArrayList<>(ScrapeStatsMap.copyOf(ordered).entrySet()));
+        assertEquals(
+                new ArrayList<>(ordered.entrySet()),
+                new ArrayList<>(ScrapeStatsMap.copyOf(ordered).entrySet()));
     }
 
     @Test
@@ -157,7 +159,8 @@ class ScrapeStatsMapTest {
         assertThrows(IndexOutOfBoundsException.class, () -> builder.set(3, stats(3)));
         ScrapeStatsMap map = builder.set(1, stats(1)).build();
         assertThrows(IllegalStateException.class, () -> builder.set(1, stats(5)));
-        assertThrows(IllegalStateException.class, () -> builder.add(swarms(1, 12).get(0)));
+        assertThrows(
+                IllegalStateException.class, () -> builder.add(swarms(1, 12).get(0)));
         assertThrows(IllegalStateException.class, builder::build);
         assertEquals(stats(1), map.get(swarms.get(1)));
         assertEquals(3, map.size());
