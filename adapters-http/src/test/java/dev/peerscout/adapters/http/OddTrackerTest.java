@@ -122,6 +122,25 @@ class OddTrackerTest {
     }
 
     @Test
+    void aRedirectToAQueryAloneKeepsThePath() throws Exception {
+        server = new RawServer(InetAddress.getLoopbackAddress(), head -> {
+            String target = head.substring(4, head.indexOf(' ', 4));
+            if (!target.contains("moved=1")) { // RFC 3986 5.2.2: a query alone replaces only the query
+                String query = target.substring(target.indexOf('?') + 1);
+                return answer("HTTP/1.0 302 Found\r\nLocation: ?moved=1&" + query + "\r\n\r\n", new byte[0]);
+            }
+            return target.startsWith("/a/announce?moved=1&info_hash=")
+                    ? answer("HTTP/1.0 200 OK\r\n\r\n", NO_PEERS)
+                    : answer("HTTP/1.0 404 Not Found\r\n\r\n", new byte[0]);
+        });
+
+        Either<TrackerFailure, AnnounceResponse> outcome =
+                announceAt("http://127.0.0.1:" + server.port() + "/a/announce");
+
+        assertTrue(outcome.isRight(), heads.toString());
+    }
+
+    @Test
     void anIpv6LiteralIsAskedThereWithItsBracketsAndPortInHost() throws Exception {
         server = new RawServer(InetAddress.getByName("::1"), head -> answer("HTTP/1.0 200 OK\r\n\r\n", NO_PEERS));
 
