@@ -120,7 +120,9 @@ final class AddressedExchange implements AutoCloseable {
                 Math.max(1, Math.min(millis, config.connectTimeout().toMillis())));
         plain.setSoTimeout(millis);
         Socket socket = plain;
-        String host = FamilyRoute.hostOf(uri);
+        // A fully qualified name's root dot ("tracker.example.org.") is no part of the name that
+        // SNI carries (the JDK refuses it there) or that the certificate names.
+        String host = FamilyRoute.hostOf(uri).replaceFirst("\\.$", "");
         if (secure) {
             SSLSocket layered = (SSLSocket) tlsSockets().createSocket(plain, host, port, true);
             SSLParameters parameters = layered.getSSLParameters();
