@@ -141,7 +141,7 @@ final class TrackerFetch {
             return done(Either.left(call.timeout()));
         }
         call.sending();
-        return call.track(exchange.get(uri, address, remaining))
+        return call.track(exchange.get(uri, address, remaining, call::writing))
                 .handle((answer, error) -> error == null
                         ? answer
                         : Either.left(TransportFailures.of(error, FamilyRoute.hostOf(uri), call)

@@ -4,6 +4,7 @@ import static dev.peerscout.domain.testing.Fixtures.announce;
 import static dev.peerscout.domain.testing.Fixtures.anyInfoHash;
 import static dev.peerscout.domain.testing.Fixtures.anyPeerId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.AnnounceResponse;
@@ -201,6 +202,36 @@ class OddTrackerTest {
             assertTrue(heldEndedFirst.get(10, TimeUnit.SECONDS), "the third connected only once one was free");
         } finally {
             bounded.close();
+        }
+    }
+
+    @Test
+    void aRequestMayHaveArrivedOnceWrittenNotWhileTlsIsStillBeingSetUp() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String at = "://127.0.0.1:" + listener.getLocalPort() + "/announce";
+            var plain = client.announce(
+                    TrackerUrl.of("http" + at),
+                    announce(anyInfoHash(), anyPeerId(), 1),
+                    scheduler.now().plusSeconds(5));
+            try (Socket first = listener.accept()) {
+                first.setSoTimeout(10_000);
+                RawServer.readHead(first.getInputStream());
+                assertTrue(plain.requestMayHaveArrived(), "our request was written: it may have registered us");
+
+                var secure = client.announce(
+                        TrackerUrl.of("https" + at),
+                        announce(anyInfoHash(), anyPeerId(), 1),
+                        scheduler.now().plusSeconds(5));
+                try (Socket second = listener.accept()) {
+                    second.setSoTimeout(10_000);
+                    assertEquals(0x16, second.getInputStream().read(), "a TLS handshake record, never answered");
+                    scheduler.advance(Duration.ofSeconds(5));
+
+                    assertTrue(secure.get(10, TimeUnit.SECONDS).isLeft());
+                    assertEquals(1, secure.requestsSent());
+                    assertFalse(secure.requestMayHaveArrived(), "no request left before TLS was set up");
+                }
+            }
         }
     }
 
