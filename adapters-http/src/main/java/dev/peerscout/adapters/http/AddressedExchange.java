@@ -75,9 +75,11 @@ final class AddressedExchange implements AutoCloseable {
     /**
      * GETs {@code uri} from {@code address}; fails with the I/O exception (for
      * {@link TransportFailures}) or completes with a {@link TrackerFailure.Malformed} for an
-     * answer that is not HTTP. Cancelling the future closes the connection.
+     * answer that is not HTTP. Cancelling the future closes the connection. {@code writing} runs
+     * just before the request's bytes go out, once the connection (and TLS) is set up.
      */
-    CompletableFuture<Either<TrackerFailure, Answer>> get(URI uri, InetAddress address, Duration timeout) {
+    CompletableFuture<Either<TrackerFailure, Answer>> get(
+            URI uri, InetAddress address, Duration timeout, Runnable writing) {
         CompletableFuture<Either<TrackerFailure, Answer>> result = new CompletableFuture<>();
         AtomicReference<Socket> socket = new AtomicReference<>();
         result.whenComplete((answer, error) -> closeQuietly(socket.get()));
@@ -91,7 +93,7 @@ final class AddressedExchange implements AutoCloseable {
                         result.completeExceptionally(new IOException("client closed"));
                         return;
                     }
-                    result.complete(exchange(plain, uri, address, timeout));
+                    result.complete(exchange(plain, uri, address, timeout, writing));
                 } catch (IOException | RuntimeException e) {
                     result.completeExceptionally(e);
                 } finally {
@@ -111,8 +113,8 @@ final class AddressedExchange implements AutoCloseable {
         open.forEach(AddressedExchange::closeQuietly);
     }
 
-    private Either<TrackerFailure, Answer> exchange(Socket plain, URI uri, InetAddress address, Duration timeout)
-            throws IOException {
+    private Either<TrackerFailure, Answer> exchange(
+            Socket plain, URI uri, InetAddress address, Duration timeout, Runnable writing) throws IOException {
         boolean secure = uri.getScheme().equalsIgnoreCase("https");
         int port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
@@ -120,7 +122,9 @@ final class AddressedExchange implements AutoCloseable {
                 Math.max(1, Math.min(millis, config.connectTimeout().toMillis())));
         plain.setSoTimeout(millis);
         Socket socket = plain;
-        String host = FamilyRoute.hostOf(uri);
+        // A fully qualified name's root dot ("tracker.example.org.") is no part of the name that
+        // SNI carries (the JDK refuses it there) or that the certificate names.
+        String host = FamilyRoute.hostOf(uri).replaceFirst("\\.$", "");
         if (secure) {
             SSLSocket layered = (SSLSocket) tlsSockets().createSocket(plain, host, port, true);
             SSLParameters parameters = layered.getSSLParameters();
@@ -133,6 +137,7 @@ final class AddressedExchange implements AutoCloseable {
             socket = layered;
         }
         OutputStream out = socket.getOutputStream();
+        writing.run();
         out.write(request(uri).getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return read(new BufferedInputStream(socket.getInputStream()));

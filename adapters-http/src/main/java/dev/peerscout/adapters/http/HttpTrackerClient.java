@@ -27,9 +27,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -52,10 +53,12 @@ import javax.net.ssl.SSLContext;
 public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     private static final int URI_TOO_LONG = 414;
     private static final Set<AddressFamily> ANY_FAMILY = EnumSet.allOf(AddressFamily.class);
+    /** Exchanges (each on a thread of its own) at once; more wait for a free thread. */
+    static final int MAX_CONNECTIONS = 256;
 
     private final Scheduler scheduler;
     private final HttpTrackerConfig config;
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final Map<SwarmAtTracker, TrackerId> trackerIds = new ConcurrentHashMap<>();
     private final HostResolver hosts;
     private final HttpTrackerProbe probe;
@@ -78,10 +81,20 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
 
     /** With both (tests give a name both loopback addresses and trust their own certificate). */
     HttpTrackerClient(Scheduler scheduler, HttpTrackerConfig config, Option<SSLContext> tls, Resolver resolver) {
+        this(scheduler, config, tls, resolver, MAX_CONNECTIONS);
+    }
+
+    /** With its own bound on connections at once (tests make it small). */
+    HttpTrackerClient(
+            Scheduler scheduler,
+            HttpTrackerConfig config,
+            Option<SSLContext> tls,
+            Resolver resolver,
+            int maxConnections) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
         this.hosts = new HostResolver(resolver, scheduler, "http");
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        this.executor = boundedThreads(maxConnections);
         this.exchange = new AddressedExchange(config, tls, executor);
         this.fetch = new TrackerFetch(config, hosts, exchange);
         this.probe = new HttpTrackerProbe(this, scheduler, hosts);
@@ -209,6 +222,11 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
         });
     }
 
+    /** Requests waiting for a free thread (tests see the bound through it). */
+    int waitingForThread() {
+        return executor.getQueue().size();
+    }
+
     private static <T> CompletableFuture<Either<TrackerFailure, T>> done(Either<TrackerFailure, T> outcome) {
         return CompletableFuture.completedFuture(outcome);
     }
@@ -220,8 +238,22 @@ public final class HttpTrackerClient implements TrackerClient, AutoCloseable {
     @Override
     public void close() {
         exchange.close();
-        executor.shutdownNow();
+        // Requests still waiting for a thread run here and now: the exchange is closed, so each only ends its call.
+        executor.shutdownNow().forEach(Runnable::run);
         hosts.close();
+    }
+
+    /**
+     * A blocking exchange holds its thread until it ends, so at most {@code max} run at once and
+     * the rest wait in line (their deadline still runs; one whose deadline passed is never sent):
+     * {@code trackers --from} a list of thousands of unanswering URLs must not start a thread each
+     * (a container's pid limit would end the JVM). Idle threads end after a few seconds.
+     */
+    private static ThreadPoolExecutor boundedThreads(int max) {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(max, max, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static ThreadFactory daemonThreads() {

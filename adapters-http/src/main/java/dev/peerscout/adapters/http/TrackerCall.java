@@ -22,7 +22,10 @@ final class TrackerCall<T> {
     /** Requests handed to the HTTP client so far (redirects too): what a caller that stops waiting is told. */
     private final AtomicInteger sent = new AtomicInteger();
 
-    private final CallInFlight<Either<TrackerFailure, T>> result = CallInFlight.completedBy(sent::get);
+    /** A request's bytes have started to go out (its connection and TLS are set up): the tracker may have it. */
+    private volatile boolean written;
+
+    private final CallInFlight<Either<TrackerFailure, T>> result = CallInFlight.completedBy(sent::get, () -> written);
     private volatile CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
     /** The host being resolved, if any: a deadline that strikes then is a {@code dns} failure, not a timeout. */
     private volatile String resolving;
@@ -71,6 +74,11 @@ final class TrackerCall<T> {
     /** A request is being handed to the HTTP client. */
     void sending() {
         sent.incrementAndGet();
+    }
+
+    /** A request's bytes are about to be written to its connection. */
+    void writing() {
+        written = true;
     }
 
     /** This call's result, with the requests it has sent so far. */

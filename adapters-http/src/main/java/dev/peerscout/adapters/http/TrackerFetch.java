@@ -110,7 +110,10 @@ final class TrackerFetch {
         }
         URI next;
         try {
-            next = from.resolve(location.strip());
+            String target = location.strip();
+            // java.net.URI resolves by RFC 2396, where a query alone also drops the path's last
+            // segment (/a/announce + ?x gives /a/?x); RFC 3986 keeps the path and replaces the query.
+            next = target.startsWith("?") ? URI.create(withoutQuery(from) + target) : from.resolve(target);
         } catch (IllegalArgumentException e) {
             return Either.left(new TrackerFailure.Malformed(
                     "redirect to an invalid URL: " + BodyPreview.of(location.getBytes(StandardCharsets.UTF_8)), 1));
@@ -126,13 +129,19 @@ final class TrackerFetch {
         return valid;
     }
 
+    private static String withoutQuery(URI uri) {
+        String text = uri.toString();
+        int query = text.indexOf('?');
+        return query < 0 ? text : text.substring(0, query);
+    }
+
     private CompletableFuture<Either<TrackerFailure, Answer>> send(TrackerCall<?> call, URI uri, InetAddress address) {
         Duration remaining = call.remaining();
         if (remaining.isNegative() || remaining.isZero()) {
             return done(Either.left(call.timeout()));
         }
         call.sending();
-        return call.track(exchange.get(uri, address, remaining))
+        return call.track(exchange.get(uri, address, remaining, call::writing))
                 .handle((answer, error) -> error == null
                         ? answer
                         : Either.left(TransportFailures.of(error, FamilyRoute.hostOf(uri), call)

@@ -36,19 +36,9 @@ class FamilyRouteTest {
     }
 
     @Test
-    void aDualStackHostWhoseFirstAddressIsExcludedIsUnsupportedWithTheFix() {
-        TrackerFailure failure = FamilyRoute.choose("t.example", List.of(V4, V6), Set.of(AddressFamily.IPV6))
-                .getLeft();
-
-        assertEquals(
-                new TrackerFailure.Unsupported(
-                        "t.example has IPv4 and IPv6 addresses and the JDK HTTP client"
-                                + " uses the first, IPv4; run Java with -Djava.net.preferIPv6Addresses=true to reach it over IPv6"),
-                failure);
-        assertTrue(FamilyRoute.choose("t.example", List.of(V6, V4), Set.of(AddressFamily.IPV4))
-                .getLeft()
-                .message()
-                .contains("-Djava.net.preferIPv6Addresses=false"));
+    void aDualStackHostIsAskedAtItsFirstAddressOfTheAllowedFamily() {
+        assertEquals(Either.right(V6), FamilyRoute.choose("t.example", List.of(V4, V6), Set.of(AddressFamily.IPV6)));
+        assertEquals(Either.right(V4), FamilyRoute.choose("t.example", List.of(V6, V4), Set.of(AddressFamily.IPV4)));
     }
 
     @Test

@@ -161,6 +161,22 @@ class HttpsTrackerClientTest {
     }
 
     @Test
+    void aFullyQualifiedNameWithItsTrailingDotIsAskedAsTheName() throws Exception {
+        https.on("/rooted/announce", exchange -> reply(exchange, 200, Bencoded.dict("interval", 60, "peers", "")));
+        HttpTrackerClient client = new HttpTrackerClient(
+                scheduler,
+                HttpTrackerConfig.defaults(),
+                Option.some(trustingOurCertificate),
+                host -> List.of(InetAddress.getByName("127.0.0.1")));
+
+        Either<TrackerFailure, AnnounceResponse> outcome =
+                announceTo(client, "https://" + NAMED + ".:" + https.port() + "/rooted/announce");
+
+        assertTrue(outcome.isRight(), () -> outcome.getLeft().message());
+        assertTrue(SERVER_NAMES.contains(NAMED), "SNI has no trailing dot: " + SERVER_NAMES);
+    }
+
+    @Test
     void anAddressIsJudgedByTheCertificateOfTheNameNotOfTheAddress() throws Exception {
         https.on("/other/announce", exchange -> reply(exchange, 200, Bencoded.dict("interval", 60, "peers", "")));
         TrackerProbe probe = new HttpTrackerClient(

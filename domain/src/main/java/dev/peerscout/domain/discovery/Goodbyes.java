@@ -1,8 +1,10 @@
 package dev.peerscout.domain.discovery;
 
+import dev.peerscout.domain.model.TrackerFailure;
 import dev.peerscout.domain.port.CallInFlight;
 import dev.peerscout.domain.port.TrackerClient;
 import dev.peerscout.domain.time.Scheduler;
+import io.vavr.control.Either;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A discovery's goodbyes: a {@code stopped} to every tracker that accepted our {@code started}, so
+ * A discovery's goodbyes: a {@code stopped} to every tracker that accepted our {@code started} (or
+ * may have: it left, and the answer timed out or was unreadable), so
  * looking leaves no ghost peer behind, said once discovery has ended, however it ended. A tracker
  * that has not answered yet may still have received our {@code started} (its answer is late, or
  * lost): it gets a {@code stopped} at once, best effort, waited for only briefly so that a dead
@@ -75,10 +78,12 @@ final class Goodbyes {
         List<CompletableFuture<?>> unanswered = new ArrayList<>();
         for (StartedAnnounce announce : startedSoFar) {
             if (announce.outcome().isDone()) {
-                answered.add(
-                        announce.outcome().join().isRight()
-                                ? trackers.announce(announce.tracker(), announce.goodbye(), deadline)
-                                : CompletableFuture.completedFuture(null));
+                if (announce.outcome().join().isRight()) {
+                    answered.add(trackers.announce(announce.tracker(), announce.goodbye(), deadline));
+                } else if (mayHaveArrived(announce)) {
+                    // Its answer was lost or unreadable, not our started: it may hold us, and it answers slowly.
+                    unanswered.add(trackers.announce(announce.tracker(), announce.goodbye(), deadline));
+                }
             } else if (announce.outcome() instanceof CallInFlight<?> call && !call.requestMayHaveArrived()) {
                 // Our started has not left (a UDP connect unanswered): nothing to wait for unless it does.
                 sayLater(announce);
@@ -94,7 +99,7 @@ final class Goodbyes {
     private void sayLater(StartedAnnounce announce) {
         if (wanted) {
             announce.outcome().thenAccept(outcome -> {
-                if (outcome.isRight()) {
+                if (outcome.isRight() || mayHaveArrived(announce)) {
                     trackers.announce(
                             announce.tracker(),
                             announce.goodbye(),
@@ -102,6 +107,19 @@ final class Goodbyes {
                 }
             });
         }
+    }
+
+    /**
+     * A failed {@code started} that may still have registered us: no answer in time (the request
+     * left; its answer may be late or lost) or an answer we could not read (the tracker had our
+     * request). Not a rejection, a refused or unresolved connection, or a UDP connect never answered.
+     */
+    private static boolean mayHaveArrived(StartedAnnounce announce) {
+        Either<TrackerFailure, ?> outcome = announce.outcome().join();
+        boolean unanswered = outcome.isLeft()
+                && (outcome.getLeft() instanceof TrackerFailure.Timeout
+                        || outcome.getLeft() instanceof TrackerFailure.Malformed);
+        return unanswered && (!(announce.outcome() instanceof CallInFlight<?> call) || call.requestMayHaveArrived());
     }
 
     private static Duration min(Duration a, Duration b) {

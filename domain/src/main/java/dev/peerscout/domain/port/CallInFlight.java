@@ -51,6 +51,15 @@ public final class CallInFlight<T> extends CompletableFuture<T> {
         return new CallInFlight<>(requestsSent, () -> requestsSent.getAsInt() > 0);
     }
 
+    /**
+     * As {@link #completedBy(IntSupplier)}, for a protocol whose request goes out only after other
+     * steps: {@code requestMayHaveArrived} tells, live, whether it has left (an HTTP request once
+     * written, not while its connection or TLS is still being set up).
+     */
+    public static <T> CallInFlight<T> completedBy(IntSupplier requestsSent, BooleanSupplier requestMayHaveArrived) {
+        return new CallInFlight<>(requestsSent, requestMayHaveArrived);
+    }
+
     /** A call that ended before it could send anything (a malformed URL, an unsupported scheme). */
     public static <T> CallInFlight<T> unsent(T outcome) {
         CallInFlight<T> call = new CallInFlight<>(() -> 0, () -> false);

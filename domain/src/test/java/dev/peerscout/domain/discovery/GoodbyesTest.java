@@ -86,6 +86,38 @@ class GoodbyesTest extends DiscoveryTestKit {
     }
 
     @Test
+    void aStartedThatLeftButTimedOutAtTheDeadlineStillGetsStopped() {
+        trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
+        trackers.silent(DEAD);
+        trackers.silent(SECOND);
+        trackers.unreached(SECOND);
+
+        Discovery discovery = discover(torrent(false, tier(0, LIVE, DEAD, SECOND)), options());
+        clock.advance(TIMEOUT);
+        assertTrue(discovery.report().isDone());
+
+        assertEquals(
+                List.of(AnnounceEvent.STARTED, AnnounceEvent.STOPPED),
+                eventsSentTo(DEAD),
+                "our started may have arrived and only its answer was lost: no ghost left there");
+        assertEquals(
+                List.of(AnnounceEvent.STARTED), eventsSentTo(SECOND), "its connect was never answered: it has nothing");
+    }
+
+    @Test
+    void aRejectionOrARefusalIsOwedNoStopped() {
+        trackers.failWith(DEAD, Duration.ofMillis(5), new TrackerFailure.Rejected("not authorized", 1));
+        trackers.closed(SECOND);
+
+        Discovery discovery = discover(torrent(false, tier(0, LIVE, DEAD, SECOND)), options());
+        clock.advance(Duration.ofMillis(5));
+
+        assertTrue(discovery.farewell().isDone());
+        assertEquals(List.of(AnnounceEvent.STARTED), eventsSentTo(DEAD));
+        assertEquals(List.of(AnnounceEvent.STARTED), eventsSentTo(SECOND));
+    }
+
+    @Test
     void aStartedThatLeavesAndIsAcceptedAfterTheGoodbyesStillGetsItsStopped() {
         trackers.answerWithPeers(LIVE, Duration.ofMillis(10), List.of(peer(1, 6881)));
         trackers.answerWithPeers(SECOND, Duration.ofSeconds(1), List.of());
