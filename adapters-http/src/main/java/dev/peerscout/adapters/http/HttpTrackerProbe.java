@@ -77,8 +77,6 @@ final class HttpTrackerProbe implements TrackerProbe {
             String host, List<InetAddress> all, Set<AddressFamily> families) {
         List<InetAddress> allowed =
                 all.stream().filter(a -> families.contains(AddressFamily.of(a))).toList();
-        return allowed.isEmpty()
-                ? Either.left(new TrackerFailure.DnsFailure(host, "no address of an allowed family " + families))
-                : Either.right(allowed);
+        return allowed.isEmpty() ? Either.left(AddressFamily.noAddressOf(host, families)) : Either.right(allowed);
     }
 }

@@ -98,9 +98,7 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
                     InetAddress ipv4 = firstOf(AddressFamily.IPV4, addresses, request.families());
                     InetAddress ipv6 = firstOf(AddressFamily.IPV6, addresses, request.families());
                     if (ipv4 == null && ipv6 == null) {
-                        return failed(AddressFamily.excludedLiteral(url.host(), request.families())
-                                .getOrElse(() -> new TrackerFailure.DnsFailure(
-                                        url.host(), "no address of an allowed family " + request.families())));
+                        return failed(AddressFamily.noAllowedAddress(url.host(), request.families()));
                     }
                     if (ipv4 == null || ipv6 == null) {
                         InetAddress only = ipv4 != null ? ipv4 : ipv6;

@@ -69,8 +69,7 @@ final class UdpTrackerProbe implements TrackerProbe {
                             .filter(a -> families.contains(AddressFamily.of(a)))
                             .toList();
                     return allowed.isEmpty()
-                            ? Either.left(
-                                    new TrackerFailure.DnsFailure(host, "no address of an allowed family " + families))
+                            ? Either.left(AddressFamily.noAddressOf(host, families))
                             : Either.right(allowed);
                 }));
     }

@@ -137,7 +137,7 @@ class UdpTrackerProbeTest extends TrackerProbeContract {
                     await(probe.addresses(url, ANY, soon())).get();
             assertEquals(List.of(InetAddress.getByName("::1")), addresses);
             assertEquals(
-                    "no address of an allowed family [IPV4]",
+                    "no IPv4 address",
                     ((TrackerFailure.DnsFailure) await(probe.addresses(url, EnumSet.of(AddressFamily.IPV4), soon()))
                                     .getLeft())
                             .detail());

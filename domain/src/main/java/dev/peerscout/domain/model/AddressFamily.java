@@ -38,13 +38,30 @@ public enum AddressFamily {
         if (allowed.contains(family)) {
             return Option.none();
         }
-        String only = allowed.stream()
+        String only = allowed.isEmpty() ? "none" : either(allowed);
+        return Option.of(new TrackerFailure.Unsupported(
+                literal + " is an " + family.display() + " address, and only " + only + " is allowed"));
+    }
+
+    /**
+     * Why {@code host}, resolved, has nothing to ask under {@code allowed}: an excluded literal says
+     * so as {@link #excludedLiteral} does; a name is a {@code dns} failure naming the allowed families.
+     */
+    public static TrackerFailure noAllowedAddress(String host, Set<AddressFamily> allowed) {
+        return excludedLiteral(host, allowed).getOrElse(() -> noAddressOf(host, allowed));
+    }
+
+    /** {@code host} resolved to no address of the {@code allowed} families (a {@code dns} failure). */
+    public static TrackerFailure.DnsFailure noAddressOf(String host, Set<AddressFamily> allowed) {
+        return new TrackerFailure.DnsFailure(host, "no " + either(allowed) + " address");
+    }
+
+    private static String either(Set<AddressFamily> allowed) {
+        return allowed.stream()
                 .map(AddressFamily::display)
                 .sorted()
                 .reduce((a, b) -> a + " or " + b)
-                .orElse("none");
-        return Option.of(new TrackerFailure.Unsupported(
-                literal + " is an " + family.display() + " address, and only " + only + " is allowed"));
+                .orElse("allowed");
     }
 
     /** {@code IPv4} or {@code IPv6}, as people write them. */
