@@ -105,8 +105,17 @@ final class TrackersCommand implements CliCommand {
             throws InterruptedException {
         Duration every = request.watchEvery();
         Integer count = request.count();
-        TrackerWatch watch =
-                checkTrackers.get().watch(trackers, options, every, count == null ? 0 : count, output::checkEvents);
+        PrintWriter out = spec.commandLine().getOut();
+        // A watch streams like peers: once a write fails (the reader of `| head` went away, a full
+        // disk) nothing more can be told, so the watch ends instead of checking on for nobody.
+        CompletableFuture<Void> outputFailed = new CompletableFuture<>();
+        TrackerWatch watch = checkTrackers.get().watch(trackers, options, every, count == null ? 0 : count, check -> {
+            output.checkEvents(check);
+            if (out.checkError()) {
+                outputFailed.complete(null);
+            }
+        });
+        outputFailed.thenRunAsync(watch::stop); // not inside the watch's own callback
         try (Signals.Interrupts interrupts = Signals.Interrupts.install()) {
             // Ctrl-C (or SIGTERM, SIGHUP) ends the watch; the summary covers the checks done by then.
             interrupts.first().thenRun(watch::stop);
@@ -132,7 +141,7 @@ final class TrackersCommand implements CliCommand {
             err().println("watched " + trackers.size() + (trackers.size() == 1 ? " URL" : " URLs") + ": "
                     + answering.size() + " answered at least once" + (interrupts.happened() ? " (interrupted)" : ""));
             err().flush();
-            OutputWriter.check(spec.commandLine().getOut(), false);
+            OutputWriter.check(out, true);
             if (interrupts.happened()) {
                 return interrupts.exitCode();
             }

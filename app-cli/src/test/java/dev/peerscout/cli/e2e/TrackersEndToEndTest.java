@@ -339,6 +339,41 @@ class TrackersEndToEndTest {
         }
     }
 
+    /** As after {@code trackers --watch ... | head -1}: the watch ends when its reader goes away, quietly. */
+    @Test
+    void aWatchWhoseReaderGoesAwayEnds() throws Exception {
+        Path err = dir.resolve("reader-gone.err");
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.peerscout.cli.Main",
+                        "trackers",
+                        opentracker.udpUrl(),
+                        "--info-hash",
+                        LISTED.hex(),
+                        "--watch",
+                        "1",
+                        "--timeout",
+                        "1")
+                .redirectError(err.toFile())
+                .start();
+        try {
+            var out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("check", JSON.readTree(out.readLine()).get("event").asText());
+            out.close(); // the reader goes away: the next round's line cannot be written
+
+            assertTrue(process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS), "the watch ended");
+            assertEquals(0, process.exitValue(), Files.readString(err));
+            String said = Files.readString(err);
+            assertTrue(said.startsWith("watched 1 URL: 1 answered at least once"), said);
+            assertTrue(!said.contains("cannot write") && !said.contains("Exception"), said);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     /** A check waiting for a silent tracker ends on Ctrl-C with what it has, not at the deadline. */
     @Test
     void ctrlCEndsACheckWithTheUrlsCheckedSoFar() throws Exception {
