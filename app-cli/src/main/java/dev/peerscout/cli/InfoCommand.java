@@ -76,7 +76,7 @@ final class InfoCommand implements CliCommand {
                 out.println("Metadata:     from " + from);
             }
         }
-        OutputWriter.check(out, false);
+        OutputWriter.check(out);
         return ExitCodes.OK;
     }
 

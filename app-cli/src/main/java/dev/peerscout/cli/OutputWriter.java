@@ -15,7 +15,7 @@ import java.nio.file.Path;
 /**
  * Standard output that keeps why a write failed: a {@link PrintWriter} only says that one did.
  * A full disk or a closed descriptor is an error the user must hear about; a pipe whose reader
- * went away ({@code peers | head -3}) is how {@code peers} learns to stop.
+ * went away ({@code peers | head -3}) is no error, and it is how {@code peers} learns to stop.
  *
  * <p>Human text goes out in the locale's charset, with escapes for what it cannot show
  * ({@link EscapingWriter}); JSON and NDJSON are UTF-8 whatever the locale (RFC 8259), so
@@ -84,15 +84,16 @@ final class OutputWriter extends PrintWriter {
 
     /**
      * Ends the command with one line and {@link ExitCodes#OUTPUT_ERROR} if a write to {@code out}
-     * failed, unless the reader going away is an expected end ({@code peers}).
+     * failed, unless the reader went away ({@code info x | head -3}): that is the reader's choice,
+     * as for every Unix tool, and the command ends as usual.
      */
-    static void check(PrintWriter out, boolean readerMayLeave) {
+    static void check(PrintWriter out) {
         out.flush();
         if (!out.checkError()) {
             return;
         }
         if (out instanceof OutputWriter ours) {
-            if (readerMayLeave && ours.readerGone()) {
+            if (ours.readerGone()) {
                 return;
             }
             throw new OutputError(ours.failure());

@@ -132,7 +132,7 @@ final class PeersCommand implements CliCommand {
         if (probing.probe()) {
             status.summary(ProbeOutput.summary(swarm));
         }
-        OutputWriter.check(out, true);
+        OutputWriter.check(out);
         if (interrupted) {
             return interrupts.exitCode();
         }

@@ -113,7 +113,7 @@ final class ScrapeCommand implements CliCommand {
             }
             out.flush();
             status.summary(ProgressLine.scrapeSummary(report, interrupted));
-            OutputWriter.check(out, false);
+            OutputWriter.check(out);
             if (interrupted) {
                 return interrupts.exitCode();
             }

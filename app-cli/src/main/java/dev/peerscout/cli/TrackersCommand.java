@@ -92,7 +92,7 @@ final class TrackersCommand implements CliCommand {
             }
             out.flush();
             summaryLine(report.trackers(), trackers.size(), report.elapsed(), interrupted);
-            OutputWriter.check(out, false);
+            OutputWriter.check(out);
             if (interrupted) {
                 return interrupts.exitCode();
             }
@@ -141,7 +141,7 @@ final class TrackersCommand implements CliCommand {
             err().println("watched " + trackers.size() + (trackers.size() == 1 ? " URL" : " URLs") + ": "
                     + answering.size() + " answered at least once" + (interrupts.happened() ? " (interrupted)" : ""));
             err().flush();
-            OutputWriter.check(out, true);
+            OutputWriter.check(out);
             if (interrupts.happened()) {
                 return interrupts.exitCode();
             }
