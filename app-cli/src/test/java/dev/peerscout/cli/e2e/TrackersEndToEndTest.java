@@ -302,21 +302,7 @@ class TrackersEndToEndTest {
     /** A real process and a real SIGINT: the watch ends with its summary instead of dying mid-line. */
     @Test
     void ctrlCEndsAWatchWithItsSummary() throws Exception {
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.peerscout.cli.Main",
-                        "trackers",
-                        opentracker.udpUrl(),
-                        "--info-hash",
-                        LISTED.hex(),
-                        "--watch",
-                        "1",
-                        "--timeout",
-                        "1")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process process = watchEverySecond(ProcessBuilder.Redirect.DISCARD);
         try (var out = new java.io.BufferedReader(
                 new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             JsonNode first = JSON.readTree(out.readLine());
@@ -343,21 +329,7 @@ class TrackersEndToEndTest {
     @Test
     void aWatchWhoseReaderGoesAwayEnds() throws Exception {
         Path err = dir.resolve("reader-gone.err");
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.peerscout.cli.Main",
-                        "trackers",
-                        opentracker.udpUrl(),
-                        "--info-hash",
-                        LISTED.hex(),
-                        "--watch",
-                        "1",
-                        "--timeout",
-                        "1")
-                .redirectError(err.toFile())
-                .start();
+        Process process = watchEverySecond(ProcessBuilder.Redirect.to(err.toFile()));
         try {
             var out = new java.io.BufferedReader(
                     new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -372,6 +344,25 @@ class TrackersEndToEndTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /** A real process watching the real tracker once a second, its NDJSON on a pipe. */
+    private static Process watchEverySecond(ProcessBuilder.Redirect err) throws IOException {
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.peerscout.cli.Main",
+                        "trackers",
+                        opentracker.udpUrl(),
+                        "--info-hash",
+                        LISTED.hex(),
+                        "--watch",
+                        "1",
+                        "--timeout",
+                        "1")
+                .redirectError(err)
+                .start();
     }
 
     /** A check waiting for a silent tracker ends on Ctrl-C with what it has, not at the deadline. */
