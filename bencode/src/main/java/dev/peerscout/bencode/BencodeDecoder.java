@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
  * refused before anything is allocated for it.
  *
  * <p>Lenient like libtorrent, strict only about grammar: unsorted or duplicate dictionary keys,
- * leading zeros, {@code i-0e} and bytes after the value are accepted here.
- * {@link CanonicalBencode} reports such findings, and {@link BencodeDocument#end()} says where the
+ * leading zeros, {@code i-0e} and bytes after the value are accepted here. The same pass notes the
+ * first such departures from canonical form, which {@link CanonicalBencode} reports, and {@link BencodeDocument#end()} says where the
  * value ended, so a message may carry raw bytes after its dictionary (BEP 9). Integers are checked
  * for syntax only; whether one fits in 64 bits is decided when it is read
  * ({@link BencodeNode#longValue()}, {@link BencodeNode#toValue()}).
@@ -97,7 +97,9 @@ public final class BencodeDecoder {
 
     private BencodeDocument scan(byte[] input, int start, int n, int to) {
         ContainerIndex index = new ContainerIndex();
-        OpenContainers open = new OpenContainers(Math.min(maxDepth, 32));
+        NonCanonicalFindings findings = new NonCanonicalFindings();
+        // Small at first: a list of a million files is read again one entry (two levels) at a time.
+        OpenContainers open = new OpenContainers(Math.min(maxDepth, 4));
         int pos = start;
         while (true) {
             if (pos >= n) {
@@ -147,18 +149,54 @@ public final class BencodeDecoder {
                 if (open.isDict() && open.expectsKey()) {
                     throw keyNotString(pos, b, open.depth);
                 }
-                pos = skipInteger(input, pos, n, open.depth);
+                int end = skipInteger(input, pos, n, open.depth);
+                String problem = CanonicalBencode.integerProblem(input, pos);
+                if (problem != null) {
+                    findings.add(pos, problem);
+                }
+                pos = end;
             } else if (isDigit(b)) {
-                pos = skipString(input, pos, n, open.depth);
+                int end = skipString(input, pos, n, open.depth);
+                if (open.isDict() && open.expectsKey()) {
+                    checkKeyOrder(input, pos, end, open, findings);
+                }
+                String problem = CanonicalBencode.lengthProblem(input, pos);
+                if (problem != null) {
+                    findings.add(pos, problem);
+                }
+                pos = end;
             } else {
                 throw BencodeException.unexpected(
                         pos, open.depth, b, "unexpected " + describe(b) + ", expected a value");
             }
             // A value just ended: the top-level one, or a key or value inside the open container.
             if (open.depth == 0) {
-                return new BencodeDocument(input, start, pos, to, index);
+                return new BencodeDocument(input, start, pos, to, index, findings);
             }
             open.valueDone();
+        }
+    }
+
+    /**
+     * The canonical-form check of key order, made in this pass so that no second walk is needed
+     * ({@link CanonicalBencode}): the key at {@code start} (ending at {@code end}) against the
+     * dictionary's previous key.
+     */
+    private static void checkKeyOrder(
+            byte[] input, int start, int end, OpenContainers open, NonCanonicalFindings findings) {
+        int keyStart = start;
+        while (input[keyStart] != ':') {
+            keyStart++;
+        }
+        keyStart++;
+        int beforeStart = open.previousKeyStart();
+        int beforeEnd = open.previousKeyEnd();
+        open.keyRead(keyStart, end);
+        if (beforeStart >= 0) {
+            String problem = CanonicalBencode.keyOrderProblem(input, start, beforeStart, beforeEnd, keyStart, end);
+            if (problem != null) {
+                findings.add(open.start(), start, problem);
+            }
         }
     }
 

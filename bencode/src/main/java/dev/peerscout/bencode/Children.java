@@ -72,10 +72,11 @@ final class Children {
     BencodeNode[] lastValuesFor(String... keys) {
         BencodeNode[] found = new BencodeNode[keys.length];
         while (hasNext()) {
-            int key = at;
+            int length = document.stringLength(at);
+            int start = document.stringContentStart(at);
             skip();
             for (int i = 0; i < keys.length; i++) {
-                if (document.stringEquals(key, keys[i])) {
+                if (document.stringEquals(start, length, keys[i])) {
                     found[i] = peek();
                 }
             }

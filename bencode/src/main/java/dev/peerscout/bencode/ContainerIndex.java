@@ -18,7 +18,7 @@ import java.util.Arrays;
 final class ContainerIndex {
     private static final int PAGE_BITS = 14;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
-    private static final int FIRST_PAGE_SIZE = 16;
+    private static final int FIRST_PAGE_SIZE = 4;
 
     private int[][] ends = {new int[FIRST_PAGE_SIZE]};
     private int[][] nextOrdinals = {new int[FIRST_PAGE_SIZE]};
@@ -35,7 +35,7 @@ final class ContainerIndex {
             ends[page] = new int[PAGE_SIZE];
             nextOrdinals[page] = new int[PAGE_SIZE];
         } else if ((count & (PAGE_SIZE - 1)) == ends[page].length) {
-            // Only the first page grows: 16, 32, ... up to a full page.
+            // Only the first page grows: 4, 8, ... up to a full page.
             ends[page] = Arrays.copyOf(ends[page], ends[page].length * 2);
             nextOrdinals[page] = Arrays.copyOf(nextOrdinals[page], nextOrdinals[page].length * 2);
         }

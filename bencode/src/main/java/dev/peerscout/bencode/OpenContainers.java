@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The decoder's stack of lists and dictionaries still open, as parallel arrays grown on demand:
  * for each, its ordinal in the {@link ContainerIndex}, where it started (for messages), whether it
- * is a dictionary and, if so, whether it expects a key or a value next. Level 0 is the top level,
- * outside any container.
+ * is a dictionary and, if so, whether it expects a key or a value next and where its last key's
+ * bytes are (for the canonical-form check of key order). Level 0 is the top level, outside any
+ * container.
  */
 final class OpenContainers {
     /** How many containers are open: the decoder reads it on every byte it dispatches. */
@@ -16,6 +17,10 @@ final class OpenContainers {
     private int[] starts;
     private boolean[] dicts;
     private boolean[] expectKey;
+    /** The content span of the last key read in each dictionary; a start of -1 before its first. */
+    private int[] keyStarts;
+
+    private int[] keyEnds;
 
     OpenContainers(int initialCapacity) {
         int capacity = initialCapacity + 1;
@@ -23,6 +28,8 @@ final class OpenContainers {
         starts = new int[capacity];
         dicts = new boolean[capacity];
         expectKey = new boolean[capacity];
+        keyStarts = new int[capacity];
+        keyEnds = new int[capacity];
     }
 
     /** Opens a container inside the innermost one; a dictionary first expects a key. */
@@ -34,11 +41,14 @@ final class OpenContainers {
             starts = Arrays.copyOf(starts, grown);
             dicts = Arrays.copyOf(dicts, grown);
             expectKey = Arrays.copyOf(expectKey, grown);
+            keyStarts = Arrays.copyOf(keyStarts, grown);
+            keyEnds = Arrays.copyOf(keyEnds, grown);
         }
         ordinals[depth] = ordinal;
         starts[depth] = start;
         dicts[depth] = dict;
         expectKey[depth] = true;
+        keyStarts[depth] = -1;
     }
 
     void pop() {
@@ -59,6 +69,21 @@ final class OpenContainers {
 
     boolean expectsKey() {
         return expectKey[depth];
+    }
+
+    /** Where the innermost dictionary's last key's content starts; -1 before its first key. */
+    int previousKeyStart() {
+        return keyStarts[depth];
+    }
+
+    int previousKeyEnd() {
+        return keyEnds[depth];
+    }
+
+    /** Records the content span of the key just read in the innermost dictionary. */
+    void keyRead(int start, int end) {
+        keyStarts[depth] = start;
+        keyEnds[depth] = end;
     }
 
     /** The innermost container's ordinal in the {@link ContainerIndex}. */

@@ -11,20 +11,29 @@ import dev.peerscout.domain.model.FileEntry;
  */
 final class TotalLength {
     private long sum;
+    /** The files that are not padding: at most {@link #sum}, so it overflows only if that does. */
+    private long data;
+
     private boolean overflows;
 
     static TotalLength of(Iterable<FileEntry> files) {
         TotalLength total = new TotalLength();
-        files.forEach(file -> total.add(file.length()));
+        files.forEach(total::add);
         return total;
     }
 
     /** Adds a file's length, which is never negative. */
-    void add(long length) {
+    void add(FileEntry file) {
         if (!overflows) {
-            sum += length;
+            sum += file.length();
             overflows = sum < 0;
+            data += file.padding() ? 0 : file.length();
         }
+    }
+
+    /** The sum of the files that are not padding; meaningful once {@link #checked()} passed. */
+    long data() {
+        return data;
     }
 
     /** The total; one that overflows or is zero (a torrent without data has no swarm worth finding) is malformed. */

@@ -39,8 +39,9 @@ final class V1Files {
             throw malformed("'name' in info is empty or only control characters, but it names the single file");
         }
         TotalLength total = new TotalLength();
-        total.add(size);
-        return new Layout(FileList.of(List.of(new FileEntry(List.of(name), size, false))), total);
+        FileEntry file = new FileEntry(List.of(name), size, false);
+        total.add(file);
+        return new Layout(FileList.of(List.of(file)), total);
     }
 
     /**
@@ -58,28 +59,30 @@ final class V1Files {
         if (files.isEmpty()) {
             throw malformed("'files' in info is an empty list: no files in the torrent");
         }
-        if (files.elementCount() < decodedOnDemandFrom) {
-            List<FileEntry> entries = new ArrayList<>(files.elementCount());
+        int count = files.elementCount();
+        if (count < decodedOnDemandFrom) {
+            List<FileEntry> entries = new ArrayList<>(count);
             TotalLength total = new TotalLength();
             for (BencodeNode entry : files.eachElement()) {
                 int checked = entries.size();
                 FileEntry file = file(entry, () -> "files[" + checked + "]");
-                total.add(file.length());
+                total.add(file);
                 entries.add(file);
             }
             return new Layout(FileList.of(entries), total);
         }
-        int[] offsets = new int[files.elementCount()];
+        int[] offsets = new int[count];
         TotalLength total = new TotalLength();
         int index = 0;
         for (BencodeNode entry : files.eachElement()) {
             int checked = index;
-            total.add(file(entry, () -> "files[" + checked + "]").length());
+            total.add(file(entry, () -> "files[" + checked + "]"));
             offsets[index++] = entry.offset();
         }
         BencodeInput input = files.input();
+        // The data length is summed here, where every entry is decoded anyway: not again per use.
         FileList list = FileList.decodedOnDemand(
-                offsets.length, i -> file(input.valueAt(offsets[i]), () -> "files[" + i + "]"));
+                offsets.length, i -> file(input.valueAt(offsets[i]), () -> "files[" + i + "]"), total.data());
         return new Layout(list, total);
     }
 
@@ -127,12 +130,14 @@ final class V1Files {
     /** The texts of a list of strings, as an immutable list (FileEntry keeps it without copying). */
     private static List<String> strings(BencodeNode list, Supplier<String> what) {
         Fields.list(list, what);
-        List<BencodeNode> elements = list.elements();
-        String[] texts = new String[elements.size()];
-        for (int i = 0; i < texts.length; i++) {
-            int index = i;
-            texts[i] = Fields.string(elements.get(i), () -> what.get() + " element " + index)
-                    .text();
+        String[] texts = new String[list.elementCount()];
+        int i = 0;
+        for (BencodeNode element : list.eachElement()) {
+            if (!element.isString()) {
+                int index = i; // the message is made only for a refusal: this runs twice per file
+                Fields.string(element, () -> what.get() + " element " + index);
+            }
+            texts[i++] = element.text();
         }
         return List.of(texts);
     }

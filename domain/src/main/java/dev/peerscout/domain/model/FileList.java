@@ -14,12 +14,17 @@ import java.util.function.IntFunction;
  * entries you need: copying the whole list brings the 200 MiB back.
  */
 public final class FileList extends AbstractList<FileEntry> implements RandomAccess {
+    private static final long UNKNOWN = -1;
+
     private final int size;
     private final IntFunction<FileEntry> entries;
+    /** The real files' size when the reader summed it as it checked the files, else {@link #UNKNOWN}. */
+    private final long dataLength;
 
-    private FileList(int size, IntFunction<FileEntry> entries) {
+    private FileList(int size, IntFunction<FileEntry> entries, long dataLength) {
         this.size = size;
         this.entries = entries;
+        this.dataLength = dataLength;
     }
 
     /** The given files, copied (a {@code FileList} is returned as it is: it is already immutable). */
@@ -28,7 +33,7 @@ public final class FileList extends AbstractList<FileEntry> implements RandomAcc
             return list;
         }
         List<FileEntry> copy = List.copyOf(files);
-        return new FileList(copy.size(), copy::get);
+        return new FileList(copy.size(), copy::get, UNKNOWN);
     }
 
     /**
@@ -38,10 +43,37 @@ public final class FileList extends AbstractList<FileEntry> implements RandomAcc
      *                index from 0 to {@code size - 1}: the input must have been checked before
      */
     public static FileList decodedOnDemand(int size, IntFunction<FileEntry> decoder) {
+        return decodedOnDemand(size, decoder, UNKNOWN);
+    }
+
+    /**
+     * {@code size} files decoded on demand, as {@link #decodedOnDemand(int, IntFunction)}, whose
+     * {@link #dataLength()} the reader summed while it checked them: one pass less over a long list.
+     *
+     * @param dataLength the sum of the lengths of the files that are not padding
+     */
+    public static FileList decodedOnDemand(int size, IntFunction<FileEntry> decoder, long dataLength) {
         if (size < 0) {
             throw new IllegalArgumentException("negative size: " + size);
         }
-        return new FileList(size, Objects.requireNonNull(decoder, "decoder"));
+        if (dataLength < UNKNOWN) {
+            throw new IllegalArgumentException("negative data length: " + dataLength);
+        }
+        return new FileList(size, Objects.requireNonNull(decoder, "decoder"), dataLength);
+    }
+
+    /** The sum of the lengths of the files that are not padding: given by the reader, or one pass over the list. */
+    public long dataLength() {
+        if (dataLength != UNKNOWN) {
+            return dataLength;
+        }
+        long sum = 0;
+        for (FileEntry file : this) {
+            if (!file.padding()) {
+                sum += file.length();
+            }
+        }
+        return sum;
     }
 
     @Override
