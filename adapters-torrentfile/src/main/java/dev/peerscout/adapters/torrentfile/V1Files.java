@@ -7,6 +7,7 @@ import dev.peerscout.bencode.BencodeNode;
 import dev.peerscout.domain.model.FileEntry;
 import dev.peerscout.domain.model.FileList;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -60,33 +61,57 @@ final class V1Files {
             throw malformed("'files' in info is an empty list: no files in the torrent");
         }
         int count = files.elementCount();
+        TotalLength total = new TotalLength();
         if (count < decodedOnDemandFrom) {
             List<FileEntry> entries = new ArrayList<>(count);
-            TotalLength total = new TotalLength();
             for (BencodeNode entry : files.eachElement()) {
-                int checked = entries.size();
-                FileEntry file = file(entry, () -> "files[" + checked + "]");
-                total.add(file);
-                entries.add(file);
+                entries.add(checked(entry, entries.size(), total));
             }
             return new Layout(FileList.of(entries), total);
         }
         int[] offsets = new int[count];
-        TotalLength total = new TotalLength();
-        int index = 0;
-        for (BencodeNode entry : files.eachElement()) {
-            int checked = index;
-            total.add(file(entry, () -> "files[" + checked + "]"));
-            offsets[index++] = entry.offset();
+        Iterator<BencodeNode> entries = files.eachElement().iterator();
+        for (int index = 0; index < count; index++) {
+            BencodeNode entry = entries.next();
+            checked(entry, index, total);
+            offsets[index] = entry.offset();
         }
         BencodeInput input = files.input();
         // The data length is summed here, where every entry is decoded anyway: not again per use.
-        FileList list = FileList.decodedOnDemand(
-                offsets.length, i -> file(input.valueAt(offsets[i]), () -> "files[" + i + "]"), total.data());
+        FileList list = FileList.decodedOnDemand(offsets.length, i -> entry(input, offsets, i), total.data());
         return new Layout(list, total);
     }
 
-    private static FileEntry file(BencodeNode node, Supplier<String> where) {
+    /*
+     * Per entry, as little as can be: a list of 50,000 files is read twice by info --json in a
+     * short-lived JVM that compiles with C1 alone (the launcher's). There a loop run in one call is
+     * compiled only after some 60,000 turns, so the work per entry is a method of its own (compiled
+     * after a few hundred calls), and the names for messages are plain objects: a capturing lambda
+     * is allocated through a native call in C1 code.
+     */
+
+    /** The entry at {@code index}, checked, its length added to {@code total}. */
+    private static FileEntry checked(BencodeNode entry, int index, TotalLength total) {
+        FileEntry file = file(entry, index);
+        total.add(file);
+        return file;
+    }
+
+    /** The entry at {@code index} of a list decoded on demand, read again from the torrent's bytes. */
+    private static FileEntry entry(BencodeInput input, int[] offsets, int index) {
+        return file(input.valueAt(offsets[index]), index);
+    }
+
+    /** {@code files[index]} and a field of it, as messages name them. */
+    private record Where(int index, String field) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "files[" + index + "]" + field;
+        }
+    }
+
+    private static FileEntry file(BencodeNode node, int index) {
+        Where where = new Where(index, "");
         Fields.dictionary(node, where);
         List<Optional<BencodeNode>> fields = node.getAll("attr", "length", "path.utf-8", "path", "symlink path");
         String attr = fields.get(0)
@@ -101,30 +126,30 @@ final class V1Files {
         Optional<BencodeNode> pathNode = utf8.isPresent() ? utf8 : fields.get(3);
         List<String> path = path(pathNode, where, pad, length);
         if (symlink) {
-            fields.get(4).ifPresent(target -> strings(target, () -> where.get() + " 'symlink path'"));
+            fields.get(4).ifPresent(target -> strings(target, new Where(index, " 'symlink path'")));
         }
         return new FileEntry(path, length, pad || isLegacyPad(path));
     }
 
-    private static long length(Optional<BencodeNode> node, Supplier<String> where) {
+    private static long length(Optional<BencodeNode> node, Where where) {
         if (node.isEmpty()) {
             throw malformed(where.get() + " has no 'length'");
         }
-        long length = Fields.longValue(node.get(), () -> where.get() + " 'length'");
+        long length = Fields.longValue(node.get(), new Where(where.index(), " 'length'"));
         if (length < 0) {
             throw malformed(where.get() + " has a negative 'length': " + length);
         }
         return length;
     }
 
-    private static List<String> path(Optional<BencodeNode> node, Supplier<String> where, boolean pad, long length) {
+    private static List<String> path(Optional<BencodeNode> node, Where where, boolean pad, long length) {
         if (node.isEmpty() || node.get().isList() && node.get().isEmpty()) {
             if (pad) {
                 return List.of(".pad", Long.toString(length)); // BEP 47 pads may lack a path; libtorrent's name
             }
             throw malformed(where.get() + (node.isEmpty() ? " has no 'path'" : " has an empty 'path'"));
         }
-        return strings(node.get(), () -> where.get() + " 'path'");
+        return strings(node.get(), new Where(where.index(), " 'path'"));
     }
 
     /** The texts of a list of strings, as an immutable list (FileEntry keeps it without copying). */
