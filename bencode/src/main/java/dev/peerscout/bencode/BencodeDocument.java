@@ -142,6 +142,10 @@ public final class BencodeDocument {
             p++;
         }
         long value = 0;
+        // 18 digits cannot overflow, so they need no checked arithmetic (not intrinsic in C1).
+        for (int unchecked = p + 18; p < unchecked && input[p] != 'e'; p++) {
+            value = value * 10 - (input[p] - '0');
+        }
         for (; input[p] != 'e'; p++) {
             value = Math.subtractExact(Math.multiplyExact(value, 10), input[p] - '0');
         }

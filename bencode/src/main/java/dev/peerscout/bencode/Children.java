@@ -74,7 +74,7 @@ final class Children {
         while (hasNext()) {
             int length = document.stringLength(at);
             int start = document.stringContentStart(at);
-            skip();
+            at = start + length; // past the key, a string: no need to read its header again
             for (int i = 0; i < keys.length; i++) {
                 if (document.stringEquals(start, length, keys[i])) {
                     found[i] = peek();
