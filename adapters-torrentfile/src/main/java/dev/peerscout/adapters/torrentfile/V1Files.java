@@ -46,10 +46,14 @@ final class V1Files {
     }
 
     /**
-     * Up to this many files are kept as entries; more are decoded on demand. Entries of an ordinary
-     * torrent cost less than its bytes, which a list decoded on demand keeps alive (pieces included).
+     * Up to this many files are kept as entries; more are decoded on demand. Entries cost about 160
+     * bytes a file, against the torrent's bytes (pieces included) that a list decoded on demand keeps
+     * alive: for an ordinary torrent the entries cost less, and 100,000 files about 16 MB. A list
+     * decoded on demand is read again on every pass (info --json on 50,000 files: a second pass,
+     * some 90 ms of CPU in the launcher's JVM), so that is left to lists whose entries would crowd
+     * a 64 MiB heap (a million files: 160 MB).
      */
-    static final int DECODED_ON_DEMAND_FROM = 10_000;
+    static final int DECODED_ON_DEMAND_FROM = 100_000;
 
     /**
      * Checks every entry. An ordinary list is kept as entries; a huge one keeps only where each entry
