@@ -68,8 +68,10 @@ final class V1Files {
         TotalLength total = new TotalLength();
         if (count < decodedOnDemandFrom) {
             List<FileEntry> entries = new ArrayList<>(count);
+            FileEntry previous = null;
             for (BencodeNode entry : files.eachElement()) {
-                entries.add(checked(entry, entries.size(), total));
+                previous = checked(entry, entries.size(), total, previous);
+                entries.add(previous);
             }
             return new Layout(FileList.of(entries), total);
         }
@@ -77,7 +79,7 @@ final class V1Files {
         Iterator<BencodeNode> entries = files.eachElement().iterator();
         for (int index = 0; index < count; index++) {
             BencodeNode entry = entries.next();
-            checked(entry, index, total);
+            checked(entry, index, total, null);
             offsets[index] = entry.offset();
         }
         BencodeInput input = files.input();
@@ -94,16 +96,20 @@ final class V1Files {
      * is allocated through a native call in C1 code.
      */
 
-    /** The entry at {@code index}, checked, its length added to {@code total}. */
-    private static FileEntry checked(BencodeNode entry, int index, TotalLength total) {
-        FileEntry file = file(entry, index);
+    /**
+     * The entry at {@code index}, checked, its length added to {@code total}; path elements equal
+     * to the {@code previous} entry's are that entry's strings (a directory's name is kept once
+     * for a run of its files, not once per file).
+     */
+    private static FileEntry checked(BencodeNode entry, int index, TotalLength total, FileEntry previous) {
+        FileEntry file = file(entry, index, previous);
         total.add(file);
         return file;
     }
 
     /** The entry at {@code index} of a list decoded on demand, read again from the torrent's bytes. */
     private static FileEntry entry(BencodeInput input, int[] offsets, int index) {
-        return file(input.valueAt(offsets[index]), index);
+        return file(input.valueAt(offsets[index]), index, null);
     }
 
     /** {@code files[index]} and a field of it, as messages name them. */
@@ -114,7 +120,7 @@ final class V1Files {
         }
     }
 
-    private static FileEntry file(BencodeNode node, int index) {
+    private static FileEntry file(BencodeNode node, int index, FileEntry previous) {
         Where where = new Where(index, "");
         Fields.dictionary(node, where);
         List<Optional<BencodeNode>> fields = node.getAll("attr", "length", "path.utf-8", "path", "symlink path");
@@ -128,9 +134,9 @@ final class V1Files {
         long length = symlink ? 0 : length(fields.get(1), where);
         Optional<BencodeNode> utf8 = fields.get(2).filter(list -> list.isList() && !list.isEmpty());
         Optional<BencodeNode> pathNode = utf8.isPresent() ? utf8 : fields.get(3);
-        List<String> path = path(pathNode, where, pad, length);
+        List<String> path = path(pathNode, where, pad, length, previous);
         if (symlink) {
-            fields.get(4).ifPresent(target -> strings(target, new Where(index, " 'symlink path'")));
+            fields.get(4).ifPresent(target -> strings(target, new Where(index, " 'symlink path'"), null));
         }
         return new FileEntry(path, length, pad || isLegacyPad(path));
     }
@@ -146,27 +152,34 @@ final class V1Files {
         return length;
     }
 
-    private static List<String> path(Optional<BencodeNode> node, Where where, boolean pad, long length) {
+    private static List<String> path(
+            Optional<BencodeNode> node, Where where, boolean pad, long length, FileEntry previous) {
         if (node.isEmpty() || node.get().isList() && node.get().isEmpty()) {
             if (pad) {
                 return List.of(".pad", Long.toString(length)); // BEP 47 pads may lack a path; libtorrent's name
             }
             throw malformed(where.get() + (node.isEmpty() ? " has no 'path'" : " has an empty 'path'"));
         }
-        return strings(node.get(), new Where(where.index(), " 'path'"));
+        return strings(node.get(), new Where(where.index(), " 'path'"), previous == null ? null : previous.path());
     }
 
-    /** The texts of a list of strings, as an immutable list (FileEntry keeps it without copying). */
-    private static List<String> strings(BencodeNode list, Supplier<String> what) {
+    /**
+     * The texts of a list of strings, as an immutable list (FileEntry keeps it without copying);
+     * a text equal to the one at the same place in {@code previous} (may be null) is that one.
+     */
+    private static List<String> strings(BencodeNode list, Supplier<String> what, List<String> previous) {
         Fields.list(list, what);
         String[] texts = new String[list.elementCount()];
         int i = 0;
         for (BencodeNode element : list.eachElement()) {
             if (!element.isString()) {
-                int index = i; // the message is made only for a refusal: this runs twice per file
+                int index = i; // the message is made only for a refusal: this runs per file
                 Fields.string(element, () -> what.get() + " element " + index);
             }
-            texts[i++] = element.text();
+            String text = element.text();
+            texts[i] =
+                    previous != null && i < previous.size() && previous.get(i).equals(text) ? previous.get(i) : text;
+            i++;
         }
         return List.of(texts);
     }
