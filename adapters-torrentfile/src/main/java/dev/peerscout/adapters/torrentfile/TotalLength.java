@@ -11,7 +11,7 @@ import dev.peerscout.domain.model.FileEntry;
  */
 final class TotalLength {
     private long sum;
-    /** The files that are not padding: at most {@link #sum}, so it overflows only if that does. */
+    /** The files that are not padding: at most {@link #sum}, which stops before it overflows. */
     private long data;
 
     private boolean overflows;
@@ -24,14 +24,19 @@ final class TotalLength {
 
     /** Adds a file's length, which is never negative. */
     void add(FileEntry file) {
-        if (!overflows) {
-            sum += file.length();
-            overflows = sum < 0;
-            data += file.padding() ? 0 : file.length();
+        if (overflows) {
+            return;
         }
+        long next = sum + file.length();
+        if (next < 0) {
+            overflows = true; // and the data length stays what it was: never negative
+            return;
+        }
+        sum = next;
+        data += file.padding() ? 0 : file.length();
     }
 
-    /** The sum of the files that are not padding; meaningful once {@link #checked()} passed. */
+    /** The sum of the files that are not padding, never negative; meaningful once {@link #checked()} passed. */
     long data() {
         return data;
     }

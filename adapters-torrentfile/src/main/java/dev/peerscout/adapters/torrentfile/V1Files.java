@@ -6,7 +6,6 @@ import dev.peerscout.bencode.BencodeInput;
 import dev.peerscout.bencode.BencodeNode;
 import dev.peerscout.domain.model.FileEntry;
 import dev.peerscout.domain.model.FileList;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -67,13 +66,14 @@ final class V1Files {
         int count = files.elementCount();
         TotalLength total = new TotalLength();
         if (count < decodedOnDemandFrom) {
-            List<FileEntry> entries = new ArrayList<>(count);
+            FileEntry[] entries = new FileEntry[count];
+            Iterator<BencodeNode> each = files.eachElement().iterator();
             FileEntry previous = null;
-            for (BencodeNode entry : files.eachElement()) {
-                previous = checked(entry, entries.size(), total, previous);
-                entries.add(previous);
+            for (int index = 0; index < count; index++) {
+                previous = checked(each.next(), index, total, previous);
+                entries[index] = previous;
             }
-            return new Layout(FileList.of(entries), total);
+            return new Layout(FileList.of(entries, total.data()), total);
         }
         int[] offsets = new int[count];
         Iterator<BencodeNode> entries = files.eachElement().iterator();

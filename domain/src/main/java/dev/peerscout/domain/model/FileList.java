@@ -37,6 +37,21 @@ public final class FileList extends AbstractList<FileEntry> implements RandomAcc
     }
 
     /**
+     * The given files (the array is copied, in one native copy) whose {@link #dataLength()} the
+     * reader summed while it made them: for a long list read by a short-lived JVM, where copying
+     * a {@code List} element by element and summing it again run in the interpreter.
+     *
+     * @param dataLength the sum of the lengths of the files that are not padding
+     */
+    public static FileList of(FileEntry[] files, long dataLength) {
+        if (dataLength < 0) {
+            throw new IllegalArgumentException("negative data length: " + dataLength);
+        }
+        FileEntry[] copy = files.clone();
+        return new FileList(copy.length, index -> copy[index], dataLength);
+    }
+
+    /**
      * {@code size} files, each decoded by {@code decoder} whenever it is asked for.
      *
      * @param decoder gives an equal entry for the same index every time and never fails for an

@@ -70,5 +70,12 @@ class FileListTest {
                 A.length(),
                 FileList.decodedOnDemand(2, index -> index == 0 ? A : PAD).dataLength());
         assertThrows(IllegalArgumentException.class, () -> FileList.decodedOnDemand(1, index -> A, -2));
+
+        FileEntry[] owned = {A, PAD};
+        FileList copied = FileList.of(owned, A.length());
+        owned[0] = PAD;
+        assertEquals(List.of(A, PAD), copied);
+        assertEquals(A.length(), copied.dataLength());
+        assertThrows(IllegalArgumentException.class, () -> FileList.of(owned, -1));
     }
 }
