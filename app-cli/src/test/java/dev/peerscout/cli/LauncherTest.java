@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -134,20 +136,76 @@ class LauncherTest {
                 run.err());
     }
 
-    /** A stand-in JDK: a release file and a java that prints its own path, then its arguments, one a line. */
+    @Test
+    void aRunThatStaysOnThisMachineStartsFromTheLocalAotCacheAndANetworkRunFromTheFullOne() throws Exception {
+        Path jdk25 = jdk("jvm/temurin-25", "25.0.3");
+        Path jar = jar("lib");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path caches = dir.resolve("caches");
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", jdk25.toString(),
+                "PEERSCOUT_JDK_DIRS", dir.resolve("jvm").toString(),
+                "PEERSCOUT_CACHE_DIR", caches.toString());
+
+        Result made = runWith(env, jar, "--make-start-cache");
+
+        assertEquals(0, made.exitCode(), made.err());
+        List<String> names;
+        try (var files = Files.list(caches)) {
+            names = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(2, names.size(), names.toString());
+        Path full = caches.resolve(names.stream()
+                .filter(n -> !n.endsWith(".local.aot"))
+                .findFirst()
+                .orElseThrow());
+        Path local = caches.resolve(
+                names.stream().filter(n -> n.endsWith(".local.aot")).findFirst().orElseThrow());
+        assertEquals(local, cacheOf(runWith(env, jar, "info", "x.torrent")));
+        assertEquals(local, cacheOf(runWith(env, jar, "info", "--json", "magnet-notes.torrent")));
+        assertEquals(local, cacheOf(runWith(env, jar, "--help")));
+        assertEquals(full, cacheOf(runWith(env, jar, "info", "magnet:?xt=urn:btih:" + "ab".repeat(20))));
+        assertEquals(full, cacheOf(runWith(env, jar, "info", "--timeout", "5", "AB".repeat(20))));
+        assertEquals(full, cacheOf(runWith(env, jar, "--verbose", "peers", "x.torrent")));
+        assertEquals(full, cacheOf(runWith(env, jar, "scrape", "x.torrent")));
+        Result again = runWith(env, jar, "--make-start-cache");
+        assertTrue(again.err().contains("up to date"), again.err());
+    }
+
+    /** The cache a stand-in java was started with. */
+    private static Path cacheOf(Result run) {
+        assertEquals(0, run.exitCode(), run.err());
+        return run.out()
+                .lines()
+                .filter(line -> line.startsWith("-XX:AOTCache="))
+                .map(line -> Path.of(line.substring("-XX:AOTCache=".length())))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no AOT cache: " + run.out()));
+    }
+
+    /**
+     * A stand-in JDK: a release file and a java that prints its own path, then its arguments, one a
+     * line; asked to write an AOT cache, it writes a file there.
+     */
     private Path jdk(String under, String version) throws IOException {
         Path home = Files.createDirectories(dir.resolve(under));
         Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"stand-in\"\nJAVA_VERSION=\"" + version + "\"\n");
         Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$0\" \"$@\"\n");
+        Files.writeString(java, """
+                #!/bin/sh
+                for arg in "$@"; do
+                  case $arg in -XX:AOTCacheOutput=*) echo cache > "${arg#-XX:AOTCacheOutput=}" ;; esac
+                done
+                printf '%s\\n' "$0" "$@"
+                """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
     }
 
-    /** The launcher with the environment {@code env} (and no java on the PATH), a jar, no start-up cache made. */
+    /** The launcher with the environment {@code env} (and no java on the PATH), a jar, no start-up cache made on first use. */
     private Result runWith(Map<String, String> env, Path jar, String... arguments) throws Exception {
         Path tools = Files.createDirectories(dir.resolve("tools"));
-        for (String tool : List.of("tr", "cksum", "readlink")) {
+        for (String tool : List.of("cksum", "readlink", "mkdir", "mv", "rm")) {
             if (!Files.exists(tools.resolve(tool))) {
                 Files.createSymbolicLink(tools.resolve(tool), Path.of(which(tool)));
             }
