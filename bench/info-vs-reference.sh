@@ -35,6 +35,9 @@ commands=()
 commands+=("empty java 17=java $flags -Xshare:auto -cp $work Empty")
 commands+=("peerscout info=$root/peerscout info $torrent")
 commands+=("peerscout info --json=$root/peerscout info --json $torrent")
+# The launcher picks a JDK 25 when one is installed; the other start path, JDK 17 with its archive, beside it.
+jdk17="$(ls -d /usr/lib/jvm/java-17-openjdk* /usr/lib/jvm/temurin-17* 2>/dev/null | head -1 || true)"
+[ -n "$jdk17" ] && commands+=("peerscout info --json, JDK 17=env PEERSCOUT_JAVA=$jdk17/bin/java $root/peerscout info --json $torrent")
 [ -n "${BEFORE:-}" ] && commands+=("before: peerscout info --json=$BEFORE info --json $torrent")
 commands+=("transmission-show=transmission-show $torrent")
 commands+=("libtorrent (python)=/usr/bin/python3 -c 'import sys,libtorrent as lt; t=lt.torrent_info(sys.argv[1]); print(t.name(), t.info_hashes().v1)' $torrent")

@@ -8,6 +8,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        SecurityProviders.loadInBackground();
         PeerscoutComponent component = DaggerPeerscoutComponent.create();
         Resources resources = component.resources();
         // A run ended by a signal exits through the shutdown hooks: close there too.
@@ -23,7 +24,19 @@ public final class Main {
             // Before the exit, not in the hook alone: the work is done, and the exit should not wait for our threads.
             resources.close();
         }
-        System.exit(exitCode);
+        exit(exitCode);
+    }
+
+    /**
+     * Ends the process with {@code code} once the run is over: everything it opened is closed and its
+     * output written, so the JVM's shutdown hooks have nothing left to do for it. Not
+     * {@code System.exit}: since JDK 21 that looks up a logger for the exit first (the logging
+     * services on the class path, ~8 ms of a small command).
+     */
+    private static void exit(int code) {
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
     }
 
     /** The encoding picocli would choose: the JVM's for a terminal, else the locale's. */

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -21,71 +20,75 @@ import picocli.CommandLine;
  * All in one JVM, output discarded; what matters is the classes they load and link, and the
  * methods they run. Nothing leaves 127.0.0.1: the DHT stays off.
  *
- * <p>With the argument {@code start-up}, only the runs that are mostly start-up ({@code info} and
- * help): a JDK 25 AOT cache loads and links every class it holds as the JVM starts, so classes
- * that only the network commands need would cost {@code info} time; a class-data archive loads lazily
- * and takes them all.
+ * <p>With the argument {@code local}, only the runs that stay on this machine ({@code info} of a
+ * file, help, version). A JDK 25 AOT cache loads and links every class it holds as the JVM starts:
+ * trained on everything, {@code info} starts ~14 ms later; trained on {@code info} alone,
+ * {@code peers --min-peers 1} took 379 ms instead of 231 (bench/README.md). So the launcher makes
+ * both and picks by the command line; a class-data archive loads lazily and takes every run.
  */
 public final class TrainingRuns {
     private TrainingRuns() {}
 
     public static void main(String[] args) throws IOException {
+        SecurityProviders.loadInBackground(); // as Main does
         Path dir = Files.createTempDirectory("peerscout-training");
         try {
             Path multi = write(dir.resolve("multi.torrent"), multiFileTorrent());
             Path single = write(dir.resolve("single.torrent"), singleFileTorrent());
             String magnet = "magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567&dn=training"
                     + "&tr=udp%3A%2F%2F127.0.0.1%3A1%2Fannounce";
-            List<List<String>> runs = new ArrayList<>(List.of(
+            List<List<String>> local = List.of(
                     List.of("info", multi.toString()),
                     List.of("info", "--json", multi.toString()),
                     List.of("info", single.toString()),
-                    List.of("info", "--json", "--offline", magnet),
                     List.of("info", "--no-such-option"),
                     List.of("--help"),
-                    List.of("--version")));
-            if (!List.of(args).contains("start-up")) {
-                runs.add(List.of("peers", "--no-dht", "--timeout", "1", multi.toString()));
-                runs.add(List.of("peers", "--no-dht", "--timeout", "1", "--json", magnet));
-                runs.add(List.of("scrape", "--timeout", "1", multi.toString()));
-                runs.add(List.of(
-                        "trackers", "--timeout", "1", "udp://127.0.0.1:1/announce", "http://127.0.0.1:1/announce"));
-                runs.add(List.of("trackers", "--timeout", "1", "--json", "udp://127.0.0.1:1/announce"));
-            }
-            for (List<String> run : runs) {
+                    List.of("--version"));
+            for (List<String> run : local) {
                 run(run.toArray(String[]::new));
             }
-            if (!List.of(args).contains("start-up")) {
-                try (TrainingSwarm swarm = new TrainingSwarm(singleFileInfo().getBytes(StandardCharsets.ISO_8859_1))) {
-                    run(
-                            "peers",
-                            "--no-dht",
-                            "--timeout",
-                            "5",
-                            "--min-peers",
-                            "1",
-                            "--tracker",
-                            swarm.udpTracker(),
-                            single.toString());
-                    run(
-                            "peers",
-                            "--no-dht",
-                            "--timeout",
-                            "5",
-                            "--probe",
-                            "--tracker",
-                            swarm.httpTracker(),
-                            single.toString());
-                    run(
-                            "info",
-                            "--no-dht",
-                            "--timeout",
-                            "5",
-                            "--save",
-                            dir.resolve("saved.torrent").toString(),
-                            swarm.magnet());
-                    run("info", "--json", "--no-dht", "--timeout", "5", swarm.magnet());
-                }
+            if (List.of(args).contains("local")) {
+                return;
+            }
+            List<List<String>> network = List.of(
+                    List.of("info", "--json", "--offline", magnet),
+                    List.of("peers", "--no-dht", "--timeout", "1", multi.toString()),
+                    List.of("peers", "--no-dht", "--timeout", "1", "--json", magnet),
+                    List.of("scrape", "--timeout", "1", multi.toString()),
+                    List.of("trackers", "--timeout", "1", "udp://127.0.0.1:1/announce", "http://127.0.0.1:1/announce"),
+                    List.of("trackers", "--timeout", "1", "--json", "udp://127.0.0.1:1/announce"));
+            for (List<String> run : network) {
+                run(run.toArray(String[]::new));
+            }
+            try (TrainingSwarm swarm = new TrainingSwarm(singleFileInfo().getBytes(StandardCharsets.ISO_8859_1))) {
+                run(
+                        "peers",
+                        "--no-dht",
+                        "--timeout",
+                        "5",
+                        "--min-peers",
+                        "1",
+                        "--tracker",
+                        swarm.udpTracker(),
+                        single.toString());
+                run(
+                        "peers",
+                        "--no-dht",
+                        "--timeout",
+                        "5",
+                        "--probe",
+                        "--tracker",
+                        swarm.httpTracker(),
+                        single.toString());
+                run(
+                        "info",
+                        "--no-dht",
+                        "--timeout",
+                        "5",
+                        "--save",
+                        dir.resolve("saved.torrent").toString(),
+                        swarm.magnet());
+                run("info", "--json", "--no-dht", "--timeout", "5", swarm.magnet());
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -100,7 +103,7 @@ public final class TrainingRuns {
     private static void run(String... args) {
         PeerscoutComponent component = DaggerPeerscoutComponent.create();
         try (Resources resources = component.resources()) {
-            CommandLine commandLine = component.commandLines().forArguments(args);
+            CommandLine commandLine = component.commandLines().forArguments(ProcessArguments.of(args));
             PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
             commandLine.setOut(nowhere);
             commandLine.setErr(nowhere);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.peerscout.domain.testing.ChildProcesses;
 import dev.peerscout.domain.testing.SharedCorpus;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +62,30 @@ class ReleaseArchiveTest {
         assertTrue(
                 version.out().matches("(?s)peerscout \\d+\\.\\d+\\.\\d+\\S* \\(commit [0-9a-f]{7,}(-dirty)?\\)\n.*"),
                 version.out());
+    }
+
+    @Test
+    void everyClassFileHasStackMapFramesSoAnAotCacheCanHoldIt() throws Exception {
+        // From Java 7's class files on, frames are required (version 50 may still lack them): picocli's
+        // Java 5 ones get theirs at package time (src/build/AddStackMapFrames.java).
+        List<String> withoutFrames = new ArrayList<>();
+        int classes = 0;
+        try (ZipFile jar =
+                new ZipFile(prefix.resolve("lib/peerscout/peerscout.jar").toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    classes++;
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        byte[] header = in.readNBytes(8);
+                        if (((header[6] & 0xff) << 8 | (header[7] & 0xff)) < 51) {
+                            withoutFrames.add(entry.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(classes > 1000, "classes in the jar: " + classes);
+        assertEquals(List.of(), withoutFrames);
     }
 
     @Test
