@@ -89,7 +89,7 @@ final class V1Files {
     }
 
     /*
-     * Per entry, as little as can be: a list of 50,000 files is read twice by info --json in a
+     * Per entry, as little as can be: a list of 50,000 files is checked entry by entry in a
      * short-lived JVM that compiles with C1 alone (the launcher's). There a loop run in one call is
      * compiled only after some 60,000 turns, so the work per entry is a method of its own (compiled
      * after a few hundred calls), and the names for messages are plain objects: a capturing lambda

@@ -58,7 +58,7 @@ public final class FileList extends AbstractList<FileEntry> implements RandomAcc
      *                index from 0 to {@code size - 1}: the input must have been checked before
      */
     public static FileList decodedOnDemand(int size, IntFunction<FileEntry> decoder) {
-        return decodedOnDemand(size, decoder, UNKNOWN);
+        return onDemand(size, decoder, UNKNOWN);
     }
 
     /**
@@ -68,11 +68,15 @@ public final class FileList extends AbstractList<FileEntry> implements RandomAcc
      * @param dataLength the sum of the lengths of the files that are not padding
      */
     public static FileList decodedOnDemand(int size, IntFunction<FileEntry> decoder, long dataLength) {
+        if (dataLength < 0) {
+            throw new IllegalArgumentException("negative data length: " + dataLength);
+        }
+        return onDemand(size, decoder, dataLength);
+    }
+
+    private static FileList onDemand(int size, IntFunction<FileEntry> decoder, long dataLength) {
         if (size < 0) {
             throw new IllegalArgumentException("negative size: " + size);
-        }
-        if (dataLength < UNKNOWN) {
-            throw new IllegalArgumentException("negative data length: " + dataLength);
         }
         return new FileList(size, Objects.requireNonNull(decoder, "decoder"), dataLength);
     }

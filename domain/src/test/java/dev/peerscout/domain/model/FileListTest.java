@@ -69,7 +69,7 @@ class FileListTest {
         assertEquals(
                 A.length(),
                 FileList.decodedOnDemand(2, index -> index == 0 ? A : PAD).dataLength());
-        assertThrows(IllegalArgumentException.class, () -> FileList.decodedOnDemand(1, index -> A, -2));
+        assertThrows(IllegalArgumentException.class, () -> FileList.decodedOnDemand(1, index -> A, -1));
 
         FileEntry[] owned = {A, PAD};
         FileList copied = FileList.of(owned, A.length());
