@@ -15,10 +15,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Lenient like libtorrent, strict only about grammar: unsorted or duplicate dictionary keys,
  * leading zeros, {@code i-0e} and bytes after the value are accepted here. The same pass notes the
- * first such departures from canonical form, which {@link CanonicalBencode} reports, and {@link BencodeDocument#end()} says where the
- * value ended, so a message may carry raw bytes after its dictionary (BEP 9). Integers are checked
- * for syntax only; whether one fits in 64 bits is decided when it is read
- * ({@link BencodeNode#longValue()}, {@link BencodeNode#toValue()}).
+ * first such departures from canonical form, which {@link CanonicalBencode} reports, and
+ * {@link BencodeDocument#end()} says where the value ended, so a message may carry raw bytes after
+ * its dictionary (BEP 9). Integers are checked for syntax only; whether one fits in 64 bits is
+ * decided when it is read ({@link BencodeNode#longValue()}, {@link BencodeNode#toValue()}).
  *
  * <p>Why not bencode-java (com.dampcake): it gives no byte offsets (an info hash needs the raw
  * span), re-sorts and merges dictionary keys, recurses once per nesting level and allocates a

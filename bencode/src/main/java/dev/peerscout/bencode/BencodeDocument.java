@@ -52,7 +52,7 @@ public final class BencodeDocument {
     }
 
     /**
-     * The scan's first departure from canonical form at a byte in {@code [from, to)}, or
+     * The scan's first departure from canonical form in the value spanning {@code [from, to)}, or
      * {@code null} when its kept findings cannot tell (see {@link NonCanonicalFindings#firstIn}).
      */
     Optional<String> firstNonCanonical(int from, int to) {

@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Invariants: spans nest (a container's children tile its bytes between its first and last
  * byte); the first departure from canonical form in every value is the same whether the scan
- * noted it or a walk over the value finds it; re-encoding gives canonical bytes that decode to the same value; when the input is
- * canonical the re-encoding is the input's span byte for byte, and the two documents' spans agree.
+ * noted it or a walk over the value finds it; re-encoding gives canonical bytes that decode to the
+ * same value; when the input is canonical the re-encoding is the input's span byte for byte, and
+ * the two documents' spans agree.
  *
  * <p>Under plain {@code mvn test} the {@code @FuzzTest} runs once per file of
  * {@code src/test/resources/.../BencodeFuzzTestInputs/codec/} (seeds and every finding so far), and

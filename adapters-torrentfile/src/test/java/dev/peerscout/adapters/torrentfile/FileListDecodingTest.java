@@ -84,10 +84,9 @@ class FileListDecodingTest {
 
     @Test
     void keptEntriesShareTheNamesOfTheDirectoryTheyHaveInCommonWithThePreviousFile() {
-        byte[] torrent =
-                ("d4:infod5:filesld6:lengthi1e4:pathl3:dir1:aeed6:lengthi2e4:pathl3:dir1:beed6:lengthi3e4:pathl3:ddd3:dir1:ceee"
-                                + "4:name1:x12:piece lengthi16384e6:pieces20:" + "x".repeat(20) + "ee")
-                        .getBytes(StandardCharsets.US_ASCII);
+        byte[] torrent = ("d4:infod5:filesld6:lengthi1e4:pathl3:dir1:aeed6:lengthi2e4:pathl3:dir1:beed6:lengthi3e4:"
+                        + "pathl3:ddd3:dir1:ceee4:name1:x12:piece lengthi16384e6:pieces20:" + "x".repeat(20) + "ee")
+                .getBytes(StandardCharsets.US_ASCII);
         List<FileEntry> files = asEntries.parse(torrent).contents().get().files();
 
         assertEquals(
