@@ -14,11 +14,11 @@ import java.nio.charset.StandardCharsets;
  * refused before anything is allocated for it.
  *
  * <p>Lenient like libtorrent, strict only about grammar: unsorted or duplicate dictionary keys,
- * leading zeros, {@code i-0e} and bytes after the value are accepted here.
- * {@link CanonicalBencode} reports such findings, and {@link BencodeDocument#end()} says where the
- * value ended, so a message may carry raw bytes after its dictionary (BEP 9). Integers are checked
- * for syntax only; whether one fits in 64 bits is decided when it is read
- * ({@link BencodeNode#longValue()}, {@link BencodeNode#toValue()}).
+ * leading zeros, {@code i-0e} and bytes after the value are accepted here. The same pass notes the
+ * first such departures from canonical form, which {@link CanonicalBencode} reports, and
+ * {@link BencodeDocument#end()} says where the value ended, so a message may carry raw bytes after
+ * its dictionary (BEP 9). Integers are checked for syntax only; whether one fits in 64 bits is
+ * decided when it is read ({@link BencodeNode#longValue()}, {@link BencodeNode#toValue()}).
  *
  * <p>Why not bencode-java (com.dampcake): it gives no byte offsets (an info hash needs the raw
  * span), re-sorts and merges dictionary keys, recurses once per nesting level and allocates a
@@ -97,68 +97,117 @@ public final class BencodeDecoder {
 
     private BencodeDocument scan(byte[] input, int start, int n, int to) {
         ContainerIndex index = new ContainerIndex();
-        OpenContainers open = new OpenContainers(Math.min(maxDepth, 32));
+        NonCanonicalFindings findings = new NonCanonicalFindings();
+        // Small at first: a list of a million files is read again one entry (two levels) at a time.
+        OpenContainers open = new OpenContainers(Math.min(maxDepth, 4));
         int pos = start;
-        while (true) {
-            if (pos >= n) {
-                throw open.depth == 0
-                        ? BencodeException.invalid(
-                                Problem.END_OF_INPUT, pos, pos, 0, "unexpected end of input, expected a value")
-                        : BencodeException.invalid(
-                                Problem.END_OF_INPUT,
-                                pos,
-                                open.start(),
-                                open.depth,
-                                "unexpected end of input: the " + (open.isDict() ? "dictionary" : "list")
-                                        + " opened at byte " + open.start() + " is not closed");
-            }
-            byte b = input[pos];
-            if (open.depth > 0 && b == 'e') {
-                if (open.isDict() && !open.expectsKey()) {
-                    throw BencodeException.invalid(
-                            Problem.KEY_WITHOUT_VALUE, pos, pos, open.depth, "dictionary key has no value");
-                }
-                index.close(open.ordinal(), pos + 1);
-                open.pop();
-                pos++;
-            } else if (b == 'l' || b == 'd') {
-                if (open.isDict() && open.expectsKey()) {
-                    throw keyNotString(pos, b, open.depth);
-                }
-                if (open.depth == maxDepth) {
-                    throw BencodeException.limit(
-                            Problem.TOO_DEEP,
+        do {
+            pos = step(input, pos, n, open, index, findings);
+        } while (open.depth > 0);
+        return new BencodeDocument(input, start, pos, to, index, findings);
+    }
+
+    /**
+     * Reads one token at {@code pos}: opens or closes a container, or reads a string or integer;
+     * returns where the next token starts. A method of its own because the launcher's C1-only JVM
+     * compiles a loop run in one call only after some 60,000 turns: a torrent of 50,000 files
+     * would be scanned mostly by the interpreter, while this method is compiled after a few
+     * hundred tokens.
+     */
+    private int step(
+            byte[] input, int pos, int n, OpenContainers open, ContainerIndex index, NonCanonicalFindings findings) {
+        if (pos >= n) {
+            throw open.depth == 0
+                    ? BencodeException.invalid(
+                            Problem.END_OF_INPUT, pos, pos, 0, "unexpected end of input, expected a value")
+                    : BencodeException.invalid(
+                            Problem.END_OF_INPUT,
                             pos,
+                            open.start(),
                             open.depth,
-                            "nesting deeper than " + maxDepth + " (at byte " + pos + ")");
-                }
-                if (index.count() == maxContainers) {
-                    throw BencodeException.limit(
-                            Problem.TOO_MANY_CONTAINERS,
-                            pos,
-                            open.depth,
-                            "invalid bencoding at byte " + pos + ": more than " + maxContainers
-                                    + " lists and dictionaries");
-                }
-                open.push(index.open(), pos, b == 'd');
-                pos++;
-                continue; // the value is complete only when it closes
-            } else if (b == 'i') {
-                if (open.isDict() && open.expectsKey()) {
-                    throw keyNotString(pos, b, open.depth);
-                }
-                pos = skipInteger(input, pos, n, open.depth);
-            } else if (isDigit(b)) {
-                pos = skipString(input, pos, n, open.depth);
-            } else {
-                throw BencodeException.unexpected(
-                        pos, open.depth, b, "unexpected " + describe(b) + ", expected a value");
+                            "unexpected end of input: the " + (open.isDict() ? "dictionary" : "list")
+                                    + " opened at byte " + open.start() + " is not closed");
+        }
+        byte b = input[pos];
+        if (open.depth > 0 && b == 'e') {
+            if (open.isDict() && !open.expectsKey()) {
+                throw BencodeException.invalid(
+                        Problem.KEY_WITHOUT_VALUE, pos, pos, open.depth, "dictionary key has no value");
             }
-            // A value just ended: the top-level one, or a key or value inside the open container.
-            if (open.depth == 0) {
-                return new BencodeDocument(input, start, pos, to, index);
+            index.close(open.ordinal(), pos + 1);
+            open.pop();
+            pos++;
+        } else if (b == 'l' || b == 'd') {
+            if (open.isDict() && open.expectsKey()) {
+                throw keyNotString(pos, b, open.depth);
             }
+            if (open.depth == maxDepth) {
+                throw BencodeException.limit(
+                        Problem.TOO_DEEP,
+                        pos,
+                        open.depth,
+                        "nesting deeper than " + maxDepth + " (at byte " + pos + ")");
+            }
+            if (index.count() == maxContainers) {
+                throw BencodeException.limit(
+                        Problem.TOO_MANY_CONTAINERS,
+                        pos,
+                        open.depth,
+                        "invalid bencoding at byte " + pos + ": more than " + maxContainers
+                                + " lists and dictionaries");
+            }
+            open.push(index.open(), pos, b == 'd');
+            return pos + 1; // the value is complete only when it closes
+        } else if (b == 'i') {
+            if (open.isDict() && open.expectsKey()) {
+                throw keyNotString(pos, b, open.depth);
+            }
+            int end = skipInteger(input, pos, n, open.depth);
+            String problem = CanonicalBencode.integerProblem(input, pos);
+            if (problem != null) {
+                findings.add(pos, problem);
+            }
+            pos = end;
+        } else if (isDigit(b)) {
+            int end = skipString(input, pos, n, open.depth);
+            if (open.isDict() && open.expectsKey()) {
+                checkKeyOrder(input, pos, end, open, findings);
+            }
+            String problem = CanonicalBencode.lengthProblem(input, pos);
+            if (problem != null) {
+                findings.add(pos, problem);
+            }
+            pos = end;
+        } else {
+            throw BencodeException.unexpected(pos, open.depth, b, "unexpected " + describe(b) + ", expected a value");
+        }
+        // A value just ended: the top-level one, or a key or value inside the open container.
+        if (open.depth > 0) {
             open.valueDone();
+        }
+        return pos;
+    }
+
+    /**
+     * The canonical-form check of key order, made in this pass so that no second walk is needed
+     * ({@link CanonicalBencode}): the key at {@code start} (ending at {@code end}) against the
+     * dictionary's previous key.
+     */
+    private static void checkKeyOrder(
+            byte[] input, int start, int end, OpenContainers open, NonCanonicalFindings findings) {
+        int keyStart = start;
+        while (input[keyStart] != ':') {
+            keyStart++;
+        }
+        keyStart++;
+        int beforeStart = open.previousKeyStart();
+        int beforeEnd = open.previousKeyEnd();
+        open.keyRead(keyStart, end);
+        if (beforeStart >= 0) {
+            String problem = CanonicalBencode.keyOrderProblem(input, start, beforeStart, beforeEnd, keyStart, end);
+            if (problem != null) {
+                findings.add(open.start(), start, problem);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.peerscout.bencode;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Bencoded input that {@link BencodeDecoder} found well-formed, with an index of its containers.
@@ -13,13 +14,21 @@ public final class BencodeDocument {
     private final int rootEnd;
     private final int inputEnd;
     private final ContainerIndex containers;
+    private final NonCanonicalFindings nonCanonical;
 
-    BencodeDocument(byte[] input, int rootStart, int rootEnd, int inputEnd, ContainerIndex containers) {
+    BencodeDocument(
+            byte[] input,
+            int rootStart,
+            int rootEnd,
+            int inputEnd,
+            ContainerIndex containers,
+            NonCanonicalFindings nonCanonical) {
         this.input = input;
         this.rootStart = rootStart;
         this.rootEnd = rootEnd;
         this.inputEnd = inputEnd;
         this.containers = containers;
+        this.nonCanonical = nonCanonical;
     }
 
     /** The top-level value. */
@@ -40,6 +49,14 @@ public final class BencodeDocument {
     /** How many lists and dictionaries the input holds. */
     public int containerCount() {
         return containers.count();
+    }
+
+    /**
+     * The scan's first departure from canonical form in the value spanning {@code [from, to)}, or
+     * {@code null} when its kept findings cannot tell (see {@link NonCanonicalFindings#firstIn}).
+     */
+    Optional<String> firstNonCanonical(int from, int to) {
+        return nonCanonical.firstIn(from, to);
     }
 
     boolean isContainer(int offset) {
@@ -88,11 +105,14 @@ public final class BencodeDocument {
 
     /** Whether the string at {@code stringOffset} is {@code ascii}, compared in place. */
     boolean stringEquals(int stringOffset, String ascii) {
-        int length = stringLength(stringOffset);
+        return stringEquals(stringContentStart(stringOffset), stringLength(stringOffset), ascii);
+    }
+
+    /** Whether the {@code length} bytes at {@code start} are {@code ascii}. */
+    boolean stringEquals(int start, int length, String ascii) {
         if (length != ascii.length()) {
             return false;
         }
-        int start = stringContentStart(stringOffset);
         for (int i = 0; i < length; i++) {
             char c = ascii.charAt(i);
             // Only ASCII can match: a char above 0x7f is not one byte in UTF-8, whatever Latin-1 says.
@@ -122,6 +142,10 @@ public final class BencodeDocument {
             p++;
         }
         long value = 0;
+        // 18 digits cannot overflow, so they need no checked arithmetic (not intrinsic in C1).
+        for (int unchecked = p + 18; p < unchecked && input[p] != 'e'; p++) {
+            value = value * 10 - (input[p] - '0');
+        }
         for (; input[p] != 'e'; p++) {
             value = Math.subtractExact(Math.multiplyExact(value, 10), input[p] - '0');
         }

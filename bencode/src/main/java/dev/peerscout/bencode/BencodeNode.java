@@ -228,7 +228,14 @@ public final class BencodeNode {
      */
     public Iterable<BencodeNode> eachElement() {
         require(BencodeKind.LIST);
-        return this::children;
+        // Not a method reference: C1 code allocates a capturing lambda through a native call,
+        // and this runs per file entry of a big torrent.
+        return new Iterable<>() {
+            @Override
+            public Iterator<BencodeNode> iterator() {
+                return children();
+            }
+        };
     }
 
     /** The children of a list or dictionary (keys and values alternating), each made when reached. */

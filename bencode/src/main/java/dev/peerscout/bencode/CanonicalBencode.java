@@ -11,14 +11,55 @@ import java.util.Optional;
  * Checks a scanned value against BEP 3's canonical form: dictionary keys strictly increasing as
  * unsigned bytes (so no duplicates), no leading zeros in integers or string lengths, no
  * {@code i-0e}. libtorrent demands this inside a v2 info dictionary; elsewhere it is advice.
- * Iterative, like the scanner.
+ * The decoder notes the first departures as it scans ({@link NonCanonicalFindings}), so a value is
+ * usually checked without reading it again; a walk over the value (iterative, like the scanner)
+ * is left for input whose findings before the value were too many to keep.
  */
 public final class CanonicalBencode {
     private CanonicalBencode() {}
 
     /** The first way {@code value} departs from canonical form, in words, or none. */
     public static Optional<String> firstViolation(BencodeNode value) {
+        Optional<String> found = value.document().firstNonCanonical(value.offset(), value.end());
+        return found != null ? found : walk(value);
+    }
+
+    /** The first violation found by walking {@code value} again: where the scan's findings cannot tell. */
+    static Optional<String> walk(BencodeNode value) {
         return new Walk(value).run();
+    }
+
+    /** What is wrong with the integer at {@code p} (a leading zero, {@code i-0e}), or null. */
+    static String integerProblem(byte[] in, int p) {
+        int digits = in[p + 1] == '-' ? p + 2 : p + 1;
+        boolean negative = digits == p + 2;
+        if (in[digits] == '0' && in[digits + 1] != 'e') {
+            return "integer with a leading zero at byte " + p;
+        }
+        if (negative && in[digits] == '0') {
+            return "negative zero at byte " + p;
+        }
+        return null;
+    }
+
+    /** What is wrong with the length of the string at {@code p} (a leading zero), or null. */
+    static String lengthProblem(byte[] in, int p) {
+        return in[p] == '0' && in[p + 1] != ':' ? "string length with a leading zero at byte " + p : null;
+    }
+
+    /**
+     * Whether the key at {@code p}, its content at {@code [keyStart, keyEnd)}, sorts strictly after
+     * the previous key of its dictionary; a message if not, else null.
+     */
+    static String keyOrderProblem(byte[] in, int p, int beforeStart, int beforeEnd, int keyStart, int keyEnd) {
+        int order = Arrays.compareUnsigned(in, beforeStart, beforeEnd, in, keyStart, keyEnd);
+        if (order == 0) {
+            return "duplicate dictionary key " + show(in, keyStart, keyEnd) + " at byte " + p;
+        }
+        return order > 0
+                ? "dictionary key " + show(in, keyStart, keyEnd) + " at byte " + p + " is out of order (after "
+                        + show(in, beforeStart, beforeEnd) + ")"
+                : null;
     }
 
     private static final class Walk {
@@ -56,7 +97,7 @@ public final class CanonicalBencode {
                     p++;
                     continue;
                 }
-                String problem = b == 'i' ? integerProblem(p) : lengthProblem(p);
+                String problem = b == 'i' ? integerProblem(in, p) : lengthProblem(in, p);
                 if (problem != null) {
                     return Optional.of(problem);
                 }
@@ -73,22 +114,6 @@ public final class CanonicalBencode {
                     dict.expectKey = !dict.expectKey;
                 }
             }
-        }
-
-        private String integerProblem(int p) {
-            int digits = in[p + 1] == '-' ? p + 2 : p + 1;
-            boolean negative = digits == p + 2;
-            if (in[digits] == '0' && in[digits + 1] != 'e') {
-                return "integer with a leading zero at byte " + p;
-            }
-            if (negative && in[digits] == '0') {
-                return "negative zero at byte " + p;
-            }
-            return null;
-        }
-
-        private String lengthProblem(int p) {
-            return in[p] == '0' && in[p + 1] != ':' ? "string length with a leading zero at byte " + p : null;
         }
 
         private int skipScalar(int p) {
@@ -128,17 +153,7 @@ public final class CanonicalBencode {
             int beforeEnd = previousEnd;
             previousStart = keyStart;
             previousEnd = keyEnd;
-            if (beforeStart < 0) {
-                return null;
-            }
-            int order = Arrays.compareUnsigned(in, beforeStart, beforeEnd, in, keyStart, keyEnd);
-            if (order == 0) {
-                return "duplicate dictionary key " + show(in, keyStart, keyEnd) + " at byte " + p;
-            }
-            return order > 0
-                    ? "dictionary key " + show(in, keyStart, keyEnd) + " at byte " + p + " is out of order (after "
-                            + show(in, beforeStart, beforeEnd) + ")"
-                    : null;
+            return beforeStart < 0 ? null : keyOrderProblem(in, p, beforeStart, beforeEnd, keyStart, keyEnd);
         }
     }
 

@@ -72,10 +72,11 @@ final class Children {
     BencodeNode[] lastValuesFor(String... keys) {
         BencodeNode[] found = new BencodeNode[keys.length];
         while (hasNext()) {
-            int key = at;
-            skip();
+            int length = document.stringLength(at);
+            int start = document.stringContentStart(at);
+            at = start + length; // past the key, a string: no need to read its header again
             for (int i = 0; i < keys.length; i++) {
-                if (document.stringEquals(key, keys[i])) {
+                if (document.stringEquals(start, length, keys[i])) {
                     found[i] = peek();
                 }
             }

@@ -16,45 +16,47 @@ import java.util.Arrays;
  * of a few containers costs a few bytes.
  */
 final class ContainerIndex {
-    private static final int PAGE_BITS = 14;
-    private static final int PAGE_SIZE = 1 << PAGE_BITS;
-    private static final int FIRST_PAGE_SIZE = 16;
+    /** Containers per page: two ints each, so a page is 64 KiB. */
+    private static final int PAGE_BITS = 13;
 
-    private int[][] ends = {new int[FIRST_PAGE_SIZE]};
-    private int[][] nextOrdinals = {new int[FIRST_PAGE_SIZE]};
+    private static final int PAGE_SIZE = 1 << PAGE_BITS;
+    private static final int FIRST_PAGE_SIZE = 4;
+
+    /** Per container, its end and then its next ordinal, side by side: one array per page, not two. */
+    private int[][] pages = {new int[2 * FIRST_PAGE_SIZE]};
+
     private int count;
 
     /** Registers the next container to open (the decoder enforces the limit); returns its ordinal. */
     int open() {
         int page = count >>> PAGE_BITS;
-        if (page == ends.length) {
-            ends = Arrays.copyOf(ends, page * 2);
-            nextOrdinals = Arrays.copyOf(nextOrdinals, page * 2);
+        if (page == pages.length) {
+            pages = Arrays.copyOf(pages, page * 2);
         }
-        if (ends[page] == null) {
-            ends[page] = new int[PAGE_SIZE];
-            nextOrdinals[page] = new int[PAGE_SIZE];
-        } else if ((count & (PAGE_SIZE - 1)) == ends[page].length) {
-            // Only the first page grows: 16, 32, ... up to a full page.
-            ends[page] = Arrays.copyOf(ends[page], ends[page].length * 2);
-            nextOrdinals[page] = Arrays.copyOf(nextOrdinals[page], nextOrdinals[page].length * 2);
+        if (pages[page] == null) {
+            pages[page] = new int[2 * PAGE_SIZE];
+        } else if (2 * (count & (PAGE_SIZE - 1)) == pages[page].length) {
+            // Only the first page grows: 4, 8, ... containers up to a full page.
+            pages[page] = Arrays.copyOf(pages[page], pages[page].length * 2);
         }
         return count++;
     }
 
     void close(int ordinal, int end) {
-        ends[ordinal >>> PAGE_BITS][ordinal & (PAGE_SIZE - 1)] = end;
-        nextOrdinals[ordinal >>> PAGE_BITS][ordinal & (PAGE_SIZE - 1)] = count;
+        int[] page = pages[ordinal >>> PAGE_BITS];
+        int at = 2 * (ordinal & (PAGE_SIZE - 1));
+        page[at] = end;
+        page[at + 1] = count;
     }
 
     /** The end (exclusive) of container {@code ordinal}. */
     int end(int ordinal) {
-        return ends[ordinal >>> PAGE_BITS][ordinal & (PAGE_SIZE - 1)];
+        return pages[ordinal >>> PAGE_BITS][2 * (ordinal & (PAGE_SIZE - 1))];
     }
 
     /** The ordinal the next container after container {@code ordinal} (and all it holds) has. */
     int nextOrdinal(int ordinal) {
-        return nextOrdinals[ordinal >>> PAGE_BITS][ordinal & (PAGE_SIZE - 1)];
+        return pages[ordinal >>> PAGE_BITS][2 * (ordinal & (PAGE_SIZE - 1)) + 1];
     }
 
     int count() {

@@ -27,8 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * thrown, a hang or an allocation sized by a claim rather than by the input is a bug.
  *
  * <p>Invariants: spans nest (a container's children tile its bytes between its first and last
- * byte); re-encoding gives canonical bytes that decode to the same value; when the input is
- * canonical the re-encoding is the input's span byte for byte, and the two documents' spans agree.
+ * byte); the first departure from canonical form in every value is the same whether the scan
+ * noted it or a walk over the value finds it; re-encoding gives canonical bytes that decode to the
+ * same value; when the input is canonical the re-encoding is the input's span byte for byte, and
+ * the two documents' spans agree.
  *
  * <p>Under plain {@code mvn test} the {@code @FuzzTest} runs once per file of
  * {@code src/test/resources/.../BencodeFuzzTestInputs/codec/} (seeds and every finding so far), and
@@ -109,6 +111,10 @@ class BencodeFuzzTest {
             BencodeNode node = pending.pop();
             assertTrue(node.offset() < node.end(), node.toString());
             assertEquals(node.end() - node.offset(), node.raw().remaining());
+            assertEquals(
+                    CanonicalBencode.walk(node),
+                    CanonicalBencode.firstViolation(node),
+                    "the scan's findings agree with a walk over " + node);
             if (node.isList() || node.isDictionary()) {
                 int at = node.offset() + 1;
                 for (BencodeNode child : children(node)) {

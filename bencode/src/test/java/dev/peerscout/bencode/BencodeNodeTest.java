@@ -24,6 +24,19 @@ class BencodeNodeTest {
         assertEquals(5_242_880_000L, root("i5242880000e").longValue());
     }
 
+    /** The first 18 digits are read unchecked: the boundary around them, and leading zeros before it. */
+    @Test
+    void readsIntegersAroundTheUncheckedDigits() {
+        assertEquals(999_999_999_999_999_999L, root("i999999999999999999e").longValue());
+        assertEquals(-999_999_999_999_999_999L, root("i-999999999999999999e").longValue());
+        assertEquals(1_000_000_000_000_000_000L, root("i1000000000000000000e").longValue());
+        assertEquals(
+                Long.MAX_VALUE, root("i0000000000000000009223372036854775807e").longValue());
+        assertFalse(root("i9223372036854775808e").fitsInLong());
+        assertFalse(root("i-9223372036854775809e").fitsInLong());
+        assertFalse(root("i99999999999999999999e").fitsInLong());
+    }
+
     @Test
     void anIntegerBeyond64BitsIsAClearErrorWhenRead() {
         BencodeNode big = root("i18446744073709551616e");

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,5 +51,30 @@ class CanonicalBencodeTest {
         assertEquals(
                 Optional.ofNullable(violation),
                 CanonicalBencode.firstViolation(decoder.decode(bytes).root()));
+    }
+
+    /** Findings are kept for the first few only: past them a value is walked again, with the same answers. */
+    @Test
+    void valuesPastTheKeptFindingsAreWalkedWithTheSameAnswers() {
+        String findings = "i00e".repeat(NonCanonicalFindings.KEPT + 4);
+        byte[] bytes = ("l" + findings + "d1:bi1e1:ai2eei1ed2:ab03:xyzee").getBytes(StandardCharsets.US_ASCII);
+        List<BencodeNode> elements = decoder.decode(bytes).root().elements();
+        int afterFindings = NonCanonicalFindings.KEPT + 4;
+
+        assertEquals(
+                Optional.of("integer with a leading zero at byte 1"), CanonicalBencode.firstViolation(elements.get(0)));
+        assertEquals(
+                Optional.of("integer with a leading zero at byte 77"),
+                CanonicalBencode.firstViolation(elements.get(19)));
+        assertEquals(
+                Optional.of("dictionary key 'a' at byte 88 is out of order (after 'b')"),
+                CanonicalBencode.firstViolation(elements.get(afterFindings)));
+        assertEquals(Optional.empty(), CanonicalBencode.firstViolation(elements.get(afterFindings + 1)));
+        assertEquals(
+                Optional.of("string length with a leading zero at byte 103"),
+                CanonicalBencode.firstViolation(elements.get(afterFindings + 2)));
+        for (BencodeNode element : elements) {
+            assertEquals(CanonicalBencode.walk(element), CanonicalBencode.firstViolation(element), element.toString());
+        }
     }
 }

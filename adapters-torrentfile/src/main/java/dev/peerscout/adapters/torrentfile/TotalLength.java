@@ -11,20 +11,34 @@ import dev.peerscout.domain.model.FileEntry;
  */
 final class TotalLength {
     private long sum;
+    /** The files that are not padding: at most {@link #sum}, which stops before it overflows. */
+    private long data;
+
     private boolean overflows;
 
     static TotalLength of(Iterable<FileEntry> files) {
         TotalLength total = new TotalLength();
-        files.forEach(file -> total.add(file.length()));
+        files.forEach(total::add);
         return total;
     }
 
     /** Adds a file's length, which is never negative. */
-    void add(long length) {
-        if (!overflows) {
-            sum += length;
-            overflows = sum < 0;
+    void add(FileEntry file) {
+        if (overflows) {
+            return;
         }
+        long next = sum + file.length();
+        if (next < 0) {
+            overflows = true; // and the data length stays what it was: never negative
+            return;
+        }
+        sum = next;
+        data += file.padding() ? 0 : file.length();
+    }
+
+    /** The sum of the files that are not padding, never negative; meaningful once {@link #checked()} passed. */
+    long data() {
+        return data;
     }
 
     /** The total; one that overflows or is zero (a torrent without data has no swarm worth finding) is malformed. */

@@ -6,7 +6,7 @@ import dev.peerscout.bencode.BencodeInput;
 import dev.peerscout.bencode.BencodeNode;
 import dev.peerscout.domain.model.FileEntry;
 import dev.peerscout.domain.model.FileList;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,15 +39,20 @@ final class V1Files {
             throw malformed("'name' in info is empty or only control characters, but it names the single file");
         }
         TotalLength total = new TotalLength();
-        total.add(size);
-        return new Layout(FileList.of(List.of(new FileEntry(List.of(name), size, false))), total);
+        FileEntry file = new FileEntry(List.of(name), size, false);
+        total.add(file);
+        return new Layout(FileList.of(List.of(file)), total);
     }
 
     /**
-     * Up to this many files are kept as entries; more are decoded on demand. Entries of an ordinary
-     * torrent cost less than its bytes, which a list decoded on demand keeps alive (pieces included).
+     * Up to this many files are kept as entries; more are decoded on demand. Entries cost about 160
+     * bytes a file, against the torrent's bytes (pieces included) that a list decoded on demand keeps
+     * alive: for an ordinary torrent the entries cost less, and 100,000 files about 16 MB. A list
+     * decoded on demand is read again on every pass (info --json on 50,000 files: a second pass,
+     * some 90 ms of CPU in the launcher's JVM), so that is left to lists whose entries would crowd
+     * a 64 MiB heap (a million files: 160 MB).
      */
-    static final int DECODED_ON_DEMAND_FROM = 10_000;
+    static final int DECODED_ON_DEMAND_FROM = 100_000;
 
     /**
      * Checks every entry. An ordinary list is kept as entries; a huge one keeps only where each entry
@@ -58,32 +63,65 @@ final class V1Files {
         if (files.isEmpty()) {
             throw malformed("'files' in info is an empty list: no files in the torrent");
         }
-        if (files.elementCount() < decodedOnDemandFrom) {
-            List<FileEntry> entries = new ArrayList<>(files.elementCount());
-            TotalLength total = new TotalLength();
-            for (BencodeNode entry : files.eachElement()) {
-                int checked = entries.size();
-                FileEntry file = file(entry, () -> "files[" + checked + "]");
-                total.add(file.length());
-                entries.add(file);
-            }
-            return new Layout(FileList.of(entries), total);
-        }
-        int[] offsets = new int[files.elementCount()];
+        int count = files.elementCount();
         TotalLength total = new TotalLength();
-        int index = 0;
-        for (BencodeNode entry : files.eachElement()) {
-            int checked = index;
-            total.add(file(entry, () -> "files[" + checked + "]").length());
-            offsets[index++] = entry.offset();
+        if (count < decodedOnDemandFrom) {
+            FileEntry[] entries = new FileEntry[count];
+            Iterator<BencodeNode> each = files.eachElement().iterator();
+            FileEntry previous = null;
+            for (int index = 0; index < count; index++) {
+                previous = checked(each.next(), index, total, previous);
+                entries[index] = previous;
+            }
+            return new Layout(FileList.of(entries, total.data()), total);
+        }
+        int[] offsets = new int[count];
+        Iterator<BencodeNode> entries = files.eachElement().iterator();
+        for (int index = 0; index < count; index++) {
+            BencodeNode entry = entries.next();
+            checked(entry, index, total, null);
+            offsets[index] = entry.offset();
         }
         BencodeInput input = files.input();
-        FileList list = FileList.decodedOnDemand(
-                offsets.length, i -> file(input.valueAt(offsets[i]), () -> "files[" + i + "]"));
+        // The data length is summed here, where every entry is decoded anyway: not again per use.
+        FileList list = FileList.decodedOnDemand(offsets.length, i -> entry(input, offsets, i), total.data());
         return new Layout(list, total);
     }
 
-    private static FileEntry file(BencodeNode node, Supplier<String> where) {
+    /*
+     * Per entry, as little as can be: a list of 50,000 files is checked entry by entry in a
+     * short-lived JVM that compiles with C1 alone (the launcher's). There a loop run in one call is
+     * compiled only after some 60,000 turns, so the work per entry is a method of its own (compiled
+     * after a few hundred calls), and the names for messages are plain objects: a capturing lambda
+     * is allocated through a native call in C1 code.
+     */
+
+    /**
+     * The entry at {@code index}, checked, its length added to {@code total}; path elements equal
+     * to the {@code previous} entry's are that entry's strings (a directory's name is kept once
+     * for a run of its files, not once per file).
+     */
+    private static FileEntry checked(BencodeNode entry, int index, TotalLength total, FileEntry previous) {
+        FileEntry file = file(entry, index, previous);
+        total.add(file);
+        return file;
+    }
+
+    /** The entry at {@code index} of a list decoded on demand, read again from the torrent's bytes. */
+    private static FileEntry entry(BencodeInput input, int[] offsets, int index) {
+        return file(input.valueAt(offsets[index]), index, null);
+    }
+
+    /** {@code files[index]} and a field of it, as messages name them. */
+    private record Where(int index, String field) implements Supplier<String> {
+        @Override
+        public String get() {
+            return "files[" + index + "]" + field;
+        }
+    }
+
+    private static FileEntry file(BencodeNode node, int index, FileEntry previous) {
+        Where where = new Where(index, "");
         Fields.dictionary(node, where);
         List<Optional<BencodeNode>> fields = node.getAll("attr", "length", "path.utf-8", "path", "symlink path");
         String attr = fields.get(0)
@@ -96,43 +134,52 @@ final class V1Files {
         long length = symlink ? 0 : length(fields.get(1), where);
         Optional<BencodeNode> utf8 = fields.get(2).filter(list -> list.isList() && !list.isEmpty());
         Optional<BencodeNode> pathNode = utf8.isPresent() ? utf8 : fields.get(3);
-        List<String> path = path(pathNode, where, pad, length);
+        List<String> path = path(pathNode, where, pad, length, previous);
         if (symlink) {
-            fields.get(4).ifPresent(target -> strings(target, () -> where.get() + " 'symlink path'"));
+            fields.get(4).ifPresent(target -> strings(target, new Where(index, " 'symlink path'"), null));
         }
         return new FileEntry(path, length, pad || isLegacyPad(path));
     }
 
-    private static long length(Optional<BencodeNode> node, Supplier<String> where) {
+    private static long length(Optional<BencodeNode> node, Where where) {
         if (node.isEmpty()) {
             throw malformed(where.get() + " has no 'length'");
         }
-        long length = Fields.longValue(node.get(), () -> where.get() + " 'length'");
+        long length = Fields.longValue(node.get(), new Where(where.index(), " 'length'"));
         if (length < 0) {
             throw malformed(where.get() + " has a negative 'length': " + length);
         }
         return length;
     }
 
-    private static List<String> path(Optional<BencodeNode> node, Supplier<String> where, boolean pad, long length) {
+    private static List<String> path(
+            Optional<BencodeNode> node, Where where, boolean pad, long length, FileEntry previous) {
         if (node.isEmpty() || node.get().isList() && node.get().isEmpty()) {
             if (pad) {
                 return List.of(".pad", Long.toString(length)); // BEP 47 pads may lack a path; libtorrent's name
             }
             throw malformed(where.get() + (node.isEmpty() ? " has no 'path'" : " has an empty 'path'"));
         }
-        return strings(node.get(), () -> where.get() + " 'path'");
+        return strings(node.get(), new Where(where.index(), " 'path'"), previous == null ? null : previous.path());
     }
 
-    /** The texts of a list of strings, as an immutable list (FileEntry keeps it without copying). */
-    private static List<String> strings(BencodeNode list, Supplier<String> what) {
+    /**
+     * The texts of a list of strings, as an immutable list (FileEntry keeps it without copying);
+     * a text equal to the one at the same place in {@code previous} (may be null) is that one.
+     */
+    private static List<String> strings(BencodeNode list, Supplier<String> what, List<String> previous) {
         Fields.list(list, what);
-        List<BencodeNode> elements = list.elements();
-        String[] texts = new String[elements.size()];
-        for (int i = 0; i < texts.length; i++) {
-            int index = i;
-            texts[i] = Fields.string(elements.get(i), () -> what.get() + " element " + index)
-                    .text();
+        String[] texts = new String[list.elementCount()];
+        int i = 0;
+        for (BencodeNode element : list.eachElement()) {
+            if (!element.isString()) {
+                int index = i; // the message is made only for a refusal: this runs per file
+                Fields.string(element, () -> what.get() + " element " + index);
+            }
+            String text = element.text();
+            texts[i] =
+                    previous != null && i < previous.size() && previous.get(i).equals(text) ? previous.get(i) : text;
+            i++;
         }
         return List.of(texts);
     }

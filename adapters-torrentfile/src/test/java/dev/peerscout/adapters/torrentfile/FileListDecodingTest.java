@@ -1,6 +1,9 @@
 package dev.peerscout.adapters.torrentfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerscout.domain.model.Contents;
@@ -77,5 +80,32 @@ class FileListDecodingTest {
                 parsed.contents().get().files().stream()
                         .map(FileEntry::joinedPath)
                         .toList());
+    }
+
+    @Test
+    void keptEntriesShareTheNamesOfTheDirectoryTheyHaveInCommonWithThePreviousFile() {
+        byte[] torrent = ("d4:infod5:filesld6:lengthi1e4:pathl3:dir1:aeed6:lengthi2e4:pathl3:dir1:beed6:lengthi3e4:"
+                        + "pathl3:ddd3:dir1:ceee4:name1:x12:piece lengthi16384e6:pieces20:" + "x".repeat(20) + "ee")
+                .getBytes(StandardCharsets.US_ASCII);
+        List<FileEntry> files = asEntries.parse(torrent).contents().get().files();
+
+        assertEquals(
+                List.of("dir/a", "dir/b", "ddd/dir/c"),
+                files.stream().map(FileEntry::joinedPath).toList());
+        assertSame(files.get(0).path().get(0), files.get(1).path().get(0));
+        assertNotSame(files.get(1).path().get(0), files.get(2).path().get(1), "only the same place is compared");
+    }
+
+    @Test
+    void sizesThatOverflowAreRefusedAsSuchWhetherKeptOrDecodedOnDemand() {
+        byte[] torrent = ("d4:infod5:filesld6:lengthi9223372036854775807e4:pathl1:aeed6:lengthi9223372036854775807e"
+                        + "4:pathl1:beee4:name1:x12:piece lengthi16384e6:pieces20:" + "x".repeat(20) + "ee")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        for (MetainfoParser parser : List.of(asEntries, onDemand)) {
+            MalformedTorrentException refused =
+                    assertThrows(MalformedTorrentException.class, () -> parser.parse(torrent.clone()));
+            assertEquals("total size overflows 64 bits", refused.getMessage());
+        }
     }
 }

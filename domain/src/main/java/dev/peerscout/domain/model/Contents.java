@@ -23,16 +23,11 @@ public record Contents(FileList files, long totalLength, long pieceLength, long 
     /**
      * The size of the data itself: the sum of the real files, pad files excluded, for v1, v2 and
      * hybrid alike. This is what people are shown; {@link #totalLength} (padded, as libtorrent's
-     * total size) is what the protocol counts. One pass over the file list.
+     * total size) is what the protocol counts. One pass over the file list, unless its reader
+     * summed it already ({@link FileList#dataLength()}).
      */
     public long dataLength() {
-        long sum = 0;
-        for (FileEntry file : files) {
-            if (!file.padding()) {
-                sum += file.length();
-            }
-        }
-        return sum;
+        return files.dataLength();
     }
 
     /** Contents with the given files, copied. */

@@ -51,4 +51,31 @@ class FileListTest {
         assertEquals(copied, decoded);
         assertEquals(List.of(A), decoded.files());
     }
+
+    @Test
+    void theDataLengthIsTheReadersSumOrOnePassOverTheFiles() {
+        AtomicInteger decoded = new AtomicInteger();
+        FileList summed = FileList.decodedOnDemand(
+                2,
+                index -> {
+                    decoded.incrementAndGet();
+                    return index == 0 ? A : PAD;
+                },
+                A.length());
+
+        assertEquals(A.length(), new Contents(summed, A.length() + PAD.length(), 16_384, 1).dataLength());
+        assertEquals(0, decoded.get());
+        assertEquals(A.length(), FileList.of(List.of(A, PAD)).dataLength());
+        assertEquals(
+                A.length(),
+                FileList.decodedOnDemand(2, index -> index == 0 ? A : PAD).dataLength());
+        assertThrows(IllegalArgumentException.class, () -> FileList.decodedOnDemand(1, index -> A, -1));
+
+        FileEntry[] owned = {A, PAD};
+        FileList copied = FileList.of(owned, A.length());
+        owned[0] = PAD;
+        assertEquals(List.of(A, PAD), copied);
+        assertEquals(A.length(), copied.dataLength());
+        assertThrows(IllegalArgumentException.class, () -> FileList.of(owned, -1));
+    }
 }
