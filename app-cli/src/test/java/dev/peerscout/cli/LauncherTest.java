@@ -58,15 +58,7 @@ class LauncherTest {
         jdk("jvm/jdk-24", "24.0.1");
         Path jar = jar("lib");
 
-        Result run = runWith(
-                Map.of(
-                        "JAVA_HOME",
-                        jdk17.toString(),
-                        "PEERSCOUT_JDK_DIRS",
-                        dir.resolve("jvm").toString()),
-                jar,
-                "info",
-                "x.torrent");
+        Result run = withJavaHome(jdk17, jar, "info", "x.torrent");
 
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -81,14 +73,7 @@ class LauncherTest {
         jdk("jvm/jdk-26", "26");
         Path jar = jar("lib");
 
-        Result run = runWith(
-                Map.of(
-                        "JAVA_HOME",
-                        jdk25.toString(),
-                        "PEERSCOUT_JDK_DIRS",
-                        dir.resolve("jvm").toString()),
-                jar,
-                "--version");
+        Result run = withJavaHome(jdk25, jar, "--version");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(
@@ -120,14 +105,7 @@ class LauncherTest {
         Path jdk11 = jdk("jvm/java-11", "11.0.25");
         Path jar = jar("lib");
 
-        Result run = runWith(
-                Map.of(
-                        "JAVA_HOME",
-                        jdk11.toString(),
-                        "PEERSCOUT_JDK_DIRS",
-                        dir.resolve("jvm").toString()),
-                jar,
-                "--version");
+        Result run = withJavaHome(jdk11, jar, "--version");
 
         assertEquals(3, run.exitCode());
         assertEquals("", run.out());
@@ -200,6 +178,18 @@ class LauncherTest {
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
+    }
+
+    /** The launcher with {@code home} as JAVA_HOME and the stand-in JDKs under jvm/ installed. */
+    private Result withJavaHome(Path home, Path jar, String... arguments) throws Exception {
+        return runWith(
+                Map.of(
+                        "JAVA_HOME",
+                        home.toString(),
+                        "PEERSCOUT_JDK_DIRS",
+                        dir.resolve("jvm").toString()),
+                jar,
+                arguments);
     }
 
     /** The launcher with the environment {@code env} (and no java on the PATH), a jar, no start-up cache made on first use. */
