@@ -42,11 +42,17 @@ for label, key in (("now", "big: peerscout info --json"), ("before", "big: befor
         rows.append(("info --json, 6.8 MB torrent (s) " + label, info[key]["wall_ms"] / 1000,
                      "transmission-show", ts["wall_ms"] / 1000, "<= 1.0x"))
         rows.append(("  peak RSS (MiB) " + label, info[key]["rss_mib"], "transmission-show", ts["rss_mib"], "<= 80 MiB"))
+if "big: bound: picocli + read + SHA-1 only" in info:
+    rows.append(("  bound: picocli + read + SHA-1 only (s)", info["big: bound: picocli + read + SHA-1 only"]["wall_ms"] / 1000,
+                 "transmission-show", ts["wall_ms"] / 1000, "(a floor)"))
 floor = info.get("floor: empty java 25") or info["empty java 17"]
 for label, key in (("now", "peerscout info --json"), ("before", "before: peerscout info --json")):
     if key in info:
         rows.append(("info --json, small torrent (s) " + label, info[key]["wall_ms"] / 1000,
                      "empty java 25 (C1, serial)", floor["wall_ms"] / 1000, "<= 1.5x"))
+if "bound: picocli + read + SHA-1 only" in info:
+    rows.append(("  bound: picocli + read + SHA-1 only (s)", info["bound: picocli + read + SHA-1 only"]["wall_ms"] / 1000,
+                 "empty java 25 (C1, serial)", floor["wall_ms"] / 1000, "(a floor)"))
 print("%-44s %9s  %-30s %9s %7s  %s" % ("measure", "peerscout", "reference, same run", "reference", "ratio", "target"))
 for what, ours, ref_name, ref, target in rows:
     print("%-44s %9.3f  %-30s %9.3f %7.2f  %s" % (what, ours, ref_name, ref, ours / ref, target))

@@ -1,8 +1,10 @@
 package dev.peerscout.cli;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
@@ -15,7 +17,10 @@ final class Json {
     /** A generator that leaves {@code out} open, pretty-printed for a document or compact for a line. */
     static JsonGenerator generator(Writer out, boolean pretty) {
         try {
-            JsonGenerator generator = FACTORY.createGenerator(out);
+            // Standard output for scripts takes the generator's own UTF-8 (OutputWriter#utf8Bytes).
+            OutputStream bytes = OutputWriter.utf8Bytes(out);
+            JsonGenerator generator =
+                    bytes != null ? FACTORY.createGenerator(bytes, JsonEncoding.UTF8) : FACTORY.createGenerator(out);
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             return pretty ? generator.useDefaultPrettyPrinter() : generator;
         } catch (IOException e) {

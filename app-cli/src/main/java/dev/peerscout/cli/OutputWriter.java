@@ -26,6 +26,8 @@ final class OutputWriter extends PrintWriter {
     private final boolean pipe;
     /** The bytes underneath, for {@link #forScripts}; null for a writer that has none (tests). */
     private final OutputStream stream;
+    /** Set by {@link #forScripts}: what is written is UTF-8 into {@link #stream}. */
+    private volatile boolean utf8;
 
     /** @param pipe the output is a pipe or a socket, where a failed write means the reader has gone */
     OutputWriter(Writer out, boolean pipe) {
@@ -45,9 +47,25 @@ final class OutputWriter extends PrintWriter {
             synchronized (ours.lock) {
                 ours.flush();
                 ours.recorder.out = new OutputStreamWriter(ours.stream, StandardCharsets.UTF_8);
+                ours.utf8 = true;
             }
         }
         return out;
+    }
+
+    /**
+     * The UTF-8 bytes underneath {@code out} once it writes for scripts ({@link #forScripts}), for a
+     * generator that encodes its own text (a JSON document of 50,000 files, encoded once instead of
+     * copied to chars and encoded again); null for any other writer. What was written as text is
+     * flushed first. A failed write is this writer's failure ({@link #check} tells of it) and later
+     * bytes are dropped, as the writer drops its text.
+     */
+    static OutputStream utf8Bytes(java.io.Writer out) {
+        if (out instanceof OutputWriter ours && ours.utf8) {
+            ours.flush();
+            return ours.new Bytes();
+        }
+        return null;
     }
 
     /** The process's standard error: the locale's charset, with escapes for what it cannot show. */
@@ -107,6 +125,30 @@ final class OutputWriter extends PrintWriter {
 
         OutputError(String reason) {
             super("cannot write to standard output: " + reason, null, false, false);
+        }
+    }
+
+    /** Bytes straight to {@link #stream}; a failure is recorded as the writer's own. */
+    private final class Bytes extends OutputStream {
+        private boolean failed;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (failed) {
+                return;
+            }
+            try {
+                stream.write(bytes, offset, length);
+            } catch (IOException e) {
+                failed = true;
+                recorder.remember(e);
+                setError();
+            }
         }
     }
 
