@@ -60,7 +60,7 @@ final class OutputWriter extends PrintWriter {
      * flushed first. A failed write is this writer's failure ({@link #check} tells of it) and later
      * bytes are dropped, as the writer drops its text.
      */
-    static OutputStream utf8Bytes(java.io.Writer out) {
+    static OutputStream utf8Bytes(Writer out) {
         if (out instanceof OutputWriter ours && ours.utf8) {
             ours.flush();
             return ours.new Bytes();
@@ -139,15 +139,17 @@ final class OutputWriter extends PrintWriter {
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
-            if (failed) {
-                return;
-            }
-            try {
-                stream.write(bytes, offset, length);
-            } catch (IOException e) {
-                failed = true;
-                recorder.remember(e);
-                setError();
+            synchronized (lock) { // the writer's own lock, as its text takes it
+                if (failed) {
+                    return;
+                }
+                try {
+                    stream.write(bytes, offset, length);
+                } catch (IOException e) {
+                    failed = true;
+                    recorder.remember(e);
+                    setError();
+                }
             }
         }
     }
